@@ -1,0 +1,104 @@
+# telling — build, test and run.  `make help` lists the targets.
+#
+#   make            build/telling
+#   make demo       set up, build, load examples/drenthe-2025, build the report into out/
+#   make check      set up, build, run every test (unit, CLI, malformed inputs, sanitizers,
+#                   fuzz corpus replay and short fuzz runs, accessibility)
+#   make asan       build/asan/telling with AddressSanitizer + UndefinedBehaviorSanitizer
+#   make fuzz       build the libFuzzer targets (clang) into build/fuzz/
+#   make bench      bench/report.sh (the R Markdown peer in the same run)
+
+CC      ?= cc
+CLANG   ?= clang
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
+           -Wcast-qual -Wsign-compare -Wformat=2 -Wno-format-nonliteral
+OPT     ?= -O2 -g
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
+LIBS    := -lsqlite3 -lyaml -lmd4c-html -lmd4c -lm
+SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+
+SRC     := $(sort $(wildcard src/*/*.c))
+LIBSRC  := $(SRC)
+MAIN    := src/main.c
+HDR     := $(wildcard src/*.h src/*/*.h)
+OBJ     := $(patsubst src/%.c,build/obj/%.o,$(LIBSRC))
+AOBJ    := $(patsubst src/%.c,build/asan/obj/%.o,$(LIBSRC))
+UNIT    := $(sort $(wildcard tests/unit/*_test.c))
+UNITBIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT))
+FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
+
+.PHONY: all setup demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
+
+all: build/telling
+
+help:
+	@sed -n '1,12p' Makefile
+
+build/obj/%.o: src/%.c $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+build/telling: $(OBJ) $(MAIN) $(HDR)
+	$(CC) $(CFLAGS_ALL) -o $@ $(MAIN) $(OBJ) $(LIBS)
+
+build/asan/obj/%.o: src/%.c $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -c $< -o $@
+
+build/asan/telling: $(AOBJ) $(MAIN) $(HDR)
+	$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $(MAIN) $(AOBJ) $(LIBS)
+
+build/asan/tests/%: tests/unit/%.c $(AOBJ) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) -Isrc -o $@ $< $(AOBJ) $(LIBS) -lcmocka
+
+asan: build/asan/telling
+
+setup:
+	@sh tools/setup.sh
+
+# The example report: load the agenda folder into a fresh store, build the site.
+demo: setup build/telling
+	@rm -f out/drenthe-2025.db
+	@mkdir -p out
+	./build/telling init examples/drenthe-2025 --db out/drenthe-2025.db
+	./build/telling build --db out/drenthe-2025.db -o out/site
+	@echo
+	@echo "Het rapport staat klaar / the report is ready: $(CURDIR)/out/site/index.html"
+	@echo "Open it in a browser, e.g.: chromium $(CURDIR)/out/site/index.html"
+
+unit: $(UNITBIN)
+	@sh tests/run-unit.sh $(UNITBIN)
+
+cli: build/telling build/asan/telling
+	@sh tests/run-cli.sh
+
+fuzz: $(FUZZBIN)
+
+build/fuzz/%: fuzz/%.c $(LIBSRC) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o $@ $< $(LIBSRC) $(LIBS)
+
+# Replay every corpus file, then fuzz each target briefly (FUZZ_SECONDS each).
+fuzz-short: $(FUZZBIN)
+	@sh tests/run-fuzz.sh $(FUZZBIN)
+
+web: build/telling
+	@sh tests/web/run.sh
+
+check: setup all asan
+	@sh tests/check.sh
+
+bench: build/telling
+	@bash bench/report.sh
+
+lint:
+	@sh tools/lint.sh
+
+format:
+	clang-format -i $(SRC) $(MAIN) $(HDR)
+
+clean:
+	rm -rf build out

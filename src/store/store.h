@@ -1,0 +1,92 @@
+/*
+ * store — the only module that speaks SQL.
+ *
+ * One interface, several engines: a URI picks the backend.  A plain path (or
+ * "sqlite:PATH") opens a SQLite file; "postgresql://…" is reserved for the
+ * PostgreSQL backend (a later step) and refused with a clear message until it
+ * exists.  Callers never see SQL, statements or rows: they put and get the
+ * plain structs of model/model.h.
+ *
+ * Opening a store creates it when missing and applies any pending schema
+ * migrations (schema version in table schema_version).
+ *
+ * Writes happen inside a transaction: tl_store_begin() … tl_store_commit(),
+ * or tl_store_rollback() to leave the store exactly as it was.  Imports and
+ * agenda loads are all-or-nothing because of this.
+ *
+ * Usage:
+ *     tl_store *st;
+ *     if (tl_store_open(&st, "report.db", &errs)) { print errs; fail }
+ *     tl_store_begin(st, &errs);
+ *     tl_store_put_theme(st, &theme, &errs); …
+ *     failed ? tl_store_rollback(st) : tl_store_commit(st, &errs);
+ *     tl_store_close(st);
+ */
+#ifndef TL_STORE_H
+#define TL_STORE_H
+
+#include <stdint.h>
+
+#include "../core/arena.h"
+#include "../core/err.h"
+#include "../model/model.h"
+
+typedef struct tl_store tl_store;
+
+/* Open (creating and migrating as needed).  On failure returns < 0, sets
+ * *out to NULL and adds a message naming the URI to errs. */
+int tl_store_open(tl_store **out, const char *uri, tl_errors *errs);
+/* Closes; rolls back an open transaction.  NULL is a no-op. */
+void tl_store_close(tl_store *st);
+
+/* Current schema version (for tests and `telling --version`). */
+int tl_store_schema_version(tl_store *st);
+
+int tl_store_begin(tl_store *st, tl_errors *errs);
+int tl_store_commit(tl_store *st, tl_errors *errs);
+void tl_store_rollback(tl_store *st);
+
+/* Remove the whole agenda framework and its chapters, but keep observations
+ * and import history unless `with_data` is set.  Inside a transaction. */
+int tl_store_clear(tl_store *st, int with_data, tl_errors *errs);
+
+/* ---- Framework writes (inside a transaction; replace on same key) ------- */
+int tl_store_put_agenda(tl_store *st, const struct tl_agenda *a, tl_errors *errs);
+int tl_store_put_theme(tl_store *st, const struct tl_theme *t, tl_errors *errs);
+int tl_store_put_goal(tl_store *st, const struct tl_goal *g, tl_errors *errs);
+int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors *errs);
+int tl_store_put_region(tl_store *st, const struct tl_region *r, tl_errors *errs);
+int tl_store_put_group(tl_store *st, const struct tl_region_group *g, tl_errors *errs);
+int tl_store_put_chapter(tl_store *st, const struct tl_chapter *c, tl_errors *errs);
+
+/* ---- Observations ------------------------------------------------------- */
+
+/* Start an import record for `file` (its name as given) and return its id.
+ * Inside a transaction: a rollback forgets the import too. */
+int tl_store_import_begin(tl_store *st, const char *file, int64_t *import_id, tl_errors *errs);
+/* Record the row and observation counts of a finished import. */
+int tl_store_import_end(tl_store *st, int64_t import_id, long rows, long observations,
+			tl_errors *errs);
+/* Insert or replace one observation.  The indicator and region must exist
+ * (foreign keys); a violation returns TL_ERR_STORE with a message.
+ * Returns 1 (and writes nothing) when this same import already wrote the
+ * cell: a duplicate row in one file, which the importer reports with its
+ * position.  A cell from an earlier import is replaced (returns 0). */
+int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_observation *o,
+			     tl_errors *errs);
+
+/* Lookups used by importers to validate codes before writing. */
+int tl_store_has_indicator(tl_store *st, const char *slug);
+int tl_store_has_region(tl_store *st, const char *code);
+
+/* Counts for reports and tests. */
+long tl_store_count_observations(tl_store *st);
+
+/* ---- Reads -------------------------------------------------------------- */
+
+/* Load the whole agenda with its observations into a model allocated in `a`.
+ * The model is indexed (tl_model_index) before it is returned.  An empty
+ * store gives TL_ERR_NOTFOUND ("no agenda loaded"). */
+int tl_store_load(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *errs);
+
+#endif

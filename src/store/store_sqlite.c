@@ -1,0 +1,768 @@
+/*
+ * store_sqlite — the SQLite engine behind store.h.
+ *
+ * One database file holds one agenda.  Statements are prepared once per
+ * connection and always bound, never built by concatenation.  The file is in
+ * WAL mode so that readers (telling serve) are not blocked by an import, and a
+ * process killed mid-import leaves the last committed state.
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/str.h"
+#include "../core/xalloc.h"
+#include "schema.h"
+
+struct tl_store {
+	sqlite3 *db;
+	char *uri;
+	int in_tx;
+	sqlite3_stmt *put_obs;
+	sqlite3_stmt *put_period;
+	sqlite3_stmt *has_ind;
+	sqlite3_stmt *has_reg;
+};
+
+static int fail(tl_store *st, tl_errors *errs, const char *what)
+{
+	tl_errors_add(errs, st->uri, 0, 0, NULL, "store: %s: %s", what, sqlite3_errmsg(st->db));
+	return TL_ERR_STORE;
+}
+
+static int exec(tl_store *st, const char *sql, tl_errors *errs)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		tl_errors_add(errs, st->uri, 0, 0, NULL, "store: %s", msg ? msg : "error");
+		sqlite3_free(msg);
+		return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
+static int prepare(tl_store *st, sqlite3_stmt **out, const char *sql, tl_errors *errs)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, out, NULL) != SQLITE_OK)
+		return fail(st, errs, "prepare");
+	return TL_OK;
+}
+
+static int user_version(tl_store *st)
+{
+	sqlite3_stmt *s;
+	int v = -1;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	return v;
+}
+
+/* Bring the schema up to date, all migrations in one transaction. */
+static int migrate(tl_store *st, tl_errors *errs)
+{
+	int v = user_version(st);
+	if (v < 0)
+		return fail(st, errs, "cannot read schema version");
+	if (v > tl_schema_version) {
+		tl_errors_add(errs, st->uri, 0, 0, NULL,
+			      "store: schema version %d is newer than this telling understands (%d); "
+			      "upgrade telling",
+			      v, tl_schema_version);
+		return TL_ERR_STORE;
+	}
+	if (v == tl_schema_version)
+		return TL_OK;
+	if (exec(st, "BEGIN IMMEDIATE", errs))
+		return TL_ERR_STORE;
+	for (int i = v; i < tl_schema_version; i++) {
+		if (exec(st, tl_schema_migrations[i], errs)) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return TL_ERR_STORE;
+		}
+	}
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", tl_schema_version);
+	if (exec(st, sql, errs) || exec(st, "COMMIT", errs)) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
+int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
+{
+	*out = NULL;
+	const char *path = uri;
+	if (tl_starts_with(uri, "postgresql://") || tl_starts_with(uri, "postgres://")) {
+		tl_errors_add(errs, uri, 0, 0, NULL,
+			      "store: PostgreSQL is not supported by this build yet; use a SQLite file path");
+		return TL_ERR_STORE;
+	}
+	if (tl_starts_with(uri, "sqlite:"))
+		path = uri + strlen("sqlite:");
+	if (!*path) {
+		tl_errors_add(errs, NULL, 0, 0, NULL, "store: empty database path");
+		return TL_ERR_STORE;
+	}
+	tl_store *st = xcalloc(1, sizeof *st);
+	st->uri = xstrdup(uri);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		tl_errors_add(errs, uri, 0, 0, NULL, "store: cannot open: %s",
+			      st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		tl_store_close(st);
+		return TL_ERR_STORE;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	if (exec(st, "PRAGMA foreign_keys = ON", errs) ||
+	    (strcmp(path, ":memory:") != 0 && exec(st, "PRAGMA journal_mode = WAL", errs)) ||
+	    exec(st, "PRAGMA synchronous = NORMAL", errs) || migrate(st, errs) ||
+	    prepare(st, &st->put_obs,
+		    "INSERT INTO observation (indicator, region, period, value, status, source, note,"
+		    " import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		    " ON CONFLICT (indicator, region, period) DO UPDATE SET value = excluded.value,"
+		    " status = excluded.status, source = excluded.source, note = excluded.note,"
+		    " import_id = excluded.import_id"
+		    " WHERE observation.import_id IS NOT excluded.import_id",
+		    errs) ||
+	    prepare(st, &st->put_period,
+		    "INSERT OR IGNORE INTO period (code, year, kind, sub) VALUES (?1, ?2, ?3, ?4)", errs) ||
+	    prepare(st, &st->has_ind, "SELECT 1 FROM indicator WHERE slug = ?1", errs) ||
+	    prepare(st, &st->has_reg, "SELECT 1 FROM region WHERE code = ?1", errs)) {
+		tl_store_close(st);
+		return TL_ERR_STORE;
+	}
+	*out = st;
+	return TL_OK;
+}
+
+void tl_store_close(tl_store *st)
+{
+	if (!st)
+		return;
+	if (st->in_tx)
+		tl_store_rollback(st);
+	sqlite3_finalize(st->put_obs);
+	sqlite3_finalize(st->put_period);
+	sqlite3_finalize(st->has_ind);
+	sqlite3_finalize(st->has_reg);
+	sqlite3_close(st->db);
+	free(st->uri);
+	free(st);
+}
+
+int tl_store_schema_version(tl_store *st)
+{
+	return user_version(st);
+}
+
+int tl_store_begin(tl_store *st, tl_errors *errs)
+{
+	if (st->in_tx)
+		tl_panic("nested store transaction");
+	if (exec(st, "BEGIN IMMEDIATE", errs))
+		return TL_ERR_STORE;
+	st->in_tx = 1;
+	return TL_OK;
+}
+
+int tl_store_commit(tl_store *st, tl_errors *errs)
+{
+	if (!st->in_tx)
+		tl_panic("commit without transaction");
+	if (exec(st, "COMMIT", errs)) {
+		tl_store_rollback(st);
+		return TL_ERR_STORE;
+	}
+	st->in_tx = 0;
+	return TL_OK;
+}
+
+void tl_store_rollback(tl_store *st)
+{
+	if (!st->in_tx)
+		return;
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_tx = 0;
+}
+
+int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
+{
+	if (with_data && (exec(st, "DELETE FROM observation", errs) || exec(st, "DELETE FROM import", errs) ||
+			  exec(st, "DELETE FROM period", errs)))
+		return TL_ERR_STORE;
+	return exec(st,
+		    "DELETE FROM chapter; DELETE FROM region_group_member; DELETE FROM region_group;"
+		    "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM goal;"
+		    "DELETE FROM agenda;",
+		    errs);
+}
+
+/* ---- Binding helpers ---------------------------------------------------- */
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void bind_int0(sqlite3_stmt *s, int i, int v)
+{
+	sqlite3_bind_int(s, i, v);
+}
+
+/* Run a prepared one-shot statement to completion and finalize it. */
+static int run(tl_store *st, sqlite3_stmt *s, tl_errors *errs, const char *what)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return fail(st, errs, what);
+	return TL_OK;
+}
+
+/* ---- Framework writes --------------------------------------------------- */
+
+int tl_store_put_agenda(tl_store *st, const struct tl_agenda *a, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT OR REPLACE INTO agenda (id, slug, title, subtitle, organisation, period_start,"
+		    " period_end, report_year, report_title, focus_region, national_region, lang)"
+		    " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, a->slug);
+	bind_text(s, 2, a->title);
+	bind_text(s, 3, a->subtitle);
+	bind_text(s, 4, a->organisation);
+	bind_int0(s, 5, a->period_start);
+	bind_int0(s, 6, a->period_end);
+	bind_int0(s, 7, a->report_year);
+	bind_text(s, 8, a->report_title);
+	bind_text(s, 9, a->focus_region);
+	bind_text(s, 10, a->national_region);
+	bind_text(s, 11, a->lang ? a->lang : "nl");
+	return run(st, s, errs, "agenda");
+}
+
+int tl_store_put_theme(tl_store *st, const struct tl_theme *t, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT INTO theme (slug, position, title, subtitle) VALUES (?1, ?2, ?3, ?4)"
+		    " ON CONFLICT (slug) DO UPDATE SET position = excluded.position,"
+		    " title = excluded.title, subtitle = excluded.subtitle",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, t->slug);
+	bind_int0(s, 2, t->position);
+	bind_text(s, 3, t->title);
+	bind_text(s, 4, t->subtitle);
+	return run(st, s, errs, "theme");
+}
+
+int tl_store_put_goal(tl_store *st, const struct tl_goal *g, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s, "INSERT OR REPLACE INTO goal (number, theme, title, body) VALUES (?1, ?2, ?3, ?4)",
+		    errs))
+		return TL_ERR_STORE;
+	bind_int0(s, 1, g->number);
+	bind_text(s, 2, g->theme);
+	bind_text(s, 3, g->title);
+	bind_text(s, 4, g->text);
+	return run(st, s, errs, "goal");
+}
+
+int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT INTO indicator (slug, theme, position, title, subject, unit, decimals,"
+		    " polarity, source, source_detail, notes)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+		    " ON CONFLICT (slug) DO UPDATE SET theme = excluded.theme, position = excluded.position,"
+		    " title = excluded.title, subject = excluded.subject, unit = excluded.unit,"
+		    " decimals = excluded.decimals, polarity = excluded.polarity, source = excluded.source,"
+		    " source_detail = excluded.source_detail, notes = excluded.notes",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, d->slug);
+	bind_text(s, 2, d->theme);
+	bind_int0(s, 3, d->position);
+	bind_text(s, 4, d->title);
+	bind_text(s, 5, d->subject);
+	bind_text(s, 6, d->unit);
+	bind_int0(s, 7, d->decimals);
+	bind_text(s, 8, tl_polarity_name(d->polarity));
+	bind_text(s, 9, d->source);
+	bind_text(s, 10, d->source_detail);
+	bind_text(s, 11, d->notes);
+	if (run(st, s, errs, "indicator"))
+		return TL_ERR_STORE;
+	if (prepare(st, &s, "DELETE FROM indicator_goal WHERE indicator = ?1", errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, d->slug);
+	if (run(st, s, errs, "indicator goals"))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < d->n_goals; i++) {
+		if (prepare(st, &s, "INSERT INTO indicator_goal (indicator, goal) VALUES (?1, ?2)", errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, d->slug);
+		bind_int0(s, 2, d->goals[i]);
+		if (run(st, s, errs, "indicator goal"))
+			return TL_ERR_STORE;
+	}
+	if (prepare(st, &s, "DELETE FROM series_break WHERE indicator = ?1", errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, d->slug);
+	if (run(st, s, errs, "series breaks"))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < d->n_breaks; i++) {
+		if (prepare(st, &s, "INSERT INTO series_break (indicator, year, explanation) VALUES (?1, ?2, ?3)",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, d->slug);
+		bind_int0(s, 2, d->breaks[i].year);
+		bind_text(s, 3, d->breaks[i].explanation);
+		if (run(st, s, errs, "series break"))
+			return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
+int tl_store_put_region(tl_store *st, const struct tl_region *r, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT INTO region (code, name, level, parent, classification_year)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5)"
+		    " ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,"
+		    " parent = excluded.parent, classification_year = excluded.classification_year",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, r->code);
+	bind_text(s, 2, r->name);
+	bind_text(s, 3, r->level);
+	bind_text(s, 4, r->parent);
+	bind_int0(s, 5, r->classification_year);
+	return run(st, s, errs, "region");
+}
+
+int tl_store_put_group(tl_store *st, const struct tl_region_group *g, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s, "INSERT OR REPLACE INTO region_group (slug, name, description) VALUES (?1, ?2, ?3)",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, g->slug);
+	bind_text(s, 2, g->name);
+	bind_text(s, 3, g->description);
+	if (run(st, s, errs, "region group"))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < g->n_members; i++) {
+		if (prepare(st, &s, "INSERT INTO region_group_member (grp, region, position) VALUES (?1, ?2, ?3)",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, g->slug);
+		bind_text(s, 2, g->members[i]);
+		bind_int0(s, 3, (int)i);
+		if (run(st, s, errs, "region group member"))
+			return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
+int tl_store_put_chapter(tl_store *st, const struct tl_chapter *c, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT OR REPLACE INTO chapter (slug, position, theme, title, path, markdown)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, c->slug);
+	bind_int0(s, 2, c->position);
+	bind_text(s, 3, c->theme);
+	bind_text(s, 4, c->title);
+	bind_text(s, 5, c->path);
+	bind_text(s, 6, c->markdown);
+	return run(st, s, errs, "chapter");
+}
+
+/* ---- Observations ------------------------------------------------------- */
+
+int tl_store_import_begin(tl_store *st, const char *file, int64_t *import_id, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT INTO import (file, started) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, file);
+	if (run(st, s, errs, "import"))
+		return TL_ERR_STORE;
+	*import_id = sqlite3_last_insert_rowid(st->db);
+	return TL_OK;
+}
+
+int tl_store_import_end(tl_store *st, int64_t import_id, long rows, long observations, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s, "UPDATE import SET rows = ?2, observations = ?3 WHERE id = ?1", errs))
+		return TL_ERR_STORE;
+	sqlite3_bind_int64(s, 1, import_id);
+	sqlite3_bind_int64(s, 2, rows);
+	sqlite3_bind_int64(s, 3, observations);
+	return run(st, s, errs, "import");
+}
+
+int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_observation *o,
+			     tl_errors *errs)
+{
+	char code[9];
+	static const char *const kinds[] = {"JJ", "KW", "MM"};
+	tl_period_code(&o->period, code);
+
+	sqlite3_stmt *p = st->put_period;
+	sqlite3_reset(p);
+	sqlite3_bind_text(p, 1, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(p, 2, o->period.year);
+	sqlite3_bind_text(p, 3, kinds[o->period.kind], -1, SQLITE_STATIC);
+	sqlite3_bind_int(p, 4, o->period.sub);
+	if (sqlite3_step(p) != SQLITE_DONE)
+		return fail(st, errs, "period");
+
+	sqlite3_stmt *s = st->put_obs;
+	sqlite3_reset(s);
+	sqlite3_bind_text(s, 1, o->indicator, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, o->region, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, code, -1, SQLITE_TRANSIENT);
+	if (tl_status_has_value(o->status))
+		sqlite3_bind_double(s, 4, o->value);
+	else
+		sqlite3_bind_null(s, 4);
+	sqlite3_bind_text(s, 5, tl_status_name(o->status), -1, SQLITE_STATIC);
+	bind_text(s, 6, o->source);
+	bind_text(s, 7, o->note);
+	sqlite3_bind_int64(s, 8, import_id);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return fail(st, errs, "observation");
+	return sqlite3_changes(st->db) == 0 ? 1 : TL_OK;
+}
+
+static int has(sqlite3_stmt *s, const char *key)
+{
+	sqlite3_reset(s);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	int found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_reset(s);
+	return found;
+}
+
+int tl_store_has_indicator(tl_store *st, const char *slug)
+{
+	return has(st->has_ind, slug);
+}
+
+int tl_store_has_region(tl_store *st, const char *code)
+{
+	return has(st->has_reg, code);
+}
+
+long tl_store_count_observations(tl_store *st)
+{
+	sqlite3_stmt *s;
+	long n = -1;
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM observation", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = (long)sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	return n;
+}
+
+/* ---- Reads -------------------------------------------------------------- */
+
+/* Column text copied into the arena; NULL stays NULL. */
+static const char *col_text(tl_arena *a, sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? tl_arena_strdup(a, (const char *)t) : NULL;
+}
+
+/* Count rows of a query so arrays can be allocated once. */
+static size_t count_rows(tl_store *st, const char *table)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+	sqlite3_stmt *s;
+	size_t n = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = (size_t)sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	return n;
+}
+
+static int load_agenda(tl_store *st, struct tl_model *m, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "SELECT slug, title, subtitle, organisation, period_start, period_end, report_year,"
+		    " report_title, focus_region, national_region, lang FROM agenda WHERE id = 1",
+		    errs))
+		return TL_ERR_STORE;
+	int rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(s);
+		tl_errors_add(errs, st->uri, 0, 0, NULL,
+			      "store: no agenda loaded (run: telling init FOLDER --db %s)", st->uri);
+		return TL_ERR_NOTFOUND;
+	}
+	tl_arena *a = m->arena;
+	struct tl_agenda *g = &m->agenda;
+	g->slug = col_text(a, s, 0);
+	g->title = col_text(a, s, 1);
+	g->subtitle = col_text(a, s, 2);
+	g->organisation = col_text(a, s, 3);
+	g->period_start = sqlite3_column_int(s, 4);
+	g->period_end = sqlite3_column_int(s, 5);
+	g->report_year = sqlite3_column_int(s, 6);
+	g->report_title = col_text(a, s, 7);
+	g->focus_region = col_text(a, s, 8);
+	g->national_region = col_text(a, s, 9);
+	g->lang = col_text(a, s, 10);
+	sqlite3_finalize(s);
+	return TL_OK;
+}
+
+static int load_framework(tl_store *st, struct tl_model *m, tl_errors *errs)
+{
+	tl_arena *a = m->arena;
+	sqlite3_stmt *s;
+
+	m->themes = TL_NEW_ARRAY(a, struct tl_theme, count_rows(st, "theme") + 1);
+	if (prepare(st, &s, "SELECT slug, position, title, subtitle FROM theme ORDER BY position, slug", errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_theme *t = &m->themes[m->n_themes++];
+		t->slug = col_text(a, s, 0);
+		t->position = sqlite3_column_int(s, 1);
+		t->title = col_text(a, s, 2);
+		t->subtitle = col_text(a, s, 3);
+	}
+	sqlite3_finalize(s);
+
+	m->goals = TL_NEW_ARRAY(a, struct tl_goal, count_rows(st, "goal") + 1);
+	if (prepare(st, &s, "SELECT number, theme, title, body FROM goal ORDER BY number", errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_goal *g = &m->goals[m->n_goals++];
+		g->number = sqlite3_column_int(s, 0);
+		g->theme = col_text(a, s, 1);
+		g->title = col_text(a, s, 2);
+		g->text = col_text(a, s, 3);
+	}
+	sqlite3_finalize(s);
+
+	size_t n_ind = count_rows(st, "indicator");
+	m->indicators = TL_NEW_ARRAY(a, struct tl_indicator, n_ind + 1);
+	if (prepare(st, &s,
+		    "SELECT slug, theme, position, title, subject, unit, decimals, polarity, source,"
+		    " source_detail, notes FROM indicator ORDER BY position, slug",
+		    errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_indicator *d = &m->indicators[m->n_indicators++];
+		d->slug = col_text(a, s, 0);
+		d->theme = col_text(a, s, 1);
+		d->position = sqlite3_column_int(s, 2);
+		d->title = col_text(a, s, 3);
+		d->subject = col_text(a, s, 4);
+		d->unit = col_text(a, s, 5);
+		d->decimals = sqlite3_column_int(s, 6);
+		const char *pol = (const char *)sqlite3_column_text(s, 7);
+		if (!pol || tl_polarity_parse(pol, &d->polarity))
+			d->polarity = TL_POLARITY_NEUTRAL;
+		d->source = col_text(a, s, 8);
+		d->source_detail = col_text(a, s, 9);
+		d->notes = col_text(a, s, 10);
+	}
+	sqlite3_finalize(s);
+
+	/* Goals and breaks per indicator: small tables, one pass each. */
+	for (size_t i = 0; i < m->n_indicators; i++) {
+		struct tl_indicator *d = &m->indicators[i];
+		if (prepare(st, &s, "SELECT goal FROM indicator_goal WHERE indicator = ?1 ORDER BY goal", errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, d->slug);
+		size_t cap = 4;
+		d->goals = TL_NEW_ARRAY(a, int, cap);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			if (d->n_goals == cap) {
+				int *g = TL_NEW_ARRAY(a, int, cap * 2);
+				memcpy(g, d->goals, cap * sizeof *g);
+				d->goals = g;
+				cap *= 2;
+			}
+			d->goals[d->n_goals++] = sqlite3_column_int(s, 0);
+		}
+		sqlite3_finalize(s);
+		if (prepare(st, &s,
+			    "SELECT year, explanation FROM series_break WHERE indicator = ?1 ORDER BY year", errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, d->slug);
+		cap = 4;
+		d->breaks = TL_NEW_ARRAY(a, struct tl_series_break, cap);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			if (d->n_breaks == cap) {
+				struct tl_series_break *b = TL_NEW_ARRAY(a, struct tl_series_break, cap * 2);
+				memcpy(b, d->breaks, cap * sizeof *b);
+				d->breaks = b;
+				cap *= 2;
+			}
+			d->breaks[d->n_breaks].year = sqlite3_column_int(s, 0);
+			d->breaks[d->n_breaks].explanation = col_text(a, s, 1);
+			d->n_breaks++;
+		}
+		sqlite3_finalize(s);
+	}
+
+	m->regions = TL_NEW_ARRAY(a, struct tl_region, count_rows(st, "region") + 1);
+	if (prepare(st, &s, "SELECT code, name, level, parent, classification_year FROM region ORDER BY code",
+		    errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_region *r = &m->regions[m->n_regions++];
+		r->code = col_text(a, s, 0);
+		r->name = col_text(a, s, 1);
+		r->level = col_text(a, s, 2);
+		r->parent = col_text(a, s, 3);
+		r->classification_year = sqlite3_column_int(s, 4);
+	}
+	sqlite3_finalize(s);
+
+	size_t n_groups = count_rows(st, "region_group");
+	m->groups = TL_NEW_ARRAY(a, struct tl_region_group, n_groups + 1);
+	if (prepare(st, &s, "SELECT slug, name, description FROM region_group ORDER BY slug", errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_region_group *g = &m->groups[m->n_groups++];
+		g->slug = col_text(a, s, 0);
+		g->name = col_text(a, s, 1);
+		g->description = col_text(a, s, 2);
+	}
+	sqlite3_finalize(s);
+	for (size_t i = 0; i < m->n_groups; i++) {
+		struct tl_region_group *g = &m->groups[i];
+		if (prepare(st, &s, "SELECT region FROM region_group_member WHERE grp = ?1 ORDER BY position", errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, g->slug);
+		size_t cap = 8;
+		g->members = TL_NEW_ARRAY(a, const char *, cap);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			if (g->n_members == cap) {
+				const char **mm = TL_NEW_ARRAY(a, const char *, cap * 2);
+				memcpy(mm, g->members, cap * sizeof *mm);
+				g->members = mm;
+				cap *= 2;
+			}
+			g->members[g->n_members++] = col_text(a, s, 0);
+		}
+		sqlite3_finalize(s);
+	}
+
+	m->chapters = TL_NEW_ARRAY(a, struct tl_chapter, count_rows(st, "chapter") + 1);
+	if (prepare(st, &s, "SELECT slug, position, theme, title, path, markdown FROM chapter ORDER BY position",
+		    errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_chapter *c = &m->chapters[m->n_chapters++];
+		c->slug = col_text(a, s, 0);
+		c->position = sqlite3_column_int(s, 1);
+		c->theme = col_text(a, s, 2);
+		c->title = col_text(a, s, 3);
+		c->path = col_text(a, s, 4);
+		c->markdown = col_text(a, s, 5);
+	}
+	sqlite3_finalize(s);
+	return TL_OK;
+}
+
+/* Interned strings: observations repeat the same few indicator slugs and
+ * region codes; point them at the model's own copies instead of duplicating. */
+static const char *intern_indicator(struct tl_model *m, const char *slug)
+{
+	const struct tl_indicator *d = tl_model_indicator(m, slug);
+	return d ? d->slug : tl_arena_strdup(m->arena, slug);
+}
+
+static const char *intern_region(struct tl_model *m, const char *code, const char **last)
+{
+	if (*last && strcmp(*last, code) == 0)
+		return *last;
+	const struct tl_region *r = tl_model_region(m, code);
+	*last = r ? r->code : tl_arena_strdup(m->arena, code);
+	return *last;
+}
+
+static int load_observations(tl_store *st, struct tl_model *m, tl_errors *errs)
+{
+	tl_arena *a = m->arena;
+	sqlite3_stmt *s;
+	m->obs = TL_NEW_ARRAY(a, struct tl_observation, count_rows(st, "observation") + 1);
+	if (prepare(st, &s,
+		    "SELECT indicator, region, period, value, status, source, note FROM observation"
+		    " ORDER BY indicator, region, period",
+		    errs))
+		return TL_ERR_STORE;
+	const char *last_ind = NULL, *last_reg = NULL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_observation *o = &m->obs[m->n_obs];
+		const char *ind = (const char *)sqlite3_column_text(s, 0);
+		const char *reg = (const char *)sqlite3_column_text(s, 1);
+		const char *per = (const char *)sqlite3_column_text(s, 2);
+		const char *sta = (const char *)sqlite3_column_text(s, 4);
+		if (!ind || !reg || !per || !sta)
+			continue;
+		if (!last_ind || strcmp(last_ind, ind) != 0)
+			last_ind = intern_indicator(m, ind);
+		o->indicator = last_ind;
+		o->region = intern_region(m, reg, &last_reg);
+		if (tl_period_parse(per, strlen(per), &o->period) || tl_status_parse(sta, &o->status)) {
+			tl_errors_add(errs, st->uri, 0, 0, NULL, "store: corrupt observation %s/%s/%s", ind, reg, per);
+			sqlite3_finalize(s);
+			return TL_ERR_STORE;
+		}
+		o->value = sqlite3_column_double(s, 3);
+		o->source = col_text(a, s, 5);
+		o->note = col_text(a, s, 6);
+		m->n_obs++;
+	}
+	sqlite3_finalize(s);
+	return TL_OK;
+}
+
+int tl_store_load(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *errs)
+{
+	struct tl_model *m = tl_model_new(a);
+	int rc = load_agenda(st, m, errs);
+	if (!rc)
+		rc = load_framework(st, m, errs);
+	if (!rc)
+		rc = load_observations(st, m, errs);
+	if (rc)
+		return rc;
+	tl_model_index(m);
+	*out = m;
+	return TL_OK;
+}
