@@ -1,0 +1,101 @@
+#include "series.h"
+
+#include <string.h>
+
+#include "../core/fmt.h"
+
+long tl_series_latest(const struct tl_observation *s, size_t n)
+{
+	for (size_t i = n; i-- > 0;)
+		if (tl_status_has_value(s[i].status))
+			return (long)i;
+	return -1;
+}
+
+long tl_series_first(const struct tl_observation *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (tl_status_has_value(s[i].status))
+			return (long)i;
+	return -1;
+}
+
+int tl_series_breaks_between(const struct tl_indicator *d, const struct tl_period *a,
+			     const struct tl_period *b)
+{
+	for (size_t i = 0; i < d->n_breaks; i++) {
+		int y = d->breaks[i].year;
+		if (y > a->year && y <= b->year)
+			return 1;
+	}
+	return 0;
+}
+
+long tl_series_comparable_first(const struct tl_indicator *d, const struct tl_observation *s,
+				size_t n, long latest)
+{
+	if (latest < 0 || (size_t)latest >= n)
+		return -1;
+	long first = -1;
+	for (long i = latest - 1; i >= 0; i--) {
+		if (!tl_status_has_value(s[i].status))
+			continue;
+		if (tl_series_breaks_between(d, &s[i].period, &s[latest].period))
+			break;
+		first = i;
+	}
+	return first;
+}
+
+int tl_compare_rounded(double a, double b, int decimals)
+{
+	double ra = tl_round(a, decimals), rb = tl_round(b, decimals);
+	return ra < rb ? -1 : ra > rb ? 1 : 0;
+}
+
+int tl_judge_change(enum tl_polarity p, double from, double to, int decimals)
+{
+	int dir = tl_compare_rounded(to, from, decimals);
+	switch (p) {
+	case TL_POLARITY_HIGHER_BETTER: return dir;
+	case TL_POLARITY_LOWER_BETTER: return -dir;
+	case TL_POLARITY_NEUTRAL: return 0;
+	}
+	return 0;
+}
+
+int tl_best_period(const struct tl_model *m, const char *indicator,
+		   const struct tl_region *const *regions, size_t n, struct tl_period *out,
+		   size_t *coverage)
+{
+	/* Candidate periods are those any region has; few per indicator, so a
+	 * quadratic scan over them is cheap and keeps this allocation-free. */
+	int found = 0;
+	struct tl_period best = {0, TL_PERIOD_YEAR, 0};
+	size_t best_cov = 0;
+	for (size_t r = 0; r < n; r++) {
+		size_t k;
+		const struct tl_observation *s = tl_model_series(m, indicator, regions[r]->code, &k);
+		for (size_t i = 0; i < k; i++) {
+			if (!tl_status_has_value(s[i].status))
+				continue;
+			const struct tl_period *p = &s[i].period;
+			size_t cov = 0;
+			for (size_t q = 0; q < n; q++) {
+				const struct tl_observation *o = tl_model_obs(m, indicator, regions[q]->code, p);
+				if (o && tl_status_has_value(o->status))
+					cov++;
+			}
+			if (!found || cov > best_cov || (cov == best_cov && tl_period_cmp(p, &best) > 0)) {
+				best = *p;
+				best_cov = cov;
+				found = 1;
+			}
+		}
+	}
+	if (!found)
+		return -1;
+	*out = best;
+	*coverage = best_cov;
+	return 0;
+}

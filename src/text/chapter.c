@@ -1,0 +1,279 @@
+#include "chapter.h"
+
+#include <string.h>
+
+#include "../core/str.h"
+#include "../import/agenda.h"
+
+static int is_word(const char *s, size_t n, const char *nl, const char *en)
+{
+	return tl_slice_eq(s, n, nl) || tl_slice_eq(s, n, en);
+}
+
+/* Split "{{ a b c }}" contents into at most 5 words. */
+static size_t words(const char *s, size_t n, const char **w, size_t *wl, size_t max)
+{
+	size_t k = 0, i = 0;
+	while (i < n) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i >= n)
+			break;
+		size_t start = i;
+		while (i < n && s[i] != ' ' && s[i] != '\t')
+			i++;
+		if (k < max) {
+			w[k] = s + start;
+			wl[k] = i - start;
+		}
+		k++;
+	}
+	return k;
+}
+
+struct pctx {
+	const struct tl_chapter *ch;
+	const struct tl_model *m;
+	tl_arena *a;
+	tl_errors *errs;
+	int failed;
+};
+
+static const char *path_of(const struct tl_chapter *ch)
+{
+	return ch->path ? ch->path : ch->slug;
+}
+
+#define PERR(c, line, col, ...)                                                          \
+	do {                                                                             \
+		tl_errors_add((c)->errs, path_of((c)->ch), (line), (col), NULL, __VA_ARGS__); \
+		(c)->failed = 1;                                                         \
+	} while (0)
+
+/* Parse an inline binding's words into b.  Returns 0 or -1 (error recorded). */
+static int parse_binding(struct pctx *c, const char **w, size_t *wl, size_t nw, unsigned line,
+			 unsigned col, struct tl_binding *b)
+{
+	size_t i = 0;
+	b->kind = TL_BIND_VALUE;
+	if (nw > 0 && is_word(w[0], wl[0], "jaar", "year")) {
+		b->kind = TL_BIND_YEAR;
+		i = 1;
+	} else if (nw > 0 && is_word(w[0], wl[0], "waarde", "value")) {
+		i = 1;
+	}
+	if (nw - i != 3 || nw > 5) {
+		PERR(c, line, col,
+		     "binding needs an indicator, a region and a period, e.g. {{ervaren-gezondheid PV22 2024}}");
+		return -1;
+	}
+	char *ind = tl_arena_strndup(c->a, w[i], wl[i]);
+	char *reg = tl_arena_strndup(c->a, w[i + 1], wl[i + 1]);
+	const struct tl_indicator *d = tl_model_indicator(c->m, ind);
+	const struct tl_region *r = tl_model_region(c->m, reg);
+	int bad = 0;
+	if (!d) {
+		PERR(c, line, col, "binding: unknown indicator \"%s\" (not in agenda.yml)", ind);
+		bad = 1;
+	}
+	if (!r) {
+		PERR(c, line, col, "binding: unknown region \"%s\" (not in agenda.yml)", reg);
+		bad = 1;
+	}
+	const char *p = w[i + 2];
+	size_t pl = wl[i + 2];
+	if (is_word(p, pl, "laatste", "latest")) {
+		b->latest = 1;
+	} else if (tl_period_parse(p, pl, &b->period)) {
+		PERR(c, line, col, "binding: \"%.*s\" is not a period (2024, 2024JJ00, 2024KW01, laatste)",
+		     (int)pl, p);
+		bad = 1;
+	}
+	if (bad)
+		return -1;
+	b->indicator = d->slug;
+	b->region = r->code;
+	return 0;
+}
+
+/* Is this line (without newline) a block directive?  Sets kind/indicator. */
+static int block_directive(struct pctx *c, const char *s, size_t n, unsigned line,
+			   struct tl_block *blk)
+{
+	size_t tn = n;
+	const char *t = tl_trim(s, &tn);
+	if (tn < 4 || t[0] != '{' || t[1] != '{' || t[tn - 2] != '}' || t[tn - 1] != '}')
+		return 0;
+	if (memchr(t + 2, '}', tn - 4) || memchr(t + 2, '{', tn - 4))
+		return 0;
+	const char *w[5];
+	size_t wl[5];
+	size_t nw = words(t + 2, tn - 4, w, wl, 5);
+	unsigned col = (unsigned)(t - s) + 1;
+	if (nw >= 1 && is_word(w[0], wl[0], "doelstellingen", "goals")) {
+		if (nw != 1)
+			PERR(c, line, col, "{{doelstellingen}} takes no arguments");
+		if (!c->ch->theme)
+			PERR(c, line, col, "{{doelstellingen}} only works in a theme chapter");
+		blk->kind = TL_BLOCK_GOALS;
+		return 1;
+	}
+	if (nw >= 1 && is_word(w[0], wl[0], "grafiek", "chart")) {
+		blk->kind = TL_BLOCK_CHART;
+		if (nw != 2) {
+			PERR(c, line, col, "{{grafiek}} needs one indicator, e.g. {{grafiek ervaren-gezondheid}}");
+			return 1;
+		}
+		char *ind = tl_arena_strndup(c->a, w[1], wl[1]);
+		const struct tl_indicator *d = tl_model_indicator(c->m, ind);
+		if (!d)
+			PERR(c, line, col, "chart: unknown indicator \"%s\" (not in agenda.yml)", ind);
+		else
+			blk->indicator = d->slug;
+		return 1;
+	}
+	return 0;
+}
+
+/* Collect the inline bindings of a text block; report stray braces. */
+static void scan_bindings(struct pctx *c, struct tl_block *blk)
+{
+	size_t cap = 0;
+	unsigned line = blk->line, col = 1;
+	const char *s = blk->text;
+	for (size_t i = 0; i < blk->len; i++) {
+		if (s[i] == '\n') {
+			line++;
+			col = 1;
+			continue;
+		}
+		if (s[i] == '{' && i + 1 < blk->len && s[i + 1] == '{') {
+			size_t j = i + 2;
+			while (j + 1 < blk->len && !(s[j] == '}' && s[j + 1] == '}') && s[j] != '\n' &&
+			       !(s[j] == '{' && s[j + 1] == '{'))
+				j++;
+			if (j + 1 >= blk->len || s[j] != '}' || s[j + 1] != '}') {
+				PERR(c, line, col, "unclosed binding: \"{{\" without \"}}\" on the same line");
+				col++;
+				continue;
+			}
+			const char *w[5];
+			size_t wl[5];
+			size_t nw = words(s + i + 2, j - i - 2, w, wl, 5);
+			struct tl_binding b = {0};
+			if (nw >= 1 && (is_word(w[0], wl[0], "grafiek", "chart") ||
+					is_word(w[0], wl[0], "doelstellingen", "goals"))) {
+				PERR(c, line, col, "{{%.*s}} must stand on a line of its own", (int)wl[0], w[0]);
+			} else if (parse_binding(c, w, wl, nw, line, col, &b) == 0) {
+				b.line = line;
+				b.col = col;
+				b.offset = i;
+				b.len = j + 2 - i;
+				if (blk->n_bindings == cap) {
+					cap = cap ? cap * 2 : 8;
+					struct tl_binding *nb = TL_NEW_ARRAY(c->a, struct tl_binding, cap);
+					if (blk->n_bindings)
+						memcpy(nb, blk->bindings, blk->n_bindings * sizeof *nb);
+					blk->bindings = nb;
+				}
+				blk->bindings[blk->n_bindings++] = b;
+			}
+			col += (unsigned)(j + 2 - i);
+			i = j + 1;
+			continue;
+		}
+		if ((unsigned char)s[i] < 0x80 || (unsigned char)s[i] >= 0xC0)
+			col++; /* count characters, not UTF-8 continuation bytes */
+	}
+}
+
+int tl_chapter_parse(const struct tl_chapter *ch, const struct tl_model *m, tl_arena *a,
+		     struct tl_block **blocks, size_t *n, tl_errors *errs)
+{
+	struct pctx c = {ch, m, a, errs, 0};
+	const char *s = ch->markdown ? ch->markdown : "";
+	size_t len = strlen(s);
+	/* Upper bound on blocks: one per line plus one. */
+	size_t lines = 1;
+	for (size_t i = 0; i < len; i++)
+		lines += s[i] == '\n';
+	struct tl_block *out = TL_NEW_ARRAY(a, struct tl_block, 2 * lines + 1);
+	size_t k = 0;
+	size_t text_start = 0;
+	unsigned text_line = 1, line = 1;
+	int in_fence = 0;
+	for (size_t i = 0; i <= len;) {
+		size_t e = i;
+		while (e < len && s[e] != '\n')
+			e++;
+		size_t ll = e - i;
+		if (ll >= 3 && (!strncmp(s + i, "```", 3) || !strncmp(s + i, "~~~", 3)))
+			in_fence = !in_fence;
+		struct tl_block d = {0};
+		if (!in_fence && block_directive(&c, s + i, ll, line, &d)) {
+			if (i > text_start) {
+				out[k] = (struct tl_block){TL_BLOCK_TEXT, s + text_start, i - text_start,
+							   text_line, NULL, NULL, 0};
+				scan_bindings(&c, &out[k]);
+				k++;
+			}
+			d.line = line;
+			out[k++] = d;
+			text_start = e < len ? e + 1 : len;
+			text_line = line + 1;
+		}
+		if (e >= len)
+			break;
+		i = e + 1;
+		line++;
+	}
+	if (len > text_start) {
+		out[k] = (struct tl_block){TL_BLOCK_TEXT, s + text_start, len - text_start, text_line,
+					   NULL, NULL, 0};
+		scan_bindings(&c, &out[k]);
+		k++;
+	}
+	*blocks = out;
+	*n = k;
+	return c.failed ? TL_ERR_INPUT : TL_OK;
+}
+
+const struct tl_observation *tl_binding_resolve(const struct tl_binding *b, const struct tl_model *m)
+{
+	if (!b->latest)
+		return tl_model_obs(m, b->indicator, b->region, &b->period);
+	size_t n;
+	const struct tl_observation *s = tl_model_series(m, b->indicator, b->region, &n);
+	for (size_t i = n; i-- > 0;)
+		if (tl_status_has_value(s[i].status))
+			return &s[i];
+	return NULL;
+}
+
+void tl_chapter_expand(const struct tl_block *blk, const struct tl_chapter *ch,
+		       const struct tl_model *m, enum tl_lang lang, tl_buf *out, tl_errors *errs)
+{
+	size_t at = 0;
+	for (size_t i = 0; i < blk->n_bindings; i++) {
+		const struct tl_binding *b = &blk->bindings[i];
+		tl_buf_put(out, blk->text + at, b->offset - at);
+		at = b->offset + b->len;
+		const struct tl_observation *o = tl_binding_resolve(b, m);
+		if (!o || !tl_status_has_value(o->status)) {
+			char code[9];
+			tl_period_code(&b->period, code);
+			tl_errors_warn(errs, path_of(ch), b->line, b->col, NULL,
+				       "no figure for %s in %s for %s: the text says \"geen gegevens\"",
+				       b->indicator, b->region, b->latest ? "the latest period" : code);
+			tl_buf_puts(out, lang == TL_LANG_NL ? "[geen gegevens]" : "[no data]");
+			continue;
+		}
+		if (b->kind == TL_BIND_YEAR) {
+			tl_buf_printf(out, "%d", o->period.year);
+			continue;
+		}
+		const struct tl_indicator *d = tl_model_indicator(m, b->indicator);
+		tl_fmt_value(out, o->value, d->decimals, tl_unit_kind(d->unit), lang);
+	}
+	tl_buf_put(out, blk->text + at, blk->len - at);
+}

@@ -1,0 +1,69 @@
+/*
+ * chapter — Markdown chapters with data bindings and chart placements.
+ *
+ * A chapter is ordinary Markdown plus double-brace bindings (see
+ * docs/agenda-format.md):
+ *     {{ervaren-gezondheid PV22 2024}}          the value, formatted: 74,2%
+ *     {{waarde ervaren-gezondheid PV22 laatste}} the latest value
+ *     {{jaar ervaren-gezondheid PV22 laatste}}   the year of the latest value
+ *     {{grafiek ervaren-gezondheid}}             (own line) charts + tables
+ *     {{doelstellingen}}                         (own line) the theme's goals
+ * English keywords work too: value, year, latest, chart, goals.
+ *
+ * tl_chapter_parse() splits a chapter into blocks (Markdown text, chart,
+ * goals) and checks every binding against the model, reporting unknown
+ * indicators or regions and malformed bindings as file:line:column.
+ * tl_chapter_expand() turns a text block's bindings into formatted values.
+ * Nothing here writes HTML: render/ does.
+ */
+#ifndef TL_CHAPTER_H
+#define TL_CHAPTER_H
+
+#include <stddef.h>
+
+#include "../core/arena.h"
+#include "../core/buf.h"
+#include "../core/err.h"
+#include "../core/fmt.h"
+#include "../model/model.h"
+
+enum tl_binding_kind { TL_BIND_VALUE = 0, TL_BIND_YEAR };
+
+struct tl_binding {
+	enum tl_binding_kind kind;
+	const char *indicator;
+	const char *region;
+	struct tl_period period; /* unless latest */
+	int latest;
+	unsigned line, col;      /* of the opening "{{" in the chapter file */
+	size_t offset, len;      /* byte range of the whole "{{…}}" in the block text */
+};
+
+enum tl_block_kind { TL_BLOCK_TEXT = 0, TL_BLOCK_CHART, TL_BLOCK_GOALS };
+
+struct tl_block {
+	enum tl_block_kind kind;
+	const char *text;        /* TEXT: Markdown with bindings; borrowed from the chapter */
+	size_t len;
+	unsigned line;           /* first line of the block in the chapter file */
+	const char *indicator;   /* CHART: indicator slug */
+	struct tl_binding *bindings; /* TEXT: the inline bindings, in order */
+	size_t n_bindings;
+};
+
+/* Split and check.  Blocks and bindings live in `a`.  Problems go to errs
+ * with the chapter's path; returns < 0 when any is an error. */
+int tl_chapter_parse(const struct tl_chapter *ch, const struct tl_model *m, tl_arena *a,
+		     struct tl_block **blocks, size_t *n, tl_errors *errs);
+
+/* Resolve one binding: the observation it refers to, or NULL when the data
+ * has no such cell (or no value for "latest"). */
+const struct tl_observation *tl_binding_resolve(const struct tl_binding *b, const struct tl_model *m);
+
+/* Append the block's Markdown to out with every binding replaced by its
+ * formatted value ("74,2%", "2024"); a binding without data becomes
+ * "[geen gegevens]" and a warning naming its position. */
+void tl_chapter_expand(const struct tl_block *blk, const struct tl_chapter *ch,
+		       const struct tl_model *m, enum tl_lang lang, tl_buf *out, tl_errors *errs);
+
+#endif
