@@ -41,14 +41,14 @@ build/obj/%.o: src/%.c $(HDR)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 build/telling: $(OBJ) $(MAIN) $(HDR)
-	$(CC) $(CFLAGS_ALL) -o $@ $(MAIN) $(OBJ) $(LIBS)
+	$(CC) $(CFLAGS_ALL) -DTL_ASSETS_DIR=\"$(CURDIR)/assets\" -o $@ $(MAIN) $(OBJ) $(LIBS)
 
 build/asan/obj/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(SAN) -c $< -o $@
 
 build/asan/telling: $(AOBJ) $(MAIN) $(HDR)
-	$(CC) $(CFLAGS_ALL) $(SAN) -o $@ $(MAIN) $(AOBJ) $(LIBS)
+	$(CC) $(CFLAGS_ALL) $(SAN) -DTL_ASSETS_DIR=\"$(CURDIR)/assets\" -o $@ $(MAIN) $(AOBJ) $(LIBS)
 
 build/asan/tests/%: tests/unit/%.c $(AOBJ) $(HDR)
 	@mkdir -p $(dir $@)

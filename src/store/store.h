@@ -46,8 +46,11 @@ int tl_store_begin(tl_store *st, tl_errors *errs);
 int tl_store_commit(tl_store *st, tl_errors *errs);
 void tl_store_rollback(tl_store *st);
 
-/* Remove the whole agenda framework and its chapters, but keep observations
- * and import history unless `with_data` is set.  Inside a transaction. */
+/* Remove the agenda record, chapters, region groups, goal links and series
+ * breaks.  With `with_data` also every observation, import record,
+ * indicator, goal, theme and region: the store is empty.  Themes,
+ * indicators and regions written again afterwards replace the old ones.
+ * Inside a transaction. */
 int tl_store_clear(tl_store *st, int with_data, tl_errors *errs);
 
 /* ---- Framework writes (inside a transaction; replace on same key) ------- */

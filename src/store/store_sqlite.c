@@ -192,13 +192,19 @@ void tl_store_rollback(tl_store *st)
 
 int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 {
-	if (with_data && (exec(st, "DELETE FROM observation", errs) || exec(st, "DELETE FROM import", errs) ||
-			  exec(st, "DELETE FROM period", errs)))
+	if (exec(st,
+		 "DELETE FROM chapter; DELETE FROM region_group_member; DELETE FROM region_group;"
+		 "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM agenda;",
+		 errs))
 		return TL_ERR_STORE;
+	if (!with_data)
+		return TL_OK;
+	/* Observations reference indicators and regions: only with the data gone
+	 * can the rest of the framework go too. */
 	return exec(st,
-		    "DELETE FROM chapter; DELETE FROM region_group_member; DELETE FROM region_group;"
-		    "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM goal;"
-		    "DELETE FROM agenda;",
+		    "DELETE FROM observation; DELETE FROM import; DELETE FROM period;"
+		    "DELETE FROM indicator; DELETE FROM goal; DELETE FROM theme;"
+		    "UPDATE region SET parent = NULL; DELETE FROM region;",
 		    errs);
 }
 

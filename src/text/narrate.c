@@ -89,9 +89,12 @@ void tl_narrate_indicator(tl_buf *out, const struct tl_model *m, const struct tl
 			tl_buf_puts(out, ").");
 		}
 	}
+	/* Mention a break when the series has values from before it: those are
+	 * the ones the change above deliberately leaves out. */
+	long earliest = tl_series_first(s, n);
 	for (size_t i = 0; i < d->n_breaks; i++) {
 		const struct tl_series_break *b = &d->breaks[i];
-		if (b->year <= o->period.year && (first < 0 || b->year > s[first].period.year) && last > 0) {
+		if (b->year <= o->period.year && earliest >= 0 && s[earliest].period.year < b->year) {
 			tl_buf_printf(out, nl ? " Door een trendbreuk in %d zijn eerdere cijfers niet vergelijkbaar." :
 						" Because of a series break in %d, earlier figures are not comparable.",
 				      b->year);

@@ -1,0 +1,110 @@
+#include "folder.h"
+
+#include <string.h>
+
+#include "../core/file.h"
+#include "../text/chapter.h"
+#include "agenda.h"
+#include "obs_import.h"
+
+static int put_framework(tl_store *st, const struct tl_model *m, tl_errors *errs)
+{
+	if (tl_store_put_agenda(st, &m->agenda, errs))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_themes; i++)
+		if (tl_store_put_theme(st, &m->themes[i], errs))
+			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_goals; i++)
+		if (tl_store_put_goal(st, &m->goals[i], errs))
+			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_regions; i++)
+		if (tl_store_put_region(st, &m->regions[i], errs))
+			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_indicators; i++)
+		if (tl_store_put_indicator(st, &m->indicators[i], errs))
+			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_groups; i++)
+		if (tl_store_put_group(st, &m->groups[i], errs))
+			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_chapters; i++)
+		if (tl_store_put_chapter(st, &m->chapters[i], errs))
+			return TL_ERR_STORE;
+	return TL_OK;
+}
+
+/* Chapters must refer only to what the agenda declares; check them at load
+ * time so a broken binding never reaches a store. */
+static int check_chapters(const struct tl_model *m, tl_arena *a, tl_errors *errs)
+{
+	int rc = TL_OK;
+	for (size_t i = 0; i < m->n_chapters; i++) {
+		struct tl_block *blocks;
+		size_t n;
+		if (tl_chapter_parse(&m->chapters[i], m, a, &blocks, &n, errs))
+			rc = TL_ERR_INPUT;
+	}
+	return rc;
+}
+
+int tl_folder_load(tl_store *st, const char *dir, int replace_data, struct tl_folder_stats *stats,
+		   tl_errors *errs)
+{
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m;
+	struct tl_folder_stats s = {0};
+	int rc = tl_agenda_load(dir, a, &m, errs);
+	if (!rc)
+		rc = check_chapters(m, a, errs);
+	if (rc) {
+		tl_arena_free(a);
+		return rc;
+	}
+	if ((rc = tl_store_begin(st, errs))) {
+		tl_arena_free(a);
+		return rc;
+	}
+	rc = tl_store_clear(st, replace_data, errs);
+	if (!rc)
+		rc = put_framework(st, m, errs);
+	if (!rc) {
+		char *datadir = tl_arena_printf(a, "%s/data", dir);
+		size_t nfiles;
+		char **files = tl_dir_list(datadir, ".csv", a, &nfiles);
+		for (size_t i = 0; i < nfiles; i++) {
+			char *path = tl_arena_printf(a, "%s/%s", datadir, files[i]);
+			int64_t id;
+			struct tl_import_stats is = {0};
+			if (tl_store_import_begin(st, path, &id, errs)) {
+				rc = TL_ERR_STORE;
+				break;
+			}
+			if (tl_obs_import_file(st, path, id, &is, errs)) {
+				rc = TL_ERR_INPUT;
+				continue; /* report every file's errors, then roll back */
+			}
+			if (tl_store_import_end(st, id, is.rows, is.observations, errs)) {
+				rc = TL_ERR_STORE;
+				break;
+			}
+			s.files++;
+			s.rows += is.rows;
+			s.observations += is.observations;
+		}
+	}
+	if (!rc)
+		rc = tl_store_commit(st, errs);
+	else
+		tl_store_rollback(st);
+	if (!rc) {
+		s.themes = m->n_themes;
+		s.goals = m->n_goals;
+		s.indicators = m->n_indicators;
+		s.regions = m->n_regions;
+		s.groups = m->n_groups;
+		s.chapters = m->n_chapters;
+		if (stats)
+			*stats = s;
+	}
+	tl_arena_free(a);
+	return rc;
+}

@@ -1,0 +1,21 @@
+/*
+ * download — the figures behind the report as CSV files.
+ *
+ * Every chart links to a CSV of its indicator, and the site has one file with
+ * all figures.  Columns: indicator, region, region_name, period, value,
+ * status, source, note.  Values are written with a decimal point and full
+ * stored precision (a download is for reuse, not for reading); status keeps
+ * why a cell has no value.  Comma-separated, RFC 4180 quoting, UTF-8, LF.
+ */
+#ifndef TL_DOWNLOAD_H
+#define TL_DOWNLOAD_H
+
+#include "../core/buf.h"
+#include "../model/model.h"
+
+/* Observations of one indicator (or of all when slug is NULL). */
+void tl_download_csv(tl_buf *b, const struct tl_model *m, const char *slug);
+/* One CSV field, quoted when needed. */
+void tl_csv_field(tl_buf *b, const char *s);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * figure — everything the report shows for one indicator.
+ *
+ * Placed in a chapter by {{grafiek SLUG}}: a generated sentence, a line chart
+ * of the focus region against the national figure over the years (or, with a
+ * single period, a bar comparison), a bar chart of the municipalities in the
+ * best-covered recent period, a data table under each chart, captions in the
+ * seed report's form ("2024 | Bron: RMBW"), definition notes, series breaks,
+ * the reasons for missing figures, and a link to the figures as CSV.
+ * Where there are no figures at all it says so; it never draws an invented 0.
+ */
+#ifndef TL_FIGURE_H
+#define TL_FIGURE_H
+
+#include "../core/buf.h"
+#include "../core/err.h"
+#include "layout.h"
+
+/* heading_level: 2..6, the level of the indicator's own heading. */
+void tl_render_indicator(tl_buf *b, const struct tl_page *p, const struct tl_indicator *d,
+			 int heading_level);
+
+#endif

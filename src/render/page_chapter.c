@@ -1,0 +1,96 @@
+#include <string.h>
+
+#include "figure.h"
+#include "html.h"
+#include "markdown.h"
+#include "pages.h"
+
+/* Level of the last ATX heading in a Markdown text, or 0. */
+static int last_heading(const char *s, size_t n)
+{
+	int level = 0;
+	for (size_t i = 0; i < n;) {
+		size_t e = i;
+		while (e < n && s[e] != '\n')
+			e++;
+		size_t k = i;
+		while (k < e && k - i < 7 && s[k] == '#')
+			k++;
+		if (k > i && k - i <= 6 && (k == e || s[k] == ' '))
+			level = (int)(k - i);
+		i = e + 1;
+	}
+	return level;
+}
+
+static void goals(tl_buf *b, const struct tl_page *p, const struct tl_chapter *ch)
+{
+	const struct tl_model *m = p->m;
+	tl_html_lit(b, "<ol class=\"tl-goals\">\n");
+	for (size_t i = 0; i < m->n_goals; i++) {
+		const struct tl_goal *g = &m->goals[i];
+		if (!ch->theme || strcmp(g->theme, ch->theme) != 0)
+			continue;
+		tl_html_lit(b, "<li class=\"tl-goal\"");
+		tl_html_attr_int(b, "value", g->number);
+		tl_html_lit(b, "><span class=\"tl-goal__number\" aria-hidden=\"true\">");
+		tl_html_int(b, g->number);
+		tl_html_lit(b, "</span> <span class=\"tl-goal__title\">");
+		tl_html_text(b, g->title);
+		tl_html_lit(b, "</span>");
+		if (g->text) {
+			tl_html_lit(b, "<div class=\"tl-goal__text\">");
+			struct tl_md_opts o = {0, "doel-"};
+			tl_markdown_render(b, g->text, strlen(g->text), &o);
+			tl_html_lit(b, "</div>");
+		}
+		tl_html_lit(b, "</li>\n");
+	}
+	tl_html_lit(b, "</ol>\n");
+}
+
+void tl_page_chapter(tl_buf *b, const struct tl_page *p, const struct tl_chapter *ch,
+		     const struct tl_block *blocks, size_t n_blocks, tl_errors *errs)
+{
+	const struct tl_model *m = p->m;
+	const struct tl_theme *t = ch->theme ? tl_model_theme(m, ch->theme) : NULL;
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<article class=\"tl-chapter\">\n<header class=\"tl-chapter__header\">\n<h1 class=\"tl-chapter__title\">");
+	tl_html_text(b, tl_chapter_title(m, ch));
+	tl_html_lit(b, "</h1>\n");
+	if (t && t->subtitle) {
+		tl_html_lit(b, "<p class=\"tl-chapter__subtitle\">");
+		tl_html_text(b, t->subtitle);
+		tl_html_lit(b, "</p>\n");
+	}
+	tl_html_lit(b, "</header>\n");
+	int level = 1;
+	tl_buf md = TL_BUF_INIT;
+	for (size_t i = 0; i < n_blocks; i++) {
+		const struct tl_block *blk = &blocks[i];
+		switch (blk->kind) {
+		case TL_BLOCK_TEXT: {
+			tl_buf_reset(&md);
+			tl_chapter_expand(blk, ch, m, p->lang, &md, errs);
+			struct tl_md_opts o = {0, NULL};
+			tl_markdown_render(b, md.data ? md.data : "", md.len, &o);
+			int h = last_heading(blk->text, blk->len);
+			if (h)
+				level = h;
+			break;
+		}
+		case TL_BLOCK_GOALS:
+			goals(b, p, ch);
+			break;
+		case TL_BLOCK_CHART: {
+			const struct tl_indicator *d = tl_model_indicator(m, blk->indicator);
+			if (d)
+				tl_render_indicator(b, p, d, level + 1);
+			break;
+		}
+		}
+	}
+	tl_buf_free(&md);
+	tl_html_lit(b, "</article>\n");
+	tl_layout_end(b, p);
+}

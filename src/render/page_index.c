@@ -1,0 +1,126 @@
+#include <string.h>
+
+#include "../analysis/series.h"
+#include "html.h"
+#include "pages.h"
+
+/* The latest value of an indicator in a region, as table cell text. */
+static void latest_cell(tl_buf *b, const struct tl_model *m, const struct tl_indicator *d,
+			const char *region, enum tl_lang lang)
+{
+	tl_html_lit(b, "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column tl-num\">");
+	size_t n;
+	const struct tl_observation *s = region ? tl_model_series(m, d->slug, region, &n) : NULL;
+	long last = s ? tl_series_latest(s, n) : -1;
+	if (last < 0) {
+		tl_html_lit(b, "<span class=\"tl-missing\">");
+		tl_html_text(b, tl_word(lang, "geen gegevens", "no data"));
+		tl_html_lit(b, "</span>");
+	} else {
+		tl_html_value(b, s[last].value, d->decimals, tl_unit_kind(d->unit), lang);
+		if (s[last].status == TL_STATUS_PROVISIONAL)
+			tl_html_lit(b, "*");
+		tl_html_lit(b, " <span class=\"tl-period\">(");
+		tl_html_int(b, s[last].period.year);
+		tl_html_lit(b, ")</span>");
+	}
+	tl_html_lit(b, "</td>");
+}
+
+void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_chapter)
+{
+	const struct tl_model *m = p->m;
+	const struct tl_agenda *ag = &m->agenda;
+	enum tl_lang lang = p->lang;
+	tl_layout_begin(b, p);
+
+	tl_html_lit(b, "<div class=\"tl-cover\">\n<h1 class=\"tl-cover__title\">");
+	tl_html_text(b, ag->report_title ? ag->report_title : ag->title);
+	tl_html_lit(b, "</h1>\n<p class=\"tl-cover__subtitle\">");
+	tl_html_text(b, ag->title);
+	if (ag->subtitle) {
+		tl_html_lit(b, " · “");
+		tl_html_text(b, ag->subtitle);
+		tl_html_lit(b, "”");
+	}
+	tl_html_lit(b, "</p>\n");
+	if (ag->organisation) {
+		tl_html_lit(b, "<p class=\"tl-cover__org\">");
+		tl_html_text(b, ag->organisation);
+		if (ag->report_year) {
+			tl_html_lit(b, " · ");
+			tl_html_text(b, tl_word(lang, "verslagjaar ", "report year "));
+			tl_html_int(b, ag->report_year);
+		}
+		tl_html_lit(b, "</p>\n");
+	}
+	tl_html_lit(b, "</div>\n");
+
+	tl_html_lit(b, "<nav class=\"tl-toc\" aria-labelledby=\"inhoudsopgave\">\n<h2 id=\"inhoudsopgave\">");
+	tl_html_text(b, tl_word(lang, "Inhoud", "Contents"));
+	tl_html_lit(b, "</h2>\n<ol class=\"tl-toc__list\">\n");
+	for (size_t i = 0; i < m->n_chapters; i++) {
+		const struct tl_chapter *c = &m->chapters[i];
+		const struct tl_theme *t = c->theme ? tl_model_theme(m, c->theme) : NULL;
+		char file[96];
+		tl_chapter_file(c, file, sizeof file);
+		tl_html_lit(b, t ? "<li class=\"tl-toc__item tl-toc__item--theme\"><a" : "<li class=\"tl-toc__item\"><a");
+		tl_html_href(b, file);
+		tl_html_lit(b, ">");
+		tl_html_text(b, tl_chapter_title(m, c));
+		tl_html_lit(b, "</a>");
+		if (t && t->subtitle) {
+			tl_html_lit(b, " <span class=\"tl-toc__subtitle\">");
+			tl_html_text(b, t->subtitle);
+			tl_html_lit(b, "</span>");
+		}
+		tl_html_lit(b, "</li>\n");
+	}
+	tl_html_lit(b, "</ol>\n</nav>\n");
+
+	/* The indicators at a glance: latest focus and national figures. */
+	const struct tl_region *focus = ag->focus_region ? tl_model_region(m, ag->focus_region) : NULL;
+	const struct tl_region *nat = ag->national_region ? tl_model_region(m, ag->national_region) : NULL;
+	if (m->n_indicators && focus) {
+		tl_html_lit(b, "<section class=\"tl-glance\" aria-labelledby=\"kerncijfers\">\n<h2 id=\"kerncijfers\">");
+		tl_html_text(b, tl_word(lang, "Kerncijfers", "Key figures"));
+		tl_html_lit(b, "</h2>\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+		tl_html_text(b, tl_word(lang, "Meest recente cijfer per indicator, met het jaar tussen haakjes",
+					"Latest figure per indicator, with its year in brackets"));
+		tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr><th scope=\"col\" class=\"utrecht-table__header-cell\">");
+		tl_html_text(b, tl_word(lang, "Indicator", "Indicator"));
+		tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-column\">");
+		tl_html_text(b, focus->name);
+		tl_html_lit(b, "</th>");
+		if (nat) {
+			tl_html_lit(b, "<th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-column\">");
+			tl_html_text(b, nat->name);
+			tl_html_lit(b, "</th>");
+		}
+		tl_html_lit(b, "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+		tl_html_text(b, tl_word(lang, "Bron", "Source"));
+		tl_html_lit(b, "</th></tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
+		for (size_t i = 0; i < m->n_indicators; i++) {
+			const struct tl_indicator *d = &m->indicators[i];
+			const char *where = chart_chapter ? chart_chapter[i] : NULL;
+			tl_html_lit(b, "<tr><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+			if (where) {
+				tl_buf u = TL_BUF_INIT;
+				tl_buf_printf(&u, "%s.html#indicator-%s", where, d->slug);
+				tl_html_link(b, u.data, d->title);
+				tl_buf_free(&u);
+			} else {
+				tl_html_text(b, d->title);
+			}
+			tl_html_lit(b, "</th>");
+			latest_cell(b, m, d, focus->code, lang);
+			if (nat)
+				latest_cell(b, m, d, nat->code, lang);
+			tl_html_lit(b, "<td class=\"utrecht-table__cell\">");
+			tl_html_text(b, d->source);
+			tl_html_lit(b, "</td></tr>\n");
+		}
+		tl_html_lit(b, "</tbody></table></div>\n</section>\n");
+	}
+	tl_layout_end(b, p);
+}

@@ -1,0 +1,233 @@
+/* The SQLite store: migrations, transactions, observations, loading a model. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "import/agenda.h"
+#include "store/schema.h"
+#include "store/store.h"
+#include "test_fixture.h"
+
+struct fx {
+	char path[64];
+	tl_store *st;
+	tl_arena *a;
+	struct tl_model *m; /* the fixture agenda, parsed */
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	snprintf(f->path, sizeof f->path, "/tmp/tl-store-test-%d.db", (int)getpid());
+	unlink(f->path);
+	tl_errors e = TL_ERRORS_INIT;
+	if (tl_store_open(&f->st, f->path, &e))
+		return -1;
+	f->a = tl_arena_new();
+	if (tl_agenda_parse("agenda.yml", fixture_yml, strlen(fixture_yml), f->a, &f->m, &e))
+		return -1;
+	tl_errors_free(&e);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	tl_store_close(f->st);
+	tl_arena_free(f->a);
+	char wal[80];
+	unlink(f->path);
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	unlink(wal);
+	snprintf(wal, sizeof wal, "%s-shm", f->path);
+	unlink(wal);
+	free(f);
+	return 0;
+}
+
+static void put_all(struct fx *f)
+{
+	tl_errors e = TL_ERRORS_INIT;
+	const struct tl_model *m = f->m;
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_put_agenda(f->st, &m->agenda, &e), 0);
+	for (size_t i = 0; i < m->n_themes; i++)
+		assert_int_equal(tl_store_put_theme(f->st, &m->themes[i], &e), 0);
+	for (size_t i = 0; i < m->n_goals; i++)
+		assert_int_equal(tl_store_put_goal(f->st, &m->goals[i], &e), 0);
+	for (size_t i = 0; i < m->n_regions; i++)
+		assert_int_equal(tl_store_put_region(f->st, &m->regions[i], &e), 0);
+	for (size_t i = 0; i < m->n_indicators; i++)
+		assert_int_equal(tl_store_put_indicator(f->st, &m->indicators[i], &e), 0);
+	for (size_t i = 0; i < m->n_groups; i++)
+		assert_int_equal(tl_store_put_group(f->st, &m->groups[i], &e), 0);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	tl_errors_free(&e);
+}
+
+static struct tl_observation obs(const char *ind, const char *reg, int year, double v, enum tl_status s)
+{
+	struct tl_observation o = {ind, reg, {year, TL_PERIOD_YEAR, 0}, v, s, NULL, NULL};
+	return o;
+}
+
+static void test_new_store_is_migrated_to_the_latest_schema(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(tl_store_schema_version(f->st), tl_schema_version);
+}
+
+static void test_empty_store_says_no_agenda_loaded(void **state)
+{
+	struct fx *f = *state;
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, f->a, &m, &e), TL_ERR_NOTFOUND);
+	assert_non_null(strstr(e.items[0].msg, "no agenda loaded"));
+	tl_errors_free(&e);
+}
+
+static void test_framework_round_trips_through_the_store(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, f->a, &m, &e), 0);
+	assert_int_equal(m->n_themes, f->m->n_themes);
+	assert_int_equal(m->n_goals, f->m->n_goals);
+	assert_int_equal(m->n_indicators, f->m->n_indicators);
+	assert_int_equal(m->n_regions, f->m->n_regions);
+	const struct tl_indicator *d = tl_model_indicator(m, "schulden");
+	assert_non_null(d);
+	assert_int_equal(d->polarity, TL_POLARITY_LOWER_BETTER);
+	assert_int_equal(d->n_breaks, 1);
+	assert_string_equal(d->breaks[0].explanation, "Nieuwe definitie");
+	d = tl_model_indicator(m, "ervaren-gezondheid");
+	assert_int_equal(d->n_goals, 1);
+	assert_int_equal(d->goals[0], 7);
+	const struct tl_region_group *g = tl_model_group(m, "zuid");
+	assert_non_null(g);
+	assert_int_equal(g->n_members, 1);
+	assert_string_equal(g->members[0], "GM0114");
+	assert_int_equal(tl_model_check(m, stderr), 0);
+	tl_errors_free(&e);
+}
+
+static void test_missing_values_are_stored_without_a_number(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	tl_errors e = TL_ERRORS_INIT;
+	int64_t id;
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_import_begin(f->st, "x.csv", &id, &e), 0);
+	struct tl_observation o = obs("ervaren-gezondheid", "PV22", 2024, 74.2, TL_STATUS_FINAL);
+	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
+	o = obs("ervaren-gezondheid", "GM0106", 2024, 999, TL_STATUS_UNKNOWN);
+	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, f->a, &m, &e), 0);
+	struct tl_period p = {2024, TL_PERIOD_YEAR, 0};
+	const struct tl_observation *got = tl_model_obs(m, "ervaren-gezondheid", "GM0106", &p);
+	assert_non_null(got);
+	assert_int_equal(got->status, TL_STATUS_UNKNOWN);
+	assert_false(tl_status_has_value(got->status));
+	got = tl_model_obs(m, "ervaren-gezondheid", "PV22", &p);
+	assert_true(got->value > 74.19 && got->value < 74.21);
+	tl_errors_free(&e);
+}
+
+static void test_same_cell_twice_in_one_import_is_a_duplicate(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	tl_errors e = TL_ERRORS_INIT;
+	int64_t id;
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_import_begin(f->st, "a.csv", &id, &e), 0);
+	struct tl_observation o = obs("schulden", "GM0114", 2023, 9.1, TL_STATUS_FINAL);
+	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
+	o.value = 9.2;
+	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 1);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	/* A later import replaces the cell. */
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_import_begin(f->st, "b.csv", &id, &e), 0);
+	o.value = 9.3;
+	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	assert_int_equal(tl_store_count_observations(f->st), 1);
+	tl_errors_free(&e);
+}
+
+static void test_rollback_leaves_the_store_as_it_was(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	tl_errors e = TL_ERRORS_INIT;
+	int64_t id;
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_import_begin(f->st, "a.csv", &id, &e), 0);
+	struct tl_observation o = obs("schulden", "GM0114", 2023, 9.1, TL_STATUS_FINAL);
+	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
+	tl_store_rollback(f->st);
+	assert_int_equal(tl_store_count_observations(f->st), 0);
+	tl_errors_free(&e);
+}
+
+static void test_unknown_indicator_and_region_lookups(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	assert_true(tl_store_has_indicator(f->st, "schulden"));
+	assert_false(tl_store_has_indicator(f->st, "onbekend"));
+	assert_true(tl_store_has_region(f->st, "GM0106"));
+	assert_false(tl_store_has_region(f->st, "GM9999"));
+}
+
+static void test_clear_with_data_empties_the_store(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	tl_errors e = TL_ERRORS_INIT;
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_clear(f->st, 1, &e), 0);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	assert_false(tl_store_has_region(f->st, "GM0106"));
+	tl_errors_free(&e);
+}
+
+static void test_postgresql_uri_is_refused_clearly(void **state)
+{
+	(void)state;
+	tl_errors e = TL_ERRORS_INIT;
+	tl_store *st;
+	assert_int_not_equal(tl_store_open(&st, "postgresql://localhost/x", &e), 0);
+	assert_null(st);
+	assert_non_null(strstr(e.items[0].msg, "PostgreSQL is not supported by this build yet"));
+	tl_errors_free(&e);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_new_store_is_migrated_to_the_latest_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_store_says_no_agenda_loaded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_framework_round_trips_through_the_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_values_are_stored_without_a_number, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_cell_twice_in_one_import_is_a_duplicate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_leaves_the_store_as_it_was, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_indicator_and_region_lookups, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_clear_with_data_empties_the_store, setup, teardown),
+		cmocka_unit_test(test_postgresql_uri_is_refused_clearly),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}

@@ -1,0 +1,51 @@
+/* A small agenda in agenda.yml form, shared by the unit tests that need a
+ * model.  The figures are synthetic test values, not statistics. */
+#ifndef TL_TEST_FIXTURE_H
+#define TL_TEST_FIXTURE_H
+
+static const char fixture_yml[] =
+	"agenda:\n"
+	"  slug: test\n"
+	"  title: Testagenda 2024-2029\n"
+	"  subtitle: Voor elkaar\n"
+	"  organisation: Provincie Test\n"
+	"  period: [2024, 2029]\n"
+	"  report_year: 2025\n"
+	"  focus_region: PV22\n"
+	"  national_region: NL01\n"
+	"themes:\n"
+	"  - slug: gezondheid\n"
+	"    title: Gezondheid\n"
+	"    subtitle: Preventie\n"
+	"    goals:\n"
+	"      - {number: 7, title: Langer gezond}\n"
+	"      - {number: 9, title: Jongeren gezond}\n"
+	"indicators:\n"
+	"  - slug: ervaren-gezondheid\n"
+	"    theme: gezondheid\n"
+	"    title: Ervaren gezondheid (zeer) goed\n"
+	"    unit: \"%\"\n"
+	"    decimals: 1\n"
+	"    polarity: higher-is-better\n"
+	"    source: RMBW\n"
+	"    goals: [7]\n"
+	"  - slug: schulden\n"
+	"    theme: gezondheid\n"
+	"    title: Problematische schulden\n"
+	"    unit: \"%\"\n"
+	"    decimals: 1\n"
+	"    polarity: lower-is-better\n"
+	"    source: RMBW\n"
+	"    breaks: [{year: 2022, explanation: Nieuwe definitie}]\n"
+	"regions:\n"
+	"  - {code: NL01, name: Nederland, level: land}\n"
+	"  - {code: PV22, name: Drenthe, level: provincie, parent: NL01}\n"
+	"  - {code: GM0106, name: Assen, level: gemeente, parent: PV22}\n"
+	"  - {code: GM1690, name: De Wolden, level: gemeente, parent: PV22}\n"
+	"  - {code: GM0114, name: Emmen, level: gemeente, parent: PV22}\n"
+	"region_groups:\n"
+	"  - {slug: zuid, name: Zuid, members: [GM0114]}\n"
+	"chapters:\n"
+	"  - {file: gezondheid.md, theme: gezondheid}\n";
+
+#endif
