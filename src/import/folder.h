@@ -2,7 +2,7 @@
  * folder — loads a whole agenda folder into a store, all or nothing.
  *
  * `telling init FOLDER --db FILE`: agenda.yml and its chapters (agenda.h),
- * then every data/*.csv in name order (obs_import.h), all in one store
+ * then every CSV file in data/, in name order (obs_import.h), all in one store
  * transaction.  Any error anywhere rolls everything back: the store is left
  * exactly as it was.  The framework in the store is replaced by the
  * folder's; observations from the folder's files replace earlier values of

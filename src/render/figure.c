@@ -149,22 +149,24 @@ static void trend(tl_buf *b, const struct tl_page *p, const struct tl_indicator 
 			}
 			ser[c] = (struct tl_chart_series){cols[c].r->name, v, present, prov, (int)c};
 		}
-		int brk = -1;
-		for (size_t i = 1; i < nx && brk < 0; i++)
+		size_t *brk = TL_NEW_ARRAY(a, size_t, nx);
+		size_t nbrk = 0;
+		for (size_t i = 1; i < nx; i++)
 			if (tl_series_breaks_between(d, &xs[i - 1], &xs[i]))
-				brk = (int)i;
+				brk[nbrk++] = i;
 		struct tl_line_chart lc = {0};
 		lc.id = tl_arena_printf(a, "%s-trend", id);
 		lc.title = tl_arena_printf(a, "%s: %s", d->title, span);
 		lc.desc = desc.data ? desc.data : "";
-		lc.x_labels = (const char **)labels;
+		lc.x_labels = (const char *const *)labels;
 		lc.n_x = nx;
 		lc.series = ser;
 		lc.n_series = nc;
 		lc.decimals = d->decimals;
 		lc.kind = tl_unit_kind(d->unit);
 		lc.lang = lang;
-		lc.break_before = brk;
+		lc.breaks = brk;
+		lc.n_breaks = nbrk;
 		tl_chart_line(b, &lc);
 	} else {
 		struct tl_bar_item items[2];

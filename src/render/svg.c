@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "../core/xalloc.h"
 #include "html.h"
 
 /* ---- Palette ------------------------------------------------------------ */
@@ -250,6 +251,28 @@ void tl_svg_begin(tl_buf *b, const char *id, const char *cls, double w, double h
 void tl_svg_end(tl_buf *b)
 {
 	tl_html_lit(b, "</svg>\n");
+}
+
+void tl_svg_chart_id(char *out, size_t n, const char *id, const char *suffix)
+{
+	size_t sl = strlen(suffix);
+	if (n <= sl + 5)
+		tl_panic("chart id buffer too small");
+	tl_html_idify(out, n - sl, id ? id : "");
+	if (!out[0])
+		strcpy(out, "chart");
+	strcat(out, suffix);
+}
+
+void tl_svg_empty(tl_buf *b, const char *id, const char *cls, double w, double font_size, const char *title,
+		  const char *desc, enum tl_lang lang, int hidden)
+{
+	double h = font_size * 5;
+	tl_svg_begin(b, id, cls, w, h, font_size, title, desc, hidden);
+	tl_svg_line(b, 0, h - 1, w, h - 1, TL_SVG_MUTED, 1, NULL);
+	tl_svg_text(b, w / 2, h / 2 + font_size * 0.35, "middle", TL_SVG_MUTED, font_size, 0,
+		    lang == TL_LANG_NL ? "geen gegevens" : "no data", 0);
+	tl_svg_end(b);
 }
 
 void tl_svg_line(tl_buf *b, double x1, double y1, double x2, double y2, const char *stroke, double width,

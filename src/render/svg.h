@@ -91,6 +91,12 @@ size_t tl_svg_fit(const char *s, double max_w, double size, int bold, int *cut);
 void tl_svg_begin(tl_buf *b, const char *id, const char *cls, double w, double h, double font_size,
 		  const char *title, const char *desc, int hidden);
 void tl_svg_end(tl_buf *b);
+/* The id token for a chart: tl_html_idify(id) ("chart" when that is empty)
+ * followed by the literal suffix ("" or "-narrow"), written into out[n]. */
+void tl_svg_chart_id(char *out, size_t n, const char *id, const char *suffix);
+/* A whole small chart that says "geen gegevens" / "no data". */
+void tl_svg_empty(tl_buf *b, const char *id, const char *cls, double w, double font_size, const char *title,
+		  const char *desc, enum tl_lang lang, int hidden);
 
 /* <line …/>; dash NULL = solid. */
 void tl_svg_line(tl_buf *b, double x1, double y1, double x2, double y2, const char *stroke, double width,

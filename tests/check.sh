@@ -1,0 +1,41 @@
+#!/bin/sh
+# `make check`: every test suite, then one summary line.
+# Suites: unit (cmocka, ASan+UBSan), CLI end to end (ASan+UBSan build),
+# malformed-input matrix, fuzz corpus replay + short fuzz runs, and the
+# example report in headless Chromium with axe.
+set -u
+cd "$(dirname "$0")/.."
+total_p=0
+total_f=0
+log=build/check
+mkdir -p "$log"
+
+suite() {
+	name=$1
+	shift
+	echo "== $name"
+	"$@" >"$log/$name.log" 2>&1
+	rc=$?
+	cat "$log/$name.log"
+	line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log/$name.log" | tail -1)
+	p=$(printf '%s' "$line" | sed -n 's/.*\b\([0-9][0-9]*\) passed.*/\1/p')
+	f=$(printf '%s' "$line" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p')
+	p=${p:-0}
+	f=${f:-0}
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "== $name: exited with status $rc"
+	fi
+	total_p=$((total_p + p))
+	total_f=$((total_f + f))
+}
+
+suite unit make -s unit
+suite cli sh tests/run-cli.sh
+suite malformed sh tests/malformed/run.sh build/asan/telling
+suite fuzz make -s fuzz-short
+suite web make -s web
+
+echo
+echo "check: $total_p passed, $total_f failed"
+[ "$total_f" -eq 0 ]
