@@ -230,6 +230,7 @@ static void fail(tl_csv *c, tl_errors *errs, int code, unsigned line, unsigned c
 		return;
 	if (!c->bad)
 		c->bad = code;
+	ensure(c, CONTEXT); /* the same context whatever the chunk size */
 	tl_buf ctx = TL_BUF_INIT, out = TL_BUF_INIT;
 	if (closed)
 		tl_buf_putc(&ctx, '"');
@@ -255,7 +256,8 @@ static void fail(tl_csv *c, tl_errors *errs, int code, unsigned line, unsigned c
 }
 
 /* Append n bytes to the current field, unless the record is bad already or
- * a limit is hit (which makes it bad). */
+ * a limit is hit (which makes it bad).  s must not be used by the caller
+ * after a call: reporting the limit may move the window. */
 static void put(tl_csv *c, const char *s, size_t n, tl_errors *errs)
 {
 	if (c->bad || n == 0)
@@ -266,7 +268,7 @@ static void put(tl_csv *c, const char *s, size_t n, tl_errors *errs)
 		fail(c, errs, TL_ERR_LIMIT, c->fline, c->fcol, 0, msg, "starts", NULL);
 		return;
 	}
-	if (n > c->max_record - c->rec_len) {
+	if (n > c->max_record - (c->rec_len - c->nf)) { /* content, without the NULs */
 		char msg[80];
 		snprintf(msg, sizeof msg, "row longer than %zu bytes", c->max_record);
 		fail(c, errs, TL_ERR_LIMIT, c->fline, c->fcol, 0, msg, "field starts", NULL);
@@ -275,6 +277,16 @@ static void put(tl_csv *c, const char *s, size_t n, tl_errors *errs)
 	reserve(c, n + 1);
 	memcpy(c->rec + c->rec_len, s, n);
 	c->rec_len += n;
+}
+
+/* Take the run of plain bytes win[wpos..wpos+n) into the field.  put() may
+ * reshape the window (for an error's context), so callers re-read win and
+ * wpos afterwards. */
+static void take_run(tl_csv *c, size_t n, tl_errors *errs)
+{
+	put(c, c->win + c->wpos, n, errs);
+	c->wpos += n;
+	c->col += (unsigned)n;
 }
 
 /* win[wpos] is a byte >= 0x80: take one UTF-8 character, or report invalid
@@ -309,9 +321,8 @@ static enum end unquoted(tl_csv *c, tl_errors *errs)
 		while (i < e && !c->ucls[w[i]])
 			i++;
 		if (i > c->wpos) {
-			put(c, c->win + c->wpos, i - c->wpos, errs);
-			c->col += (unsigned)(i - c->wpos);
-			c->wpos = i;
+			take_run(c, i - c->wpos, errs);
+			continue;
 		}
 		if (i == e) {
 			if (!avail(c))
@@ -380,9 +391,8 @@ static enum end quoted(tl_csv *c, tl_errors *errs)
 		while (i < e && !c->qcls[w[i]])
 			i++;
 		if (i > c->wpos) {
-			put(c, c->win + c->wpos, i - c->wpos, errs);
-			c->col += (unsigned)(i - c->wpos);
-			c->wpos = i;
+			take_run(c, i - c->wpos, errs);
+			continue;
 		}
 		if (i == e) {
 			if (avail(c))

@@ -38,7 +38,7 @@ void tl_layout_begin(tl_buf *b, const struct tl_page *p)
 	const char *report = ag->report_title ? ag->report_title : ag->title;
 	tl_html_lit(b, "<!DOCTYPE html>\n<html");
 	tl_html_attr(b, "lang", p->lang == TL_LANG_NL ? "nl" : "en");
-	tl_html_lit(b, " class=\"utrecht-root tl-theme\">\n<head>\n<meta charset=\"utf-8\">\n"
+	tl_html_lit(b, " class=\"utrecht-root voorbeeld-theme tl-theme\">\n<head>\n<meta charset=\"utf-8\">\n"
 		       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
 	if (p->title && strcmp(p->title, report) != 0) {
 		tl_html_text(b, p->title);
