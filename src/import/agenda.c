@@ -603,6 +603,11 @@ int tl_agenda_parse(const char *name, const char *text, size_t len, tl_arena *a,
 
 int tl_agenda_load(const char *dir, tl_arena *a, struct tl_model **out, tl_errors *errs)
 {
+	/* "folder/" and "folder" name the same files in messages. */
+	size_t dl = strlen(dir);
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--;
+	dir = tl_arena_strndup(a, dir, dl);
 	*out = NULL;
 	if (!tl_is_dir(dir)) {
 		tl_errors_add(errs, dir, 0, 0, NULL, "not an agenda folder (no such directory)");

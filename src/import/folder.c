@@ -50,6 +50,10 @@ int tl_folder_load(tl_store *st, const char *dir, int replace_data, struct tl_fo
 		   tl_errors *errs)
 {
 	tl_arena *a = tl_arena_new();
+	size_t dl = strlen(dir);
+	while (dl > 1 && dir[dl - 1] == '/')
+		dl--;
+	dir = tl_arena_strndup(a, dir, dl);
 	struct tl_model *m;
 	struct tl_folder_stats s = {0};
 	int rc = tl_agenda_load(dir, a, &m, errs);
