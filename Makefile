@@ -15,7 +15,7 @@ WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshad
            -Wcast-qual -Wsign-compare -Wformat=2 -Wno-format-nonliteral
 OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
-LIBS    := -lsqlite3 -lyaml -lmd4c-html -lmd4c -lm
+LIBS    := -lsqlite3 -lyaml -lmd4c -lm
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 SRC     := $(sort $(wildcard src/*/*.c))
@@ -29,7 +29,7 @@ UNITBIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT))
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
-.PHONY: all setup demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
+.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
 
 all: build/telling
 
@@ -58,6 +58,9 @@ asan: build/asan/telling
 
 setup:
 	@sh tools/setup.sh
+
+setup-test:
+	@sh tools/setup.sh --web
 
 # The example report: load the agenda folder into a fresh store, build the site.
 demo: setup build/telling
@@ -88,7 +91,7 @@ fuzz-short: $(FUZZBIN)
 web: build/telling
 	@sh tests/web/run.sh
 
-check: setup all asan
+check: setup-test all asan
 	@sh tests/check.sh
 
 bench: build/telling

@@ -1,13 +1,16 @@
 #!/bin/sh
 # Install what telling needs to build, test and render, on Debian 12.
 # As root it installs with apt-get; otherwise it prints the exact command.
-# Front-end assets (NL Design System CSS) and the browser test tools come
-# from npm (package-lock.json), installed into node_modules/.
+# With --web it also installs the browser test tools (axe-core,
+# playwright-core) from npm (package-lock.json) into node_modules/; the
+# report itself needs no npm: its CSS is vendored in assets/.
+web=0
+[ "${1:-}" = "--web" ] && web=1
 set -eu
 cd "$(dirname "$0")/.."
 
-PKGS="build-essential clang libclang-rt-14-dev pkg-config sqlite3 libsqlite3-dev libyaml-dev \
-libmd4c-dev libmd4c-html0-dev libcmocka-dev chromium nodejs npm"
+PKGS="build-essential pkg-config sqlite3 libsqlite3-dev libyaml-dev libmd4c-dev"
+[ "$web" = 1 ] && PKGS="$PKGS clang libclang-rt-14-dev libcmocka-dev chromium nodejs npm"
 
 missing=""
 for p in $PKGS; do
@@ -33,7 +36,7 @@ if [ -n "$missing" ]; then
 	fi
 fi
 
-if [ -f package-lock.json ]; then
+if [ "$web" = 1 ] && [ -f package-lock.json ]; then
 	if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
 		echo "setup: npm ci (NL Design System CSS, axe-core, playwright-core)"
 		npm ci --no-audit --no-fund --loglevel=error >/dev/null

@@ -345,19 +345,40 @@ static void notes(tl_buf *b, const struct tl_page *p, const struct tl_indicator 
 	}
 	if (n_missing) {
 		tl_html_lit(b, "<ul class=\"tl-missing-list\">\n");
-		for (size_t i = 0; i < m->n_obs; i++) {
+		/* One line per region and reason, with its periods: observations are
+		 * sorted by region and period, so equal runs are adjacent. */
+		size_t i = 0;
+		while (i < m->n_obs) {
 			const struct tl_observation *o = &m->obs[i];
-			if (strcmp(o->indicator, d->slug) != 0 || o->status != TL_STATUS_MISSING || !o->note)
+			if (strcmp(o->indicator, d->slug) != 0 || o->status != TL_STATUS_MISSING || !o->note) {
+				i++;
 				continue;
+			}
+			size_t j = i + 1;
+			while (j < m->n_obs && !strcmp(m->obs[j].indicator, d->slug) &&
+			       !strcmp(m->obs[j].region, o->region) && m->obs[j].status == TL_STATUS_MISSING &&
+			       m->obs[j].note && !strcmp(m->obs[j].note, o->note))
+				j++;
 			const struct tl_region *r = tl_model_region(m, o->region);
 			tl_html_lit(b, "<li>");
 			tl_html_text(b, tl_word(lang, "Geen gegevens voor ", "No data for "));
 			tl_html_text(b, r ? r->name : o->region);
 			tl_html_lit(b, " (");
 			tl_html_int(b, o->period.year);
+			int span = m->obs[j - 1].period.year - o->period.year + 1;
+			if (j - i > 1 && (size_t)span == j - i && j - i > 2) {
+				tl_html_lit(b, "–"); /* every year of the range */
+				tl_html_int(b, m->obs[j - 1].period.year);
+			} else {
+				for (size_t k = i + 1; k < j; k++) {
+					tl_html_lit(b, ", ");
+					tl_html_int(b, m->obs[k].period.year);
+				}
+			}
 			tl_html_lit(b, "): ");
 			tl_html_text(b, o->note);
 			tl_html_lit(b, "</li>\n");
+			i = j;
 		}
 		tl_html_lit(b, "</ul>\n");
 	}
