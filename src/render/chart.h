@@ -60,7 +60,7 @@
 enum tl_chart_layout {
 	TL_CHART_RESPONSIVE = 0, /* wide + narrow <svg>, switched by page CSS */
 	TL_CHART_WIDE,           /* one <svg>, 680 units wide */
-	TL_CHART_NARROW,         /* one <svg>, 360 units wide */
+	TL_CHART_NARROW,         /* one <svg>, 320 units wide */
 };
 
 /* ---- Line chart --------------------------------------------------------- */

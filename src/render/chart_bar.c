@@ -35,7 +35,7 @@ struct geom {
 };
 
 static const struct geom wide = {680, 14, 13, 26, 16, 0, 0.36};
-static const struct geom narrow = {360, 13, 12, 40, 14, 1, 0};
+static const struct geom narrow = {320, 15, 14, 46, 16, 1, 0};
 
 /* Rows above which the axis is repeated at the top. */
 #define TOP_AXIS_ROWS 15
@@ -89,10 +89,17 @@ static void tick_labels(tl_buf *b, const struct tl_bar_chart *c, const struct ge
 		double tw = tl_svg_value_width(t->v[k], t->decimals, c->kind, c->lang, g->fs_tick, 0);
 		const char *anchor = x - tw / 2 < 2 ? "start" : x + tw / 2 > g->w - 2 ? "end" : "middle";
 		tl_svg_text_open(b, anchor[0] == 's' ? fmax(x - tw / 2, 2) : x, y, anchor, TL_SVG_MUTED,
-				 g->fs_tick, 0, 0);
+				 g->fs_tick, 0);
 		tl_html_value(b, t->v[k], t->decimals, c->kind, c->lang);
 		tl_html_lit(b, "</text>\n");
 	}
+}
+
+/* Top of the bar in row i. */
+static double bar_y(const struct geom *g, double rows_top, size_t i)
+{
+	double ry = rows_top + (double)i * g->row_h;
+	return g->stacked ? ry + g->fs + 5 : ry + (g->row_h - g->bar_h) / 2;
 }
 
 /* ---- One layout --------------------------------------------------------- */
@@ -124,15 +131,16 @@ static void render(tl_buf *b, const struct tl_bar_chart *c, const struct geom *g
 		hi = lo + 1; /* all zero, or nothing at all: any scale will do */
 
 	/* Horizontal layout. */
-	double label_r, plot_l, plot_r, label_w;
+	double label_x, plot_l, plot_r, label_w; /* label_x: left edge (stacked) or right edge */
 	if (g->stacked) {
-		label_w = g->w - 8;
-		label_r = 4;
+		/* Labels indented a little from the zero line they stand on. */
+		label_w = g->w - 12;
+		label_x = 8;
 		plot_l = 4;
 	} else {
 		label_w = fmin(labw, g->w * g->label_cap);
-		label_r = 6 + label_w;
-		plot_l = label_r + 12;
+		label_x = 6 + label_w;
+		plot_l = label_x + 12;
 	}
 	if (lo < 0)
 		plot_l += vw + 8; /* room for the value label of the most negative bar */
@@ -147,17 +155,19 @@ static void render(tl_buf *b, const struct tl_bar_chart *c, const struct geom *g
 #define X(v) (plot_l + ((v) - t0) / (t1 - t0) * (plot_r - plot_l))
 	double x0 = X(0);
 
-	/* Vertical layout. */
+	/* Vertical layout, from the top: the repeated axis (long lists), the
+	 * reference label just above the rows so its line crosses no tick
+	 * label, the rows, the axis. */
 	double y = 4;
 	double ref_y = 0, top_axis_y = 0;
-	if (has_ref) {
-		ref_y = y + g->fs_tick;
-		y = ref_y + 8;
-	}
 	int top_axis = any && n > TOP_AXIS_ROWS;
 	if (top_axis) {
 		top_axis_y = y + g->fs_tick;
 		y = top_axis_y + 8;
+	}
+	if (has_ref) {
+		ref_y = y + g->fs_tick;
+		y = ref_y + 8;
 	}
 	double rows_top = y + 2;
 	double rows_bottom = rows_top + (double)n * g->row_h;
@@ -177,46 +187,51 @@ static void render(tl_buf *b, const struct tl_bar_chart *c, const struct geom *g
 			tick_labels(b, c, g, &t, plot_l, plot_r, top_axis_y);
 	}
 
+	/* Bars first, then the zero line and the reference line over them, then
+	 * every text with a white halo so lines never run through a label. */
 	for (size_t i = 0; i < n; i++) {
-		const struct tl_bar_item *it = rows[i].it;
-		double ry = rows_top + (double)i * g->row_h;
-		double bar_y, mid;
-		if (g->stacked) {
-			tl_svg_text(b, label_r, ry + g->fs, "start", TL_SVG_INK, g->fs, it->highlight, it->label,
-				    label_w);
-			bar_y = ry + g->fs + 5;
-		} else {
-			tl_svg_text(b, label_r, ry + g->row_h / 2 + g->fs * 0.35, "end", TL_SVG_INK, g->fs,
-				    it->highlight, it->label, label_w);
-			bar_y = ry + (g->row_h - g->bar_h) / 2;
-		}
-		mid = bar_y + g->bar_h / 2 + g->fs_tick * 0.35;
-		if (!rows[i].ok) {
-			int left = x0 > (plot_l + plot_r) / 2;
-			tl_svg_text_open(b, left ? x0 - 5 : x0 + 5, mid, left ? "end" : "start", TL_SVG_MUTED,
-					 g->fs_tick, 0, 1);
-			tl_html_text(b, nodata);
-			tl_html_lit(b, "</text>\n");
+		if (!rows[i].ok)
 			continue;
-		}
-		double v = it->value, xv = X(v);
-		double bx = fmin(x0, xv), bw = fabs(xv - x0);
+		double xv = X(rows[i].it->value);
+		double bw = fabs(xv - x0);
 		if (bw > 0)
-			tl_svg_rect(b, bx, bar_y, bw, g->bar_h, it->highlight ? TL_SVG_FOCUS : TL_SVG_BAR);
-		tl_svg_text_open(b, v < 0 ? xv - 5 : xv + 5, mid, v < 0 ? "end" : "start", TL_SVG_INK, g->fs_tick,
-				 it->highlight, 0);
-		tl_html_value(b, v, c->decimals, c->kind, c->lang);
-		tl_html_lit(b, "</text>\n");
+			tl_svg_rect(b, fmin(x0, xv), bar_y(g, rows_top, i), bw, g->bar_h,
+				    rows[i].it->highlight ? TL_SVG_FOCUS : TL_SVG_BAR);
 	}
 	if (any)
 		tl_svg_line(b, x0, rows_top - 2, x0, rows_bottom + 4, TL_SVG_MUTED, 1.5, NULL);
-
-	/* Reference line over the bars, with a white halo so it stays visible
-	 * where it crosses them; its label at the top. */
+	double xr = has_ref ? X(c->ref_value) : 0;
 	if (has_ref) {
-		double xr = X(c->ref_value);
+		/* A white edge keeps the dashes visible where they cross a bar. */
 		tl_svg_line(b, xr, ref_y + 5, xr, rows_bottom + 4, "#ffffff", 4, NULL);
 		tl_svg_line(b, xr, ref_y + 5, xr, rows_bottom + 4, TL_SVG_COMPARE, 2, "6 4");
+	}
+
+	for (size_t i = 0; i < n; i++) {
+		const struct tl_bar_item *it = rows[i].it;
+		double ry = rows_top + (double)i * g->row_h;
+		int bold = it->highlight ? TL_SVG_BOLD : 0;
+		if (g->stacked)
+			tl_svg_text(b, label_x, ry + g->fs, "start", TL_SVG_INK, g->fs, bold | TL_SVG_HALO, it->label,
+				    label_w);
+		else
+			tl_svg_text(b, label_x, ry + g->row_h / 2 + g->fs * 0.35, "end", TL_SVG_INK, g->fs, bold,
+				    it->label, label_w);
+		double mid = bar_y(g, rows_top, i) + g->bar_h / 2 + g->fs_tick * 0.35;
+		if (!rows[i].ok) {
+			int left = x0 > (plot_l + plot_r) / 2;
+			tl_svg_text(b, left ? x0 - 5 : x0 + 5, mid, left ? "end" : "start", TL_SVG_MUTED, g->fs_tick,
+				    TL_SVG_ITALIC | TL_SVG_HALO, nodata, 0);
+			continue;
+		}
+		double v = it->value, xv = X(v);
+		tl_svg_text_open(b, v < 0 ? xv - 5 : xv + 5, mid, v < 0 ? "end" : "start", TL_SVG_INK, g->fs_tick,
+				 bold | TL_SVG_HALO);
+		tl_html_value(b, v, c->decimals, c->kind, c->lang);
+		tl_html_lit(b, "</text>\n");
+	}
+
+	if (has_ref) {
 		tl_buf txt = TL_BUF_INIT;
 		tl_buf_puts(&txt, c->ref_label ? c->ref_label : "");
 		tl_buf_putc(&txt, ' ');
@@ -231,7 +246,7 @@ static void render(tl_buf *b, const struct tl_bar_chart *c, const struct geom *g
 			anchor = "start";
 			tx = fmax(xr - 6, 2);
 		}
-		tl_svg_text(b, tx, ref_y, anchor, TL_SVG_COMPARE, g->fs_tick, 1, txt.data, g->w - 4);
+		tl_svg_text(b, tx, ref_y, anchor, TL_SVG_COMPARE, g->fs_tick, TL_SVG_BOLD, txt.data, g->w - 4);
 		tl_buf_free(&txt);
 	}
 #undef X

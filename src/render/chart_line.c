@@ -31,11 +31,11 @@ struct geom {
 	double plot_h;    /* height of the plot area */
 	double r;         /* marker radius */
 	double label_cap; /* widest end label before names are shortened */
-	int max_xlabels;  /* x labels shown at most */
+	int max_xlabels;  /* x labels shown at most ("thin them above ~8") */
 };
 
-static const struct geom wide = {680, 14, 13, 250, 4.5, 150, 12};
-static const struct geom narrow = {360, 13, 12, 200, 4, 96, 6};
+static const struct geom wide = {680, 14, 13, 250, 4.5, 150, 8};
+static const struct geom narrow = {320, 14, 13, 200, 4, 96, 5};
 
 /* Values at or beyond this size are treated as missing: no statistic is that
  * large, and it keeps every coordinate finite. */
@@ -143,25 +143,25 @@ static void render(tl_buf *b, const struct tl_line_chart *c, const struct geom *
 		return;
 	}
 
-	/* y domain: the data with some room; 0 only when the data come near it
-	 * (5–12% includes 0, 40–80% does not), never past 0 or 100% when the
-	 * data stay inside. */
+	/* y domain: from the data, rounded out to nice ticks (that rounding is
+	 * the padding); 0 only when the data come near it (5–12% includes 0,
+	 * 40–80% does not).  Equal values get room around them, but the axis
+	 * does not cross 0 or 100% when the data stay inside. */
 	double dlo = lo, dhi = hi;
 	if (dlo > 0 && dlo < 0.5 * dhi)
 		dlo = 0;
 	if (dhi < 0 && dhi > 0.5 * dlo)
 		dhi = 0;
-	double span = dhi - dlo;
-	double pad = span > 0 ? span * 0.08 : (dlo != 0 ? fabs(dlo) * 0.1 : 1);
-	double plo = dlo - pad, phi = dhi + pad;
-	if (dlo >= 0 && plo < 0)
-		plo = 0;
-	if (dhi <= 0 && phi > 0)
-		phi = 0;
-	if (c->kind == TL_UNIT_PERCENT && dhi <= 100 && phi > 100)
-		phi = 100;
+	if (dhi - dlo <= 1e-9 * fmax(1, fabs(dlo))) {
+		double pad = dlo != 0 ? fabs(dlo) * 0.1 : 1;
+		int pct = c->kind == TL_UNIT_PERCENT && dlo <= 100;
+		dlo = dlo >= 0 && dlo - pad < 0 ? 0 : dlo - pad;
+		dhi = dhi <= 0 && dhi + pad > 0 ? 0 : pct && dhi + pad > 100 ? 100 : dhi + pad;
+		if (dhi <= dlo)
+			dhi = dlo + 1;
+	}
 	struct tl_svg_ticks t;
-	tl_svg_ticks(plo, phi, 4, 6, &t);
+	tl_svg_ticks(dlo, dhi, 4, 6, &t);
 	double t0 = t.v[0], t1 = t.v[t.n - 1];
 
 	double tickw = 0;
@@ -171,7 +171,7 @@ static void render(tl_buf *b, const struct tl_line_chart *c, const struct geom *
 	/* End labels, one per series that has a value. */
 	struct endlabel *e = xcalloc(ns ? ns : 1, sizeof *e);
 	size_t ne = 0;
-	double labw = 0;
+	double labw = 0, valw = 0;
 	for (size_t s = 0; s < ns; s++) {
 		const struct tl_chart_series *sr = &c->series[s];
 		size_t last = nx;
@@ -195,9 +195,10 @@ static void render(tl_buf *b, const struct tl_line_chart *c, const struct geom *
 			tl_buf_putc(&l->value, ')');
 		}
 		labw = fmax(labw, tl_svg_text_width(sr->label, g->fs, sr->style == 0));
-		labw = fmax(labw, tl_svg_text_width(l->value.data, g->fs, 0));
+		valw = fmax(valw, tl_svg_text_width(l->value.data, g->fs, 0));
 	}
-	labw = fmin(labw, g->label_cap);
+	/* Long names are shortened to the cap; values never are. */
+	labw = fmax(fmin(labw, g->label_cap), valw);
 
 	/* Horizontal layout. */
 	int has_breaks = 0;
@@ -263,7 +264,7 @@ static void render(tl_buf *b, const struct tl_line_chart *c, const struct geom *
 		double y = Y(t.v[k]);
 		if (k > 0 && t.v[k] != 0)
 			tl_svg_line(b, plot_l, y, plot_r, y, TL_SVG_GRID, 1, "3 3");
-		tl_svg_text_open(b, plot_l - 10, y + g->fs_tick * 0.35, "end", TL_SVG_MUTED, g->fs_tick, 0, 0);
+		tl_svg_text_open(b, plot_l - 10, y + g->fs_tick * 0.35, "end", TL_SVG_MUTED, g->fs_tick, 0);
 		tl_html_value(b, t.v[k], t.decimals, c->kind, c->lang);
 		tl_html_lit(b, "</text>\n");
 	}
@@ -271,9 +272,14 @@ static void render(tl_buf *b, const struct tl_line_chart *c, const struct geom *
 		tl_svg_line(b, plot_l, Y(0), plot_r, Y(0), TL_SVG_MUTED, 1.5, NULL);
 	tl_svg_line(b, plot_l, bottom, plot_r, bottom, TL_SVG_MUTED, 1, NULL);
 
-	/* x labels with a small tick each. */
+	/* A small tick at every point while they stay apart, and the labels
+	 * (every step-th, counted back from the last). */
+	if (nx <= MARKERS_MAX)
+		for (size_t i = 0; i < nx; i++)
+			if (i % step != (nx - 1) % step)
+				tl_svg_line(b, xs[i], bottom, xs[i], bottom + 4, TL_SVG_MUTED, 1, NULL);
 	for (size_t i = nx - 1;; i -= step) {
-		tl_svg_line(b, xs[i], bottom, xs[i], bottom + 5, TL_SVG_MUTED, 1, NULL);
+		tl_svg_line(b, xs[i], bottom, xs[i], bottom + 6, TL_SVG_MUTED, 1, NULL);
 		tl_svg_text(b, xs[i], xlab_y, "middle", TL_SVG_MUTED, g->fs_tick, 0, xlabel(c, i), 0);
 		if (i < step)
 			break;
@@ -372,9 +378,9 @@ static void render(tl_buf *b, const struct tl_line_chart *c, const struct geom *
 			tl_html_lit(b, TL_SVG_MUTED);
 			tl_html_lit(b, "\" stroke-width=\"1\"/>\n");
 		}
-		tl_svg_text(b, label_x, e[k].top + g->fs * 0.95, "start", st->colour, g->fs, sr->style == 0, sr->label,
-			    labw);
-		tl_svg_text_open(b, label_x, e[k].top + lh + g->fs * 0.95, "start", st->colour, g->fs, 0, 0);
+		tl_svg_text(b, label_x, e[k].top + g->fs * 0.95, "start", st->colour, g->fs,
+			    sr->style == 0 ? TL_SVG_BOLD : 0, sr->label, labw);
+		tl_svg_text_open(b, label_x, e[k].top + lh + g->fs * 0.95, "start", st->colour, g->fs, 0);
 		tl_html_text(b, e[k].value.data);
 		tl_html_lit(b, "</text>\n");
 	}

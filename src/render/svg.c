@@ -93,7 +93,10 @@ void tl_svg_ticks(double lo, double hi, int min_n, int max_n, struct tl_svg_tick
 			double n = z - a + 1;
 			if (n < min_n || n > max_n)
 				continue;
-			double range = (z - a) * step;
+			/* Tightest wins, but a 2.5 step that adds a decimal (72,5 or
+			 * 0,25) must save a good part of the range to beat a step
+			 * with rounder labels. */
+			double range = (z - a) * step * (mult[m] == 2.5 && k < 1 ? 1.4 : 1);
 			if (best_n == 0 || range < best_range * (1 - 1e-9)) {
 				best_first = a;
 				best_step = step;
@@ -364,8 +367,7 @@ void tl_svg_marker(tl_buf *b, enum tl_svg_marker shape, double x, double y, doub
 	}
 }
 
-void tl_svg_text_open(tl_buf *b, double x, double y, const char *anchor, const char *fill, double size, int bold,
-		      int italic)
+void tl_svg_text_open(tl_buf *b, double x, double y, const char *anchor, const char *fill, double size, int flags)
 {
 	tl_html_lit(b, "<text");
 	tl_html_attr_num(b, "x", x);
@@ -380,21 +382,24 @@ void tl_svg_text_open(tl_buf *b, double x, double y, const char *anchor, const c
 	tl_html_lit(b, "\"");
 	if (size > 0)
 		tl_html_attr_num(b, "font-size", size);
-	if (bold)
+	if (flags & TL_SVG_BOLD)
 		tl_html_lit(b, " font-weight=\"bold\"");
-	if (italic)
+	if (flags & TL_SVG_ITALIC)
 		tl_html_lit(b, " font-style=\"italic\"");
+	if (flags & TL_SVG_HALO)
+		tl_html_lit(b, " stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\""
+			       " paint-order=\"stroke\"");
 	tl_html_lit(b, ">");
 }
 
-void tl_svg_text(tl_buf *b, double x, double y, const char *anchor, const char *fill, double size, int bold,
+void tl_svg_text(tl_buf *b, double x, double y, const char *anchor, const char *fill, double size, int flags,
 		 const char *s, double max_w)
 {
-	tl_svg_text_open(b, x, y, anchor, fill, size, bold, 0);
+	tl_svg_text_open(b, x, y, anchor, fill, size, flags);
 	if (!s)
 		s = "";
 	int cut = 0;
-	size_t keep = max_w > 0 ? tl_svg_fit(s, max_w, size, bold, &cut) : strlen(s);
+	size_t keep = max_w > 0 ? tl_svg_fit(s, max_w, size, flags & TL_SVG_BOLD, &cut) : strlen(s);
 	if (cut) {
 		/* The whole label as a tooltip; the figure's data table has it
 		 * for everyone else. */

@@ -107,18 +107,24 @@ void tl_svg_rect(tl_buf *b, double x, double y, double w, double h, const char *
  * draws a white fill with a coloured outline (provisional figures). */
 void tl_svg_marker(tl_buf *b, enum tl_svg_marker shape, double x, double y, double r, const char *colour,
 		   int hollow);
+/* Text flags for tl_svg_text_open() / tl_svg_text(). */
+enum {
+	TL_SVG_BOLD = 1,
+	TL_SVG_ITALIC = 2,
+	TL_SVG_HALO = 4, /* white outline under the glyphs: legible over gridlines and reference lines */
+};
+
 /*
  * Opens <text x y> with text-anchor (a literal: "start", "middle", "end"),
- * fill (literal colour) and, when size > 0, a font-size; bold and italic add
- * font-weight / font-style.  The caller writes the escaped content and closes
- * with tl_html_lit(b, "</text>").
+ * fill (a literal colour), a font-size when size > 0 and the TL_SVG_* flags.
+ * The caller writes the escaped content and closes with
+ * tl_html_lit(b, "</text>").
  */
-void tl_svg_text_open(tl_buf *b, double x, double y, const char *anchor, const char *fill, double size, int bold,
-		      int italic);
+void tl_svg_text_open(tl_buf *b, double x, double y, const char *anchor, const char *fill, double size, int flags);
 /* A complete <text> element holding s (escaped), shortened with "…" when it
  * is wider than max_w (max_w <= 0: never shortened); a shortened label keeps
  * the whole text in a <title> child. */
-void tl_svg_text(tl_buf *b, double x, double y, const char *anchor, const char *fill, double size, int bold,
+void tl_svg_text(tl_buf *b, double x, double y, const char *anchor, const char *fill, double size, int flags,
 		 const char *s, double max_w);
 
 #endif
