@@ -30,6 +30,7 @@ suite() {
 	total_f=$((total_f + f))
 }
 
+suite lint sh tools/lint.sh
 suite unit make -s unit
 suite cli sh tests/run-cli.sh
 suite malformed sh tests/malformed/run.sh build/asan/telling
