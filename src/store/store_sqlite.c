@@ -24,6 +24,7 @@ struct tl_store {
 	sqlite3_stmt *put_period;
 	sqlite3_stmt *has_ind;
 	sqlite3_stmt *has_reg;
+	char last_period[9]; /* the period most recently ensured in table period */
 };
 
 static int fail(tl_store *st, tl_errors *errs, const char *what)
@@ -188,10 +189,12 @@ void tl_store_rollback(tl_store *st)
 		return;
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = 0;
+	st->last_period[0] = '\0'; /* the period row may have been rolled back */
 }
 
 int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 {
+	st->last_period[0] = '\0';
 	if (exec(st,
 		 "DELETE FROM chapter; DELETE FROM region_group_member; DELETE FROM region_group;"
 		 "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM agenda;",
@@ -437,29 +440,42 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 	static const char *const kinds[] = {"JJ", "KW", "MM"};
 	tl_period_code(&o->period, code);
 
-	sqlite3_stmt *p = st->put_period;
-	sqlite3_reset(p);
-	sqlite3_bind_text(p, 1, code, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(p, 2, o->period.year);
-	sqlite3_bind_text(p, 3, kinds[o->period.kind], -1, SQLITE_STATIC);
-	sqlite3_bind_int(p, 4, o->period.sub);
-	if (sqlite3_step(p) != SQLITE_DONE)
-		return fail(st, errs, "period");
+	/* Rows of a file mostly share their period: insert it only when it
+	 * changes.  The cache is cleared on rollback (see tl_store_rollback). */
+	if (strcmp(code, st->last_period) != 0) {
+		sqlite3_stmt *p = st->put_period;
+		sqlite3_bind_text(p, 1, code, -1, SQLITE_STATIC);
+		sqlite3_bind_int(p, 2, o->period.year);
+		sqlite3_bind_text(p, 3, kinds[o->period.kind], -1, SQLITE_STATIC);
+		sqlite3_bind_int(p, 4, o->period.sub);
+		int prc = sqlite3_step(p);
+		sqlite3_reset(p);
+		sqlite3_clear_bindings(p);
+		if (prc != SQLITE_DONE)
+			return fail(st, errs, "period");
+		memcpy(st->last_period, code, sizeof code);
+	}
 
+	/* SQLITE_STATIC: the strings outlive the step, and the bindings are
+	 * cleared right after it, so SQLite never holds a dangling pointer. */
 	sqlite3_stmt *s = st->put_obs;
-	sqlite3_reset(s);
-	sqlite3_bind_text(s, 1, o->indicator, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, o->region, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, code, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 1, o->indicator, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, o->region, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 3, code, -1, SQLITE_STATIC);
 	if (tl_status_has_value(o->status))
 		sqlite3_bind_double(s, 4, o->value);
 	else
 		sqlite3_bind_null(s, 4);
 	sqlite3_bind_text(s, 5, tl_status_name(o->status), -1, SQLITE_STATIC);
-	bind_text(s, 6, o->source);
-	bind_text(s, 7, o->note);
+	if (o->source)
+		sqlite3_bind_text(s, 6, o->source, -1, SQLITE_STATIC);
+	if (o->note)
+		sqlite3_bind_text(s, 7, o->note, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 8, import_id);
-	if (sqlite3_step(s) != SQLITE_DONE)
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	if (rc != SQLITE_DONE)
 		return fail(st, errs, "observation");
 	return sqlite3_changes(st->db) == 0 ? 1 : TL_OK;
 }
