@@ -7,6 +7,7 @@
 
 #include "../core/buf.h"
 #include "../core/file.h"
+#include "../core/fmt.h"
 #include "../core/str.h"
 #include "../core/xalloc.h"
 
@@ -314,11 +315,59 @@ static void parse_themes(struct ctx *c, yaml_node_t *seq)
 	}
 }
 
+/* An indicator's import specs: where its figures come from in statistics
+ * tables (see tl_import_spec in model.h). */
+static void parse_imports(struct ctx *c, yaml_node_t *ind, struct tl_indicator *d)
+{
+	static const char *const keys[] = {"topic", "table", "dimensions", "scale", "source", NULL};
+	yaml_node_t *seq = seq_field(c, ind, "import", "indicator", 0);
+	size_t n = seq_len(seq);
+	d->imports = TL_NEW_ARRAY(c->a, struct tl_import_spec, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *t = seq_at(c, seq, i);
+		if (!want_map(c, t, "an import spec"))
+			continue;
+		check_keys(c, t, "import spec", keys);
+		struct tl_import_spec *sp = &d->imports[d->n_imports];
+		sp->topic = str_field(c, t, "topic", "import spec", 1);
+		sp->table = str_field(c, t, "table", "import spec", 0);
+		sp->source = str_field(c, t, "source", "import spec", 0);
+		sp->scale = 1;
+		const char *scale = str_field(c, t, "scale", "import spec", 0);
+		if (scale && (tl_parse_decimal(scale, strlen(scale), '.', &sp->scale) || sp->scale == 0))
+			err_at(c, get(c, t, "scale"), "scale",
+			       "import spec: scale must be a non-zero number such as 1000, not \"%s\"", scale);
+		yaml_node_t *dims = get(c, t, "dimensions");
+		if (dims && dims->type != YAML_MAPPING_NODE) {
+			err_at(c, dims, "dimensions",
+			       "import spec: dimensions must be a mapping such as {Leeftijd: \"20300\", Marges: MW00000}");
+		} else if (dims) {
+			size_t nd = (size_t)(dims->data.mapping.pairs.top - dims->data.mapping.pairs.start);
+			sp->dim_keys = TL_NEW_ARRAY(c->a, const char *, nd + 1);
+			sp->dim_codes = TL_NEW_ARRAY(c->a, const char *, nd + 1);
+			for (yaml_node_pair_t *p = dims->data.mapping.pairs.start; p < dims->data.mapping.pairs.top; p++) {
+				yaml_node_t *k = node(c, p->key), *v = node(c, p->value);
+				if (!k || !v || k->type != YAML_SCALAR_NODE || v->type != YAML_SCALAR_NODE) {
+					err_at(c, k ? k : dims, "dimensions", "import spec: a dimension is KEY: CODE");
+					continue;
+				}
+				size_t vl = v->data.scalar.length;
+				const char *vs = tl_trim((const char *)v->data.scalar.value, &vl);
+				sp->dim_keys[sp->n_dims] = tl_arena_strdup(c->a, (const char *)k->data.scalar.value);
+				sp->dim_codes[sp->n_dims] = tl_arena_strndup(c->a, vs, vl);
+				sp->n_dims++;
+			}
+		}
+		if (sp->topic)
+			d->n_imports++;
+	}
+}
+
 static void parse_indicators(struct ctx *c, yaml_node_t *seq)
 {
 	static const char *const keys[] = {"slug", "theme", "title", "subject", "unit", "decimals",
 					   "polarity", "source", "source_detail", "notes", "goals",
-					   "breaks", NULL};
+					   "breaks", "import", NULL};
 	size_t n = seq_len(seq);
 	c->m->indicators = TL_NEW_ARRAY(c->a, struct tl_indicator, n + 1);
 	for (size_t i = 0; i < n; i++) {
@@ -393,6 +442,7 @@ static void parse_indicators(struct ctx *c, yaml_node_t *seq)
 			if (b->year && b->explanation)
 				d->n_breaks++;
 		}
+		parse_imports(c, t, d);
 		if (tl_errors_count(c->errs) == errs_before)
 			c->m->n_indicators++;
 	}

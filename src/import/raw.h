@@ -63,6 +63,8 @@ struct tl_raw_cell {
 	enum tl_status status; /* provisional from the period code list or '*', unknown for '.',
 	                        * not-applicable for an empty cell */
 	unsigned line, col;   /* where the value stands in the file (1-based) */
+	const char *note;     /* why a value is missing, when the source rule says so
+	                       * ("0 in de bron = geen waarde"); may be NULL */
 };
 
 struct tl_raw_sink {
@@ -87,6 +89,8 @@ enum tl_format {
 	TL_FORMAT_STATLINE_CSV,   /* StatLine download: title, filter and header lines, labels, footer */
 	TL_FORMAT_RMBW_LONG,      /* indicator,statcode,statnaam,year,value */
 	TL_FORMAT_RMBW_WIDE,      /* indicator,statcode,statnaam,Year2013,… */
+	TL_FORMAT_CBS_META_JSON,  /* OData v3 DataProperties.json / TableInfos.json: topics, no cells */
+	TL_FORMAT_CBS_META_CSV,   /* the multi-section metadata CSV (TableInfos, DataProperties, RegioS…) */
 };
 
 const char *tl_format_name(enum tl_format f);

@@ -85,6 +85,21 @@ struct tl_series_break {
 	const char *explanation;
 };
 
+/* Where an indicator's figures come from in a statistics table: cells of
+ * topic `topic` (with every dimension in `dims` at the given code, and from
+ * table `table` when set) become this indicator's observations, times
+ * `scale`.  Topic keys carry a position suffix that changes between table
+ * versions (…_78 vs …_89): the importer verifies them against the table. */
+struct tl_import_spec {
+	const char *topic;      /* "ErvarenGezondheidGoedZeerGoed_4", "M001924", "ExperiencedHealth" */
+	const char *table;      /* "50090NED", or NULL for any table */
+	const char **dim_keys;  /* n_dims pairs: "Leeftijd" = "20300" */
+	const char **dim_codes;
+	size_t n_dims;
+	double scale;           /* 1 unless the source counts in thousands etc. */
+	const char *source;     /* source label for the observations, or NULL */
+};
+
 struct tl_indicator {
 	const char *slug;
 	const char *theme;    /* slug, may be NULL */
@@ -100,6 +115,8 @@ struct tl_indicator {
 	size_t n_goals;
 	struct tl_series_break *breaks;
 	size_t n_breaks;
+	struct tl_import_spec *imports; /* where its figures come from (may be none) */
+	size_t n_imports;
 	int position;         /* order within the agenda */
 };
 

@@ -56,6 +56,18 @@ const char *const tl_schema_migrations[] = {
 	"CREATE TABLE chapter ("
 	"  slug TEXT PRIMARY KEY, position INTEGER NOT NULL, theme TEXT REFERENCES theme(slug),"
 	"  title TEXT, path TEXT, markdown TEXT NOT NULL);",
+
+	/* 2: where an indicator's figures come from in statistics tables. */
+	"CREATE TABLE indicator_import ("
+	"  indicator TEXT NOT NULL REFERENCES indicator(slug) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, topic TEXT NOT NULL, table_id TEXT,"
+	"  scale REAL NOT NULL DEFAULT 1, source TEXT,"
+	"  PRIMARY KEY (indicator, position));"
+	"CREATE TABLE indicator_import_dim ("
+	"  indicator TEXT NOT NULL, position INTEGER NOT NULL, key TEXT NOT NULL, code TEXT NOT NULL,"
+	"  PRIMARY KEY (indicator, position, key),"
+	"  FOREIGN KEY (indicator, position) REFERENCES indicator_import(indicator, position)"
+	"    ON DELETE CASCADE);",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

@@ -91,5 +91,7 @@ long tl_store_count_observations(tl_store *st);
  * The model is indexed (tl_model_index) before it is returned.  An empty
  * store gives TL_ERR_NOTFOUND ("no agenda loaded"). */
 int tl_store_load(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *errs);
+/* The same without observations (n_obs = 0): what importers need. */
+int tl_store_load_framework(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *errs);
 
 #endif

@@ -197,7 +197,8 @@ int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 	st->last_period[0] = '\0';
 	if (exec(st,
 		 "DELETE FROM chapter; DELETE FROM region_group_member; DELETE FROM region_group;"
-		 "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM agenda;",
+		 "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM indicator_import;"
+		 "DELETE FROM agenda;",
 		 errs))
 		return TL_ERR_STORE;
 	if (!with_data)
@@ -334,6 +335,40 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 	bind_text(s, 1, d->slug);
 	if (run(st, s, errs, "series breaks"))
 		return TL_ERR_STORE;
+	if (prepare(st, &s, "DELETE FROM indicator_import WHERE indicator = ?1", errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, d->slug);
+	if (run(st, s, errs, "import specs"))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < d->n_imports; i++) {
+		const struct tl_import_spec *sp = &d->imports[i];
+		if (prepare(st, &s,
+			    "INSERT INTO indicator_import (indicator, position, topic, table_id, scale, source)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, d->slug);
+		bind_int0(s, 2, (int)i);
+		bind_text(s, 3, sp->topic);
+		bind_text(s, 4, sp->table);
+		sqlite3_bind_double(s, 5, sp->scale);
+		bind_text(s, 6, sp->source);
+		if (run(st, s, errs, "import spec"))
+			return TL_ERR_STORE;
+		for (size_t k = 0; k < sp->n_dims; k++) {
+			if (prepare(st, &s,
+				    "INSERT INTO indicator_import_dim (indicator, position, key, code)"
+				    " VALUES (?1, ?2, ?3, ?4)",
+				    errs))
+				return TL_ERR_STORE;
+			bind_text(s, 1, d->slug);
+			bind_int0(s, 2, (int)i);
+			bind_text(s, 3, sp->dim_keys[k]);
+			bind_text(s, 4, sp->dim_codes[k]);
+			if (run(st, s, errs, "import spec dimension"))
+				return TL_ERR_STORE;
+		}
+	}
 	for (size_t i = 0; i < d->n_breaks; i++) {
 		if (prepare(st, &s, "INSERT INTO series_break (indicator, year, explanation) VALUES (?1, ?2, ?3)",
 			    errs))
@@ -567,6 +602,53 @@ static int load_agenda(tl_store *st, struct tl_model *m, tl_errors *errs)
 	return TL_OK;
 }
 
+static int load_imports(tl_store *st, tl_arena *a, struct tl_indicator *d, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "SELECT count(*) FROM indicator_import WHERE indicator = ?1", errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, d->slug);
+	size_t n = sqlite3_step(s) == SQLITE_ROW ? (size_t)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_finalize(s);
+	d->imports = TL_NEW_ARRAY(a, struct tl_import_spec, n + 1);
+	if (prepare(st, &s,
+		    "SELECT position, topic, table_id, scale, source FROM indicator_import"
+		    " WHERE indicator = ?1 ORDER BY position",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, d->slug);
+	while (d->n_imports < n && sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_import_spec *sp = &d->imports[d->n_imports++];
+		int pos = sqlite3_column_int(s, 0);
+		sp->topic = col_text(a, s, 1);
+		sp->table = col_text(a, s, 2);
+		sp->scale = sqlite3_column_double(s, 3);
+		sp->source = col_text(a, s, 4);
+		sqlite3_stmt *q;
+		if (prepare(st, &q,
+			    "SELECT key, code FROM indicator_import_dim WHERE indicator = ?1 AND position = ?2"
+			    " ORDER BY key",
+			    errs)) {
+			sqlite3_finalize(s);
+			return TL_ERR_STORE;
+		}
+		bind_text(q, 1, d->slug);
+		bind_int0(q, 2, pos);
+		size_t cap = 8;
+		sp->dim_keys = TL_NEW_ARRAY(a, const char *, cap);
+		sp->dim_codes = TL_NEW_ARRAY(a, const char *, cap);
+		while (sqlite3_step(q) == SQLITE_ROW && sp->n_dims < cap) {
+			sp->dim_keys[sp->n_dims] = col_text(a, q, 0);
+			sp->dim_codes[sp->n_dims] = col_text(a, q, 1);
+			sp->n_dims++;
+		}
+		sqlite3_finalize(q);
+	}
+	sqlite3_finalize(s);
+	return TL_OK;
+}
+
 static int load_framework(tl_store *st, struct tl_model *m, tl_errors *errs)
 {
 	tl_arena *a = m->arena;
@@ -657,6 +739,8 @@ static int load_framework(tl_store *st, struct tl_model *m, tl_errors *errs)
 			d->n_breaks++;
 		}
 		sqlite3_finalize(s);
+		if (load_imports(st, a, d, errs))
+			return TL_ERR_STORE;
 	}
 
 	m->regions = TL_NEW_ARRAY(a, struct tl_region, count_rows(st, "region") + 1);
@@ -785,6 +869,18 @@ int tl_store_load(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *e
 	if (rc)
 		return rc;
 	tl_model_index(m);
+	*out = m;
+	return TL_OK;
+}
+
+int tl_store_load_framework(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *errs)
+{
+	struct tl_model *m = tl_model_new(a);
+	int rc = load_agenda(st, m, errs);
+	if (!rc)
+		rc = load_framework(st, m, errs);
+	if (rc)
+		return rc;
 	*out = m;
 	return TL_OK;
 }

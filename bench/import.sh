@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Import benchmark: the RIVM Gezondheidsmonitor for the whole country
+# (../shared/data/rivm-gezondheidsmonitor/nl-full/: 3 files, 52 023 rows,
+# ~1.8 M cells) into a telling store, against two baselines with SQLite's own
+# loader in the same run:
+#   (a) sqlite3 .import of the same observations as a long CSV
+#       (indicator;region;period;value) into a plain table;
+#   (b) sqlite3 .import of the three wide files as they are.
+# telling parses, validates codes, periods and statuses, registers the
+# 17 341 regions and keeps the store queryable (primary key, foreign keys).
+# Prints times, observations/s, peak RSS and both ratios; the last line is
+# `ratio: N` (telling / baseline a).  Median of RUNS (default 3).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SHARED:-$ROOT/../shared}
+NL=$SHARED/data/rivm-gezondheidsmonitor/nl-full
+[ -d "$NL" ] || { echo "bench/import.sh: $NL not found (benchmarks need ../shared beside the project)" >&2; exit 1; }
+RUNS=${RUNS:-3}
+TELLING=$ROOT/build/telling
+make -s -C "$ROOT" build/telling
+command -v sqlite3 >/dev/null || { echo "bench/import.sh: sqlite3 missing (apt-get install -y sqlite3)" >&2; exit 1; }
+W=$(mktemp -d /tmp/tl-import-bench-XXXX)
+trap 'rm -rf "$W"' EXIT
+
+# An agenda whose indicators ask for every topic of the table (18+, value row).
+mkdir -p "$W/agenda/chapters" "$W/data"
+cp "$NL"/*.csv "$W/data/"
+topics=$(head -1 "$NL/2012_18+.csv" | tr -d '\r"' | tr ';' '\n' | grep -E '_[0-9]+$' | grep -vE '^(Gemeentenaam_1|SoortRegio_2|Codering_3)$')
+{
+	echo "agenda: {slug: rivm, title: Gezondheidsmonitor, report_year: 2020, focus_region: NL01, national_region: NL01}"
+	echo "themes: [{slug: gezondheid, title: Gezondheid, goals: [{number: 1, title: Gezond}]}]"
+	echo "indicators:"
+	for t in $topics; do
+		slug=$(echo "$t" | tr 'A-Z_' 'a-z-')
+		echo "  - {slug: $slug, theme: gezondheid, title: \"$t\", unit: \"%\", decimals: 1, polarity: neutral, source: RIVM,"
+		echo "     import: [{topic: $t, dimensions: {Leeftijd: \"20300\", Marges: MW00000}}]}"
+	done
+	echo "regions: [{code: NL01, name: Nederland, level: land}]"
+} >"$W/agenda/agenda.yml"
+
+# Baseline (a)'s input: the same cells as a long CSV, written by awk.
+awk -F';' 'FNR == 1 { for (i = 1; i <= NF; i++) { gsub(/"|\r/, "", $i); key[i] = $i }; next }
+	{ gsub(/"|\r/, ""); gsub(/ +/, "");
+	  for (i = 9; i <= NF; i++) print key[i] ";" $4 ";" $5 ";" $i }' "$NL"/*.csv >"$W/long.csv"
+cells=$(wc -l <"$W/long.csv")
+
+peak() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
+wall() { awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$1" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }
+median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+
+ours=() ours_rss=() a=() b=()
+for i in $(seq 1 "$RUNS"); do
+	rm -f "$W/t.db"*
+	"$TELLING" init "$W/agenda" --db "$W/t.db" >/dev/null
+	/usr/bin/time -v -o "$W/time" "$TELLING" import "$W/data" --db "$W/t.db" --add-regions >"$W/out" 2>"$W/err" ||
+		{ cat "$W/err" >&2; exit 1; }
+	ours+=("$(wall "$W/time")"); ours_rss+=("$(peak "$W/time")")
+	rm -f "$W/a.db"
+	/usr/bin/time -v -o "$W/time" sqlite3 "$W/a.db" \
+		"CREATE TABLE obs(indicator TEXT, region TEXT, period TEXT, value TEXT);" \
+		".mode csv" ".separator ;" ".import $W/long.csv obs" >/dev/null
+	a+=("$(wall "$W/time")")
+	rm -f "$W/b.db"
+	args=()
+	for f in "$NL"/*.csv; do args+=(".import '$f' t$(basename "$f" .csv | tr -c 'a-zA-Z0-9\n' _)"); done
+	/usr/bin/time -v -o "$W/time" sqlite3 "$W/b.db" ".mode csv" ".separator ;" "${args[@]}" >/dev/null
+	b+=("$(wall "$W/time")")
+done
+obs=$(sqlite3 "$W/t.db" 'SELECT count(*) FROM observation')
+regions=$(sqlite3 "$W/t.db" 'SELECT count(*) FROM region')
+ot=$(printf '%s\n' "${ours[@]}" | median)
+at=$(printf '%s\n' "${a[@]}" | median)
+bt=$(printf '%s\n' "${b[@]}" | median)
+rss=$(printf '%s\n' "${ours_rss[@]}" | sort -n | tail -1)
+echo "== import benchmark ($(date -u +%FT%TZ), $(nproc) cores, $RUNS runs, median)"
+head -2 "$W/out"
+echo "cells in the files: $cells; observations stored: $obs; regions: $regions"
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", a / b }'; }
+printf 'telling import      %6.2f s  %9.0f obs/s  peak RSS %d kB\n' "$ot" "$(div "$obs" "$ot")" "$rss"
+printf '(a) sqlite3 long    %6.2f s  %9.0f rows/s\n' "$at" "$(div "$cells" "$at")"
+printf '(b) sqlite3 wide    %6.2f s\n' "$bt"
+printf 'ratio to (b): %.2f\n' "$(div "$ot" "$bt")"
+printf 'ratio: %.2f\n' "$(div "$ot" "$at")"

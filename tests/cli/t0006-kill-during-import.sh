@@ -1,0 +1,34 @@
+#!/bin/sh
+# A `kill -9` at any moment of an import leaves the store as it was before
+# the import, or — if the commit got through — with the whole file: never
+# half.  Repeated at different moments; the database must stay consistent.
+. "$(dirname "$0")/lib.sh"
+"$TELLING" init "$ROOT/tests/data/mini-agenda" --db "$T/k.db" >/dev/null
+before=$(sqlite3 "$T/k.db" 'SELECT count(*) FROM observation')
+# 3 indicators x 5 regions x 401 years x 12 months = 72 180 synthetic rows.
+awk 'BEGIN {
+	print "indicator,region,period,value";
+	split("aandeel-a aandeel-b bedrag-c", ind, " ");
+	split("NL01 PV22 GM0106 GM0114 GM1730", reg, " ");
+	for (i = 1; i <= 3; i++) for (r = 1; r <= 5; r++) for (y = 1800; y <= 2200; y++)
+		for (m = 1; m <= 12; m++) printf "%s,%s,%dMM%02d,%d.%d\n", ind[i], reg[r], y, m, y % 97, m;
+}' >"$T/big.csv"
+rows=$(($(wc -l <"$T/big.csv") - 1))
+full=""
+for delay in 0.01 0.03 0.05 0.08 0.12 0.2 0.3 0.5; do
+	# Our own sleep-and-kill, so the kill lands on the import itself.
+	"$TELLING" import "$T/big.csv" --db "$T/k.db" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -9 "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	[ "$(sqlite3 "$T/k.db" 'PRAGMA integrity_check')" = ok ] || fail "integrity check failed after kill at ${delay}s"
+	n=$(sqlite3 "$T/k.db" 'SELECT count(*) FROM observation')
+	if [ "$n" -ne "$before" ]; then
+		[ "$n" -eq $((before + rows)) ] || fail "half an import after kill at ${delay}s: $n observations (before $before, file $rows)"
+		full=yes
+	fi
+	# Start each round from the same state.
+	"$TELLING" init "$ROOT/tests/data/mini-agenda" --db "$T/k.db" >/dev/null
+done
+echo "kills survived; a complete import seen: ${full:-no}"

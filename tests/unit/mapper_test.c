@@ -1,0 +1,259 @@
+/* The import mapper: raw cells in, the agenda's observations out, with
+ * every skip counted and topic keys verified against the table. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "import/agenda.h"
+#include "import/mapper.h"
+#include "store/store.h"
+
+static const char yml[] =
+	"agenda: {slug: m, title: M, report_year: 2025, focus_region: PV22, national_region: NL01}\n"
+	"themes: [{slug: t, title: T, goals: [{number: 1, title: G}]}]\n"
+	"indicators:\n"
+	"  - {slug: gezond, theme: t, title: Gezond, unit: '%', polarity: higher-is-better, source: RIVM,\n"
+	"     import: [{topic: ErvarenGezondheid_4, table: 50090NED, dimensions: {Leeftijd: '20300'}}]}\n"
+	"  - {slug: inkomen, theme: t, title: Inkomen, unit: euro, polarity: higher-is-better, source: CBS,\n"
+	"     import: [{topic: Inkomen_7, scale: 1000, source: 'CBS, tabel X'}]}\n"
+	"regions:\n"
+	"  - {code: NL01, name: Nederland, level: land}\n"
+	"  - {code: PV22, name: Drenthe, level: provincie, parent: NL01}\n"
+	"  - {code: GM0106, name: Assen, level: gemeente, parent: PV22}\n";
+
+struct fx {
+	char path[64];
+	tl_store *st;
+	tl_arena *a;
+	struct tl_model *m;
+	tl_errors e;
+	int64_t id;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	snprintf(f->path, sizeof f->path, "/tmp/tl-mapper-test-%d.db", (int)getpid());
+	unlink(f->path);
+	f->a = tl_arena_new();
+	if (tl_store_open(&f->st, f->path, &f->e) ||
+	    tl_agenda_parse("agenda.yml", yml, strlen(yml), f->a, &f->m, &f->e))
+		return -1;
+	const struct tl_model *m = f->m;
+	tl_store_begin(f->st, &f->e);
+	tl_store_put_agenda(f->st, &m->agenda, &f->e);
+	for (size_t i = 0; i < m->n_themes; i++)
+		tl_store_put_theme(f->st, &m->themes[i], &f->e);
+	for (size_t i = 0; i < m->n_goals; i++)
+		tl_store_put_goal(f->st, &m->goals[i], &f->e);
+	for (size_t i = 0; i < m->n_regions; i++)
+		tl_store_put_region(f->st, &m->regions[i], &f->e);
+	for (size_t i = 0; i < m->n_indicators; i++)
+		tl_store_put_indicator(f->st, &m->indicators[i], &f->e);
+	tl_store_import_begin(f->st, "x.csv", &f->id, &f->e);
+	if (tl_errors_failed(&f->e))
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	tl_store_rollback(f->st);
+	tl_store_close(f->st);
+	tl_arena_free(f->a);
+	tl_errors_free(&f->e);
+	char p[80];
+	unlink(f->path);
+	snprintf(p, sizeof p, "%s-wal", f->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+static struct tl_raw_cell cell(const char *topic, const char *region, int year, double v,
+			       const struct tl_raw_dim *dims, size_t nd)
+{
+	struct tl_raw_cell c = {0};
+	c.topic = topic;
+	c.region = region;
+	c.period = (struct tl_period){year, TL_PERIOD_YEAR, 0};
+	c.has_period = 1;
+	c.value = v;
+	c.status = TL_STATUS_FINAL;
+	c.dims = dims;
+	c.n_dims = nd;
+	c.line = 7;
+	c.col = 3;
+	return c;
+}
+
+static void topics(const struct tl_raw_sink *s, const char *const *keys)
+{
+	for (; *keys; keys++) {
+		struct tl_raw_topic t = {*keys, NULL, NULL, -1, 1};
+		s->topic(s->ctx, &t);
+	}
+}
+
+static void test_cells_of_a_spec_become_scaled_observations(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", "Anders_8", NULL};
+	topics(s, keys);
+	struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2023, 36.2, NULL, 0);
+	assert_int_equal(s->cell(s->ctx, &c), 0);
+	c = cell("Anders_8", "GM0106", 2023, 1, NULL, 0);
+	assert_int_equal(s->cell(s->ctx, &c), 0);
+	c = cell("Inkomen_7", "GM9999", 2023, 1, NULL, 0);
+	assert_int_equal(s->cell(s->ctx, &c), 0);
+	struct tl_mapper_stats st;
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	assert_int_equal(st.cells, 3);
+	assert_int_equal(st.observations, 1);
+	assert_int_equal(st.skip_topic, 1);
+	assert_int_equal(st.skip_region, 1);
+	tl_mapper_free(mp);
+	tl_store_commit(f->st, &f->e);
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, f->a, &m, &f->e), 0);
+	struct tl_period p = {2023, TL_PERIOD_YEAR, 0};
+	const struct tl_observation *o = tl_model_obs(m, "inkomen", "GM0106", &p);
+	assert_non_null(o);
+	assert_true(o->value > 36199.9 && o->value < 36200.1);
+	assert_string_equal(o->source, "CBS, tabel X");
+	tl_store_begin(f->st, &f->e); /* teardown rolls back */
+}
+
+static void test_dimension_codes_and_table_must_match(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	s->table(s->ctx, "50090NED", "Gezondheidsmonitor");
+	static const char *const keys[] = {"ErvarenGezondheid_4", NULL};
+	topics(s, keys);
+	struct tl_raw_dim adult = {"Leeftijd", "20300"}, old = {"Leeftijd", "80200"};
+	struct tl_raw_cell c = cell("ErvarenGezondheid_4", "PV22", 2020, 76.0, &adult, 1);
+	s->cell(s->ctx, &c);
+	c = cell("ErvarenGezondheid_4", "PV22", 2020, 70.0, &old, 1);
+	s->cell(s->ctx, &c);
+	struct tl_mapper_stats st;
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	assert_int_equal(st.observations, 1);
+	assert_int_equal(st.skip_dims, 1);
+	tl_mapper_free(mp);
+
+	mp = tl_mapper_new(f->st, f->m, "y.csv", f->id, NULL, &f->e);
+	s = tl_mapper_sink(mp);
+	s->table(s->ctx, "50120NED", "Gezondheidsmonitor 2022");
+	topics(s, keys);
+	c = cell("ErvarenGezondheid_4", "PV22", 2022, 76.0, &adult, 1);
+	s->cell(s->ctx, &c);
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	assert_int_equal(st.skip_table, 1);
+	assert_int_equal(st.observations, 0);
+	tl_mapper_free(mp);
+}
+
+static void test_renumbered_topic_is_an_error_naming_the_nearest_key(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	s->table(s->ctx, "50090NED", NULL);
+	static const char *const keys[] = {"ErvarenGezondheid_5", "Overgewicht_9", "Inkomen_7", NULL};
+	topics(s, keys);
+	assert_int_not_equal(tl_mapper_finish(mp, NULL), 0);
+	tl_mapper_free(mp);
+	char *msg = tl_error_format(&f->e.items[0], 0);
+	assert_string_equal(msg, "x.csv: indicator gezond: topic \"ErvarenGezondheid_4\" is not in table 50090NED; "
+				 "nearest: ErvarenGezondheid_5");
+	free(msg);
+}
+
+static void test_labels_resolve_through_the_region_register(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", NULL};
+	topics(s, keys);
+	struct tl_raw_cell c = cell("Inkomen_7", NULL, 2023, 1, NULL, 0);
+	c.region_label = "Drenthe (PV)";
+	s->cell(s->ctx, &c);
+	c.region_label = "Nederland";
+	s->cell(s->ctx, &c);
+	c.region_label = "Groningen (PV)";
+	s->cell(s->ctx, &c);
+	struct tl_mapper_stats st;
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	assert_int_equal(st.observations, 2);
+	assert_int_equal(st.skip_region, 1);
+	tl_mapper_free(mp);
+}
+
+static void test_add_regions_registers_what_the_file_describes(void **state)
+{
+	struct fx *f = *state;
+	struct tl_mapper_opts o = {1};
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, &o, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", NULL};
+	topics(s, keys);
+	struct tl_raw_region r = {"WK010600", "Centrum", "wijk", "GM0106", 2020};
+	s->region(s->ctx, &r);
+	struct tl_raw_cell c = cell("Inkomen_7", "WK010600", 2023, 1, NULL, 0);
+	s->cell(s->ctx, &c);
+	c.status = TL_STATUS_UNKNOWN;
+	c.period.year = 2024;
+	s->cell(s->ctx, &c);
+	struct tl_mapper_stats st;
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	assert_int_equal(st.regions_added, 1);
+	assert_int_equal(st.observations, 2);
+	assert_int_equal(st.missing, 1);
+	tl_mapper_free(mp);
+	assert_true(tl_store_has_region(f->st, "WK010600"));
+}
+
+static void test_second_value_for_a_cell_is_a_positioned_error(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", NULL};
+	topics(s, keys);
+	struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2023, 1, NULL, 0);
+	s->cell(s->ctx, &c);
+	c.line = 9;
+	s->cell(s->ctx, &c);
+	assert_int_not_equal(tl_mapper_finish(mp, NULL), 0);
+	tl_mapper_free(mp);
+	char *msg = tl_error_format(&f->e.items[0], 0);
+	assert_string_equal(msg, "x.csv:9:3: a second value for inkomen in GM0106 for 2023JJ00: each cell may appear once per file");
+	free(msg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_cells_of_a_spec_become_scaled_observations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dimension_codes_and_table_must_match, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_renumbered_topic_is_an_error_naming_the_nearest_key, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_labels_resolve_through_the_region_register, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_add_regions_registers_what_the_file_describes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_value_for_a_cell_is_a_positioned_error, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("mapper", tests, NULL, NULL);
+}
