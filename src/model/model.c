@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/str.h"
 
@@ -39,7 +40,7 @@ int tl_status_parse(const char *s, enum tl_status *out)
 		{"missing", TL_STATUS_MISSING}, {"ontbreekt", TL_STATUS_MISSING},
 	};
 	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-		if (strcmp(s, words[i].word) == 0) {
+		if (strcasecmp(s, words[i].word) == 0) {
 			*out = words[i].st;
 			return 0;
 		}

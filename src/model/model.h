@@ -40,7 +40,7 @@ int tl_status_has_value(enum tl_status s);
 /* Stable English names used in the store and in CSV files:
  * final, provisional, unknown, suppressed, not-applicable, missing. */
 const char *tl_status_name(enum tl_status s);
-/* Accepts the English names and Dutch ones (definitief, voorlopig, onbekend,
+/* Case-insensitive.  Accepts the English names and Dutch ones (definitief, voorlopig, onbekend,
  * geheim, nvt / n.v.t., ontbreekt) and CBS symbols (*, .).  -1 if unknown. */
 int tl_status_parse(const char *s, enum tl_status *out);
 const char *tl_polarity_name(enum tl_polarity p);
