@@ -15,7 +15,7 @@
 #include "core/err.h"
 #include "core/file.h"
 #include "import/folder.h"
-#include "import/obs_import.h"
+#include "import/statfile.h"
 #include "render/site.h"
 #include "store/schema.h"
 #include "store/store.h"
@@ -31,6 +31,9 @@ struct opts {
 	const char *lang;
 	const char *assets;
 	const char *arg; /* the one positional argument */
+	int dry_run;
+	int add_regions;
+	int pdf;
 };
 
 static int usage(const char *msg)
@@ -39,9 +42,10 @@ static int usage(const char *msg)
 		fprintf(stderr, "telling: %s\n", msg);
 	fputs("usage:\n"
 	      "  telling init FOLDER --db FILE          load an agenda folder into a store\n"
-	      "  telling import FILE --db FILE          import observations (long CSV) into a store\n"
+	      "  telling import FILE|FOLDER --db FILE   import observations: telling long CSV, CBS OData v3\n"
+	      "        [--dry-run] [--add-regions]      (CSV/JSON), v4 bulk, StatLine CSV, RIVM, RMBW\n"
 	      "  telling build FOLDER|--db FILE -o DIR  build the report site\n"
-	      "        [--lang nl|en] [--assets DIR]\n"
+	      "        [--lang nl|en] [--assets DIR] [--pdf]\n"
 	      "  telling version\n",
 	      stderr);
 	return 2;
@@ -77,6 +81,18 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 				fprintf(stderr, "telling: %s needs a value\n", name);
 				return -1;
 			}
+			continue;
+		}
+		if (!strcmp(a, "--dry-run")) {
+			o->dry_run = 1;
+			continue;
+		}
+		if (!strcmp(a, "--pdf")) {
+			o->pdf = 1;
+			continue;
+		}
+		if (!strcmp(a, "--add-regions")) {
+			o->add_regions = 1;
 			continue;
 		}
 		if (a[0] == '-' && a[1]) {
@@ -134,36 +150,53 @@ static int cmd_import(int argc, char **argv)
 	if (parse_opts(argc, argv, &o))
 		return usage(NULL);
 	if (!o.arg || !o.db)
-		return usage("import needs a CSV file and --db FILE");
+		return usage("import needs a file or folder and --db FILE");
 	tl_errors errs = TL_ERRORS_INIT;
 	tl_store *st;
 	if (tl_store_open(&st, o.db, &errs))
 		return report(&errs, 1);
-	int64_t id;
-	struct tl_import_stats s = {0};
-	int rc = tl_store_begin(st, &errs);
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m;
+	struct tl_path_stats s = {0};
+	struct tl_import_opts io = {o.add_regions};
+	int rc = tl_store_load_framework(st, a, &m, &errs);
 	if (!rc)
-		rc = tl_store_import_begin(st, o.arg, &id, &errs);
-	if (!rc)
-		rc = tl_obs_import_file(st, o.arg, id, &s, &errs);
-	if (!rc)
-		rc = tl_store_import_end(st, id, s.rows, s.observations, &errs);
-	if (!rc)
-		rc = tl_store_commit(st, &errs);
-	else
-		tl_store_rollback(st);
+		rc = tl_store_begin(st, &errs);
+	if (!rc) {
+		rc = tl_import_path(st, m, o.arg, &io, &s, &errs);
+		if (!rc && !o.dry_run)
+			rc = tl_store_commit(st, &errs);
+		else
+			tl_store_rollback(st);
+	}
 	tl_store_close(st);
+	tl_arena_free(a);
+	tl_errors_print(&errs, stderr);
 	if (rc) {
-		tl_errors_print(&errs, stderr);
 		fprintf(stderr, "telling: %zu error%s; nothing imported, %s is unchanged\n",
 			tl_errors_count(&errs), tl_errors_count(&errs) == 1 ? "" : "s", o.db);
 		tl_errors_free(&errs);
 		return 1;
 	}
-	tl_errors_print(&errs, stderr);
 	tl_errors_free(&errs);
-	printf("import: %s: %ld rows read, %ld observations loaded, %ld blank rows skipped\n", o.arg,
-	       s.rows, s.observations, s.skipped);
+	const struct tl_mapper_stats *c = &s.cells;
+	printf("import: %s%s: %d file%s", o.dry_run ? "(dry run, nothing written) " : "", o.arg, s.files,
+	       s.files == 1 ? "" : "s");
+	if (s.rows)
+		printf(", %ld rows", s.rows);
+	if (c->cells)
+		printf(", %ld cells", c->cells);
+	printf(", %ld observations %s", s.observations, o.dry_run ? "would be loaded" : "loaded");
+	if (c->missing)
+		printf(" (%ld without a value)", c->missing);
+	if (c->regions_added)
+		printf(", %ld regions added", c->regions_added);
+	printf("\n");
+	if (c->cells > c->observations) {
+		printf("skipped: %ld topic not asked for by any indicator, %ld other dimension codes "
+		       "(age group, margin …), %ld other table, %ld region not in the agenda, %ld without period\n",
+		       c->skip_topic, c->skip_dims, c->skip_table, c->skip_region, c->skip_period);
+	}
 	return 0;
 }
 
@@ -200,8 +233,9 @@ static int cmd_build(int argc, char **argv)
 	int rc = tl_store_load(st, a, &m, &errs);
 	tl_store_close(st);
 	struct tl_site_stats s = {0};
+	struct tl_site_opts so = {assets, lang, o.pdf};
 	if (!rc)
-		rc = tl_site_build(m, o.out, assets, lang, &s, &errs);
+		rc = tl_site_build(m, o.out, &so, &s, &errs);
 	tl_errors_print(&errs, stderr);
 	size_t warnings = errs.warnings;
 	tl_errors_free(&errs);

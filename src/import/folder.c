@@ -5,7 +5,7 @@
 #include "../core/file.h"
 #include "../text/chapter.h"
 #include "agenda.h"
-#include "obs_import.h"
+#include "statfile.h"
 
 static int put_framework(tl_store *st, const struct tl_model *m, tl_errors *errs)
 {
@@ -72,28 +72,14 @@ int tl_folder_load(tl_store *st, const char *dir, int replace_data, struct tl_fo
 		rc = put_framework(st, m, errs);
 	if (!rc) {
 		char *datadir = tl_arena_printf(a, "%s/data", dir);
-		size_t nfiles;
-		char **files = tl_dir_list(datadir, ".csv", a, &nfiles);
-		for (size_t i = 0; i < nfiles; i++) {
-			char *path = tl_arena_printf(a, "%s/%s", datadir, files[i]);
-			int64_t id;
-			struct tl_import_stats is = {0};
-			if (tl_store_import_begin(st, path, &id, errs)) {
-				rc = TL_ERR_STORE;
-				break;
-			}
-			if (tl_obs_import_file(st, path, id, &is, errs)) {
-				rc = TL_ERR_INPUT;
-				continue; /* report every file's errors, then roll back */
-			}
-			if (tl_store_import_end(st, id, is.rows, is.observations, errs)) {
-				rc = TL_ERR_STORE;
-				break;
-			}
-			s.files++;
-			s.rows += is.rows;
-			s.observations += is.observations;
+		struct tl_path_stats ps = {0};
+		if (tl_is_dir(datadir)) {
+			struct tl_import_opts io = {0};
+			rc = tl_import_path(st, m, datadir, &io, &ps, errs);
 		}
+		s.files = (size_t)ps.files;
+		s.rows = ps.rows + ps.cells.cells;
+		s.observations = ps.observations;
 	}
 	if (!rc)
 		rc = tl_store_commit(st, errs);

@@ -166,6 +166,7 @@ static void trend(tl_buf *b, const struct tl_page *p, const struct tl_indicator 
 		lc.kind = tl_unit_kind(d->unit);
 		lc.lang = lang;
 		lc.breaks = brk;
+		lc.layout = p->print ? TL_CHART_WIDE : TL_CHART_RESPONSIVE;
 		lc.n_breaks = nbrk;
 		tl_chart_line(b, &lc);
 	} else {
@@ -184,6 +185,7 @@ static void trend(tl_buf *b, const struct tl_page *p, const struct tl_indicator 
 		bc.decimals = d->decimals;
 		bc.kind = tl_unit_kind(d->unit);
 		bc.lang = lang;
+		bc.layout = p->print ? TL_CHART_WIDE : TL_CHART_RESPONSIVE;
 		tl_chart_bar(b, &bc);
 	}
 	caption(b, p, d, span, xs[nx - 1].year, 1);
@@ -191,7 +193,7 @@ static void trend(tl_buf *b, const struct tl_page *p, const struct tl_indicator 
 	tl_buf_free(&desc);
 
 	/* The same figures as a table. */
-	tl_html_lit(b, "<details class=\"tl-data\"><summary>");
+	tl_html_lit(b, p->print ? "<details class=\"tl-data\" open><summary>" : "<details class=\"tl-data\"><summary>");
 	tl_html_text(b, tl_word(lang, "Tabel bij deze grafiek", "Table for this chart"));
 	tl_html_lit(b, "</summary>\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
 	tl_html_text(b, d->title);
@@ -266,6 +268,7 @@ static void municipalities(tl_buf *b, const struct tl_page *p, const struct tl_i
 	bc.decimals = d->decimals;
 	bc.kind = tl_unit_kind(d->unit);
 	bc.lang = lang;
+	bc.layout = p->print ? TL_CHART_WIDE : TL_CHART_RESPONSIVE;
 	if (desc.len) {
 		tl_html_lit(b, "<p class=\"tl-spread\">");
 		tl_html_text(b, desc.data);
@@ -277,7 +280,7 @@ static void municipalities(tl_buf *b, const struct tl_page *p, const struct tl_i
 	tl_html_lit(b, "</figure>\n");
 	tl_buf_free(&desc);
 
-	tl_html_lit(b, "<details class=\"tl-data\"><summary>");
+	tl_html_lit(b, p->print ? "<details class=\"tl-data\" open><summary>" : "<details class=\"tl-data\"><summary>");
 	tl_html_text(b, tl_word(lang, "Tabel bij deze grafiek", "Table for this chart"));
 	tl_html_lit(b, "</summary>\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
 	tl_html_text(b, d->title);

@@ -19,6 +19,8 @@ struct tl_page {
 	const char *title;   /* page title (without the report title) */
 	const char *current; /* file name of this page, e.g. "gezondheid.html" */
 	const char *root;    /* relative path to the site root: "" */
+	int print;           /* the one-document print version (PDF): tables open,
+	                      * one drawing per chart, headings one level down */
 };
 
 /* Everything up to and including the opening <main>. */

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "figure.h"
@@ -49,22 +50,36 @@ static void goals(tl_buf *b, const struct tl_page *p, const struct tl_chapter *c
 	tl_html_lit(b, "</ol>\n");
 }
 
-void tl_page_chapter(tl_buf *b, const struct tl_page *p, const struct tl_chapter *ch,
-		     const struct tl_block *blocks, size_t n_blocks, tl_errors *errs)
+void tl_chapter_body(tl_buf *b, const struct tl_page *p, const struct tl_chapter *ch,
+		     const struct tl_block *blocks, size_t n_blocks, int level, tl_errors *errs)
 {
+	static const char *const h_open[] = {"<h1", "<h1", "<h2", "<h3"};
+	static const char *const h_close[] = {"</h1>", "</h1>", "</h2>", "</h3>"};
 	const struct tl_model *m = p->m;
 	const struct tl_theme *t = ch->theme ? tl_model_theme(m, ch->theme) : NULL;
-	tl_layout_begin(b, p);
-	tl_html_lit(b, "<article class=\"tl-chapter\">\n<header class=\"tl-chapter__header\">\n<h1 class=\"tl-chapter__title\">");
+	if (level < 1)
+		level = 1;
+	if (level > 3)
+		level = 3;
+	tl_html_lit(b, "<article class=\"tl-chapter\"");
+	if (p->print) {
+		char id[96];
+		snprintf(id, sizeof id, "hoofdstuk-%s", ch->slug);
+		tl_html_attr(b, "id", id);
+	}
+	tl_html_lit(b, ">\n<header class=\"tl-chapter__header\">\n");
+	tl_html_lit(b, h_open[level]);
+	tl_html_lit(b, " class=\"tl-chapter__title\">");
 	tl_html_text(b, tl_chapter_title(m, ch));
-	tl_html_lit(b, "</h1>\n");
+	tl_html_lit(b, h_close[level]);
+	tl_html_lit(b, "\n");
 	if (t && t->subtitle) {
 		tl_html_lit(b, "<p class=\"tl-chapter__subtitle\">");
 		tl_html_text(b, t->subtitle);
 		tl_html_lit(b, "</p>\n");
 	}
 	tl_html_lit(b, "</header>\n");
-	int level = 1;
+	int heading = level;
 	tl_buf md = TL_BUF_INIT;
 	for (size_t i = 0; i < n_blocks; i++) {
 		const struct tl_block *blk = &blocks[i];
@@ -72,11 +87,15 @@ void tl_page_chapter(tl_buf *b, const struct tl_page *p, const struct tl_chapter
 		case TL_BLOCK_TEXT: {
 			tl_buf_reset(&md);
 			tl_chapter_expand(blk, ch, m, p->lang, &md, errs);
-			struct tl_md_opts o = {0, NULL};
+			/* In the one-document print version every chapter's headings
+			 * move one level down, and ids get the chapter as prefix. */
+			char prefix[80];
+			snprintf(prefix, sizeof prefix, "%s-", ch->slug);
+			struct tl_md_opts o = {level - 1, p->print ? prefix : NULL};
 			tl_markdown_render(b, md.data ? md.data : "", md.len, &o);
 			int h = last_heading(blk->text, blk->len);
 			if (h)
-				level = h;
+				heading = h + level - 1;
 			break;
 		}
 		case TL_BLOCK_GOALS:
@@ -85,12 +104,19 @@ void tl_page_chapter(tl_buf *b, const struct tl_page *p, const struct tl_chapter
 		case TL_BLOCK_CHART: {
 			const struct tl_indicator *d = tl_model_indicator(m, blk->indicator);
 			if (d)
-				tl_render_indicator(b, p, d, level + 1);
+				tl_render_indicator(b, p, d, heading + 1);
 			break;
 		}
 		}
 	}
 	tl_buf_free(&md);
 	tl_html_lit(b, "</article>\n");
+}
+
+void tl_page_chapter(tl_buf *b, const struct tl_page *p, const struct tl_chapter *ch,
+		     const struct tl_block *blocks, size_t n_blocks, tl_errors *errs)
+{
+	tl_layout_begin(b, p);
+	tl_chapter_body(b, p, ch, blocks, n_blocks, 1, errs);
 	tl_layout_end(b, p);
 }

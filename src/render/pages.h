@@ -23,4 +23,14 @@ void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_
 void tl_page_chapter(tl_buf *b, const struct tl_page *p, const struct tl_chapter *ch,
 		     const struct tl_block *blocks, size_t n_blocks, tl_errors *errs);
 
+/* A chapter's article without the page around it; level 1 = its title is
+ * the page's h1, level 2 = an h2 in the one-document print version. */
+void tl_chapter_body(tl_buf *b, const struct tl_page *p, const struct tl_chapter *ch,
+		     const struct tl_block *blocks, size_t n_blocks, int level, tl_errors *errs);
+
+/* The whole report as one document, for printing to PDF: cover, contents,
+ * every chapter.  blocks[i] / n_blocks[i] belong to m->chapters[i]. */
+void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *blocks,
+		   const size_t *n_blocks, tl_errors *errs);
+
 #endif

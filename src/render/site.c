@@ -6,6 +6,8 @@
 #include "../core/file.h"
 #include "../text/chapter.h"
 #include "download.h"
+#include "layout.h"
+#include "pdf.h"
 #include "pages.h"
 
 static int write_out(const char *dir, const char *name, tl_buf *b, struct tl_site_stats *st,
@@ -38,9 +40,11 @@ static int copy_assets(const char *assets_dir, const char *outdir, tl_arena *a, 
 	return TL_OK;
 }
 
-int tl_site_build(const struct tl_model *m, const char *outdir, const char *assets_dir,
-		  enum tl_lang lang, struct tl_site_stats *stats, tl_errors *errs)
+int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_site_opts *o,
+		  struct tl_site_stats *stats, tl_errors *errs)
 {
+	const char *assets_dir = o->assets_dir;
+	enum tl_lang lang = o->lang;
 	struct tl_site_stats st = {0};
 	tl_arena *a = m->arena;
 
@@ -66,7 +70,7 @@ int tl_site_build(const struct tl_model *m, const char *outdir, const char *asse
 		return TL_ERR_IO;
 
 	tl_buf b = TL_BUF_INIT;
-	struct tl_page page = {m, lang, NULL, "index.html", ""};
+	struct tl_page page = {m, lang, NULL, "index.html", "", 0};
 	page.title = m->agenda.report_title ? m->agenda.report_title : m->agenda.title;
 	tl_page_index(&b, &page, chart_chapter);
 	if (write_out(outdir, "index.html", &b, &st, errs))
@@ -88,6 +92,19 @@ int tl_site_build(const struct tl_model *m, const char *outdir, const char *asse
 			st.charts += blocks[i][k].kind == TL_BLOCK_CHART;
 	}
 
+	/* The one-document version; its binding warnings repeat the pages' own. */
+	{
+		tl_errors quiet = TL_ERRORS_INIT;
+		struct tl_page pp = {m, lang, tl_word(lang, "Het hele verslag", "The whole report"),
+				     "rapport.html", "", 1};
+		tl_buf_reset(&b);
+		tl_page_print(&b, &pp, blocks, nblocks, &quiet);
+		tl_errors_free(&quiet);
+		if (write_out(outdir, "rapport.html", &b, &st, errs))
+			goto fail;
+		st.pages++;
+	}
+
 	for (size_t d = 0; d < m->n_indicators; d++) {
 		tl_buf_reset(&b);
 		tl_download_csv(&b, m, m->indicators[d].slug);
@@ -105,6 +122,13 @@ int tl_site_build(const struct tl_model *m, const char *outdir, const char *asse
 
 	if (copy_assets(assets_dir, outdir, a, errs))
 		return TL_ERR_IO;
+	if (o->pdf) {
+		char *html = tl_arena_printf(a, "%s/rapport.html", outdir);
+		char *pdf = tl_arena_printf(a, "%s/rapport.pdf", outdir);
+		if (tl_pdf_print(html, pdf, errs))
+			return TL_ERR_IO;
+		st.pages++;
+	}
 	if (stats)
 		*stats = st;
 	return TL_OK;

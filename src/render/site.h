@@ -1,7 +1,9 @@
 /*
  * site — builds the static report site from a model.
  *
- * Writes, into outdir: index.html, one page per chapter, data/<indicator>.csv
+ * Writes, into outdir: index.html, one page per chapter, rapport.html (the
+ * whole report as one document, for print; rapport.pdf with opts->pdf),
+ * data/<indicator>.csv
  * and data/alle-cijfers.csv, and copies the stylesheets from assets_dir into
  * outdir/assets/.  Every chapter is parsed first; a binding or chart that
  * refers to something the agenda does not declare is an error and nothing is
@@ -22,7 +24,13 @@ struct tl_site_stats {
 	size_t bytes;  /* total bytes written */
 };
 
-int tl_site_build(const struct tl_model *m, const char *outdir, const char *assets_dir,
-		  enum tl_lang lang, struct tl_site_stats *stats, tl_errors *errs);
+struct tl_site_opts {
+	const char *assets_dir; /* where nlds.css and telling.css are */
+	enum tl_lang lang;
+	int pdf;                /* also print rapport.html to rapport.pdf (needs Chromium) */
+};
+
+int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_site_opts *o,
+		  struct tl_site_stats *stats, tl_errors *errs);
 
 #endif

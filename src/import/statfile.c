@@ -1,0 +1,185 @@
+#include "statfile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/file.h"
+#include "../core/xalloc.h"
+#include "cbs_v4.h"
+#include "obs_import.h"
+#include "rmbw.h"
+
+const char *tl_format_name(enum tl_format f)
+{
+	switch (f) {
+	case TL_FORMAT_LONG_CSV: return "telling long CSV";
+	case TL_FORMAT_CBS_V3_CSV: return "CBS OData v3 CSV";
+	case TL_FORMAT_CBS_V3_JSON: return "CBS OData v3 JSON";
+	case TL_FORMAT_CBS_V4_BULK: return "CBS OData v4 bulk download";
+	case TL_FORMAT_STATLINE_CSV: return "StatLine CSV download";
+	case TL_FORMAT_RMBW_LONG: return "RMBW long CSV";
+	case TL_FORMAT_RMBW_WIDE: return "RMBW wide CSV";
+	case TL_FORMAT_CBS_META_JSON: return "CBS OData v3 metadata (JSON)";
+	case TL_FORMAT_CBS_META_CSV: return "CBS metadata CSV";
+	case TL_FORMAT_UNKNOWN: break;
+	}
+	return "unknown";
+}
+
+/* Our own long format: a header row with indicator, region and period. */
+static int sniff_long_csv(const char *h, size_t n)
+{
+	char line[512];
+	size_t k = 0;
+	if (n >= 3 && (unsigned char)h[0] == 0xEF && (unsigned char)h[1] == 0xBB && (unsigned char)h[2] == 0xBF) {
+		h += 3;
+		n -= 3;
+	}
+	while (k < n && k + 1 < sizeof line && h[k] != '\n' && h[k] != '\r') {
+		char c = h[k];
+		line[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	}
+	line[k] = '\0';
+	return strstr(line, "indicator") && (strstr(line, "region") || strstr(line, "regio")) &&
+	       (strstr(line, "period") || strstr(line, "periode")) && !strstr(line, "statcode");
+}
+
+
+static enum tl_format sniff(const char *path, const char *head, size_t n);
+
+enum tl_format tl_format_detect(const char *path, tl_errors *errs)
+{
+	if (tl_is_dir(path))
+		return tl_sniff_cbs_v4_bulk(path) ? TL_FORMAT_CBS_V4_BULK : TL_FORMAT_UNKNOWN;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		tl_errors_add(errs, path, 0, 0, NULL, "cannot open");
+		return TL_FORMAT_UNKNOWN;
+	}
+	char *head = xmalloc(65536);
+	size_t n = fread(head, 1, 65536, f);
+	fclose(f);
+	enum tl_format fmt = sniff(path, head, n);
+	free(head);
+	return fmt;
+}
+
+/* The readers telling has, in the order their sniffers are asked.  A reader
+ * of a structured format (a folder, named metadata) comes before the CSV
+ * families, and our own long format before the others. */
+struct reader {
+	enum tl_format format;
+	int (*sniff_head)(const char *head, size_t n); /* NULL: decided by path */
+	int (*read)(const char *path, const struct tl_raw_sink *sink, tl_errors *errs);
+};
+
+static const struct reader readers[] = {
+	{TL_FORMAT_LONG_CSV, sniff_long_csv, NULL},
+	{TL_FORMAT_RMBW_LONG, tl_sniff_rmbw_long, tl_read_rmbw_long},
+	{TL_FORMAT_RMBW_WIDE, tl_sniff_rmbw_wide, tl_read_rmbw_wide},
+};
+
+static enum tl_format sniff(const char *path, const char *head, size_t n)
+{
+	if (tl_sniff_cbs_v4_bulk(path))
+		return TL_FORMAT_CBS_V4_BULK;
+	for (size_t i = 0; i < sizeof readers / sizeof *readers; i++)
+		if (readers[i].sniff_head && readers[i].sniff_head(head, n))
+			return readers[i].format;
+	return TL_FORMAT_UNKNOWN;
+}
+
+static int read_with(enum tl_format f, const char *path, const struct tl_raw_sink *sink, tl_errors *errs)
+{
+	if (f == TL_FORMAT_CBS_V4_BULK)
+		return tl_read_cbs_v4_bulk(path, sink, errs);
+	for (size_t i = 0; i < sizeof readers / sizeof *readers; i++)
+		if (readers[i].format == f && readers[i].read)
+			return readers[i].read(path, sink, errs);
+	return TL_ERR_INPUT;
+}
+
+static void add_stats(struct tl_mapper_stats *to, const struct tl_mapper_stats *s)
+{
+	to->cells += s->cells;
+	to->observations += s->observations;
+	to->missing += s->missing;
+	to->skip_topic += s->skip_topic;
+	to->skip_dims += s->skip_dims;
+	to->skip_table += s->skip_table;
+	to->skip_region += s->skip_region;
+	to->skip_period += s->skip_period;
+	to->regions_added += s->regions_added;
+	memcpy(to->table, s->table, sizeof to->table);
+}
+
+static int import_file(tl_store *st, const struct tl_model *m, const char *path,
+		       const struct tl_import_opts *o, struct tl_path_stats *ps, tl_errors *errs)
+{
+	enum tl_format f = tl_format_detect(path, errs);
+	if (f == TL_FORMAT_UNKNOWN) {
+		tl_errors_add(errs, path, 0, 0, NULL,
+			      "not a format telling reads (telling long CSV, CBS OData v3 CSV/JSON, OData v4 bulk, "
+			      "StatLine CSV, RIVM, RMBW): refused rather than guessed at");
+		return TL_ERR_INPUT;
+	}
+	int64_t id;
+	if (tl_store_import_begin(st, path, &id, errs))
+		return TL_ERR_STORE;
+	int rc;
+	if (f == TL_FORMAT_LONG_CSV) {
+		struct tl_import_stats is = {0};
+		rc = tl_obs_import_file(st, path, id, &is, errs);
+		ps->rows += is.rows;
+		ps->observations += is.observations;
+		if (!rc)
+			rc = tl_store_import_end(st, id, is.rows, is.observations, errs);
+	} else {
+		struct tl_mapper_opts mo = {o ? o->add_regions : 0};
+		tl_mapper *mp = tl_mapper_new(st, m, path, id, &mo, errs);
+		rc = read_with(f, path, tl_mapper_sink(mp), errs);
+		struct tl_mapper_stats ms;
+		int frc = tl_mapper_finish(mp, &ms);
+		tl_mapper_free(mp);
+		if (!rc)
+			rc = frc;
+		if (!rc && tl_errors_failed(errs))
+			rc = TL_ERR_INPUT;
+		add_stats(&ps->cells, &ms);
+		ps->observations += ms.observations;
+		if (!rc)
+			rc = tl_store_import_end(st, id, ms.cells, ms.observations, errs);
+	}
+	ps->files++;
+	return rc;
+}
+
+int tl_import_path(tl_store *st, const struct tl_model *m, const char *path,
+		   const struct tl_import_opts *o, struct tl_path_stats *stats, tl_errors *errs)
+{
+	struct tl_path_stats ps = {0};
+	int rc = TL_OK;
+	if (tl_is_dir(path) && !tl_sniff_cbs_v4_bulk(path)) {
+		tl_arena *a = tl_arena_new();
+		size_t n;
+		char **names = tl_dir_list(path, "", a, &n);
+		for (size_t i = 0; i < n; i++) {
+			char *p = tl_arena_printf(a, "%s/%s", path, names[i]);
+			size_t l = strlen(names[i]);
+			int is_data = tl_is_dir(p) || (l > 4 && (!strcmp(names[i] + l - 4, ".csv") ||
+								  !strcmp(names[i] + l - 5, ".json")));
+			if (!is_data)
+				continue;
+			/* Report every file's errors, then let the caller roll back. */
+			if (import_file(st, m, p, o, &ps, errs))
+				rc = TL_ERR_INPUT;
+		}
+		tl_arena_free(a);
+	} else {
+		rc = import_file(st, m, path, o, &ps, errs);
+	}
+	if (stats)
+		*stats = ps;
+	return rc;
+}
