@@ -41,8 +41,10 @@ static int sniff_long_csv(const char *h, size_t n)
 		line[k++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
 	}
 	line[k] = '\0';
-	return strstr(line, "indicator") && (strstr(line, "region") || strstr(line, "regio")) &&
-	       (strstr(line, "period") || strstr(line, "periode")) && !strstr(line, "statcode");
+	/* A header that starts with an indicator column is ours even when other
+	 * columns are wrong: the long-CSV importer then names what is wrong. */
+	return (!strncmp(line, "indicator,", 10) || !strncmp(line, "indicator;", 10) ||
+		!strncmp(line, "\"indicator\"", 11)) && !strstr(line, "statcode");
 }
 
 
@@ -60,7 +62,8 @@ enum tl_format tl_format_detect(const char *path, tl_errors *errs)
 	char *head = xmalloc(65536);
 	size_t n = fread(head, 1, 65536, f);
 	fclose(f);
-	enum tl_format fmt = sniff(path, head, n);
+	/* An empty file goes to the long-CSV importer, which says it is empty. */
+	enum tl_format fmt = n == 0 ? TL_FORMAT_LONG_CSV : sniff(path, head, n);
 	free(head);
 	return fmt;
 }
