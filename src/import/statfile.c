@@ -6,9 +6,12 @@
 
 #include "../core/file.h"
 #include "../core/xalloc.h"
+#include "cbs_meta.h"
+#include "cbs_v3.h"
 #include "cbs_v4.h"
 #include "obs_import.h"
 #include "rmbw.h"
+#include "statline_csv.h"
 
 const char *tl_format_name(enum tl_format f)
 {
@@ -81,6 +84,11 @@ static const struct reader readers[] = {
 	{TL_FORMAT_LONG_CSV, sniff_long_csv, NULL},
 	{TL_FORMAT_RMBW_LONG, tl_sniff_rmbw_long, tl_read_rmbw_long},
 	{TL_FORMAT_RMBW_WIDE, tl_sniff_rmbw_wide, tl_read_rmbw_wide},
+	{TL_FORMAT_CBS_META_CSV, tl_sniff_cbs_meta_csv, tl_read_cbs_meta_csv},
+	{TL_FORMAT_CBS_META_JSON, tl_sniff_cbs_meta_json, tl_read_cbs_meta_json},
+	{TL_FORMAT_CBS_V3_JSON, tl_sniff_cbs_v3_json, tl_read_cbs_v3_json},
+	{TL_FORMAT_CBS_V3_CSV, tl_sniff_cbs_v3_csv, tl_read_cbs_v3_csv},
+	{TL_FORMAT_STATLINE_CSV, tl_sniff_statline_csv, tl_read_statline_csv},
 };
 
 static enum tl_format sniff(const char *path, const char *head, size_t n)
@@ -117,10 +125,27 @@ static void add_stats(struct tl_mapper_stats *to, const struct tl_mapper_stats *
 	memcpy(to->table, s->table, sizeof to->table);
 }
 
+/* Whether path is a file inside a v4 bulk download folder. */
+static int part_of_v4_bulk(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash || tl_is_dir(path))
+		return 0;
+	char *dir = xstrndup(path, (size_t)(slash - path));
+	int yes = tl_sniff_cbs_v4_bulk(dir);
+	free(dir);
+	return yes;
+}
+
 static int import_file(tl_store *st, const struct tl_model *m, const char *path,
 		       const struct tl_import_opts *o, struct tl_path_stats *ps, tl_errors *errs)
 {
 	enum tl_format f = tl_format_detect(path, errs);
+	if (f == TL_FORMAT_UNKNOWN && part_of_v4_bulk(path)) {
+		tl_errors_add(errs, path, 0, 0, NULL,
+			      "one file of a CBS OData v4 bulk download: import its folder, which is read as a whole");
+		return TL_ERR_INPUT;
+	}
 	if (f == TL_FORMAT_UNKNOWN) {
 		tl_errors_add(errs, path, 0, 0, NULL,
 			      "not a format telling reads (telling long CSV, CBS OData v3 CSV/JSON, OData v4 bulk, "
@@ -158,30 +183,51 @@ static int import_file(tl_store *st, const struct tl_model *m, const char *path,
 	return rc;
 }
 
+/* Files a CBS download carries beside its data that its reader opens itself
+ * (OData v3 category groups): in a folder they are not data of their own. */
+static int is_companion(const char *name)
+{
+	return !strcmp(name, "CategoryGroups.json");
+}
+
+static int import_dir(tl_store *st, const struct tl_model *m, const char *path,
+		      const struct tl_import_opts *o, struct tl_path_stats *ps, tl_errors *errs)
+{
+	int rc = TL_OK;
+	tl_arena *a = tl_arena_new();
+	size_t n;
+	char **names = tl_dir_list(path, "", a, &n);
+	for (size_t i = 0; i < n; i++) {
+		char *p = tl_arena_printf(a, "%s/%s", path, names[i]);
+		size_t l = strlen(names[i]);
+		int r;
+		if (tl_is_dir(p)) {
+			/* A plain subfolder is walked; a v4 download is one import. */
+			r = tl_sniff_cbs_v4_bulk(p) ? import_file(st, m, p, o, ps, errs) : import_dir(st, m, p, o, ps, errs);
+		} else if ((l > 4 && !strcmp(names[i] + l - 4, ".csv")) || (l > 5 && !strcmp(names[i] + l - 5, ".json"))) {
+			if (is_companion(names[i]))
+				continue;
+			r = import_file(st, m, p, o, ps, errs);
+		} else {
+			continue;
+		}
+		/* Report every file's errors, then let the caller roll back. */
+		if (r)
+			rc = TL_ERR_INPUT;
+	}
+	tl_arena_free(a);
+	return rc;
+}
+
 int tl_import_path(tl_store *st, const struct tl_model *m, const char *path,
 		   const struct tl_import_opts *o, struct tl_path_stats *stats, tl_errors *errs)
 {
 	struct tl_path_stats ps = {0};
-	int rc = TL_OK;
-	if (tl_is_dir(path) && !tl_sniff_cbs_v4_bulk(path)) {
-		tl_arena *a = tl_arena_new();
-		size_t n;
-		char **names = tl_dir_list(path, "", a, &n);
-		for (size_t i = 0; i < n; i++) {
-			char *p = tl_arena_printf(a, "%s/%s", path, names[i]);
-			size_t l = strlen(names[i]);
-			int is_data = tl_is_dir(p) || (l > 4 && (!strcmp(names[i] + l - 4, ".csv") ||
-								  !strcmp(names[i] + l - 5, ".json")));
-			if (!is_data)
-				continue;
-			/* Report every file's errors, then let the caller roll back. */
-			if (import_file(st, m, p, o, &ps, errs))
-				rc = TL_ERR_INPUT;
-		}
-		tl_arena_free(a);
-	} else {
+	int rc;
+	if (tl_is_dir(path) && !tl_sniff_cbs_v4_bulk(path))
+		rc = import_dir(st, m, path, o, &ps, errs);
+	else
 		rc = import_file(st, m, path, o, &ps, errs);
-	}
 	if (stats)
 		*stats = ps;
 	return rc;
