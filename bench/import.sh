@@ -20,7 +20,7 @@ TELLING=$ROOT/build/telling
 make -s -C "$ROOT" build/telling
 command -v sqlite3 >/dev/null || { echo "bench/import.sh: sqlite3 missing (apt-get install -y sqlite3)" >&2; exit 1; }
 W=$(mktemp -d /tmp/tl-import-bench-XXXX)
-trap 'rm -rf "$W"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$W"' EXIT
 
 # An agenda whose indicators ask for every topic of the table (18+, value row).
 mkdir -p "$W/agenda/chapters" "$W/data"

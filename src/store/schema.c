@@ -68,6 +68,53 @@ const char *const tl_schema_migrations[] = {
 	"  PRIMARY KEY (indicator, position, key),"
 	"  FOREIGN KEY (indicator, position) REFERENCES indicator_import(indicator, position)"
 	"    ON DELETE CASCADE);",
+
+	/* 3: observations keyed by integers, one b-tree.  The text-keyed table
+	 * stored every key twice (table and primary-key index) and repeated the
+	 * source text in every row: 236 MB and 6x SQLite's plain .import for
+	 * the national Gezondheidsmonitor.  Indicators, regions and periods get
+	 * stable integer ids (a new indicator or region takes max(id) + 1 when
+	 * it is inserted; an id is never changed afterwards, as that would make
+	 * SQLite scan obs for children); a period's id is computed
+	 * from its code (year*100, +10+quarter, +20+month); sources are a
+	 * dictionary; statuses are small integers in tl_status order.  The view
+	 * `observation` keeps the old columns for readers. */
+	"ALTER TABLE indicator ADD COLUMN id INTEGER;"
+	"UPDATE indicator SET id = rowid;"
+	"CREATE UNIQUE INDEX indicator_id ON indicator(id);"
+	"ALTER TABLE region ADD COLUMN id INTEGER;"
+	"UPDATE region SET id = rowid;"
+	"CREATE UNIQUE INDEX region_id ON region(id);"
+	"ALTER TABLE period ADD COLUMN id INTEGER;"
+	"UPDATE period SET id = year * 100 + CASE kind WHEN 'JJ' THEN 0 WHEN 'KW' THEN 10 + sub ELSE 20 + sub END;"
+	"CREATE UNIQUE INDEX period_id ON period(id);"
+	"CREATE TABLE source (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);"
+	"INSERT INTO source (text) SELECT DISTINCT source FROM observation WHERE source IS NOT NULL ORDER BY source;"
+	"CREATE TABLE obs ("
+	"  indicator_id INTEGER NOT NULL REFERENCES indicator(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  region_id INTEGER NOT NULL REFERENCES region(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  period_id INTEGER NOT NULL REFERENCES period(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  value REAL,"
+	"  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),"
+	"  source_id INTEGER REFERENCES source(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  note TEXT,"
+	"  import_id INTEGER REFERENCES import(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  PRIMARY KEY (indicator_id, region_id, period_id),"
+	"  CHECK ((value IS NOT NULL) = (status IN (0, 1)))) WITHOUT ROWID;"
+	"INSERT INTO obs SELECT i.id, r.id, p.id, o.value,"
+	"  CASE o.status WHEN 'final' THEN 0 WHEN 'provisional' THEN 1 WHEN 'unknown' THEN 2"
+	"    WHEN 'suppressed' THEN 3 WHEN 'not-applicable' THEN 4 ELSE 5 END,"
+	"  s.id, o.note, o.import_id"
+	"  FROM observation o JOIN indicator i ON i.slug = o.indicator JOIN region r ON r.code = o.region"
+	"  JOIN period p ON p.code = o.period LEFT JOIN source s ON s.text = o.source;"
+	"DROP TABLE observation;"
+	"CREATE VIEW observation AS SELECT i.slug AS indicator, r.code AS region, p.code AS period,"
+	"  o.value AS value,"
+	"  CASE o.status WHEN 0 THEN 'final' WHEN 1 THEN 'provisional' WHEN 2 THEN 'unknown'"
+	"    WHEN 3 THEN 'suppressed' WHEN 4 THEN 'not-applicable' ELSE 'missing' END AS status,"
+	"  s.text AS source, o.note AS note, o.import_id AS import_id"
+	"  FROM obs o JOIN indicator i ON i.id = o.indicator_id JOIN region r ON r.id = o.region_id"
+	"  JOIN period p ON p.id = o.period_id LEFT JOIN source s ON s.id = o.source_id;",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

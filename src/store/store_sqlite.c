@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/arena.h"
 #include "../core/str.h"
+#include "../core/strmap.h"
 #include "../core/xalloc.h"
 #include "schema.h"
 
@@ -24,8 +26,28 @@ struct tl_store {
 	sqlite3_stmt *put_period;
 	sqlite3_stmt *has_ind;
 	sqlite3_stmt *has_reg;
+	sqlite3_stmt *ind_id, *reg_id, *src_id, *put_src;
+	sqlite3_stmt *put_reg; /* prepared on first use: an import may add thousands */
 	char last_period[9]; /* the period most recently ensured in table period */
+	/* Integer ids of the keys observations use (schema migration 3), looked
+	 * up once per key.  Ids given out inside a transaction die with it, so
+	 * the caches are dropped on rollback and clear (forget_ids). */
+	tl_arena *ids_arena;
+	tl_strmap *ind_ids, *reg_ids, *src_ids;
 };
+
+static void forget_ids(tl_store *st)
+{
+	tl_strmap_free(st->ind_ids);
+	tl_strmap_free(st->reg_ids);
+	tl_strmap_free(st->src_ids);
+	tl_arena_free(st->ids_arena);
+	st->ids_arena = tl_arena_new();
+	st->ind_ids = tl_strmap_new(st->ids_arena);
+	st->reg_ids = tl_strmap_new(st->ids_arena);
+	st->src_ids = tl_strmap_new(st->ids_arena);
+	st->last_period[0] = '\0';
+}
 
 static int fail(tl_store *st, tl_errors *errs, const char *what)
 {
@@ -112,6 +134,7 @@ int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
 	}
 	tl_store *st = xcalloc(1, sizeof *st);
 	st->uri = xstrdup(uri);
+	forget_ids(st);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		tl_errors_add(errs, uri, 0, 0, NULL, "store: cannot open: %s",
 			      st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -123,15 +146,19 @@ int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
 	    (strcmp(path, ":memory:") != 0 && exec(st, "PRAGMA journal_mode = WAL", errs)) ||
 	    exec(st, "PRAGMA synchronous = NORMAL", errs) || migrate(st, errs) ||
 	    prepare(st, &st->put_obs,
-		    "INSERT INTO observation (indicator, region, period, value, status, source, note,"
+		    "INSERT INTO obs (indicator_id, region_id, period_id, value, status, source_id, note,"
 		    " import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-		    " ON CONFLICT (indicator, region, period) DO UPDATE SET value = excluded.value,"
-		    " status = excluded.status, source = excluded.source, note = excluded.note,"
+		    " ON CONFLICT (indicator_id, region_id, period_id) DO UPDATE SET value = excluded.value,"
+		    " status = excluded.status, source_id = excluded.source_id, note = excluded.note,"
 		    " import_id = excluded.import_id"
-		    " WHERE observation.import_id IS NOT excluded.import_id",
+		    " WHERE obs.import_id IS NOT excluded.import_id",
 		    errs) ||
 	    prepare(st, &st->put_period,
-		    "INSERT OR IGNORE INTO period (code, year, kind, sub) VALUES (?1, ?2, ?3, ?4)", errs) ||
+		    "INSERT OR IGNORE INTO period (code, year, kind, sub, id) VALUES (?1, ?2, ?3, ?4, ?5)", errs) ||
+	    prepare(st, &st->ind_id, "SELECT id FROM indicator WHERE slug = ?1", errs) ||
+	    prepare(st, &st->reg_id, "SELECT id FROM region WHERE code = ?1", errs) ||
+	    prepare(st, &st->src_id, "SELECT id FROM source WHERE text = ?1", errs) ||
+	    prepare(st, &st->put_src, "INSERT OR IGNORE INTO source (text) VALUES (?1)", errs) ||
 	    prepare(st, &st->has_ind, "SELECT 1 FROM indicator WHERE slug = ?1", errs) ||
 	    prepare(st, &st->has_reg, "SELECT 1 FROM region WHERE code = ?1", errs)) {
 		tl_store_close(st);
@@ -151,6 +178,15 @@ void tl_store_close(tl_store *st)
 	sqlite3_finalize(st->put_period);
 	sqlite3_finalize(st->has_ind);
 	sqlite3_finalize(st->has_reg);
+	sqlite3_finalize(st->ind_id);
+	sqlite3_finalize(st->reg_id);
+	sqlite3_finalize(st->src_id);
+	sqlite3_finalize(st->put_src);
+	sqlite3_finalize(st->put_reg);
+	tl_strmap_free(st->ind_ids);
+	tl_strmap_free(st->reg_ids);
+	tl_strmap_free(st->src_ids);
+	tl_arena_free(st->ids_arena);
 	sqlite3_close(st->db);
 	free(st->uri);
 	free(st);
@@ -189,12 +225,12 @@ void tl_store_rollback(tl_store *st)
 		return;
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = 0;
-	st->last_period[0] = '\0'; /* the period row may have been rolled back */
+	forget_ids(st); /* period rows and ids may have been rolled back */
 }
 
 int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 {
-	st->last_period[0] = '\0';
+	forget_ids(st);
 	if (exec(st,
 		 "DELETE FROM chapter; DELETE FROM region_group_member; DELETE FROM region_group;"
 		 "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM indicator_import;"
@@ -206,7 +242,7 @@ int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 	/* Observations reference indicators and regions: only with the data gone
 	 * can the rest of the framework go too. */
 	return exec(st,
-		    "DELETE FROM observation; DELETE FROM import; DELETE FROM period;"
+		    "DELETE FROM obs; DELETE FROM source; DELETE FROM import; DELETE FROM period;"
 		    "DELETE FROM indicator; DELETE FROM goal; DELETE FROM theme;"
 		    "UPDATE region SET parent = NULL; DELETE FROM region;",
 		    errs);
@@ -296,8 +332,9 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 	sqlite3_stmt *s;
 	if (prepare(st, &s,
 		    "INSERT INTO indicator (slug, theme, position, title, subject, unit, decimals,"
-		    " polarity, source, source_detail, notes)"
-		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+		    " polarity, source, source_detail, notes, id)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+		    " (SELECT coalesce(max(id), 0) + 1 FROM indicator))"
 		    " ON CONFLICT (slug) DO UPDATE SET theme = excluded.theme, position = excluded.position,"
 		    " title = excluded.title, subject = excluded.subject, unit = excluded.unit,"
 		    " decimals = excluded.decimals, polarity = excluded.polarity, source = excluded.source,"
@@ -384,20 +421,24 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 
 int tl_store_put_region(tl_store *st, const struct tl_region *r, tl_errors *errs)
 {
-	sqlite3_stmt *s;
-	if (prepare(st, &s,
-		    "INSERT INTO region (code, name, level, parent, classification_year)"
-		    " VALUES (?1, ?2, ?3, ?4, ?5)"
+	if (!st->put_reg &&
+	    prepare(st, &st->put_reg,
+		    "INSERT INTO region (code, name, level, parent, classification_year, id)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(id), 0) + 1 FROM region))"
 		    " ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level,"
 		    " parent = excluded.parent, classification_year = excluded.classification_year",
 		    errs))
 		return TL_ERR_STORE;
+	sqlite3_stmt *s = st->put_reg;
 	bind_text(s, 1, r->code);
 	bind_text(s, 2, r->name);
 	bind_text(s, 3, r->level);
 	bind_text(s, 4, r->parent);
 	bind_int0(s, 5, r->classification_year);
-	return run(st, s, errs, "region");
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_DONE ? TL_OK : fail(st, errs, "region");
 }
 
 int tl_store_put_group(tl_store *st, const struct tl_region_group *g, tl_errors *errs)
@@ -468,6 +509,45 @@ int tl_store_import_end(tl_store *st, int64_t import_id, long rows, long observa
 	return run(st, s, errs, "import");
 }
 
+/* The id of key in table (via its prepared lookup), cached; 0 when absent. */
+static int64_t key_id(tl_strmap *cache, sqlite3_stmt *lookup, const char *key)
+{
+	int found;
+	void *v = tl_strmap_get(cache, key, &found);
+	if (found)
+		return (int64_t)(intptr_t)v;
+	sqlite3_bind_text(lookup, 1, key, -1, SQLITE_STATIC);
+	int64_t id = sqlite3_step(lookup) == SQLITE_ROW ? sqlite3_column_int64(lookup, 0) : 0;
+	sqlite3_reset(lookup);
+	sqlite3_clear_bindings(lookup);
+	if (id)
+		tl_strmap_put(cache, key, (void *)(intptr_t)id);
+	return id;
+}
+
+static int64_t source_id(tl_store *st, const char *text, tl_errors *errs)
+{
+	int64_t id = key_id(st->src_ids, st->src_id, text);
+	if (id)
+		return id;
+	sqlite3_bind_text(st->put_src, 1, text, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st->put_src);
+	sqlite3_reset(st->put_src);
+	sqlite3_clear_bindings(st->put_src);
+	if (rc != SQLITE_DONE) {
+		fail(st, errs, "source");
+		return 0;
+	}
+	return key_id(st->src_ids, st->src_id, text);
+}
+
+/* A period's integer id, computed from its code (see schema migration 3). */
+static int64_t period_id(const struct tl_period *p)
+{
+	static const int base[] = {0, 10, 20};
+	return (int64_t)p->year * 100 + base[p->kind] + p->sub;
+}
+
 int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_observation *o,
 			     tl_errors *errs)
 {
@@ -483,6 +563,7 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 		sqlite3_bind_int(p, 2, o->period.year);
 		sqlite3_bind_text(p, 3, kinds[o->period.kind], -1, SQLITE_STATIC);
 		sqlite3_bind_int(p, 4, o->period.sub);
+		sqlite3_bind_int64(p, 5, period_id(&o->period));
 		int prc = sqlite3_step(p);
 		sqlite3_reset(p);
 		sqlite3_clear_bindings(p);
@@ -490,20 +571,28 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 			return fail(st, errs, "period");
 		memcpy(st->last_period, code, sizeof code);
 	}
+	int64_t ind = key_id(st->ind_ids, st->ind_id, o->indicator);
+	int64_t reg = key_id(st->reg_ids, st->reg_id, o->region);
+	if (!ind || !reg) {
+		tl_errors_add(errs, st->uri, 0, 0, NULL, "store: observation for unknown %s '%s'",
+			      ind ? "region" : "indicator", ind ? o->region : o->indicator);
+		return TL_ERR_STORE;
+	}
+	int64_t src = 0;
+	if (o->source && !(src = source_id(st, o->source, errs)))
+		return TL_ERR_STORE;
 
 	/* SQLITE_STATIC: the strings outlive the step, and the bindings are
 	 * cleared right after it, so SQLite never holds a dangling pointer. */
 	sqlite3_stmt *s = st->put_obs;
-	sqlite3_bind_text(s, 1, o->indicator, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, o->region, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 1, ind);
+	sqlite3_bind_int64(s, 2, reg);
+	sqlite3_bind_int64(s, 3, period_id(&o->period));
 	if (tl_status_has_value(o->status))
 		sqlite3_bind_double(s, 4, o->value);
-	else
-		sqlite3_bind_null(s, 4);
-	sqlite3_bind_text(s, 5, tl_status_name(o->status), -1, SQLITE_STATIC);
-	if (o->source)
-		sqlite3_bind_text(s, 6, o->source, -1, SQLITE_STATIC);
+	sqlite3_bind_int(s, 5, (int)o->status);
+	if (src)
+		sqlite3_bind_int64(s, 6, src);
 	if (o->note)
 		sqlite3_bind_text(s, 7, o->note, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 8, import_id);
@@ -538,7 +627,7 @@ long tl_store_count_observations(tl_store *st)
 {
 	sqlite3_stmt *s;
 	long n = -1;
-	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM observation", -1, &s, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM obs", -1, &s, NULL) == SQLITE_OK) {
 		if (sqlite3_step(s) == SQLITE_ROW)
 			n = (long)sqlite3_column_int64(s, 0);
 		sqlite3_finalize(s);
@@ -825,37 +914,52 @@ static int load_observations(tl_store *st, struct tl_model *m, tl_errors *errs)
 {
 	tl_arena *a = m->arena;
 	sqlite3_stmt *s;
-	m->obs = TL_NEW_ARRAY(a, struct tl_observation, count_rows(st, "observation") + 1);
+	m->obs = TL_NEW_ARRAY(a, struct tl_observation, count_rows(st, "obs") + 1);
+	/* Ordered by the text keys, so a model (and every page built from it)
+	 * does not depend on the order ids were given out in. */
 	if (prepare(st, &s,
-		    "SELECT indicator, region, period, value, status, source, note FROM observation"
-		    " ORDER BY indicator, region, period",
+		    "SELECT i.slug, r.code, p.year, p.kind, p.sub, o.value, o.status, s.text, o.note"
+		    " FROM obs o JOIN indicator i ON i.id = o.indicator_id JOIN region r ON r.id = o.region_id"
+		    " JOIN period p ON p.id = o.period_id LEFT JOIN source s ON s.id = o.source_id"
+		    " ORDER BY i.slug, r.code, p.code",
 		    errs))
 		return TL_ERR_STORE;
+	tl_strmap *sources = tl_strmap_new(a);
 	const char *last_ind = NULL, *last_reg = NULL;
+	int rc = TL_OK;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		struct tl_observation *o = &m->obs[m->n_obs];
 		const char *ind = (const char *)sqlite3_column_text(s, 0);
 		const char *reg = (const char *)sqlite3_column_text(s, 1);
-		const char *per = (const char *)sqlite3_column_text(s, 2);
-		const char *sta = (const char *)sqlite3_column_text(s, 4);
-		if (!ind || !reg || !per || !sta)
+		const char *kind = (const char *)sqlite3_column_text(s, 3);
+		int status = sqlite3_column_int(s, 6);
+		if (!ind || !reg || !kind)
 			continue;
 		if (!last_ind || strcmp(last_ind, ind) != 0)
 			last_ind = intern_indicator(m, ind);
 		o->indicator = last_ind;
 		o->region = intern_region(m, reg, &last_reg);
-		if (tl_period_parse(per, strlen(per), &o->period) || tl_status_parse(sta, &o->status)) {
-			tl_errors_add(errs, st->uri, 0, 0, NULL, "store: corrupt observation %s/%s/%s", ind, reg, per);
-			sqlite3_finalize(s);
-			return TL_ERR_STORE;
+		o->period.year = sqlite3_column_int(s, 2);
+		o->period.kind = !strcmp(kind, "KW") ? TL_PERIOD_QUARTER : !strcmp(kind, "MM") ? TL_PERIOD_MONTH : TL_PERIOD_YEAR;
+		o->period.sub = sqlite3_column_int(s, 4);
+		if (status < TL_STATUS_FINAL || status > TL_STATUS_MISSING) {
+			tl_errors_add(errs, st->uri, 0, 0, NULL, "store: corrupt observation %s/%s/%d", ind, reg,
+				      o->period.year);
+			rc = TL_ERR_STORE;
+			break;
 		}
-		o->value = sqlite3_column_double(s, 3);
-		o->source = col_text(a, s, 5);
-		o->note = col_text(a, s, 6);
+		o->status = (enum tl_status)status;
+		o->value = sqlite3_column_double(s, 5);
+		const char *src = (const char *)sqlite3_column_text(s, 7);
+		o->source = src ? tl_strmap_key(sources, src) : NULL;
+		if (src && !o->source)
+			o->source = tl_strmap_put(sources, src, NULL);
+		o->note = col_text(a, s, 8);
 		m->n_obs++;
 	}
 	sqlite3_finalize(s);
-	return TL_OK;
+	tl_strmap_free(sources);
+	return rc;
 }
 
 int tl_store_load(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *errs)

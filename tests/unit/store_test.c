@@ -5,6 +5,7 @@
 #include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -205,6 +206,56 @@ static void test_clear_with_data_empties_the_store(void **state)
 	tl_errors_free(&e);
 }
 
+/* A store written by schema version 2 (text-keyed observations) keeps its
+ * observations, values, statuses and sources through migration 3. */
+static void test_version_2_store_keeps_its_observations_after_migration(void **state)
+{
+	(void)state;
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/tl-store-v2-%d.db", (int)getpid());
+	unlink(path);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, tl_schema_migrations[0], NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, tl_schema_migrations[1], NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+		"INSERT INTO agenda (id, slug, title, focus_region, national_region) VALUES (1, 'a', 'A', 'PV22', 'NL01');"
+		"INSERT INTO theme VALUES ('t', 1, 'T', NULL);"
+		"INSERT INTO indicator (slug, theme, position, title, unit, decimals, polarity)"
+		"  VALUES ('gezond', 't', 1, 'Gezond', '%', 1, 'higher-is-better');"
+		"INSERT INTO region (code, name, level) VALUES ('PV22', 'Drenthe', 'provincie');"
+		"INSERT INTO period VALUES ('2020JJ00', 2020, 'JJ', 0), ('2024KW03', 2024, 'KW', 3);"
+		"INSERT INTO import (id, file, started) VALUES (1, 'x.csv', '2026-01-01');"
+		"INSERT INTO observation VALUES ('gezond', 'PV22', '2020JJ00', 74.2, 'final', 'RIVM', NULL, 1),"
+		"  ('gezond', 'PV22', '2024KW03', NULL, 'suppressed', NULL, 'te weinig waarnemingen', 1);"
+		"PRAGMA user_version = 2;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	tl_errors e = TL_ERRORS_INIT;
+	tl_store *st;
+	assert_int_equal(tl_store_open(&st, path, &e), 0);
+	assert_int_equal(tl_store_schema_version(st), tl_schema_version);
+	assert_int_equal(tl_store_count_observations(st), 2);
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(st, a, &m, &e), 0);
+	assert_int_equal(m->n_obs, 2);
+	assert_string_equal(m->obs[0].indicator, "gezond");
+	assert_int_equal(m->obs[0].period.year, 2020);
+	assert_int_equal(m->obs[0].status, TL_STATUS_FINAL);
+	assert_true(m->obs[0].value == 74.2);
+	assert_string_equal(m->obs[0].source, "RIVM");
+	assert_int_equal(m->obs[1].period.kind, TL_PERIOD_QUARTER);
+	assert_int_equal(m->obs[1].period.sub, 3);
+	assert_int_equal(m->obs[1].status, TL_STATUS_SUPPRESSED);
+	assert_null(m->obs[1].source);
+	assert_string_equal(m->obs[1].note, "te weinig waarnemingen");
+	tl_arena_free(a);
+	tl_store_close(st);
+	tl_errors_free(&e);
+	unlink(path);
+}
+
 static void test_postgresql_uri_is_refused_clearly(void **state)
 {
 	(void)state;
@@ -227,6 +278,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_the_store_as_it_was, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_indicator_and_region_lookups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clear_with_data_empties_the_store, setup, teardown),
+		cmocka_unit_test(test_version_2_store_keeps_its_observations_after_migration),
 		cmocka_unit_test(test_postgresql_uri_is_refused_clearly),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
