@@ -22,7 +22,7 @@ struct tl_store {
 	sqlite3 *db;
 	char *uri;
 	int in_tx;
-	sqlite3_stmt *put_obs;
+	sqlite3_stmt *put_obs, *upd_obs;
 	sqlite3_stmt *put_period;
 	sqlite3_stmt *has_ind;
 	sqlite3_stmt *has_reg;
@@ -147,11 +147,11 @@ int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
 	    exec(st, "PRAGMA synchronous = NORMAL", errs) || migrate(st, errs) ||
 	    prepare(st, &st->put_obs,
 		    "INSERT INTO obs (indicator_id, region_id, period_id, value, status, source_id, note,"
-		    " import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-		    " ON CONFLICT (indicator_id, region_id, period_id) DO UPDATE SET value = excluded.value,"
-		    " status = excluded.status, source_id = excluded.source_id, note = excluded.note,"
-		    " import_id = excluded.import_id"
-		    " WHERE obs.import_id IS NOT excluded.import_id",
+		    " import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		    errs) ||
+	    prepare(st, &st->upd_obs,
+		    "UPDATE obs SET value = ?4, status = ?5, source_id = ?6, note = ?7, import_id = ?8"
+		    " WHERE indicator_id = ?1 AND region_id = ?2 AND period_id = ?3 AND import_id IS NOT ?8",
 		    errs) ||
 	    prepare(st, &st->put_period,
 		    "INSERT OR IGNORE INTO period (code, year, kind, sub, id) VALUES (?1, ?2, ?3, ?4, ?5)", errs) ||
@@ -175,6 +175,7 @@ void tl_store_close(tl_store *st)
 	if (st->in_tx)
 		tl_store_rollback(st);
 	sqlite3_finalize(st->put_obs);
+	sqlite3_finalize(st->upd_obs);
 	sqlite3_finalize(st->put_period);
 	sqlite3_finalize(st->has_ind);
 	sqlite3_finalize(st->has_reg);
@@ -548,6 +549,29 @@ static int64_t period_id(const struct tl_period *p)
 	return (int64_t)p->year * 100 + base[p->kind] + p->sub;
 }
 
+/* Bind an observation to the insert or update statement (same parameter
+ * numbers), run it once and reset it.  SQLITE_STATIC: the strings outlive
+ * the step and the bindings are cleared right after it. */
+static int step_obs(sqlite3_stmt *s, const int64_t key[3], const struct tl_observation *o, int64_t src,
+		    int64_t import_id)
+{
+	sqlite3_bind_int64(s, 1, key[0]);
+	sqlite3_bind_int64(s, 2, key[1]);
+	sqlite3_bind_int64(s, 3, key[2]);
+	if (tl_status_has_value(o->status))
+		sqlite3_bind_double(s, 4, o->value);
+	sqlite3_bind_int(s, 5, (int)o->status);
+	if (src)
+		sqlite3_bind_int64(s, 6, src);
+	if (o->note)
+		sqlite3_bind_text(s, 7, o->note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 8, import_id);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc;
+}
+
 int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_observation *o,
 			     tl_errors *errs)
 {
@@ -582,26 +606,20 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 	if (o->source && !(src = source_id(st, o->source, errs)))
 		return TL_ERR_STORE;
 
-	/* SQLITE_STATIC: the strings outlive the step, and the bindings are
-	 * cleared right after it, so SQLite never holds a dangling pointer. */
-	sqlite3_stmt *s = st->put_obs;
-	sqlite3_bind_int64(s, 1, ind);
-	sqlite3_bind_int64(s, 2, reg);
-	sqlite3_bind_int64(s, 3, period_id(&o->period));
-	if (tl_status_has_value(o->status))
-		sqlite3_bind_double(s, 4, o->value);
-	sqlite3_bind_int(s, 5, (int)o->status);
-	if (src)
-		sqlite3_bind_int64(s, 6, src);
-	if (o->note)
-		sqlite3_bind_text(s, 7, o->note, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 8, import_id);
-	int rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
+	/* A plain insert, which is the common case; only when the cell is
+	 * already there does the update run: it replaces a cell of an earlier
+	 * import and leaves one of this import alone (a duplicate, reported as
+	 * 1).  An upsert would pay for the conflict check on every row. */
+	int64_t key[3] = {ind, reg, period_id(&o->period)};
+	int rc = step_obs(st->put_obs, key, o, src, import_id);
+	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY) {
+		rc = step_obs(st->upd_obs, key, o, src, import_id);
+		if (rc == SQLITE_DONE && sqlite3_changes(st->db) == 0)
+			return 1;
+	}
 	if (rc != SQLITE_DONE)
 		return fail(st, errs, "observation");
-	return sqlite3_changes(st->db) == 0 ? 1 : TL_OK;
+	return TL_OK;
 }
 
 static int has(sqlite3_stmt *s, const char *key)
