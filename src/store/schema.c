@@ -69,16 +69,20 @@ const char *const tl_schema_migrations[] = {
 	"  FOREIGN KEY (indicator, position) REFERENCES indicator_import(indicator, position)"
 	"    ON DELETE CASCADE);",
 
-	/* 3: observations keyed by integers, one b-tree.  The text-keyed table
-	 * stored every key twice (table and primary-key index) and repeated the
-	 * source text in every row: 236 MB and 6x SQLite's plain .import for
-	 * the national Gezondheidsmonitor.  Indicators, regions and periods get
+	/* 3: observations under one integer key.  The text-keyed table stored
+	 * every key twice (table and primary-key index) and repeated the source
+	 * text in every row: 236 MB and 6x SQLite's plain .import for the
+	 * national Gezondheidsmonitor.  Indicators, regions and periods get
 	 * stable integer ids (a new indicator or region takes max(id) + 1 when
-	 * it is inserted; an id is never changed afterwards, as that would make
-	 * SQLite scan obs for children); a period's id is computed
-	 * from its code (year*100, +10+quarter, +20+month); sources are a
-	 * dictionary; statuses are small integers in tl_status order.  The view
-	 * `observation` keeps the old columns for readers. */
+	 * it is inserted and keeps it; a period's id is computed from its code:
+	 * year*100, +10+quarter, +20+month), and an observation's key packs the
+	 * three: indicator_id << 43 | region_id << 19 | period_id (ids below
+	 * 2^20, 2^24 and 2^19).  The key is the rowid, so an insert costs what
+	 * an append to a plain table costs, the key stays unique, and one
+	 * indicator's (or one indicator and region's) cells are one key range.
+	 * Sources are a dictionary; statuses small integers in tl_status
+	 * order.  Only the store writes obs (store_sqlite.c), and it checks
+	 * every id it packs.  The view `observation` shows the text columns. */
 	"ALTER TABLE indicator ADD COLUMN id INTEGER;"
 	"UPDATE indicator SET id = rowid;"
 	"CREATE UNIQUE INDEX indicator_id ON indicator(id);"
@@ -91,17 +95,14 @@ const char *const tl_schema_migrations[] = {
 	"CREATE TABLE source (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);"
 	"INSERT INTO source (text) SELECT DISTINCT source FROM observation WHERE source IS NOT NULL ORDER BY source;"
 	"CREATE TABLE obs ("
-	"  indicator_id INTEGER NOT NULL REFERENCES indicator(id) DEFERRABLE INITIALLY DEFERRED,"
-	"  region_id INTEGER NOT NULL REFERENCES region(id) DEFERRABLE INITIALLY DEFERRED,"
-	"  period_id INTEGER NOT NULL REFERENCES period(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  key INTEGER PRIMARY KEY,"
 	"  value REAL,"
 	"  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),"
-	"  source_id INTEGER REFERENCES source(id) DEFERRABLE INITIALLY DEFERRED,"
+	"  source_id INTEGER,"
 	"  note TEXT,"
-	"  import_id INTEGER REFERENCES import(id) DEFERRABLE INITIALLY DEFERRED,"
-	"  PRIMARY KEY (indicator_id, region_id, period_id),"
-	"  CHECK ((value IS NOT NULL) = (status IN (0, 1)))) WITHOUT ROWID;"
-	"INSERT INTO obs SELECT i.id, r.id, p.id, o.value,"
+	"  import_id INTEGER,"
+	"  CHECK ((value IS NOT NULL) = (status IN (0, 1))));"
+	"INSERT INTO obs SELECT (i.id << 43) | (r.id << 19) | p.id, o.value,"
 	"  CASE o.status WHEN 'final' THEN 0 WHEN 'provisional' THEN 1 WHEN 'unknown' THEN 2"
 	"    WHEN 'suppressed' THEN 3 WHEN 'not-applicable' THEN 4 ELSE 5 END,"
 	"  s.id, o.note, o.import_id"
@@ -113,8 +114,8 @@ const char *const tl_schema_migrations[] = {
 	"  CASE o.status WHEN 0 THEN 'final' WHEN 1 THEN 'provisional' WHEN 2 THEN 'unknown'"
 	"    WHEN 3 THEN 'suppressed' WHEN 4 THEN 'not-applicable' ELSE 'missing' END AS status,"
 	"  s.text AS source, o.note AS note, o.import_id AS import_id"
-	"  FROM obs o JOIN indicator i ON i.id = o.indicator_id JOIN region r ON r.id = o.region_id"
-	"  JOIN period p ON p.id = o.period_id LEFT JOIN source s ON s.id = o.source_id;",
+	"  FROM obs o JOIN indicator i ON i.id = (o.key >> 43) JOIN region r ON r.id = ((o.key >> 19) & 16777215)"
+	"  JOIN period p ON p.id = (o.key & 524287) LEFT JOIN source s ON s.id = o.source_id;",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

@@ -146,12 +146,12 @@ int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
 	    (strcmp(path, ":memory:") != 0 && exec(st, "PRAGMA journal_mode = WAL", errs)) ||
 	    exec(st, "PRAGMA synchronous = NORMAL", errs) || migrate(st, errs) ||
 	    prepare(st, &st->put_obs,
-		    "INSERT INTO obs (indicator_id, region_id, period_id, value, status, source_id, note,"
-		    " import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+		    "INSERT INTO obs (key, value, status, source_id, note, import_id)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 		    errs) ||
 	    prepare(st, &st->upd_obs,
-		    "UPDATE obs SET value = ?4, status = ?5, source_id = ?6, note = ?7, import_id = ?8"
-		    " WHERE indicator_id = ?1 AND region_id = ?2 AND period_id = ?3 AND import_id IS NOT ?8",
+		    "UPDATE obs SET value = ?2, status = ?3, source_id = ?4, note = ?5, import_id = ?6"
+		    " WHERE key = ?1 AND import_id IS NOT ?6",
 		    errs) ||
 	    prepare(st, &st->put_period,
 		    "INSERT OR IGNORE INTO period (code, year, kind, sub, id) VALUES (?1, ?2, ?3, ?4, ?5)", errs) ||
@@ -550,26 +550,34 @@ static int64_t period_id(const struct tl_period *p)
 }
 
 /* Bind an observation to the insert or update statement (same parameter
- * numbers), run it once and reset it.  SQLITE_STATIC: the strings outlive
+ * numbers), run it once and reset it.  SQLITE_STATIC: the note outlives
  * the step and the bindings are cleared right after it. */
-static int step_obs(sqlite3_stmt *s, const int64_t key[3], const struct tl_observation *o, int64_t src,
+static int step_obs(sqlite3_stmt *s, int64_t key, const struct tl_observation *o, int64_t src,
 		    int64_t import_id)
 {
-	sqlite3_bind_int64(s, 1, key[0]);
-	sqlite3_bind_int64(s, 2, key[1]);
-	sqlite3_bind_int64(s, 3, key[2]);
+	sqlite3_bind_int64(s, 1, key);
 	if (tl_status_has_value(o->status))
-		sqlite3_bind_double(s, 4, o->value);
-	sqlite3_bind_int(s, 5, (int)o->status);
+		sqlite3_bind_double(s, 2, o->value);
+	sqlite3_bind_int(s, 3, (int)o->status);
 	if (src)
-		sqlite3_bind_int64(s, 6, src);
+		sqlite3_bind_int64(s, 4, src);
 	if (o->note)
-		sqlite3_bind_text(s, 7, o->note, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 8, import_id);
+		sqlite3_bind_text(s, 5, o->note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 6, import_id);
 	int rc = sqlite3_step(s);
 	sqlite3_reset(s);
 	sqlite3_clear_bindings(s);
 	return rc;
+}
+
+/* Limits of the packed observation key (schema migration 3). */
+#define KEY_IND_MAX ((int64_t)1 << 20)
+#define KEY_REG_MAX ((int64_t)1 << 24)
+#define KEY_PER_MAX ((int64_t)1 << 19)
+
+static int64_t obs_key(int64_t ind, int64_t reg, int64_t per)
+{
+	return ind << 43 | reg << 19 | per;
 }
 
 int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_observation *o,
@@ -610,7 +618,13 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 	 * already there does the update run: it replaces a cell of an earlier
 	 * import and leaves one of this import alone (a duplicate, reported as
 	 * 1).  An upsert would pay for the conflict check on every row. */
-	int64_t key[3] = {ind, reg, period_id(&o->period)};
+	int64_t per = period_id(&o->period);
+	if (ind >= KEY_IND_MAX || reg >= KEY_REG_MAX || per <= 0 || per >= KEY_PER_MAX) {
+		tl_errors_add(errs, st->uri, 0, 0, NULL,
+			      "store: too many indicators or regions, or a period out of range, for the observation key");
+		return TL_ERR_STORE;
+	}
+	int64_t key = obs_key(ind, reg, per);
 	int rc = step_obs(st->put_obs, key, o, src, import_id);
 	if (rc == SQLITE_CONSTRAINT && sqlite3_extended_errcode(st->db) == SQLITE_CONSTRAINT_PRIMARYKEY) {
 		rc = step_obs(st->upd_obs, key, o, src, import_id);
@@ -937,8 +951,9 @@ static int load_observations(tl_store *st, struct tl_model *m, tl_errors *errs)
 	 * does not depend on the order ids were given out in. */
 	if (prepare(st, &s,
 		    "SELECT i.slug, r.code, p.year, p.kind, p.sub, o.value, o.status, s.text, o.note"
-		    " FROM obs o JOIN indicator i ON i.id = o.indicator_id JOIN region r ON r.id = o.region_id"
-		    " JOIN period p ON p.id = o.period_id LEFT JOIN source s ON s.id = o.source_id"
+		    " FROM obs o JOIN indicator i ON i.id = (o.key >> 43)"
+		    " JOIN region r ON r.id = ((o.key >> 19) & 16777215)"
+		    " JOIN period p ON p.id = (o.key & 524287) LEFT JOIN source s ON s.id = o.source_id"
 		    " ORDER BY i.slug, r.code, p.code",
 		    errs))
 		return TL_ERR_STORE;
