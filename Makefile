@@ -24,6 +24,7 @@ MAIN    := src/main.c
 HDR     := $(wildcard src/*.h src/*/*.h)
 OBJ     := $(patsubst src/%.c,build/obj/%.o,$(LIBSRC))
 AOBJ    := $(patsubst src/%.c,build/asan/obj/%.o,$(LIBSRC))
+FOBJ    := $(patsubst src/%.c,build/fuzz/obj/%.o,$(LIBSRC))
 UNIT    := $(sort $(wildcard tests/unit/*_test.c))
 UNITBIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT))
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
@@ -80,9 +81,14 @@ cli: build/telling build/asan/telling
 
 fuzz: $(FUZZBIN)
 
-build/fuzz/%: fuzz/%.c $(LIBSRC) $(HDR)
+# The library is instrumented once (fuzzer-no-link) and every target links it.
+build/fuzz/obj/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o $@ $< $(LIBSRC) $(LIBS)
+	$(CLANG) $(CSTD) -g -O1 -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+
+build/fuzz/%: fuzz/%.c $(FOBJ) $(HDR)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o $@ $< $(FOBJ) $(LIBS)
 
 # Replay every corpus file, then fuzz each target briefly (FUZZ_SECONDS each).
 fuzz-short: $(FUZZBIN)

@@ -701,6 +701,17 @@ static int kind_of(const char *s, size_t n, enum tl_cbs_kind *kind)
 }
 
 /* Add a property (the strings are copied).  -1 when the key is there already. */
+/* A property Key is an identifier ("Gemeentenaam_1", "WijkenEnBuurten"):
+ * no blanks or control characters anywhere.  Anything else is not CBS
+ * metadata, and would make a topic no spec can name. */
+static int key_ok(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= ' ' || s[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
 static int add_prop(tl_cbs_meta *m, const struct tl_cbs_prop *p)
 {
 	if (tl_strmap_get(m->by_key, p->key, NULL))
@@ -805,6 +816,13 @@ static void json_prop(struct mjson *mj, const struct tl_cbs_json_obj *o)
 		member_pos(o, "Key", &line, &col);
 		tl_errors_add(mj->errs, mj->name, line, col, NULL, "a %s property without a Key",
 			      json_string_value(json_object_get(o->obj, "Type")));
+		return;
+	}
+	if (!key_ok(key, n)) {
+		member_pos(o, "Key", &line, &col);
+		tl_errors_add(mj->errs, mj->name, line, col, NULL,
+			      "property Key %s has blanks or control characters: not an identifier", quote(&q, key, n));
+		tl_buf_free(&q);
 		return;
 	}
 	char *keyc = tl_arena_strndup(mj->m->a, key, n);
@@ -1087,6 +1105,15 @@ static void csv_prop_row(struct mcsv *r, const struct tl_csv_field *f)
 		const struct tl_csv_field *at = fld_at(r, f, C_KEY);
 		tl_errors_add(r->errs, r->name, at->line, at->col, NULL, "a %.*s property without a Key",
 			      (int)(type ? strlen(type) : 0), type);
+		return;
+	}
+	if (!key_ok(key, n)) {
+		const struct tl_csv_field *at = fld_at(r, f, C_KEY);
+		tl_buf q = TL_BUF_INIT;
+		tl_errors_add(r->errs, r->name, at->line, at->col, NULL,
+			      "property Key %s has blanks or control characters: not an identifier",
+			      quote(&q, key, n));
+		tl_buf_free(&q);
 		return;
 	}
 	p.key = tl_arena_strndup(r->m->a, key, n);

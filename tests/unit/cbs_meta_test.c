@@ -338,7 +338,8 @@ static void meta_json_model(void **state)
 		"{\"Type\":\"Cube\",\"Key\":\"X\"},\n"
 		"{\"Type\":\"Topic\"},\n"
 		"{\"Title\":\"neither\"},\n"
-		"{\"Type\":\"Topic\",\"Key\":\"B_2\",\"Unit\":\"%\",\"Decimals\":1}]}";
+		"{\"Type\":\"Topic\",\"Key\":\"B_2\",\"Unit\":\"%\",\"Decimals\":1},\n"
+		"{\"Type\":\"Topic\",\"Key\":\"C 3\\r\\nD\"}]}";
 	m = tl_cbs_meta_new();
 	assert_int_equal(tl_cbs_meta_add_json(m, "dp.json", bad, sizeof bad - 1, &e), 0);
 	char *msg = messages(&e);
@@ -347,6 +348,9 @@ static void meta_json_model(void **state)
 	assert_has(msg, "dp.json:4:9: warning: unknown DataProperties Type \"Cube\": property skipped\n");
 	assert_has(msg, "dp.json:5:1: a Topic property without a Key\n");
 	assert_has(msg, "dp.json:6:1: not a DataProperties, TableInfos or code list object");
+	/* Found by fuzzing: a Key with a line break is not an identifier. */
+	assert_has(msg, "dp.json:8:23: property Key");
+	assert_has(msg, "has blanks or control characters: not an identifier\n");
 	assert_int_equal(tl_cbs_meta_count(m), 2);
 	assert_int_equal(tl_cbs_meta_prop(m, "A_1")->decimals, -1);
 	assert_int_equal(tl_cbs_meta_prop(m, "B_2")->decimals, 1);
