@@ -9,8 +9,8 @@ size_t tl_outlier_threshold(size_t judged)
 {
 	if (judged < 2)
 		return 0;
-	size_t half = (judged + 1) / 2;
-	return half < 2 ? 2 : half;
+	size_t k = (2 * judged + 2) / 3; /* ceil(2J/3) */
+	return k < 2 ? 2 : k;
 }
 
 size_t tl_outliers_count(const struct tl_outlier_input *ind, size_t n_ind, size_t n,

@@ -9,10 +9,14 @@
  * (favourable) third of an indicator by the rule in position.h.  A region
  * "scores unfavourably on several indicators" when it is in the
  * unfavourable third of at least
- *     k = max(2, ceil(J / 2))
+ *     k = max(2, ceil(2J / 3))
  * of the J judged indicators: more than a single indicator, and at least
- * half of what could be judged, so one bad figure among many does not put a
- * municipality on the list.  Likewise for favourable.  With fewer than 2
+ * two thirds of what could be judged, so one or two bad figures among many
+ * do not put a municipality on the list.  (On the Drenthe example's health
+ * indicators, J = 7 and k = 5: Borger-Odoorn and Emmen are listed as
+ * unfavourable, De Wolden and Tynaarlo as favourable; the seed report says
+ * "de regio Emmen [laat] vaker een ongunstig beeld zien …, terwijl Tynaarlo
+ * … gunstiger scoort".)  Likewise for favourable.  With fewer than 2
  * judged indicators nobody is listed.
  */
 #ifndef TL_OUTLIERS_H
