@@ -121,8 +121,8 @@ static void movement(tl_buf *out, const struct tl_indicator *d, double from, dou
 	diff(out, d, to - from, lang);
 	int j = tl_judge_change(d->polarity, from, to, d->decimals);
 	if (j != 0)
-		tl_buf_printf(out, nl ? ", een %s ontwikkeling" : ", a %s development",
-			      j > 0 ? (nl ? "gunstige" : "favourable") : (nl ? "ongunstige" : "unfavourable"));
+		tl_buf_puts(out, j > 0 ? (nl ? ", een gunstige ontwikkeling" : ", a favourable development") :
+					 (nl ? ", een ongunstige ontwikkeling" : ", an unfavourable development"));
 	tl_buf_puts(out, ".");
 }
 
@@ -157,8 +157,8 @@ int tl_narrate_change(tl_buf *out, const struct tl_model *m, const struct tl_ind
 		prev = -1;
 	long first = tl_series_comparable_first(d, s, n, last);
 	if (prev < 0) {
-		tl_buf_puts(out, nl ? " Er is geen eerder cijfer om mee te vergelijken." :
-				      " There is no earlier figure to compare with.");
+		tl_buf_puts(out, nl ? " Er is geen eerder vergelijkbaar cijfer." :
+				      " There is no earlier comparable figure.");
 	} else {
 		tl_buf_printf(out, nl ? " Ten opzichte van %d (" : " Compared with %d (", s[prev].period.year);
 		val(out, d, s[prev].value, lang);
