@@ -67,10 +67,10 @@ int tl_narrate_versus(tl_buf *out, const struct tl_model *m, const struct tl_ind
 	const struct tl_observation *no = nat ? tl_model_obs(m, d->slug, nat->code, &o->period) : NULL;
 	if (!no || !tl_status_has_value(no->status) || nat == r) {
 		if (nl)
-			tl_buf_printf(out, "Volgens de meest recente cijfers (%d) is dit in %s ", o->period.year,
-				      r->name);
+			tl_buf_printf(out, "Volgens de meest recente cijfers (%d) is ‘%s’ in %s ", o->period.year,
+				      d->title, r->name);
 		else
-			tl_buf_printf(out, "According to the latest figures (%d), this is ", o->period.year);
+			tl_buf_printf(out, "According to the latest figures (%d), ‘%s’ is ", o->period.year, d->title);
 		val(out, d, o->value, lang);
 		if (!nl)
 			tl_buf_printf(out, " in %s", r->name);
@@ -84,13 +84,15 @@ int tl_narrate_versus(tl_buf *out, const struct tl_model *m, const struct tl_ind
 	int c = tl_compare_tolerance(o->value, no->value, d->decimals, margin);
 	tl_buf_printf(out, " (%d)", o->period.year);
 	if (nl)
-		tl_buf_printf(out, " zit %s %s het landelijk gemiddelde (", r->name,
+		tl_buf_printf(out, " zit %s bij ‘%s’ %s het landelijk gemiddelde (", r->name, d->title,
 			      c == 0 ? "op" : c > 0 ? "boven" : "onder");
 	else
 		tl_buf_printf(out, ", %s is %s the national average (", r->name,
 			      c == 0 ? "level with" : c > 0 ? "above" : "below");
 	val(out, d, no->value, lang);
 	tl_buf_puts(out, ")");
+	if (!nl)
+		tl_buf_printf(out, " on ‘%s’", d->title);
 	if (c == 0 && margin > 0 && tl_compare_rounded(o->value, no->value, d->decimals) != 0)
 		tl_buf_puts(out, nl ? "; het verschil valt binnen de foutmarge" :
 				      "; the difference is within the margin of error");
@@ -139,9 +141,9 @@ int tl_narrate_change(tl_buf *out, const struct tl_model *m, const struct tl_ind
 	}
 	const struct tl_observation *o = &s[last];
 	if (nl)
-		tl_buf_printf(out, "In %d is dit in %s ", o->period.year, r->name);
+		tl_buf_printf(out, "In %d is ‘%s’ in %s ", o->period.year, d->title, r->name);
 	else
-		tl_buf_printf(out, "In %d this is ", o->period.year);
+		tl_buf_printf(out, "In %d ‘%s’ is ", o->period.year, d->title);
 	val(out, d, o->value, lang);
 	if (!nl)
 		tl_buf_printf(out, " in %s", r->name);
@@ -226,16 +228,17 @@ int tl_narrate_position(tl_buf *out, const struct tl_model *m, const struct tl_i
 		return 0;
 	}
 	if (nl) {
-		tl_buf_printf(out, "In %d staat %s met ", p.year, r->name);
+		tl_buf_printf(out, "Bij ‘%s’ staat %s in %d met ", d->title, r->name, p.year);
 		val(out, d, v[at], lang);
 		tl_buf_printf(out, " op plaats %zu%s van de %zu %s met cijfers", ps->rank,
 			      ps->tied > 1 ? " (gedeeld)" : "", ps->of, word);
 		tl_buf_puts(out, d->polarity == TL_POLARITY_NEUTRAL ? " (plaats 1 is het hoogst)." :
 								      " (plaats 1 is het gunstigst).");
 	} else {
-		tl_buf_printf(out, "In %d %s ranks ", p.year, r->name);
+		tl_buf_printf(out, "On ‘%s’, %s ranks ", d->title, r->name);
 		ordinal_en(out, ps->rank);
-		tl_buf_printf(out, "%s of %zu %s with figures, at ", ps->tied > 1 ? " (shared)" : "", ps->of, word);
+		tl_buf_printf(out, "%s of %zu %s with figures in %d, at ", ps->tied > 1 ? " (shared)" : "", ps->of,
+			      word, p.year);
 		val(out, d, v[at], lang);
 		tl_buf_puts(out, d->polarity == TL_POLARITY_NEUTRAL ? " (1st is the highest)." :
 								      " (1st is the most favourable).");

@@ -27,15 +27,15 @@ int tl_narrate_versus(tl_buf *out, const struct tl_model *m, const struct tl_ind
 
 /* Change of d in region r since the previous and since the first comparable
  * measurement (never across a series break, which is mentioned):
- *   "In 2022 is dit in Drenthe 74,2%. Ten opzichte van 2020 (79,3%) is dit
+ *   "In 2022 is ‘Ervaren gezondheid (zeer) goed’ in Drenthe 74,2%. Ten opzichte van 2020 (79,3%) is dit
  *    gedaald met 5,1 procentpunt, een ongunstige ontwikkeling. Sinds 2016
  *    (72,1%) is dit gestegen met 2,1 procentpunt." */
 int tl_narrate_change(tl_buf *out, const struct tl_model *m, const struct tl_indicator *d,
 		      const struct tl_region *r, enum tl_lang lang);
 
 /* Position of region r among regions[0..n) (its siblings) on d:
- *   "In 2022 staat Emmen met 70,3% op plaats 12 van de 12 gemeenten met
- *    cijfers (plaats 1 is het gunstigst). Daarmee scoort Emmen relatief
+ *   "Bij ‘Overgewicht’ staat Emmen in 2022 met 60,3% op plaats 12 van de 12
+ *    gemeenten met cijfers (plaats 1 is het gunstigst). Daarmee scoort Emmen relatief
  *    ongunstig binnen Drenthe."
  * `group` names the whole ("Drenthe"), `members` the kind ("gemeenten"). */
 int tl_narrate_position(tl_buf *out, const struct tl_model *m, const struct tl_indicator *d,

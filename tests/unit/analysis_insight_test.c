@@ -427,14 +427,14 @@ static void test_versus_national_sentence_reads_polarity(void **state)
 	tl_arena *a = tl_arena_new();
 	struct tl_model *m = fixture(a);
 	expect_sentence(m, versus_rounding, "ervaren-gezondheid", "PV22", TL_LANG_NL,
-			"Met 74,2% (2024) zit Drenthe op het landelijk gemiddelde (74,2%).");
+			"Met 74,2% (2024) zit Drenthe bij ‘Ervaren gezondheid (zeer) goed’ op het landelijk gemiddelde (74,2%).");
 	expect_sentence(m, versus_rounding, "ervaren-gezondheid", "PV22", TL_LANG_EN,
-			"At 74.2% (2024), Drenthe is level with the national average (74.2%).");
+			"At 74.2% (2024), Drenthe is level with the national average (74.2%) on ‘Ervaren gezondheid (zeer) goed’.");
 	expect_sentence(m, versus_rounding, "schulden", "PV22", TL_LANG_NL,
-			"Met 4,4% (2023) zit Drenthe onder het landelijk gemiddelde (4,9%), "
+			"Met 4,4% (2023) zit Drenthe bij ‘Problematische schulden’ onder het landelijk gemiddelde (4,9%), "
 			"wat bij deze indicator gunstig is.");
 	expect_sentence(m, versus_rounding, "schulden", "PV22", TL_LANG_EN,
-			"At 4.4% (2023), Drenthe is below the national average (4.9%), "
+			"At 4.4% (2023), Drenthe is below the national average (4.9%) on ‘Problematische schulden’, "
 			"which is favourable for this indicator.");
 	expect_sentence(m, versus_rounding, "schulden", "GM0114", TL_LANG_NL,
 			"Voor Emmen zijn er geen cijfers over dit onderwerp.");
@@ -442,7 +442,7 @@ static void test_versus_national_sentence_reads_polarity(void **state)
 	tl_buf b = TL_BUF_INIT;
 	tl_narrate_versus(&b, m, tl_model_indicator(m, "schulden"), tl_model_region(m, "PV22"), 0.5,
 			  TL_LANG_NL);
-	assert_string_equal(b.data, "Met 4,4% (2023) zit Drenthe op het landelijk gemiddelde (4,9%); "
+	assert_string_equal(b.data, "Met 4,4% (2023) zit Drenthe bij ‘Problematische schulden’ op het landelijk gemiddelde (4,9%); "
 				    "het verschil valt binnen de foutmarge.");
 	tl_buf_free(&b);
 	tl_arena_free(a);
@@ -456,10 +456,10 @@ static void test_versus_national_on_drenthe_overweight(void **state)
 	/* The seed: "meer volwassenen overgewicht dan in de rest van Nederland
 	 * (55,9% vs. 50,0%)". */
 	expect_sentence(m, versus_rounding, "overgewicht", "PV22", TL_LANG_NL,
-			"Met 55,9% (2024) zit Drenthe boven het landelijk gemiddelde (50,0%), "
+			"Met 55,9% (2024) zit Drenthe bij ‘Overgewicht’ boven het landelijk gemiddelde (50,0%), "
 			"wat bij deze indicator ongunstig is.");
 	expect_sentence(m, versus_rounding, "overgewicht", "PV22", TL_LANG_EN,
-			"At 55.9% (2024), Drenthe is above the national average (50.0%), "
+			"At 55.9% (2024), Drenthe is above the national average (50.0%) on ‘Overgewicht’, "
 			"which is unfavourable for this indicator.");
 	tl_arena_free(a);
 }
@@ -471,21 +471,21 @@ static void test_change_since_previous_and_first_never_across_a_break(void **sta
 	struct tl_model *m = fixture(a);
 	/* 2022 79,3 -> 2024 74,2: -5,1; 2016 72,1 -> 74,2: +2,1. */
 	expect_sentence(m, tl_narrate_change, "ervaren-gezondheid", "PV22", TL_LANG_NL,
-			"In 2024 is dit in Drenthe 74,2%. "
+			"In 2024 is ‘Ervaren gezondheid (zeer) goed’ in Drenthe 74,2%. "
 			"Ten opzichte van 2022 (79,3%) is dit gedaald met 5,1 procentpunt, een ongunstige ontwikkeling. "
 			"Sinds 2016 (72,1%) is dit gestegen met 2,1 procentpunt, een gunstige ontwikkeling.");
 	expect_sentence(m, tl_narrate_change, "ervaren-gezondheid", "PV22", TL_LANG_EN,
-			"In 2024 this is 74.2% in Drenthe. "
+			"In 2024 ‘Ervaren gezondheid (zeer) goed’ is 74.2% in Drenthe. "
 			"Compared with 2022 (79.3%), it has fallen by 5.1 percentage points, an unfavourable development. "
 			"Since 2016 (72.1%), it has risen by 2.1 percentage points, a favourable development.");
 	/* Break in 2022: 2023 compares with 2022 only (4,0 -> 4,4: +0,4, bad
 	 * for a problem indicator); 2020 and 2021 are left out and the break said. */
 	expect_sentence(m, tl_narrate_change, "schulden", "PV22", TL_LANG_NL,
-			"In 2023 is dit in Drenthe 4,4%. "
+			"In 2023 is ‘Problematische schulden’ in Drenthe 4,4%. "
 			"Ten opzichte van 2022 (4,0%) is dit gestegen met 0,4 procentpunt, een ongunstige ontwikkeling. "
 			"Door een trendbreuk in 2022 zijn cijfers van vóór 2022 niet vergelijkbaar.");
 	expect_sentence(m, tl_narrate_change, "schulden", "PV22", TL_LANG_EN,
-			"In 2023 this is 4.4% in Drenthe. "
+			"In 2023 ‘Problematische schulden’ is 4.4% in Drenthe. "
 			"Compared with 2022 (4.0%), it has risen by 0.4 percentage points, an unfavourable development. "
 			"Because of a series break in 2022, figures from before 2022 are not comparable.");
 	tl_arena_free(a);
@@ -510,16 +510,16 @@ static void test_position_sentences_on_drenthe_debts(void **state)
 	struct tl_model *m = drenthe(a);
 	/* Ranks as in test_position_ranks_problem_indicator_lowest_first_with_ties. */
 	expect_position(m, "problematische-schulden", "GM0114", TL_LANG_NL,
-			"In 2023 staat Emmen met 9,0% op plaats 12 van de 12 gemeenten met cijfers "
+			"Bij ‘Huishoudens met geregistreerde problematische schulden’ staat Emmen in 2023 met 9,0% op plaats 12 van de 12 gemeenten met cijfers "
 			"(plaats 1 is het gunstigst). Daarmee scoort Emmen relatief ongunstig binnen Drenthe.");
 	expect_position(m, "problematische-schulden", "GM0114", TL_LANG_EN,
-			"In 2023 Emmen ranks 12th of 12 municipalities with figures, at 9.0% "
+			"On ‘Huishoudens met geregistreerde problematische schulden’, Emmen ranks 12th of 12 municipalities with figures in 2023, at 9.0% "
 			"(1st is the most favourable). That is relatively unfavourable within Drenthe.");
 	expect_position(m, "problematische-schulden", "GM1701", TL_LANG_NL,
-			"In 2023 staat Westerveld met 7,0% op plaats 6 (gedeeld) van de 12 gemeenten met cijfers "
+			"Bij ‘Huishoudens met geregistreerde problematische schulden’ staat Westerveld in 2023 met 7,0% op plaats 6 (gedeeld) van de 12 gemeenten met cijfers "
 			"(plaats 1 is het gunstigst). Daarmee hoort Westerveld bij de middengroep binnen Drenthe.");
 	expect_position(m, "problematische-schulden", "GM0119", TL_LANG_EN,
-			"In 2023 Meppel ranks 1st of 12 municipalities with figures, at 6.4% "
+			"On ‘Huishoudens met geregistreerde problematische schulden’, Meppel ranks 1st of 12 municipalities with figures in 2023, at 6.4% "
 			"(1st is the most favourable). That is relatively favourable within Drenthe.");
 	tl_arena_free(a);
 }
@@ -704,8 +704,9 @@ static void test_analysis_bindings_expand_to_sentences(void **state)
 	tl_buf out = TL_BUF_INIT;
 	tl_chapter_expand(&blk[0], &c, m, TL_LANG_NL, &out, &e);
 	assert_string_equal(out.data,
-			    "Met 4,4% (2023) zit Drenthe onder het landelijk gemiddelde (4,9%), wat bij deze "
-			    "indicator gunstig is. In 2023 is dit in Drenthe 4,4%. Ten opzichte van 2022 (4,0%) "
+			    "Met 4,4% (2023) zit Drenthe bij ‘Problematische schulden’ onder het landelijk "
+			    "gemiddelde (4,9%), wat bij deze indicator gunstig is. In 2023 is ‘Problematische "
+			    "schulden’ in Drenthe 4,4%. Ten opzichte van 2022 (4,0%) "
 			    "is dit gestegen met 0,4 procentpunt, een ongunstige ontwikkeling. Door een trendbreuk "
 			    "in 2022 zijn cijfers van vóór 2022 niet vergelijkbaar.\n");
 	assert_int_equal(e.n, 0);
@@ -752,7 +753,7 @@ static void test_position_binding_on_drenthe_in_english(void **state)
 	assert_int_equal(tl_chapter_parse(&c, m, a, &blk, &n, &e), 0);
 	tl_buf out = TL_BUF_INIT;
 	tl_chapter_expand(&blk[0], &c, m, TL_LANG_EN, &out, &e);
-	assert_string_equal(out.data, "In 2023 Emmen ranks 12th of 12 municipalities with figures, at 9.0% "
+	assert_string_equal(out.data, "On ‘Huishoudens met geregistreerde problematische schulden’, Emmen ranks 12th of 12 municipalities with figures in 2023, at 9.0% "
 				      "(1st is the most favourable). That is relatively unfavourable within Drenthe.");
 	assert_int_equal(e.n, 0);
 	tl_buf_free(&out);
