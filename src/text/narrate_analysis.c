@@ -148,15 +148,7 @@ int tl_narrate_change(tl_buf *out, const struct tl_model *m, const struct tl_ind
 	if (!nl)
 		tl_buf_printf(out, " in %s", r->name);
 	tl_buf_puts(out, ".");
-	/* previous: the nearest earlier value, unless a break lies between */
-	long prev = -1;
-	for (long i = last - 1; i >= 0; i--)
-		if (tl_status_has_value(s[i].status)) {
-			prev = i;
-			break;
-		}
-	if (prev >= 0 && tl_series_breaks_between(d, &s[prev].period, &o->period))
-		prev = -1;
+	long prev = tl_series_comparable_previous(d, s, n, last);
 	long first = tl_series_comparable_first(d, s, n, last);
 	if (prev < 0) {
 		tl_buf_puts(out, nl ? " Er is geen eerder vergelijkbaar cijfer." :

@@ -92,6 +92,37 @@ static const struct tl_region *const *gemeenten(const struct tl_model *m, size_t
 	return (const struct tl_region *const *)tl_model_children(m, "PV22", "gemeente", n);
 }
 
+/* ---- previous comparable value ----------------------------------------- */
+
+static void test_previous_value_skips_empty_cells_and_stops_at_a_break(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = fixture(a);
+	size_t n;
+	/* ervaren-gezondheid PV22: 2016, 2020, 2022, 2024, no break: 2024's
+	 * previous is 2022 (index 2), 2016's has none. */
+	const struct tl_indicator *d = tl_model_indicator(m, "ervaren-gezondheid");
+	const struct tl_observation *s = tl_model_series(m, d->slug, "PV22", &n);
+	assert_int_equal(tl_series_comparable_previous(d, s, n, 3), 2);
+	assert_int_equal(tl_series_comparable_previous(d, s, n, 0), -1);
+	/* schulden PV22 2020..2023, break 2022: 2023 -> 2022; 2022 -> none
+	 * (2021 lies before the break); 2021 -> 2020. */
+	d = tl_model_indicator(m, "schulden");
+	s = tl_model_series(m, d->slug, "PV22", &n);
+	assert_int_equal(tl_series_comparable_previous(d, s, n, 3), 2);
+	assert_int_equal(tl_series_comparable_previous(d, s, n, 2), -1);
+	assert_int_equal(tl_series_comparable_previous(d, s, n, 1), 0);
+	/* An empty cell is skipped, not compared with. */
+	struct tl_observation gap[3] = {
+		{"x", "R", {2020, TL_PERIOD_YEAR, 0}, 1, TL_STATUS_FINAL, NULL, NULL},
+		{"x", "R", {2021, TL_PERIOD_YEAR, 0}, 0, TL_STATUS_SUPPRESSED, NULL, NULL},
+		{"x", "R", {2022, TL_PERIOD_YEAR, 0}, 2, TL_STATUS_FINAL, NULL, NULL},
+	};
+	assert_int_equal(tl_series_comparable_previous(tl_model_indicator(m, "ervaren-gezondheid"), gap, 3, 2), 0);
+	tl_arena_free(a);
+}
+
 /* ---- compare ------------------------------------------------------------- */
 
 static void test_without_margin_equal_means_equal_after_rounding(void **state)
@@ -772,6 +803,7 @@ static void test_analysis_keywords_cannot_be_indicator_slugs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_previous_value_skips_empty_cells_and_stops_at_a_break),
 		cmocka_unit_test(test_without_margin_equal_means_equal_after_rounding),
 		cmocka_unit_test(test_with_margin_differences_within_it_are_equal),
 		cmocka_unit_test(test_favour_reads_comparison_through_polarity),
