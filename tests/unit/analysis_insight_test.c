@@ -17,6 +17,7 @@
 #include "analysis/correlate.h"
 #include "analysis/outliers.h"
 #include "analysis/position.h"
+#include "analysis/series.h"
 #include "analysis/target.h"
 #include "import/agenda.h"
 #include "import/folder.h"
