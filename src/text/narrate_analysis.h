@@ -19,31 +19,35 @@
 /* The latest value of d in region r against the agenda's national region,
  * equal within the tolerance of analysis/compare.h (margin: the survey's
  * margin when known, else NaN or 0 for rounding):
- *   "Met 55,9% (2022) ligt dit in Drenthe hoger dan het landelijk gemiddelde
- *    (50,0%); bij deze indicator is dat ongunstig."
+ *   "Met 55,9% (2024) zit Drenthe bij ‘Overgewicht’ boven het landelijk
+ *    gemiddelde (50,0%), wat bij deze indicator ongunstig is."
  * Returns 1 when a sentence with a figure was written, 0 for "no data". */
 int tl_narrate_versus(tl_buf *out, const struct tl_model *m, const struct tl_indicator *d,
 		      const struct tl_region *r, double margin, enum tl_lang lang);
 
 /* Change of d in region r since the previous and since the first comparable
  * measurement (never across a series break, which is mentioned):
- *   "In 2022 is ‘Ervaren gezondheid (zeer) goed’ in Drenthe 74,2%. Ten opzichte van 2020 (79,3%) is dit
- *    gedaald met 5,1 procentpunt, een ongunstige ontwikkeling. Sinds 2016
- *    (72,1%) is dit gestegen met 2,1 procentpunt." */
+ *   "In 2024 is ‘Ervaren gezondheid (zeer) goed’ in Drenthe 74,2%. Ten
+ *    opzichte van 2022 (79,3%) is dit gedaald met 5,1 procentpunt, een
+ *    ongunstige ontwikkeling. Sinds 2016 (72,1%) is dit gestegen met 2,1
+ *    procentpunt, een gunstige ontwikkeling."
+ * (figures of the unit-test fixture, not statistics) */
 int tl_narrate_change(tl_buf *out, const struct tl_model *m, const struct tl_indicator *d,
 		      const struct tl_region *r, enum tl_lang lang);
 
 /* Position of region r among regions[0..n) (its siblings) on d:
- *   "Bij ‘Overgewicht’ staat Emmen in 2022 met 60,3% op plaats 12 van de 12
- *    gemeenten met cijfers (plaats 1 is het gunstigst). Daarmee scoort Emmen relatief
- *    ongunstig binnen Drenthe."
- * `group` names the whole ("Drenthe"), `members` the kind ("gemeenten"). */
+ *   "Bij ‘Huishoudens met geregistreerde problematische schulden’ staat Emmen
+ *    in 2023 met 9,0% op plaats 12 van de 12 gemeenten met cijfers (plaats 1
+ *    is het gunstigst). Daarmee scoort Emmen relatief ongunstig binnen
+ *    Drenthe."
+ * `group` names the whole ("Drenthe"); the kind of region ("gemeenten")
+ * follows from r's level.  The period is the one most regions have. */
 int tl_narrate_position(tl_buf *out, const struct tl_model *m, const struct tl_indicator *d,
 			const struct tl_region *r, const struct tl_region *const *regions,
 			size_t n, const char *group, enum tl_lang lang);
 
 /* Outliers of a theme over regions[0..n) (analysis/outliers.h):
- *   "Emmen en Borger-Odoorn scoren op meerdere indicatoren van dit thema
+ *   "Borger-Odoorn en Emmen scoren op meerdere indicatoren van dit thema
  *    relatief ongunstig binnen Drenthe (bij de ongunstigste derde op ten
  *    minste 5 van de 7 indicatoren). De Wolden en Tynaarlo scoren juist op
  *    meerdere indicatoren relatief gunstig." */
@@ -59,10 +63,11 @@ int tl_narrate_correlation(tl_buf *out, const struct tl_model *m, const struct t
 			   size_t n, enum tl_lang lang);
 
 /* Target progress for indicator d (its unit and decimals):
- *   "Het doel is 60,0% in 2029 (uitgangswaarde 50,0% in 2024). Met 54,0% in
- *    2026 is 40% van de afstand afgelegd. Tot nu toe steeg dit met 2,0
- *    procentpunt per jaar; nodig is een stijging van 2,0 procentpunt per
- *    jaar. Het doel ligt op koers." */
+ *   "Het doel is 8,0% in 2029 (uitgangswaarde 10,0% in 2024). Met 9,0% in
+ *    2026 is 50% van de afstand afgelegd. Tot nu toe daalde dit met 0,5
+ *    procentpunt per jaar; om het doel te halen is een daling van 0,3
+ *    procentpunt per jaar nodig. Het doel ligt op koers."
+ * (a synthetic target from the unit tests) */
 void tl_narrate_target(tl_buf *out, const struct tl_indicator *d, const struct tl_target_input *in,
 		       const struct tl_target_progress *p, enum tl_lang lang);
 
