@@ -47,6 +47,19 @@ long tl_series_comparable_first(const struct tl_indicator *d, const struct tl_ob
 	return first;
 }
 
+long tl_series_comparable_previous(const struct tl_indicator *d, const struct tl_observation *s,
+				   size_t n, long latest)
+{
+	if (latest < 0 || (size_t)latest >= n)
+		return -1;
+	for (long i = latest - 1; i >= 0; i--) {
+		if (!tl_status_has_value(s[i].status))
+			continue;
+		return tl_series_breaks_between(d, &s[i].period, &s[latest].period) ? -1 : i;
+	}
+	return -1;
+}
+
 int tl_compare_rounded(double a, double b, int decimals)
 {
 	double ra = tl_round(a, decimals), rb = tl_round(b, decimals);

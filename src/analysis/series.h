@@ -27,6 +27,11 @@ int tl_series_breaks_between(const struct tl_indicator *d, const struct tl_perio
 long tl_series_comparable_first(const struct tl_indicator *d, const struct tl_observation *s,
 				size_t n, long latest);
 
+/* The nearest earlier value before s[latest], or -1 when there is none or a
+ * series break lies between them (then there is no comparable previous). */
+long tl_series_comparable_previous(const struct tl_indicator *d, const struct tl_observation *s,
+				   size_t n, long latest);
+
 /* How a compares with b once both are rounded to the indicator's decimals:
  * -1 lower, 0 equal, 1 higher.  Equal within rounding is the tolerance the
  * seed report uses ("gelijk aan het landelijk gemiddelde"). */

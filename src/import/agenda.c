@@ -23,6 +23,9 @@ struct ctx {
 
 static const char *const keywords[] = {
 	"waarde", "value", "jaar", "year", "grafiek", "chart", "doelstellingen", "goals",
+	/* analysis sentences (text/chapter.c) */
+	"vergelijking", "comparison", "ontwikkeling", "change", "positie", "position",
+	"uitschieters", "outliers", "verband", "correlation",
 };
 
 int tl_agenda_is_keyword(const char *word)

@@ -4,6 +4,7 @@
 
 #include "../core/str.h"
 #include "../import/agenda.h"
+#include "narrate_analysis.h"
 
 static int is_word(const char *s, size_t n, const char *nl, const char *en)
 {
@@ -50,12 +51,139 @@ static const char *path_of(const struct tl_chapter *ch)
 		(c)->failed = 1;                                                         \
 	} while (0)
 
+/* ---- analysis sentences: {{positie SLUG REGIO}} and friends ---------- */
+
+static const struct {
+	const char *nl, *en;
+	enum tl_binding_kind kind;
+	const char *usage;
+} analysis_words[] = {
+	{"vergelijking", "comparison", TL_BIND_COMPARISON, "{{vergelijking ervaren-gezondheid PV22}}"},
+	{"ontwikkeling", "change", TL_BIND_CHANGE, "{{ontwikkeling ervaren-gezondheid PV22}}"},
+	{"positie", "position", TL_BIND_POSITION, "{{positie problematische-schulden GM0114}}"},
+	{"uitschieters", "outliers", TL_BIND_OUTLIERS, "{{uitschieters gezondheid}}"},
+	{"verband", "correlation", TL_BIND_CORRELATION, "{{verband moeite-met-rondkomen ervaren-gezondheid}}"},
+};
+
+/* Index into analysis_words, or -1. */
+static int analysis_word(const char *w, size_t wl)
+{
+	for (size_t i = 0; i < sizeof analysis_words / sizeof *analysis_words; i++)
+		if (is_word(w, wl, analysis_words[i].nl, analysis_words[i].en))
+			return (int)i;
+	return -1;
+}
+
+static const struct tl_indicator *bind_indicator(struct pctx *c, const char *w, size_t wl,
+						 unsigned line, unsigned col)
+{
+	char *slug = tl_arena_strndup(c->a, w, wl);
+	const struct tl_indicator *d = tl_model_indicator(c->m, slug);
+	if (!d)
+		PERR(c, line, col, "binding: unknown indicator \"%s\" (not in agenda.yml)", slug);
+	return d;
+}
+
+/* The municipalities of the focus region, for outliers and correlations. */
+static const struct tl_region **focus_members(const struct tl_model *m, size_t *n)
+{
+	*n = 0;
+	if (!m->agenda.focus_region)
+		return NULL;
+	return tl_model_children(m, m->agenda.focus_region, "gemeente", n);
+}
+
+static int parse_analysis(struct pctx *c, int which, const char **w, size_t *wl, size_t nw,
+			  unsigned line, unsigned col, struct tl_binding *b)
+{
+	enum tl_binding_kind kind = analysis_words[which].kind;
+	const char *usage = analysis_words[which].usage;
+	b->kind = kind;
+	b->latest = 1;
+	if (kind == TL_BIND_OUTLIERS) {
+		if (nw > 2 || (nw == 1 && !c->ch->theme)) {
+			PERR(c, line, col, "binding: %.*s needs one theme (outside a theme chapter), e.g. %s",
+			     (int)wl[0], w[0], usage);
+			return -1;
+		}
+		char *slug = nw == 2 ? tl_arena_strndup(c->a, w[1], wl[1]) : NULL;
+		const struct tl_theme *t = tl_model_theme(c->m, slug ? slug : c->ch->theme);
+		if (!t) {
+			PERR(c, line, col, "binding: unknown theme \"%s\" (not in agenda.yml)",
+			     slug ? slug : c->ch->theme);
+			return -1;
+		}
+		size_t n;
+		focus_members(c->m, &n);
+		if (n < 3) {
+			PERR(c, line, col,
+			     "binding: %.*s compares the focus region's municipalities (level gemeente), and it has %zu",
+			     (int)wl[0], w[0], n);
+			return -1;
+		}
+		b->theme = t->slug;
+		return 0;
+	}
+	if (nw != 3) {
+		PERR(c, line, col, "binding: %.*s needs %s, e.g. %s", (int)wl[0], w[0],
+		     kind == TL_BIND_CORRELATION ? "two indicators" : "an indicator and a region", usage);
+		return -1;
+	}
+	const struct tl_indicator *d = bind_indicator(c, w[1], wl[1], line, col);
+	if (kind == TL_BIND_CORRELATION) {
+		const struct tl_indicator *d2 = bind_indicator(c, w[2], wl[2], line, col);
+		if (!d || !d2)
+			return -1;
+		if (d == d2) {
+			PERR(c, line, col, "binding: %.*s needs two different indicators, not \"%s\" twice",
+			     (int)wl[0], w[0], d->slug);
+			return -1;
+		}
+		size_t n;
+		focus_members(c->m, &n);
+		if (n < 3) {
+			PERR(c, line, col,
+			     "binding: %.*s compares the focus region's municipalities (level gemeente), and it has %zu",
+			     (int)wl[0], w[0], n);
+			return -1;
+		}
+		b->indicator = d->slug;
+		b->indicator2 = d2->slug;
+		return 0;
+	}
+	char *code = tl_arena_strndup(c->a, w[2], wl[2]);
+	const struct tl_region *r = tl_model_region(c->m, code);
+	if (!r) {
+		PERR(c, line, col, "binding: unknown region \"%s\" (not in agenda.yml)", code);
+		return -1;
+	}
+	if (!d)
+		return -1;
+	if (kind == TL_BIND_POSITION) {
+		size_t n = 0;
+		if (r->parent && r->level)
+			tl_model_children(c->m, r->parent, r->level, &n);
+		if (n < 2) {
+			PERR(c, line, col,
+			     "binding: %.*s ranks a region among the regions of the same level under the same parent; \"%s\" has none",
+			     (int)wl[0], w[0], r->code);
+			return -1;
+		}
+	}
+	b->indicator = d->slug;
+	b->region = r->code;
+	return 0;
+}
+
 /* Parse an inline binding's words into b.  Returns 0 or -1 (error recorded). */
 static int parse_binding(struct pctx *c, const char **w, size_t *wl, size_t nw, unsigned line,
 			 unsigned col, struct tl_binding *b)
 {
 	size_t i = 0;
 	b->kind = TL_BIND_VALUE;
+	int which = nw > 0 ? analysis_word(w[0], wl[0]) : -1;
+	if (which >= 0)
+		return parse_analysis(c, which, w, wl, nw, line, col, b);
 	if (nw > 0 && is_word(w[0], wl[0], "jaar", "year")) {
 		b->kind = TL_BIND_YEAR;
 		i = 1;
@@ -240,6 +368,8 @@ int tl_chapter_parse(const struct tl_chapter *ch, const struct tl_model *m, tl_a
 
 const struct tl_observation *tl_binding_resolve(const struct tl_binding *b, const struct tl_model *m)
 {
+	if (b->kind != TL_BIND_VALUE && b->kind != TL_BIND_YEAR)
+		return NULL; /* a sentence, not one cell */
 	if (!b->latest)
 		return tl_model_obs(m, b->indicator, b->region, &b->period);
 	size_t n;
@@ -250,6 +380,48 @@ const struct tl_observation *tl_binding_resolve(const struct tl_binding *b, cons
 	return NULL;
 }
 
+/* An analysis binding becomes its sentence(s); when the data cannot support
+ * a statement the sentence says so and a warning names the binding. */
+static void expand_analysis(const struct tl_binding *b, const struct tl_chapter *ch,
+			    const struct tl_model *m, enum tl_lang lang, tl_buf *out, tl_errors *errs)
+{
+	const struct tl_indicator *d = b->indicator ? tl_model_indicator(m, b->indicator) : NULL;
+	const struct tl_region *r = b->region ? tl_model_region(m, b->region) : NULL;
+	const struct tl_region *focus = m->agenda.focus_region ? tl_model_region(m, m->agenda.focus_region) : NULL;
+	int ok = 0;
+	size_t n = 0;
+	const struct tl_region **regions;
+	switch (b->kind) {
+	case TL_BIND_COMPARISON:
+		ok = tl_narrate_versus(out, m, d, r, 0, lang);
+		break;
+	case TL_BIND_CHANGE:
+		ok = tl_narrate_change(out, m, d, r, lang);
+		break;
+	case TL_BIND_POSITION: {
+		const struct tl_region *parent = tl_model_region(m, r->parent);
+		regions = tl_model_children(m, r->parent, r->level, &n);
+		ok = tl_narrate_position(out, m, d, r, (const struct tl_region *const *)regions, n,
+					 parent ? parent->name : r->parent, lang);
+		break;
+	}
+	case TL_BIND_OUTLIERS:
+		regions = focus_members(m, &n);
+		ok = tl_narrate_outliers(out, m, b->theme, (const struct tl_region *const *)regions, n,
+					 focus ? focus->name : "", m->arena, lang);
+		break;
+	case TL_BIND_CORRELATION:
+		regions = focus_members(m, &n);
+		ok = tl_narrate_correlation(out, m, d, tl_model_indicator(m, b->indicator2),
+					    (const struct tl_region *const *)regions, n, lang);
+		break;
+	default: break;
+	}
+	if (!ok)
+		tl_errors_warn(errs, path_of(ch), b->line, b->col, NULL,
+			       "the data do not support this analysis binding: the text says so instead");
+}
+
 void tl_chapter_expand(const struct tl_block *blk, const struct tl_chapter *ch,
 		       const struct tl_model *m, enum tl_lang lang, tl_buf *out, tl_errors *errs)
 {
@@ -258,6 +430,10 @@ void tl_chapter_expand(const struct tl_block *blk, const struct tl_chapter *ch,
 		const struct tl_binding *b = &blk->bindings[i];
 		tl_buf_put(out, blk->text + at, b->offset - at);
 		at = b->offset + b->len;
+		if (b->kind != TL_BIND_VALUE && b->kind != TL_BIND_YEAR) {
+			expand_analysis(b, ch, m, lang, out, errs);
+			continue;
+		}
 		const struct tl_observation *o = tl_binding_resolve(b, m);
 		if (!o || !tl_status_has_value(o->status)) {
 			char code[9];

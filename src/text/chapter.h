@@ -9,6 +9,15 @@
  *     {{grafiek ervaren-gezondheid}}             (own line) charts + tables
  *     {{doelstellingen}}                         (own line) the theme's goals
  * English keywords work too: value, year, latest, chart, goals.
+ * Sentences from the analysis (text/narrate_analysis.h):
+ *     {{vergelijking ervaren-gezondheid PV22}}  latest value vs national
+ *     {{ontwikkeling ervaren-gezondheid PV22}}  change since previous/first
+ *     {{positie problematische-schulden GM0114}} position among its siblings
+ *     {{uitschieters gezondheid}}                municipalities scoring
+ *                                                (un)favourably on several
+ *                                                indicators of a theme
+ *     {{verband moeite-met-rondkomen ervaren-gezondheid}} rank correlation
+ * (English: comparison, change, position, outliers, correlation).
  *
  * tl_chapter_parse() splits a chapter into blocks (Markdown text, chart,
  * goals) and checks every binding against the model, reporting unknown
@@ -27,7 +36,16 @@
 #include "../core/fmt.h"
 #include "../model/model.h"
 
-enum tl_binding_kind { TL_BIND_VALUE = 0, TL_BIND_YEAR };
+enum tl_binding_kind {
+	TL_BIND_VALUE = 0,
+	TL_BIND_YEAR,
+	/* analysis sentences (narrate_analysis.h) */
+	TL_BIND_COMPARISON,  /* indicator, region */
+	TL_BIND_CHANGE,      /* indicator, region */
+	TL_BIND_POSITION,    /* indicator, region */
+	TL_BIND_OUTLIERS,    /* theme */
+	TL_BIND_CORRELATION, /* indicator, indicator2 */
+};
 
 struct tl_binding {
 	enum tl_binding_kind kind;
@@ -37,6 +55,8 @@ struct tl_binding {
 	int latest;
 	unsigned line, col;      /* of the opening "{{" in the chapter file */
 	size_t offset, len;      /* byte range of the whole "{{…}}" in the block text */
+	const char *indicator2;  /* CORRELATION: the second indicator */
+	const char *theme;       /* OUTLIERS: theme slug */
 };
 
 enum tl_block_kind { TL_BLOCK_TEXT = 0, TL_BLOCK_CHART, TL_BLOCK_GOALS };

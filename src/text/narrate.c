@@ -149,3 +149,14 @@ void tl_narrate_spread(tl_buf *out, const struct tl_model *m, const struct tl_in
 			      cov, n);
 	tl_buf_puts(out, ".");
 }
+
+void tl_narrate_value(tl_buf *out, const struct tl_indicator *d, double v, enum tl_lang lang)
+{
+	value(out, d, v, lang);
+}
+
+void tl_narrate_difference(tl_buf *out, const struct tl_indicator *d, double diff,
+			   enum tl_lang lang)
+{
+	difference(out, d, diff, lang);
+}

@@ -25,4 +25,10 @@ void tl_narrate_indicator(tl_buf *out, const struct tl_model *m, const struct tl
 void tl_narrate_spread(tl_buf *out, const struct tl_model *m, const struct tl_indicator *d,
 		       const struct tl_region *const *regions, size_t n, enum tl_lang lang);
 
+/* A value of d formatted with its unit ("74,2%"), and a difference of d
+ * ("2,1 procentpunt" for percentages): shared with narrate_analysis.c. */
+void tl_narrate_value(tl_buf *out, const struct tl_indicator *d, double v, enum tl_lang lang);
+void tl_narrate_difference(tl_buf *out, const struct tl_indicator *d, double diff,
+			   enum tl_lang lang);
+
 #endif
