@@ -25,6 +25,8 @@ HDR     := $(wildcard src/*.h src/*/*.h)
 OBJ     := $(patsubst src/%.c,build/obj/%.o,$(LIBSRC))
 AOBJ    := $(patsubst src/%.c,build/asan/obj/%.o,$(LIBSRC))
 FOBJ    := $(patsubst src/%.c,build/fuzz/obj/%.o,$(LIBSRC))
+# Pattern-built objects are kept (make would delete them as intermediates).
+.SECONDARY: $(FOBJ)
 UNIT    := $(sort $(wildcard tests/unit/*_test.c))
 UNITBIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT))
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))

@@ -288,7 +288,9 @@ static void put(tl_csv *c, const char *s, size_t n, tl_errors *errs)
 	size_t rec_room = c->max_record - (c->rec_len - c->nf); /* content, not the NULs */
 	if (n > field_room || n > rec_room) {
 		char msg[80];
-		int whole = n > field_room;
+		/* The limit met first in byte order, whatever the chunk size:
+		 * on a tie a one-byte put reports the field, so this does too. */
+		int whole = field_room <= rec_room;
 		snprintf(msg, sizeof msg, whole ? "field longer than %zu bytes" : "row longer than %zu bytes",
 			 whole ? c->max_field : c->max_record);
 		fail(c, errs, TL_ERR_LIMIT, c->fline, c->fcol, 0, msg, whole ? "starts" : "field starts",
