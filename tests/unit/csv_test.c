@@ -410,6 +410,19 @@ static void test_row_over_max_record_is_an_error(void **state)
 	free(got);
 }
 
+/* A field that runs past the row limit before its own: the row limit is
+ * met first in byte order, and every read mode must say so (found by
+ * fuzz_csv: a whole-buffer read used to name the field limit). */
+static void test_row_limit_met_before_field_limit_is_named_in_every_mode(void **state)
+{
+	(void)state;
+	struct tl_csv_opts o = {.max_field = 6, .max_record = 8};
+	char *got = run_all("abcd;efghijkl\nok\n", 17, &o);
+	assert_string_equal(got, "E-4 t.csv:1:6: row longer than 8 bytes (field starts: \"efghijkl\")\n"
+				 "2:1=ok\n");
+	free(got);
+}
+
 static void test_long_field_across_many_chunks(void **state)
 {
 	(void)state;
@@ -555,6 +568,7 @@ int main(void)
 		cmocka_unit_test(test_field_over_max_field_is_an_error_at_field_start),
 		cmocka_unit_test(test_row_over_max_fields_is_an_error_at_the_extra_field),
 		cmocka_unit_test(test_row_over_max_record_is_an_error),
+		cmocka_unit_test(test_row_limit_met_before_field_limit_is_named_in_every_mode),
 		cmocka_unit_test(test_long_field_across_many_chunks),
 		cmocka_unit_test(test_offset_counts_every_byte_including_the_bom),
 		cmocka_unit_test(test_read_error_is_reported_once),
