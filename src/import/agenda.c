@@ -10,6 +10,7 @@
 #include "../core/fmt.h"
 #include "../core/str.h"
 #include "../core/xalloc.h"
+#include "geo.h"
 
 /* The parse state: the YAML document (libyaml's node tree, with marks), the
  * file name for messages, and the model being filled. */
@@ -26,6 +27,8 @@ static const char *const keywords[] = {
 	/* analysis sentences (text/chapter.c) */
 	"vergelijking", "comparison", "ontwikkeling", "change", "positie", "position",
 	"uitschieters", "outliers", "verband", "correlation",
+	/* maps (text/chapter.c) */
+	"kaart", "map",
 };
 
 int tl_agenda_is_keyword(const char *word)
@@ -34,6 +37,24 @@ int tl_agenda_is_keyword(const char *word)
 		if (strcmp(word, keywords[i]) == 0)
 			return 1;
 	return 0;
+}
+
+/* A relative path that stays inside its folder: no leading '/', no ".."
+ * component, no backslash, not empty. */
+static int tl_relative_path_ok(const char *p)
+{
+	if (!*p || *p == '/' || strchr(p, '\\'))
+		return 0;
+	for (const char *s = p; *s;) {
+		const char *e = strchr(s, '/');
+		size_t l = e ? (size_t)(e - s) : strlen(s);
+		if (l == 2 && s[0] == '.' && s[1] == '.')
+			return 0;
+		if (!e)
+			break;
+		s = e + 1;
+	}
+	return 1;
 }
 
 /* ---- YAML access with positions ----------------------------------------- */
@@ -221,7 +242,7 @@ static void parse_agenda(struct ctx *c, yaml_node_t *n)
 {
 	static const char *const keys[] = {"slug", "title", "subtitle", "organisation", "period",
 					   "report_year", "report_title", "focus_region",
-					   "national_region", "lang", NULL};
+					   "national_region", "lang", "boundaries", "boundaries_source", NULL};
 	if (!want_map(c, n, "agenda"))
 		return;
 	check_keys(c, n, "agenda", keys);
@@ -238,6 +259,12 @@ static void parse_agenda(struct ctx *c, yaml_node_t *n)
 	g->focus_region = str_field(c, n, "focus_region", "agenda", 1);
 	g->national_region = str_field(c, n, "national_region", "agenda", 0);
 	g->lang = str_field(c, n, "lang", "agenda", 0);
+	g->boundaries = str_field(c, n, "boundaries", "agenda", 0);
+	g->boundaries_source = str_field(c, n, "boundaries_source", "agenda", 0);
+	if (g->boundaries && !tl_relative_path_ok(g->boundaries))
+		err_at(c, get(c, n, "boundaries"), "boundaries",
+		       "agenda: boundaries must be a path inside the agenda folder (like geo/gemeenten.topojson), not \"%s\"",
+		       g->boundaries);
 	if (!g->lang)
 		g->lang = "nl";
 	else if (strcmp(g->lang, "nl") != 0 && strcmp(g->lang, "en") != 0)
@@ -654,6 +681,41 @@ int tl_agenda_parse(const char *name, const char *text, size_t len, tl_arena *a,
 	return TL_OK;
 }
 
+/* Read the boundary file the agenda names and keep the outlines of the
+ * regions it declares (a national file serves a provincial agenda). */
+static int load_boundaries(const char *dir, struct tl_model *m, tl_arena *a, tl_errors *errs)
+{
+	char *path = tl_arena_printf(a, "%s/%s", dir, m->agenda.boundaries);
+	char *text;
+	size_t len;
+	if (tl_file_read(path, TL_GEO_MAX_FILE, a, &text, &len, errs))
+		return TL_ERR_INPUT;
+	struct tl_shape *all;
+	size_t n;
+	if (tl_geo_parse(path, text, len, a, &all, &n, errs))
+		return TL_ERR_INPUT;
+	m->shapes = TL_NEW_ARRAY(a, struct tl_shape, n + 1);
+	for (size_t i = 0; i < n; i++)
+		if (tl_model_region(m, all[i].region))
+			m->shapes[m->n_shapes++] = all[i];
+	/* Municipalities a map would leave blank: say which. */
+	tl_buf missing = TL_BUF_INIT;
+	size_t n_missing = 0;
+	for (size_t i = 0; i < m->n_regions; i++) {
+		const struct tl_region *r = &m->regions[i];
+		if (!r->level || strcmp(r->level, "gemeente") != 0 || tl_model_shape(m, r->code))
+			continue;
+		if (n_missing++ < 5)
+			tl_buf_printf(&missing, "%s%s", n_missing > 1 ? ", " : "", r->code);
+	}
+	if (n_missing)
+		tl_errors_warn(errs, path, 0, 0, NULL,
+			       "%zu municipalities of the agenda have no outline in this file (%s%s): maps leave them blank",
+			       n_missing, missing.data, n_missing > 5 ? ", …" : "");
+	tl_buf_free(&missing);
+	return TL_OK;
+}
+
 int tl_agenda_load(const char *dir, tl_arena *a, struct tl_model **out, tl_errors *errs)
 {
 	/* "folder/" and "folder" name the same files in messages. */
@@ -694,6 +756,8 @@ int tl_agenda_load(const char *dir, tl_arena *a, struct tl_model **out, tl_error
 		ch->markdown = md;
 		ch->path = p;
 	}
+	if (m->agenda.boundaries && load_boundaries(dir, m, a, errs))
+		rc = TL_ERR_INPUT;
 	size_t nfiles;
 	char **files = tl_dir_list(chdir, ".md", a, &nfiles);
 	for (size_t i = 0; i < nfiles; i++) {

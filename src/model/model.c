@@ -218,6 +218,22 @@ const struct tl_region *tl_model_region(const struct tl_model *m, const char *co
 	return NULL;
 }
 
+const struct tl_shape *tl_model_shape(const struct tl_model *m, const char *code)
+{
+	size_t lo = 0, hi = m->n_shapes;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->shapes[mid].region, code);
+		if (c == 0)
+			return &m->shapes[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 const struct tl_region_group *tl_model_group(const struct tl_model *m, const char *slug)
 {
 	for (size_t i = 0; i < m->n_groups; i++)
@@ -354,6 +370,18 @@ int tl_model_check(const struct tl_model *m, FILE *out)
 		for (size_t k = 0; k < m->groups[i].n_members; k++)
 			if (!tl_model_region(m, m->groups[i].members[k]))
 				VIOLATION("group %s: unknown region %s", m->groups[i].slug, m->groups[i].members[k]);
+	for (size_t i = 0; i < m->n_shapes; i++) {
+		const struct tl_shape *sh = &m->shapes[i];
+		size_t sum = 0;
+		for (size_t k = 0; k < sh->n_rings; k++)
+			sum += sh->ring_len[k];
+		if (!tl_model_region(m, sh->region))
+			VIOLATION("shape of unknown region %s", sh->region);
+		if (i > 0 && strcmp(m->shapes[i - 1].region, sh->region) >= 0)
+			VIOLATION("shapes not sorted by region at %s", sh->region);
+		if (sum != sh->n_points)
+			VIOLATION("shape %s: rings hold %zu points, not %zu", sh->region, sum, sh->n_points);
+	}
 	for (size_t i = 0; i < m->n_obs; i++) {
 		const struct tl_observation *o = &m->obs[i];
 		if (i > 0 && obs_cmp(&m->obs[i - 1], o) > 0)

@@ -156,6 +156,24 @@ struct tl_chapter {
 	const char *markdown;
 };
 
+/* ---- Boundaries (maps) ---------------------------------------------------
+ * A region's outline from a boundary file (import/geo.h): rings of points in
+ * the file's coordinate system, listed flat.  Maps draw them with the
+ * even-odd rule, so holes and enclaves need no flag. */
+enum tl_crs {
+	TL_CRS_WGS84 = 0, /* longitude, latitude in degrees (GeoJSON's default, TopoJSON) */
+	TL_CRS_RD = 1,    /* EPSG:28992 Amersfoort / RD New, metres */
+};
+
+struct tl_shape {
+	const char *region;       /* code */
+	enum tl_crs crs;
+	const double *xy;         /* 2 * n_points: x, y (lon, lat or RD x, y) */
+	size_t n_points;
+	const unsigned *ring_len; /* points per ring (n_rings); they add up to n_points */
+	size_t n_rings;
+};
+
 struct tl_agenda {
 	const char *slug;
 	const char *title;      /* "Sociale Agenda 2024–2029" */
@@ -167,6 +185,9 @@ struct tl_agenda {
 	const char *focus_region;    /* code of the region the agenda is about: PV22 */
 	const char *national_region; /* code of the comparison: NL01 */
 	const char *lang;       /* "nl" */
+	const char *boundaries;        /* boundary file for maps, relative to the agenda folder
+	                                * ("geo/gemeente_2024.topojson"), or NULL */
+	const char *boundaries_source; /* its attribution ("CBS/Kadaster, PDOK"), or NULL */
 };
 
 struct tl_model {
@@ -180,6 +201,8 @@ struct tl_model {
 	struct tl_chapter *chapters; size_t n_chapters;
 	/* Sorted by indicator, region, period once tl_model_index() ran. */
 	struct tl_observation *obs; size_t n_obs;
+	/* Region outlines for maps, sorted by region code (may be none). */
+	struct tl_shape *shapes; size_t n_shapes;
 };
 
 /* A zeroed model whose allocations go to `a` (borrowed). */
@@ -201,6 +224,9 @@ const struct tl_observation *tl_model_series(const struct tl_model *m, const cha
 /* One cell, or NULL. */
 const struct tl_observation *tl_model_obs(const struct tl_model *m, const char *indicator,
 					  const char *region, const struct tl_period *p);
+
+/* The outline of a region, or NULL (needs shapes sorted by region). */
+const struct tl_shape *tl_model_shape(const struct tl_model *m, const char *code);
 
 /* Regions whose parent is `code`, in CBS sort order of names ("De Wolden"
  * under W), into a fresh arena array; *n set. */

@@ -227,10 +227,8 @@ static void municipalities(tl_buf *b, const struct tl_page *p, const struct tl_i
 	enum tl_lang lang = p->lang;
 	tl_arena *a = m->arena;
 	const char *focus = m->agenda.focus_region;
-	if (!focus)
-		return;
 	size_t n;
-	const struct tl_region **gm = tl_model_children(m, focus, "gemeente", &n);
+	const struct tl_region **gm = tl_report_municipalities(m, &n);
 	struct tl_period per;
 	size_t cov;
 	if (n == 0 || tl_best_period(m, d->slug, (const struct tl_region *const *)gm, n, &per, &cov))
@@ -242,15 +240,15 @@ static void municipalities(tl_buf *b, const struct tl_page *p, const struct tl_i
 						o && tl_status_has_value(o->status), 0};
 	}
 	size_t ni = n;
-	const struct tl_region *fr = tl_model_region(m, focus);
-	const struct tl_observation *fo = tl_model_obs(m, d->slug, focus, &per);
+	const struct tl_region *fr = focus ? tl_model_region(m, focus) : NULL;
+	const struct tl_observation *fo = fr ? tl_model_obs(m, d->slug, fr->code, &per) : NULL;
 	if (fr && fo && tl_status_has_value(fo->status))
 		items[ni++] = (struct tl_bar_item){fr->name, fo->value, 1, 1};
 	const struct tl_region *nr = m->agenda.national_region ? tl_model_region(m, m->agenda.national_region) : NULL;
 	const struct tl_observation *no = nr ? tl_model_obs(m, d->slug, nr->code, &per) : NULL;
 
 	const char *what = tl_arena_printf(a, "%s %s, %d", tl_word(lang, "Gemeenten in", "Municipalities in"),
-					   fr ? fr->name : focus, per.year);
+					   fr ? fr->name : tl_word(lang, "Nederland", "the Netherlands"), per.year);
 	tl_buf desc = TL_BUF_INIT;
 	tl_narrate_spread(&desc, m, d, (const struct tl_region *const *)gm, n, lang);
 
@@ -293,7 +291,9 @@ static void municipalities(tl_buf *b, const struct tl_page *p, const struct tl_i
 	tl_html_lit(b, "</th></tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
 	for (size_t i = 0; i < n; i++) {
 		tl_html_lit(b, "<tr><th scope=\"row\" class=\"utrecht-table__header-cell\">");
-		tl_html_text(b, gm[i]->name);
+		char file[64];
+		tl_region_page_file(gm[i], file, sizeof file);
+		tl_html_link(b, tl_arena_printf(a, "%s%s", p->root ? p->root : "", file), gm[i]->name);
 		tl_html_lit(b, "</th>");
 		value_cell(b, d, tl_model_obs(m, d->slug, gm[i]->code, &per), lang);
 		tl_html_lit(b, "</tr>\n");
@@ -434,13 +434,29 @@ void tl_render_indicator(tl_buf *b, const struct tl_page *p, const struct tl_ind
 		tl_html_lit(b, "</p>\n");
 	}
 	notes(b, p, d);
-	tl_html_lit(b, "<p class=\"tl-download\"><a");
-	char file[128];
-	snprintf(file, sizeof file, "%sdata/%s.csv", p->root ? p->root : "", d->slug);
-	tl_html_href(b, file);
-	tl_html_lit(b, ">");
+	tl_render_downloads(b, p, d);
+	tl_html_lit(b, "</section>\n");
+}
+
+void tl_render_downloads(tl_buf *b, const struct tl_page *p, const struct tl_indicator *d)
+{
+	static const char *const ext[] = {"csv", "json"}, *const label[] = {"CSV", "JSON"};
+	tl_html_lit(b, "<p class=\"tl-download\">");
 	tl_html_text(b, tl_word(p->lang, "Download de cijfers van ", "Download the figures for "));
 	tl_html_text(b, d->title);
-	tl_html_text(b, " (CSV)");
-	tl_html_lit(b, "</a></p>\n</section>\n");
+	tl_html_lit(b, ": ");
+	for (int i = 0; i < 2; i++) {
+		char file[160];
+		snprintf(file, sizeof file, "%sdata/%s.%s", p->root ? p->root : "", d->slug, ext[i]);
+		if (i)
+			tl_html_lit(b, " · ");
+		tl_html_lit(b, "<a");
+		tl_html_href(b, file);
+		tl_html_lit(b, ">");
+		tl_html_text(b, label[i]);
+		tl_html_lit(b, "<span class=\"tl-visually-hidden\"> ");
+		tl_html_text(b, d->title);
+		tl_html_lit(b, "</span></a>");
+	}
+	tl_html_lit(b, "</p>\n");
 }

@@ -20,4 +20,22 @@
 void tl_render_indicator(tl_buf *b, const struct tl_page *p, const struct tl_indicator *d,
 			 int heading_level);
 
+/* A map of the municipalities ({{kaart SLUG}}, render/figure_map.c): the
+ * map with its legend, caption, a data table that links every municipality
+ * to its page, downloads.  heading_level as above. */
+void tl_render_map(tl_buf *b, const struct tl_page *p, const struct tl_indicator *d, int heading_level);
+
+/* The municipalities the report compares: the focus region's children of
+ * level gemeente, or, when it has none (a national agenda whose
+ * municipalities name no province), every region of level gemeente.  A
+ * fresh array in the model's arena. */
+const struct tl_region **tl_report_municipalities(const struct tl_model *m, size_t *n);
+
+/* The file of a municipality's (or any region's) profile page, relative to
+ * the site root: "gemeente/GM0106.html". */
+void tl_region_page_file(const struct tl_region *r, char *out, size_t n);
+
+/* "Download: CSV · JSON" links to an indicator's figures. */
+void tl_render_downloads(tl_buf *b, const struct tl_page *p, const struct tl_indicator *d);
+
 #endif

@@ -98,6 +98,10 @@ void tl_layout_end(tl_buf *b, const struct tl_page *p)
 	href(b, p, "data/alle-cijfers.csv");
 	tl_html_lit(b, ">");
 	tl_html_text(b, tl_word(p->lang, "alle cijfers (CSV)", "all figures (CSV)"));
+	tl_html_lit(b, "</a> · <a");
+	href(b, p, "data/alle-cijfers.json");
+	tl_html_lit(b, ">");
+	tl_html_text(b, tl_word(p->lang, "alle cijfers (JSON)", "all figures (JSON)"));
 	tl_html_lit(b, "</a>. ");
 	tl_html_text(b, tl_word(p->lang, "Open data van CBS en RIVM: CC BY 4.0.",
 				"Open data from CBS and RIVM: CC BY 4.0."));

@@ -107,6 +107,12 @@ void tl_chapter_body(tl_buf *b, const struct tl_page *p, const struct tl_chapter
 				tl_render_indicator(b, p, d, heading + 1);
 			break;
 		}
+		case TL_BLOCK_MAP: {
+			const struct tl_indicator *d = tl_model_indicator(m, blk->indicator);
+			if (d)
+				tl_render_map(b, p, d, heading + 1);
+			break;
+		}
 		}
 	}
 	tl_buf_free(&md);

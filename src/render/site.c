@@ -112,10 +112,21 @@ int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_
 		if (write_out(outdir, name, &b, &st, errs))
 			goto fail;
 		st.downloads++;
+		tl_buf_reset(&b);
+		tl_download_json(&b, m, m->indicators[d].slug);
+		name = tl_arena_printf(a, "data/%s.json", m->indicators[d].slug);
+		if (write_out(outdir, name, &b, &st, errs))
+			goto fail;
+		st.downloads++;
 	}
 	tl_buf_reset(&b);
 	tl_download_csv(&b, m, NULL);
 	if (write_out(outdir, "data/alle-cijfers.csv", &b, &st, errs))
+		goto fail;
+	st.downloads++;
+	tl_buf_reset(&b);
+	tl_download_json(&b, m, NULL);
+	if (write_out(outdir, "data/alle-cijfers.json", &b, &st, errs))
 		goto fail;
 	st.downloads++;
 	tl_buf_free(&b);

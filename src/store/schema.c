@@ -116,6 +116,16 @@ const char *const tl_schema_migrations[] = {
 	"  s.text AS source, o.note AS note, o.import_id AS import_id"
 	"  FROM obs o JOIN indicator i ON i.id = (o.key >> 43) JOIN region r ON r.id = ((o.key >> 19) & 16777215)"
 	"  JOIN period p ON p.id = (o.key & 524287) LEFT JOIN source s ON s.id = o.source_id;",
+
+	/* 4: region outlines for maps, from the boundary file the agenda names
+	 * (agenda.boundaries).  Points are little-endian IEEE 754 doubles x, y;
+	 * rings little-endian 32-bit point counts.  crs: 0 WGS84, 1 RD New. */
+	"ALTER TABLE agenda ADD COLUMN boundaries TEXT;"
+	"ALTER TABLE agenda ADD COLUMN boundaries_source TEXT;"
+	"CREATE TABLE region_shape ("
+	"  region TEXT PRIMARY KEY REFERENCES region(code) ON DELETE CASCADE,"
+	"  crs INTEGER NOT NULL CHECK (crs IN (0, 1)),"
+	"  rings BLOB NOT NULL, points BLOB NOT NULL);",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

@@ -61,6 +61,9 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 int tl_store_put_region(tl_store *st, const struct tl_region *r, tl_errors *errs);
 int tl_store_put_group(tl_store *st, const struct tl_region_group *g, tl_errors *errs);
 int tl_store_put_chapter(tl_store *st, const struct tl_chapter *c, tl_errors *errs);
+/* A region's outline (the region must exist); replaces an earlier one.
+ * tl_store_clear() removes every outline: they come with the agenda. */
+int tl_store_put_shape(tl_store *st, const struct tl_shape *sh, tl_errors *errs);
 
 /* ---- Observations ------------------------------------------------------- */
 

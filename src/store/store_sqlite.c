@@ -235,7 +235,7 @@ int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 	if (exec(st,
 		 "DELETE FROM chapter; DELETE FROM region_group_member; DELETE FROM region_group;"
 		 "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM indicator_import;"
-		 "DELETE FROM agenda;",
+		 "DELETE FROM agenda; DELETE FROM region_shape;",
 		 errs))
 		return TL_ERR_STORE;
 	if (!with_data)
@@ -296,6 +296,12 @@ int tl_store_put_agenda(tl_store *st, const struct tl_agenda *a, tl_errors *errs
 	bind_text(s, 9, a->focus_region);
 	bind_text(s, 10, a->national_region);
 	bind_text(s, 11, a->lang ? a->lang : "nl");
+	if (run(st, s, errs, "agenda"))
+		return TL_ERR_STORE;
+	if (prepare(st, &s, "UPDATE agenda SET boundaries = ?1, boundaries_source = ?2 WHERE id = 1", errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, a->boundaries);
+	bind_text(s, 2, a->boundaries_source);
 	return run(st, s, errs, "agenda");
 }
 
@@ -484,6 +490,46 @@ int tl_store_put_chapter(tl_store *st, const struct tl_chapter *c, tl_errors *er
 }
 
 /* ---- Observations ------------------------------------------------------- */
+
+/* ---- Region outlines ---------------------------------------------------- */
+
+static void put_le(unsigned char *p, uint64_t v, int bytes)
+{
+	for (int i = 0; i < bytes; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_le(const unsigned char *p, int bytes)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < bytes; i++)
+		v |= (uint64_t)p[i] << (8 * i);
+	return v;
+}
+
+int tl_store_put_shape(tl_store *st, const struct tl_shape *sh, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s, "INSERT OR REPLACE INTO region_shape (region, crs, rings, points) VALUES (?1, ?2, ?3, ?4)",
+		    errs))
+		return TL_ERR_STORE;
+	size_t rl = sh->n_rings * 4, pl = sh->n_points * 16;
+	unsigned char *rings = xmalloc(rl + 1), *pts = xmalloc(pl + 1);
+	for (size_t i = 0; i < sh->n_rings; i++)
+		put_le(rings + 4 * i, sh->ring_len[i], 4);
+	for (size_t i = 0; i < 2 * sh->n_points; i++) {
+		uint64_t u;
+		memcpy(&u, &sh->xy[i], 8);
+		put_le(pts + 8 * i, u, 8);
+	}
+	bind_text(s, 1, sh->region);
+	sqlite3_bind_int(s, 2, (int)sh->crs);
+	sqlite3_bind_blob(s, 3, rings, (int)rl, SQLITE_TRANSIENT);
+	sqlite3_bind_blob(s, 4, pts, (int)pl, SQLITE_TRANSIENT);
+	free(rings);
+	free(pts);
+	return run(st, s, errs, "region outline");
+}
 
 int tl_store_import_begin(tl_store *st, const char *file, int64_t *import_id, tl_errors *errs)
 {
@@ -696,7 +742,8 @@ static int load_agenda(tl_store *st, struct tl_model *m, tl_errors *errs)
 	sqlite3_stmt *s;
 	if (prepare(st, &s,
 		    "SELECT slug, title, subtitle, organisation, period_start, period_end, report_year,"
-		    " report_title, focus_region, national_region, lang FROM agenda WHERE id = 1",
+		    " report_title, focus_region, national_region, lang, boundaries, boundaries_source"
+		    " FROM agenda WHERE id = 1",
 		    errs))
 		return TL_ERR_STORE;
 	int rc = sqlite3_step(s);
@@ -719,6 +766,8 @@ static int load_agenda(tl_store *st, struct tl_model *m, tl_errors *errs)
 	g->focus_region = col_text(a, s, 8);
 	g->national_region = col_text(a, s, 9);
 	g->lang = col_text(a, s, 10);
+	g->boundaries = col_text(a, s, 11);
+	g->boundaries_source = col_text(a, s, 12);
 	sqlite3_finalize(s);
 	return TL_OK;
 }
@@ -995,6 +1044,49 @@ static int load_observations(tl_store *st, struct tl_model *m, tl_errors *errs)
 	return rc;
 }
 
+static int load_shapes(tl_store *st, struct tl_model *m, tl_errors *errs)
+{
+	tl_arena *a = m->arena;
+	sqlite3_stmt *s;
+	m->shapes = TL_NEW_ARRAY(a, struct tl_shape, count_rows(st, "region_shape") + 1);
+	if (prepare(st, &s, "SELECT region, crs, rings, points FROM region_shape ORDER BY region", errs))
+		return TL_ERR_STORE;
+	int rc = TL_OK;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_shape *sh = &m->shapes[m->n_shapes];
+		const char *code = (const char *)sqlite3_column_text(s, 0);
+		const struct tl_region *r = code ? tl_model_region(m, code) : NULL;
+		const unsigned char *rings = sqlite3_column_blob(s, 2);
+		size_t rl = (size_t)sqlite3_column_bytes(s, 2);
+		const unsigned char *pts = sqlite3_column_blob(s, 3);
+		size_t pl = (size_t)sqlite3_column_bytes(s, 3);
+		size_t sum = 0;
+		unsigned *ring_len = TL_NEW_ARRAY(a, unsigned, rl / 4 + 1);
+		for (size_t i = 0; rings && i < rl / 4; i++)
+			sum += ring_len[i] = (unsigned)get_le(rings + 4 * i, 4);
+		if (!r || rl % 4 || pl % 16 || sum != pl / 16) {
+			tl_errors_add(errs, st->uri, 0, 0, NULL, "store: corrupt outline of region %s",
+				      code ? code : "?");
+			rc = TL_ERR_STORE;
+			break;
+		}
+		double *xy = TL_NEW_ARRAY(a, double, pl / 8 + 1);
+		for (size_t i = 0; i < pl / 8; i++) {
+			uint64_t u = get_le(pts + 8 * i, 8);
+			memcpy(&xy[i], &u, 8);
+		}
+		sh->region = r->code;
+		sh->crs = sqlite3_column_int(s, 1) == 1 ? TL_CRS_RD : TL_CRS_WGS84;
+		sh->xy = xy;
+		sh->n_points = pl / 16;
+		sh->ring_len = ring_len;
+		sh->n_rings = rl / 4;
+		m->n_shapes++;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
 int tl_store_load(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *errs)
 {
 	struct tl_model *m = tl_model_new(a);
@@ -1003,6 +1095,8 @@ int tl_store_load(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *e
 		rc = load_framework(st, m, errs);
 	if (!rc)
 		rc = load_observations(st, m, errs);
+	if (!rc)
+		rc = load_shapes(st, m, errs);
 	if (rc)
 		return rc;
 	tl_model_index(m);

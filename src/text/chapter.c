@@ -260,6 +260,23 @@ static int block_directive(struct pctx *c, const char *s, size_t n, unsigned lin
 			blk->indicator = d->slug;
 		return 1;
 	}
+	if (nw >= 1 && is_word(w[0], wl[0], "kaart", "map")) {
+		blk->kind = TL_BLOCK_MAP;
+		if (nw != 2) {
+			PERR(c, line, col, "{{kaart}} needs one indicator, e.g. {{kaart ervaren-gezondheid}}");
+			return 1;
+		}
+		char *ind = tl_arena_strndup(c->a, w[1], wl[1]);
+		const struct tl_indicator *d = tl_model_indicator(c->m, ind);
+		if (!d)
+			PERR(c, line, col, "map: unknown indicator \"%s\" (not in agenda.yml)", ind);
+		else
+			blk->indicator = d->slug;
+		if (c->m->n_shapes == 0)
+			PERR(c, line, col,
+			     "map: the agenda has no region outlines; name a boundary file with boundaries: in agenda.yml");
+		return 1;
+	}
 	return 0;
 }
 
@@ -290,7 +307,8 @@ static void scan_bindings(struct pctx *c, struct tl_block *blk)
 			size_t nw = words(s + i + 2, j - i - 2, w, wl, 5);
 			struct tl_binding b = {0};
 			if (nw >= 1 && (is_word(w[0], wl[0], "grafiek", "chart") ||
-					is_word(w[0], wl[0], "doelstellingen", "goals"))) {
+					is_word(w[0], wl[0], "doelstellingen", "goals") ||
+					is_word(w[0], wl[0], "kaart", "map"))) {
 				PERR(c, line, col, "{{%.*s}} must stand on a line of its own", (int)wl[0], w[0]);
 			} else if (parse_binding(c, w, wl, nw, line, col, &b) == 0) {
 				b.line = line;

@@ -8,7 +8,10 @@
  *     {{jaar ervaren-gezondheid PV22 laatste}}   the year of the latest value
  *     {{grafiek ervaren-gezondheid}}             (own line) charts + tables
  *     {{doelstellingen}}                         (own line) the theme's goals
- * English keywords work too: value, year, latest, chart, goals.
+ *     {{kaart ervaren-gezondheid}}               (own line) a map of the
+ *                                                municipalities (needs
+ *                                                boundaries: in agenda.yml)
+ * English keywords work too: value, year, latest, chart, goals, map.
  * Sentences from the analysis (text/narrate_analysis.h):
  *     {{vergelijking ervaren-gezondheid PV22}}  latest value vs national
  *     {{ontwikkeling ervaren-gezondheid PV22}}  change since previous/first
@@ -59,14 +62,14 @@ struct tl_binding {
 	const char *theme;       /* OUTLIERS: theme slug */
 };
 
-enum tl_block_kind { TL_BLOCK_TEXT = 0, TL_BLOCK_CHART, TL_BLOCK_GOALS };
+enum tl_block_kind { TL_BLOCK_TEXT = 0, TL_BLOCK_CHART, TL_BLOCK_GOALS, TL_BLOCK_MAP };
 
 struct tl_block {
 	enum tl_block_kind kind;
 	const char *text;        /* TEXT: Markdown with bindings; borrowed from the chapter */
 	size_t len;
 	unsigned line;           /* first line of the block in the chapter file */
-	const char *indicator;   /* CHART: indicator slug */
+	const char *indicator;   /* CHART, MAP: indicator slug */
 	struct tl_binding *bindings; /* TEXT: the inline bindings, in order */
 	size_t n_bindings;
 };
