@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "../analysis/series.h"
+#include "figure.h"
 #include "html.h"
 #include "pages.h"
 
@@ -121,6 +122,40 @@ void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_
 			tl_html_lit(b, "</td></tr>\n");
 		}
 		tl_html_lit(b, "</tbody></table></div>\n</section>\n");
+	}
+
+	/* Every municipality and group has its own page. */
+	size_t ngm;
+	const struct tl_region **gm = tl_report_municipalities(m, &ngm);
+	if (ngm || m->n_groups) {
+		tl_html_lit(b, "<section class=\"tl-regions\" aria-labelledby=\"gemeenten\">\n<h2 id=\"gemeenten\">");
+		tl_html_text(b, tl_word(lang, "Per gemeente", "By municipality"));
+		tl_html_lit(b, "</h2>\n");
+		if (ngm) {
+			tl_html_lit(b, "<ul class=\"tl-regions__list\">\n");
+			for (size_t i = 0; i < ngm; i++) {
+				char file[64];
+				tl_region_page_file(gm[i], file, sizeof file);
+				tl_html_lit(b, "<li>");
+				tl_html_link(b, file, gm[i]->name);
+				tl_html_lit(b, "</li>\n");
+			}
+			tl_html_lit(b, "</ul>\n");
+		}
+		if (m->n_groups) {
+			tl_html_lit(b, "<h3>");
+			tl_html_text(b, tl_word(lang, "Groepen van gemeenten", "Groups of municipalities"));
+			tl_html_lit(b, "</h3>\n<ul class=\"tl-regions__list\">\n");
+			for (size_t i = 0; i < m->n_groups; i++) {
+				char file[128];
+				tl_group_page_file(&m->groups[i], file, sizeof file);
+				tl_html_lit(b, "<li>");
+				tl_html_link(b, file, m->groups[i].name);
+				tl_html_lit(b, "</li>\n");
+			}
+			tl_html_lit(b, "</ul>\n");
+		}
+		tl_html_lit(b, "</section>\n");
 	}
 	tl_layout_end(b, p);
 }

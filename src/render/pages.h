@@ -33,4 +33,32 @@ void tl_chapter_body(tl_buf *b, const struct tl_page *p, const struct tl_chapter
 void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *blocks,
 		   const size_t *n_blocks, tl_errors *errs);
 
+/* ---- Region pages (page_profile.c) ---------------------------------------- */
+
+/* What every region page needs computed once: the municipalities compared
+ * and each indicator's positions among them.  In the model's arena.
+ * chart_chapter as for tl_page_index (may be NULL). */
+struct tl_profile_ctx;
+struct tl_profile_ctx *tl_profile_ctx_new(const struct tl_model *m, const char *const *chart_chapter);
+/* The municipalities that get a page (tl_report_municipalities). */
+const struct tl_region *const *tl_profile_municipalities(const struct tl_profile_ctx *c, size_t *n);
+
+/* A municipality's page (gemeente/<code>.html; p->root "../"): every
+ * indicator with its latest figure, the province and the nation in the same
+ * period, its position among the municipalities, its groups, and the annual
+ * report's grants and stories for it. */
+void tl_page_region(tl_buf *b, const struct tl_page *p, const struct tl_profile_ctx *c,
+		    const struct tl_region *r);
+/* A region group's page (groep/<slug>.html): its members side by side with
+ * the focus region and the nation, per indicator in the members' best
+ * covered period. */
+void tl_page_group(tl_buf *b, const struct tl_page *p, const struct tl_profile_ctx *c,
+		   const struct tl_region_group *g);
+/* "groep/<slug>.html" */
+void tl_group_page_file(const struct tl_region_group *g, char *out, size_t n);
+
+/* Where the annual report's grants and stories about region r appear on its
+ * page.  Renders nothing while the model has none. */
+void tl_render_region_annual(tl_buf *b, const struct tl_page *p, const struct tl_region *r);
+
 #endif

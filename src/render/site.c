@@ -6,6 +6,7 @@
 #include "../core/file.h"
 #include "../text/chapter.h"
 #include "download.h"
+#include "figure.h"
 #include "layout.h"
 #include "pdf.h"
 #include "pages.h"
@@ -90,6 +91,39 @@ int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_
 		st.pages++;
 		for (size_t k = 0; k < nblocks[i]; k++)
 			st.charts += blocks[i][k].kind == TL_BLOCK_CHART;
+	}
+
+	/* A page per municipality and per region group. */
+	{
+		struct tl_profile_ctx *pc = tl_profile_ctx_new(m, chart_chapter);
+		size_t ngm;
+		const struct tl_region *const *gm = tl_profile_municipalities(pc, &ngm);
+		if ((ngm && tl_mkdirs(tl_arena_printf(a, "%s/gemeente", outdir), errs)) ||
+		    (m->n_groups && tl_mkdirs(tl_arena_printf(a, "%s/groep", outdir), errs)))
+			goto fail;
+		struct tl_page rp = {m, lang, NULL, NULL, "../", 0};
+		for (size_t i = 0; i < ngm; i++) {
+			char file[64];
+			tl_region_page_file(gm[i], file, sizeof file);
+			rp.title = gm[i]->name;
+			rp.current = file;
+			tl_buf_reset(&b);
+			tl_page_region(&b, &rp, pc, gm[i]);
+			if (write_out(outdir, file, &b, &st, errs))
+				goto fail;
+			st.pages++;
+		}
+		for (size_t i = 0; i < m->n_groups; i++) {
+			char file[128];
+			tl_group_page_file(&m->groups[i], file, sizeof file);
+			rp.title = m->groups[i].name;
+			rp.current = file;
+			tl_buf_reset(&b);
+			tl_page_group(&b, &rp, pc, &m->groups[i]);
+			if (write_out(outdir, file, &b, &st, errs))
+				goto fail;
+			st.pages++;
+		}
 	}
 
 	/* The one-document version; its binding warnings repeat the pages' own. */

@@ -1,11 +1,12 @@
 /*
  * site — builds the static report site from a model.
  *
- * Writes, into outdir: index.html, one page per chapter, rapport.html (the
- * whole report as one document, for print; rapport.pdf with opts->pdf),
- * data/<indicator>.csv
- * and data/alle-cijfers.csv, and copies the stylesheets from assets_dir into
- * outdir/assets/.  Every chapter is parsed first; a binding or chart that
+ * Writes, into outdir: index.html, one page per chapter, a page per
+ * municipality (gemeente/<code>.html) and per region group
+ * (groep/<slug>.html), rapport.html (the whole report as one document, for
+ * print; rapport.pdf with opts->pdf), data/<indicator>.csv and .json and
+ * data/alle-cijfers.csv and .json, and copies the stylesheets from
+ * assets_dir into outdir/assets/.  The same data give the same bytes.  Every chapter is parsed first; a binding or chart that
  * refers to something the agenda does not declare is an error and nothing is
  * written.  Bindings without data are warnings.  Files are written
  * atomically one by one.

@@ -37,3 +37,18 @@ expect_in "$T/site/index.html" 'data/alle-cijfers.json'
 "$TELLING" build "$D" -o "$T/site3" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "second build failed"; }
 diff -r "$T/site" "$T/site2" >"$T/diff" || { head -20 "$T/diff"; fail "folder and store builds differ"; }
 diff -r "$T/site2" "$T/site3" >"$T/diff" || { head -20 "$T/diff"; fail "two builds of the same data differ"; }
+
+# Every municipality and group has a page, linked from the index, the map and the tables.
+G=$T/site/gemeente/GM0106.html
+[ -f "$G" ] || fail "no page for Assen"
+expect_in "$G" '<h1 class="tl-chapter__title">Assen</h1>'
+expect_in "$G" 'Plaats onder de gemeenten'
+expect_in "$G" ' van 3 ('
+expect_in "$G" 'href="../groep/noord.html"'
+expect_in "$G" 'href="../thema.html#indicator-aandeel-a"'
+expect_in "$G" 'href="../assets/telling.css"'
+expect_in "$T/site/groep/noord.html" '<h1 class="tl-chapter__title">Noord</h1>'
+expect_in "$T/site/groep/noord.html" 'href="../gemeente/GM1730.html"'
+expect_in "$T/site/index.html" 'href="gemeente/GM0114.html"'
+expect_in "$T/site/index.html" 'href="groep/noord.html"'
+expect_in "$P" '<a href="gemeente/GM1730.html">Tynaarlo</a>'
