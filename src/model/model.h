@@ -190,6 +190,12 @@ struct tl_agenda {
 	const char *boundaries_source; /* its attribution ("CBS/Kadaster, PDOK"), or NULL */
 };
 
+/* The annual report's content: model/report.h. */
+struct tl_instrument;
+struct tl_target;
+struct tl_story;
+struct tl_next_step;
+
 struct tl_model {
 	tl_arena *arena; /* borrowed: owns every pointer below */
 	struct tl_agenda agenda;
@@ -201,6 +207,12 @@ struct tl_model {
 	struct tl_chapter *chapters; size_t n_chapters;
 	/* Sorted by indicator, region, period once tl_model_index() ran. */
 	struct tl_observation *obs; size_t n_obs;
+	/* Instruments (with their grants), targets, stories, next steps:
+	 * model/report.h.  Empty when the folder has no report.yml. */
+	struct tl_instrument *instruments; size_t n_instruments;
+	struct tl_target *targets; size_t n_targets;
+	struct tl_story *stories; size_t n_stories;
+	struct tl_next_step *next_steps; size_t n_next_steps;
 	/* Region outlines for maps, sorted by region code (may be none). */
 	struct tl_shape *shapes; size_t n_shapes;
 };

@@ -8,8 +8,8 @@
  * position among the municipalities the report compares (analysis/
  * position.h, in the best-covered period).  A group's page shows its
  * members side by side with the province and the nation.  Both end with the
- * place where the annual report's grants and stories for the region go
- * (tl_render_region_annual).
+ * annual report's grants awarded in the region and the published stories
+ * set there (tl_render_region_annual).
  *
  * Positions need every municipality's figure of an indicator; a
  * tl_profile_ctx computes them once (O(n²) per indicator for n
@@ -20,6 +20,7 @@
 
 #include "../analysis/position.h"
 #include "../analysis/series.h"
+#include "../model/report.h"
 #include "figure.h"
 #include "html.h"
 #include "pages.h"
@@ -67,17 +68,6 @@ const struct tl_region *const *tl_profile_municipalities(const struct tl_profile
 void tl_group_page_file(const struct tl_region_group *g, char *out, size_t n)
 {
 	snprintf(out, n, "groep/%s.html", g->slug);
-}
-
-/* The hook for the annual report: grants and stories about this region.
- * The model has none yet (they arrive with the annual-report work), so
- * this renders nothing; when the model gains them, this is the one place
- * that shows them on a region's page. */
-void tl_render_region_annual(tl_buf *b, const struct tl_page *p, const struct tl_region *r)
-{
-	(void)b;
-	(void)p;
-	(void)r;
 }
 
 static void cell_open(tl_buf *b)
@@ -172,6 +162,132 @@ static void th_col(tl_buf *b, const char *text, int numeric)
 			       : "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
 	tl_html_text(b, text);
 	tl_html_lit(b, "</th>");
+}
+
+/* Text of a story with the names of people who did not consent replaced
+ * by their alias or "[naam weggelaten]" (report.h: such a name appears in
+ * no output). */
+static void story_text(tl_buf *b, const struct tl_story *st, const char *text, enum tl_lang lang)
+{
+	tl_buf out = TL_BUF_INIT;
+	tl_buf_puts(&out, text ? text : "");
+	for (size_t i = 0; i < st->n_people; i++) {
+		const struct tl_person *pp = &st->people[i];
+		if (pp->consent || !pp->name || !*pp->name)
+			continue;
+		const char *alias = pp->alias ? pp->alias : tl_word(lang, "[naam weggelaten]", "[name withheld]");
+		tl_buf next = TL_BUF_INIT;
+		const char *s = out.data ? out.data : "", *hit;
+		size_t nl = strlen(pp->name);
+		while ((hit = strstr(s, pp->name))) {
+			tl_buf_put(&next, s, (size_t)(hit - s));
+			tl_buf_puts(&next, alias);
+			s = hit + nl;
+		}
+		tl_buf_puts(&next, s);
+		tl_buf_free(&out);
+		out = next;
+	}
+	tl_html_text(b, out.data ? out.data : "");
+	tl_buf_free(&out);
+}
+
+void tl_render_region_annual(tl_buf *b, const struct tl_page *p, const char *const *codes, size_t n,
+			     const char *name)
+{
+	const struct tl_model *m = p->m;
+	enum tl_lang lang = p->lang;
+	tl_arena *a = m->arena;
+	size_t total_g = 0, total_s = 0;
+	const struct tl_grant ***grants = TL_NEW_ARRAY(a, const struct tl_grant **, n + 1);
+	const struct tl_story ***stories = TL_NEW_ARRAY(a, const struct tl_story **, n + 1);
+	size_t *ng = TL_NEW_ARRAY(a, size_t, n + 1), *ns = TL_NEW_ARRAY(a, size_t, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		grants[i] = tl_model_grants_in(m, codes[i], &ng[i]);
+		stories[i] = tl_model_stories_in(m, codes[i], &ns[i]);
+		total_g += ng[i];
+		total_s += ns[i];
+	}
+	if (!total_g && !total_s)
+		return;
+	tl_html_lit(b, "<section class=\"tl-profile__annual\" aria-labelledby=\"subsidies-en-verhalen\">\n<h2 id=\"subsidies-en-verhalen\">");
+	tl_html_text(b, tl_word(lang, "Subsidies en verhalen in ", "Grants and stories in "));
+	tl_html_text(b, name);
+	tl_html_lit(b, "</h2>\n");
+	if (total_g) {
+		tl_html_lit(b, "<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption tl-visually-hidden\">");
+		tl_html_text(b, tl_word(lang, "Subsidies in ", "Grants in "));
+		tl_html_text(b, name);
+		tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr>");
+		th_col(b, tl_word(lang, "Regeling", "Scheme"), 0);
+		th_col(b, tl_word(lang, "Ontvanger of project", "Recipient or project"), 0);
+		if (n > 1)
+			th_col(b, tl_word(lang, "Gemeente", "Municipality"), 0);
+		th_col(b, tl_word(lang, "Jaar", "Year"), 1);
+		th_col(b, tl_word(lang, "Bedrag", "Amount"), 1);
+		tl_html_lit(b, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < ng[i]; k++) {
+				const struct tl_grant *g = grants[i][k];
+				const struct tl_instrument *in = tl_model_instrument(m, g->instrument);
+				tl_html_lit(b, "<tr><td class=\"utrecht-table__cell\">");
+				tl_html_text(b, in ? in->name : g->instrument);
+				tl_html_lit(b, "</td><td class=\"utrecht-table__cell\">");
+				tl_html_text(b, g->project ? g->project : g->recipient);
+				if (g->project && g->recipient) {
+					tl_html_lit(b, " (");
+					tl_html_text(b, g->recipient);
+					tl_html_lit(b, ")");
+				}
+				if (g->note) {
+					tl_html_lit(b, ", ");
+					tl_html_text(b, g->note);
+				}
+				tl_html_lit(b, "</td>");
+				if (n > 1) {
+					const struct tl_region *r = tl_model_region(m, codes[i]);
+					tl_html_lit(b, "<td class=\"utrecht-table__cell\">");
+					tl_html_text(b, r ? r->name : codes[i]);
+					tl_html_lit(b, "</td>");
+				}
+				cell_open(b);
+				if (g->year)
+					tl_html_int(b, g->year);
+				tl_html_lit(b, "</td>");
+				cell_open(b);
+				if (g->has_amount) {
+					tl_html_value(b, g->amount, 0, TL_UNIT_EURO, lang);
+				} else {
+					tl_html_lit(b, "<span class=\"tl-missing\">");
+					tl_html_text(b, tl_word(lang, "niet genoemd", "not stated"));
+					tl_html_lit(b, "</span>");
+				}
+				tl_html_lit(b, "</td></tr>\n");
+			}
+		tl_html_lit(b, "</tbody></table></div>\n");
+	}
+	if (total_s) {
+		tl_html_lit(b, "<ul class=\"tl-profile__stories\">\n");
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < ns[i]; k++) {
+				const struct tl_story *st = stories[i][k];
+				tl_html_lit(b, "<li><strong>");
+				story_text(b, st, st->title, lang);
+				tl_html_lit(b, "</strong>");
+				if (st->place) {
+					tl_html_lit(b, " (");
+					tl_html_text(b, st->place);
+					tl_html_lit(b, ")");
+				}
+				if (st->lead) {
+					tl_html_lit(b, ": ");
+					story_text(b, st, st->lead, lang);
+				}
+				tl_html_lit(b, "</li>\n");
+			}
+		tl_html_lit(b, "</ul>\n");
+	}
+	tl_html_lit(b, "</section>\n");
 }
 
 /* Theme t in report order; t == n_themes stands for the indicators
@@ -285,7 +401,7 @@ void tl_page_region(tl_buf *b, const struct tl_page *p, const struct tl_profile_
 		}
 		tl_html_lit(b, "</tbody></table></div>\n</section>\n");
 	}
-	tl_render_region_annual(b, p, r);
+	tl_render_region_annual(b, p, &r->code, 1, r->name);
 	/* The groups this municipality belongs to. */
 	int any = 0;
 	for (size_t g = 0; g < m->n_groups; g++)
@@ -420,8 +536,10 @@ void tl_page_group(tl_buf *b, const struct tl_page *p, const struct tl_profile_c
 		}
 		tl_html_lit(b, "</tbody></table></div>\n</section>\n");
 	}
+	const char **codes = TL_NEW_ARRAY(m->arena, const char *, nm + 1);
 	for (size_t i = 0; i < nm; i++)
-		tl_render_region_annual(b, p, mem[i]);
+		codes[i] = mem[i]->code;
+	tl_render_region_annual(b, p, codes, nm, g->name);
 	tl_html_lit(b, "</article>\n");
 	tl_layout_end(b, p);
 }

@@ -57,8 +57,11 @@ void tl_page_group(tl_buf *b, const struct tl_page *p, const struct tl_profile_c
 /* "groep/<slug>.html" */
 void tl_group_page_file(const struct tl_region_group *g, char *out, size_t n);
 
-/* Where the annual report's grants and stories about region r appear on its
- * page.  Renders nothing while the model has none. */
-void tl_render_region_annual(tl_buf *b, const struct tl_page *p, const struct tl_region *r);
+/* The annual report's grants awarded in, and published stories set in, the
+ * regions codes[0..n) (one municipality, or a group's members), under a
+ * heading naming `name`; names of people who did not consent are replaced.
+ * Renders nothing when the model has none for them. */
+void tl_render_region_annual(tl_buf *b, const struct tl_page *p, const char *const *codes, size_t n,
+			     const char *name);
 
 #endif

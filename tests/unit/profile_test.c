@@ -1,0 +1,145 @@
+/*
+ * Region pages: the annual report's grants and stories for a municipality
+ * (tl_render_region_annual) and the page around them.  The model is built
+ * in code; names and amounts are made up for the test.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "model/report.h"
+#include "render/pages.h"
+
+struct fx {
+	tl_arena *a;
+	struct tl_model *m;
+	struct tl_region regions[4];
+	struct tl_instrument in;
+	struct tl_grant grants[2];
+	struct tl_story stories[2];
+	struct tl_person people[2];
+	struct tl_region_group group;
+	const char *members[2];
+};
+
+static struct fx *fixture(void)
+{
+	static struct fx f;
+	memset(&f, 0, sizeof f);
+	f.a = tl_arena_new();
+	f.m = tl_model_new(f.a);
+	f.regions[0] = (struct tl_region){"GM0106", "Assen", "gemeente", "PV22", 2025};
+	f.regions[1] = (struct tl_region){"GM0114", "Emmen", "gemeente", "PV22", 2025};
+	f.regions[2] = (struct tl_region){"NL01", "Nederland", "land", NULL, 2025};
+	f.regions[3] = (struct tl_region){"PV22", "Drenthe", "provincie", "NL01", 2025};
+	f.m->regions = f.regions;
+	f.m->n_regions = 4;
+	f.m->agenda = (struct tl_agenda){.slug = "t", .title = "T", .focus_region = "PV22", .national_region = "NL01",
+					 .lang = "nl"};
+	f.grants[0] = (struct tl_grant){.instrument = "regeling", .project = "Buurtfeest <samen>", .recipient = "Stichting X",
+					.municipality = "GM0106", .year = 2025, .amount = 36200, .has_amount = 1};
+	f.grants[1] = (struct tl_grant){.instrument = "regeling", .recipient = "Vereniging Y", .municipality = "GM0114",
+					.year = 2025};
+	f.in = (struct tl_instrument){.slug = "regeling", .name = "Regeling Z", .grants = f.grants, .n_grants = 2};
+	f.m->instruments = &f.in;
+	f.m->n_instruments = 1;
+	f.people[0] = (struct tl_person){"Jan Jansen", "deelnemer", 0, NULL};
+	f.people[1] = (struct tl_person){"Els Bos", "coördinator", 1, NULL};
+	f.stories[0] = (struct tl_story){.slug = "s1", .title = "Jan Jansen vertelt", .lead = "Els Bos en Jan Jansen over de buurt.",
+					 .people = f.people, .n_people = 2, .place = "Assen", .municipality = "GM0106",
+					 .published = 1};
+	f.stories[1] = (struct tl_story){.slug = "s2", .title = "Nog niet af", .municipality = "GM0106", .published = 0};
+	f.m->stories = f.stories;
+	f.m->n_stories = 2;
+	f.members[0] = "GM0106";
+	f.members[1] = "GM0114";
+	f.group = (struct tl_region_group){"zuid", "Zuid", NULL, f.members, 2};
+	f.m->groups = &f.group;
+	f.m->n_groups = 1;
+	return &f;
+}
+
+static void test_grants_and_stories_of_a_municipality(void **state)
+{
+	(void)state;
+	struct fx *f = fixture();
+	struct tl_page p = {f->m, TL_LANG_NL, "Assen", "gemeente/GM0106.html", "../", 0};
+	tl_buf b = TL_BUF_INIT;
+	const char *code = "GM0106";
+	tl_render_region_annual(&b, &p, &code, 1, "Assen");
+	assert_non_null(strstr(b.data, "<h2 id=\"subsidies-en-verhalen\">Subsidies en verhalen in Assen</h2>"));
+	assert_non_null(strstr(b.data, "Regeling Z"));
+	assert_non_null(strstr(b.data, "Buurtfeest &lt;samen&gt; (Stichting X)"));
+	assert_non_null(strstr(b.data, "€\u00a036.200"));
+	assert_null(strstr(b.data, "Vereniging Y")); /* Emmen's grant */
+	/* Jan Jansen did not consent: his name appears nowhere; Els Bos did. */
+	assert_null(strstr(b.data, "Jan Jansen"));
+	assert_non_null(strstr(b.data, "[naam weggelaten] vertelt"));
+	assert_non_null(strstr(b.data, "Els Bos en [naam weggelaten] over de buurt."));
+	assert_null(strstr(b.data, "Nog niet af")); /* unpublished */
+	tl_buf_free(&b);
+	tl_arena_free(f->a);
+}
+
+static void test_a_group_lists_its_members_grants_with_the_municipality(void **state)
+{
+	(void)state;
+	struct fx *f = fixture();
+	struct tl_page p = {f->m, TL_LANG_NL, "Zuid", "groep/zuid.html", "../", 0};
+	tl_buf b = TL_BUF_INIT;
+	tl_render_region_annual(&b, &p, f->members, 2, "Zuid");
+	assert_non_null(strstr(b.data, "Subsidies en verhalen in Zuid"));
+	assert_non_null(strstr(b.data, ">Gemeente</th>"));
+	assert_non_null(strstr(b.data, "Vereniging Y"));
+	assert_non_null(strstr(b.data, "niet genoemd")); /* no amount: not stated, never 0 */
+	tl_buf_free(&b);
+	tl_arena_free(f->a);
+}
+
+static void test_nothing_when_the_model_has_nothing_for_the_region(void **state)
+{
+	(void)state;
+	struct fx *f = fixture();
+	struct tl_page p = {f->m, TL_LANG_NL, "Drenthe", NULL, "../", 0};
+	tl_buf b = TL_BUF_INIT;
+	const char *code = "PV22";
+	tl_render_region_annual(&b, &p, &code, 1, "Drenthe");
+	assert_int_equal(b.len, 0);
+	tl_buf_free(&b);
+	tl_arena_free(f->a);
+}
+
+/* The page: heading, position column, the group, the hook; English too. */
+static void test_the_municipality_page(void **state)
+{
+	(void)state;
+	struct fx *f = fixture();
+	struct tl_profile_ctx *c = tl_profile_ctx_new(f->m, NULL);
+	size_t n;
+	const struct tl_region *const *gm = tl_profile_municipalities(c, &n);
+	assert_int_equal(n, 2);
+	struct tl_page p = {f->m, TL_LANG_EN, "Assen", "gemeente/GM0106.html", "../", 0};
+	tl_buf b = TL_BUF_INIT;
+	tl_page_region(&b, &p, c, gm[0]);
+	assert_non_null(strstr(b.data, "<h1 class=\"tl-chapter__title\">Assen</h1>"));
+	assert_non_null(strstr(b.data, "Municipality in Drenthe"));
+	assert_non_null(strstr(b.data, "Grants and stories in Assen"));
+	assert_non_null(strstr(b.data, "href=\"../groep/zuid.html\""));
+	assert_non_null(strstr(b.data, "href=\"../assets/telling.css\""));
+	tl_buf_free(&b);
+	tl_arena_free(f->a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grants_and_stories_of_a_municipality),
+		cmocka_unit_test(test_a_group_lists_its_members_grants_with_the_municipality),
+		cmocka_unit_test(test_nothing_when_the_model_has_nothing_for_the_region),
+		cmocka_unit_test(test_the_municipality_page),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
