@@ -7,6 +7,7 @@
 #   make asan       build/asan/telling with AddressSanitizer + UndefinedBehaviorSanitizer
 #   make fuzz       build the libFuzzer targets (clang) into build/fuzz/
 #   make bench      bench/report.sh (the R Markdown peer in the same run)
+#   make bench-national  bench/national.sh (342 municipalities, baselines in the same run)
 
 CC      ?= cc
 CLANG   ?= clang
@@ -32,12 +33,12 @@ UNITBIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT))
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
-.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
+.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national lint format clean help
 
 all: build/telling
 
 help:
-	@sed -n '1,12p' Makefile
+	@sed -n '1,13p' Makefile
 
 build/obj/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)
@@ -107,6 +108,10 @@ check: setup-test all asan
 
 bench: build/telling
 	@bash bench/report.sh
+
+# All 342 municipalities from the national files, against baselines in the same run.
+bench-national: build/telling
+	@bash bench/national.sh
 
 lint:
 	@sh tools/lint.sh

@@ -12,7 +12,7 @@ set -e
 [ $rc -eq 1 ] || fail "check of the example should exit 1 (it keeps the seed's errors), got $rc"
 expect_in "$T/folder.out" "chapters/naoberschap.md:45:61: error: \"donderdag 12 december 2025\": 12 december 2025 is a vrijdag"
 expect_in "$T/folder.out" "chapters/naoberschap.md:51:306: error: \"42 initiatieven, waarvan 31 … en 12 …\": the parts add up to 43, not 42"
-expect_in "$T/folder.out" "chapters/gezondheid.md:27:240: error: \"25 zorgzame …, twee in iedere gemeente\""
+expect_in "$T/folder.out" "chapters/gezondheid.md:29:240: error: \"25 zorgzame …, twee in iedere gemeente\""
 expect_in "$T/folder.out" ": warning: \"ruim 70%\" (vertrouwen-anderen, De Wolden and Tynaarlo): the data say 61,3% (De Wolden)"
 expect_in "$T/folder.out" "check: 3 errors,"
 # every finding line has the documented shape

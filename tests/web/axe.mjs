@@ -8,6 +8,8 @@
 //   - the browser console shows an error, or the page throws,
 //   - a request fails (a 404 for a stylesheet, say) or goes to another origin (the site must be
 //     self-contained: no CDN, no web fonts from elsewhere, no tracking),
+//   - Tab from the top does not reach the skip link first and then every link, button and summary in
+//     document order with a visible focus indicator (WCAG 2.1.1, 2.4.3, 2.4.7),
 //   - at 320 CSS px wide the page scrolls sideways (WCAG 2.1 SC 1.4.10 Reflow:
 //     document.documentElement.scrollWidth <= 321). Content inside its own horizontal scroll
 //     container (a wide data table in an overflow-x:auto wrapper) is allowed by 1.4.10.
@@ -183,6 +185,43 @@ function brokenWords() {
   return { count, examples };
 }
 
+// Press Tab through the page; returns a problem description or null.
+async function keyboardWalk(page) {
+  const want = await page.evaluate(() => {
+    const sel = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    // checkVisibility: not inside a closed <details> (content-visibility) or display:none
+    const els = [...document.querySelectorAll(sel)].filter(e => !e.disabled && e.getClientRects().length &&
+      (e.checkVisibility ? e.checkVisibility({ visibilityProperty: true }) : getComputedStyle(e).visibility !== 'hidden'));
+    els.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+    return els.length;
+  });
+  await page.evaluate(() => { document.activeElement?.blur(); window.scrollTo(0, 0); });
+  const seen = [];
+  for (let i = 0; i < want + 5; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const cs = getComputedStyle(e);
+      const visible = (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0) || cs.boxShadow !== 'none' ||
+        cs.textDecorationLine.includes('underline') && cs.outlineStyle !== 'none';
+      return { kb: e.getAttribute('data-kb'), tag: e.localName, skip: e.classList.contains('nl-skip-link'),
+        hidden: !!e.closest('[aria-hidden="true"]'), visible, text: (e.textContent || '').trim().slice(0, 40) };
+    });
+    if (!f) break; // focus left the document: the walk is complete
+    if (i === 0 && !f.skip) return `the first Tab reaches <${f.tag}> "${f.text}", not the skip link`;
+    if (f.hidden) return `focus reaches <${f.tag}> "${f.text}" inside aria-hidden content`;
+    if (!f.visible) return `<${f.tag}> "${f.text}" shows no focus indicator`;
+    if (f.kb === null) continue;
+    if (seen.length && Number(f.kb) <= Number(seen[seen.length - 1])) break; // wrapped round
+    seen.push(f.kb);
+  }
+  if (seen.length !== want) return `Tab reached ${seen.length} of ${want} focusable elements`;
+  for (let i = 0; i < seen.length; i++)
+    if (Number(seen[i]) !== i) return `Tab order differs from document order at element ${i}`;
+  return null;
+}
+
 const results = [];
 let passed = 0, failed = 0;
 try {
@@ -221,6 +260,10 @@ try {
       r.violations = a.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
         nodes: v.nodes.length, targets: v.nodes.map(n => n.target.join(' ')) }));
       r.incomplete = a.incomplete.map(v => ({ id: v.id, nodes: v.nodes.length }));
+      // Keyboard (WCAG 2.1.1, 2.4.3, 2.4.7): Tab from the top reaches the skip link first, then
+      // every link, button and summary in document order, each with a visible focus indicator.
+      const kb = await keyboardWalk(page);
+      if (kb) r.keyboard = kb;
       // WCAG 1.4.10: no horizontal scrolling at 320 CSS px
       await page.setViewportSize({ width: REFLOW, height: 640 });
       await page.evaluate(() => new Promise(ok => requestAnimationFrame(() => requestAnimationFrame(ok))));
@@ -238,6 +281,7 @@ try {
     if (r.console.length) problems.push(`${r.console.length} console error${r.console.length === 1 ? '' : 's'}`);
     if (r.requests.length) problems.push(`${r.requests.length} failed request${r.requests.length === 1 ? '' : 's'}`);
     if (r.reflow) problems.push(`scrolls sideways at ${REFLOW}px (scrollWidth ${r.reflow.scrollWidth})`);
+    if (r.keyboard) problems.push(`keyboard: ${r.keyboard}`);
     r.ok = problems.length === 0;
     if (r.ok) {
       passed++;
