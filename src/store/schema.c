@@ -117,7 +117,76 @@ const char *const tl_schema_migrations[] = {
 	"  FROM obs o JOIN indicator i ON i.id = (o.key >> 43) JOIN region r ON r.id = ((o.key >> 19) & 16777215)"
 	"  JOIN period p ON p.id = (o.key & 524287) LEFT JOIN source s ON s.id = o.source_id;",
 
-	/* 4: the region register and municipal mergers.  The register holds
+	/* 4: the annual report's content (model/report.h): instruments with
+	 * partners, municipalities, goals, grants and stated totals; targets
+	 * with their progress; stories with the people in them; next steps.
+	 * Dates are text as precise as the source gives them ("2027",
+	 * "2026-03", "2026-12-31").  Amounts are euros; NULL = not given. */
+	"CREATE TABLE instrument ("
+	"  slug TEXT PRIMARY KEY, position INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,"
+	"  theme TEXT REFERENCES theme(slug), description TEXT, budget REAL, budget_note TEXT,"
+	"  start_year INTEGER NOT NULL DEFAULT 0, end_year INTEGER NOT NULL DEFAULT 0,"
+	"  in_agenda INTEGER NOT NULL DEFAULT 1, source TEXT);"
+	"CREATE TABLE instrument_partner ("
+	"  instrument TEXT NOT NULL REFERENCES instrument(slug) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (instrument, position));"
+	"CREATE TABLE instrument_region ("
+	"  instrument TEXT NOT NULL REFERENCES instrument(slug) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, region TEXT NOT NULL REFERENCES region(code),"
+	"  PRIMARY KEY (instrument, position));"
+	"CREATE TABLE instrument_goal ("
+	"  instrument TEXT NOT NULL REFERENCES instrument(slug) ON DELETE CASCADE,"
+	"  goal INTEGER NOT NULL REFERENCES goal(number), PRIMARY KEY (instrument, goal));"
+	"CREATE TABLE stated_total ("
+	"  instrument TEXT NOT NULL REFERENCES instrument(slug) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, year INTEGER NOT NULL DEFAULT 0, theme TEXT REFERENCES theme(slug),"
+	"  count INTEGER, amount REAL, text TEXT, PRIMARY KEY (instrument, position));"
+	"CREATE TABLE award ("
+	"  instrument TEXT NOT NULL REFERENCES instrument(slug) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, recipient TEXT, project TEXT,"
+	"  region TEXT REFERENCES region(code), year INTEGER NOT NULL, amount REAL, note TEXT,"
+	"  PRIMARY KEY (instrument, position));"
+	"CREATE TABLE award_goal ("
+	"  instrument TEXT NOT NULL, position INTEGER NOT NULL,"
+	"  goal INTEGER NOT NULL REFERENCES goal(number),"
+	"  PRIMARY KEY (instrument, position, goal),"
+	"  FOREIGN KEY (instrument, position) REFERENCES award(instrument, position) ON DELETE CASCADE);"
+	"CREATE TABLE target ("
+	"  slug TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT NOT NULL,"
+	"  theme TEXT REFERENCES theme(slug), instrument TEXT REFERENCES instrument(slug),"
+	"  unit TEXT, decimals INTEGER NOT NULL DEFAULT 0,"
+	"  polarity TEXT NOT NULL CHECK (polarity IN ('higher-is-better','lower-is-better','neutral')),"
+	"  baseline REAL, baseline_date TEXT, target REAL, deadline TEXT, text TEXT, source TEXT);"
+	"CREATE TABLE target_goal ("
+	"  target TEXT NOT NULL REFERENCES target(slug) ON DELETE CASCADE,"
+	"  goal INTEGER NOT NULL REFERENCES goal(number), PRIMARY KEY (target, goal));"
+	"CREATE TABLE target_progress ("
+	"  target TEXT NOT NULL REFERENCES target(slug) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, date TEXT NOT NULL, value REAL NOT NULL, source TEXT, note TEXT,"
+	"  PRIMARY KEY (target, position));"
+	"CREATE TABLE story ("
+	"  slug TEXT PRIMARY KEY, position INTEGER NOT NULL, title TEXT NOT NULL, kicker TEXT, lead TEXT,"
+	"  place TEXT, region TEXT REFERENCES region(code), date TEXT,"
+	"  published INTEGER NOT NULL CHECK (published IN (0, 1)), path TEXT, markdown TEXT NOT NULL);"
+	"CREATE TABLE story_person ("
+	"  story TEXT NOT NULL REFERENCES story(slug) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, name TEXT NOT NULL, role TEXT,"
+	"  consent INTEGER NOT NULL CHECK (consent IN (0, 1)), alias TEXT,"
+	"  PRIMARY KEY (story, position));"
+	"CREATE TABLE story_goal ("
+	"  story TEXT NOT NULL REFERENCES story(slug) ON DELETE CASCADE,"
+	"  goal INTEGER NOT NULL REFERENCES goal(number), PRIMARY KEY (story, goal));"
+	"CREATE TABLE story_instrument ("
+	"  story TEXT NOT NULL REFERENCES story(slug) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL, instrument TEXT NOT NULL REFERENCES instrument(slug),"
+	"  PRIMARY KEY (story, position));"
+	"CREATE TABLE next_step ("
+	"  position INTEGER PRIMARY KEY, slug TEXT, theme TEXT NOT NULL REFERENCES theme(slug),"
+	"  year INTEGER NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN ('planned','started','done','dropped')),"
+	"  text TEXT NOT NULL, outcome TEXT);",
+
+	/* 5: the region register and municipal mergers.  The register holds
 	 * every region code a statistics file names (the whole country's
 	 * landsdelen, provinces, COROP areas, municipalities, wijken and buurten,
 	 * old ones included), with its classification year and the first and
