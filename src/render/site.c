@@ -40,6 +40,53 @@ static int copy_assets(const char *assets_dir, const char *outdir, tl_arena *a, 
 	return TL_OK;
 }
 
+/* verhalen/<slug>.html for every published story (never for an unpublished
+ * one), linked back to the chapters whose {{verhaal}} bindings point at
+ * it, and verhalen/index.html listing them. */
+static int write_stories(const struct tl_model *m, const char *outdir, enum tl_lang lang,
+			 struct tl_block *const *blocks, const size_t *nblocks, tl_buf *b,
+			 struct tl_site_stats *st, tl_errors *errs)
+{
+	size_t published = 0;
+	for (size_t i = 0; i < m->n_stories; i++)
+		published += m->stories[i].published != 0;
+	if (!published)
+		return TL_OK;
+	char *dir = tl_arena_printf(m->arena, "%s/verhalen", outdir);
+	if (tl_mkdirs(dir, errs))
+		return TL_ERR_IO;
+	const struct tl_chapter **from = TL_NEW_ARRAY(m->arena, const struct tl_chapter *, m->n_chapters + 1);
+	for (size_t i = 0; i < m->n_stories; i++) {
+		const struct tl_story *s = &m->stories[i];
+		if (!s->published)
+			continue;
+		size_t nf = 0;
+		for (size_t c = 0; c < m->n_chapters; c++) {
+			int links = 0;
+			for (size_t k = 0; k < nblocks[c]; k++)
+				for (size_t j = 0; j < blocks[c][k].n_bindings; j++)
+					links |= blocks[c][k].bindings[j].kind == TL_BIND_STORY_LINK &&
+						 !strcmp(blocks[c][k].bindings[j].story, s->slug);
+			if (links)
+				from[nf++] = &m->chapters[c];
+		}
+		char *file = tl_arena_printf(m->arena, "verhalen/%s.html", s->slug);
+		struct tl_page page = {m, lang, s->title, file, "../", 0};
+		tl_buf_reset(b);
+		tl_page_story(b, &page, s, from, nf);
+		if (write_out(outdir, file, b, st, errs))
+			return TL_ERR_IO;
+		st->pages++;
+	}
+	struct tl_page index = {m, lang, tl_word(lang, "Interviews", "Interviews"), "verhalen/index.html", "../", 0};
+	tl_buf_reset(b);
+	tl_page_stories(b, &index);
+	if (write_out(outdir, "verhalen/index.html", b, st, errs))
+		return TL_ERR_IO;
+	st->pages++;
+	return TL_OK;
+}
+
 int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_site_opts *o,
 		  struct tl_site_stats *stats, tl_errors *errs)
 {
@@ -91,6 +138,9 @@ int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_
 		for (size_t k = 0; k < nblocks[i]; k++)
 			st.charts += blocks[i][k].kind == TL_BLOCK_CHART;
 	}
+
+	if (write_stories(m, outdir, lang, blocks, nblocks, &b, &st, errs))
+		goto fail;
 
 	/* The one-document version; its binding warnings repeat the pages' own. */
 	{
