@@ -14,6 +14,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/file.h"
+#include "import/export.h"
 #include "import/folder.h"
 #include "import/statfile.h"
 #include "render/site.h"
@@ -53,6 +54,7 @@ static int usage(const char *msg)
 	      "  telling check FOLDER|--db FILE         check the report's text against its data\n"
 	      "  telling check --text FILE [--db FILE]  check a plain-text or Markdown report\n"
 	      "        [--lang nl|en]\n"
+	      "  telling export --db FILE -o DIR        write a store back out as an agenda folder\n"
 	      "  telling version\n",
 	      stderr);
 	return 2;
@@ -357,6 +359,39 @@ static int cmd_check(int argc, char **argv)
 	return rc;
 }
 
+static int cmd_export(int argc, char **argv)
+{
+	struct opts o = {0};
+	if (parse_opts(argc, argv, &o))
+		return usage(NULL);
+	if (o.arg || !o.db || !o.out)
+		return usage("export needs --db FILE and -o DIR");
+	if (!tl_is_file(o.db)) {
+		fprintf(stderr, "telling: %s: no such store\n", o.db);
+		return 1;
+	}
+	tl_errors errs = TL_ERRORS_INIT;
+	tl_store *st;
+	if (tl_store_open(&st, o.db, &errs))
+		return report(&errs, 1);
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m;
+	struct tl_export_stats s = {0, 0};
+	int rc = tl_store_load(st, a, &m, &errs);
+	tl_store_close(st);
+	if (!rc)
+		rc = tl_export_folder(m, o.out, &s, &errs);
+	tl_arena_free(a);
+	tl_errors_print(&errs, stderr);
+	tl_errors_free(&errs);
+	if (rc) {
+		fprintf(stderr, "telling: %s not exported\n", o.db);
+		return 1;
+	}
+	printf("export: %s → %s: %zu files, %zu observations\n", o.db, o.out, s.files, s.observations);
+	return 0;
+}
+
 static int cmd_version(int argc, char **argv)
 {
 	(void)argc;
@@ -373,6 +408,7 @@ static const struct cmd {
 	{"import", cmd_import},
 	{"build", cmd_build},
 	{"check", cmd_check},
+	{"export", cmd_export},
 	{"version", cmd_version},
 	{"--version", cmd_version},
 };
