@@ -233,6 +233,22 @@ static void agenda_yml(tl_buf *b, const struct tl_model *m)
 		tl_buf_puts(b, "]\n");
 	}
 
+	if (m->n_mergers)
+		tl_buf_puts(b, "\nmergers:\n");
+	for (size_t i = 0; i < m->n_mergers; i++) {
+		const struct tl_merger *g3 = &m->mergers[i];
+		tl_buf_puts(b, "  - old: [");
+		for (size_t k = 0; k < g3->n_old; k++) {
+			if (k)
+				tl_buf_puts(b, ", ");
+			q(b, g3->old_codes[k]);
+		}
+		tl_buf_puts(b, "]\n    new: ");
+		q(b, g3->new_code);
+		tl_buf_printf(b, "\n    year: %d\n    action: %s\n", g3->year,
+			      g3->action == TL_MERGER_MAP ? "map" : "break");
+	}
+
 	if (m->n_chapters)
 		tl_buf_puts(b, "\nchapters:\n");
 	for (size_t i = 0; i < m->n_chapters; i++) {

@@ -10,7 +10,8 @@
 contents() {
 	for t in agenda theme goal indicator_goal series_break indicator_import indicator_import_dim region_group \
 		region_group_member instrument instrument_partner instrument_region instrument_goal stated_total \
-		award award_goal target target_goal target_progress story_person story_goal story_instrument next_step; do
+		award award_goal target target_goal target_progress story_person story_goal story_instrument next_step \
+		merger merger_old; do
 		echo "== $t"
 		sqlite3 "$1" "select * from $t order by 1, 2"
 	done
@@ -26,10 +27,15 @@ contents() {
 	sqlite3 "$1" "select indicator, region, period, value, status, source, note from observation order by 1, 2, 3"
 }
 
-for name in drenthe mini; do
+# the mini report with a municipal merger, which agenda.yml carries too
+cp -r "$ROOT/tests/data/mini-report" "$T/merged"
+printf '\nmergers:\n  - {old: [GM0106], new: GM0106, year: 1998, action: map}\n' >>"$T/merged/agenda.yml"
+
+for name in drenthe mini merged; do
 	case $name in
 	drenthe) src=$ROOT/examples/drenthe-2025 ;;
 	mini) src=$ROOT/tests/data/mini-report ;;
+	merged) src=$T/merged ;;
 	esac
 	"$TELLING" init "$src" --db "$T/$name-1.db" >/dev/null 2>"$T/err" || { cat "$T/err"; fail "init $name"; }
 	"$TELLING" export --db "$T/$name-1.db" -o "$T/$name-folder" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "export $name"; }
