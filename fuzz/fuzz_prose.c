@@ -104,7 +104,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len = size - 1;
 	tl_arena *a = tl_arena_new();
 	tl_errors e = TL_ERRORS_INIT;
-	struct tl_check_opts o = {(data[0] & 4) ? TL_LANG_EN : TL_LANG_NL, (data[0] & 8) ? 2023 : 0};
+	struct tl_check_opts o = {.lang = (data[0] & 4) ? TL_LANG_EN : TL_LANG_NL, .report_year = (data[0] & 8) ? 2023 : 0};
 	int n = 0;
 	if (mode == 0) {
 		scan_only(text, len, a);

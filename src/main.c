@@ -38,6 +38,7 @@ struct opts {
 	int add_regions;
 	int pdf;
 	int strict;
+	int accept;
 };
 
 static int usage(const char *msg)
@@ -52,7 +53,8 @@ static int usage(const char *msg)
 	      "        [--lang nl|en] [--assets DIR] [--pdf] [--strict]\n"
 	      "  telling check FOLDER|--db FILE         check the report's text against its data\n"
 	      "  telling check --text FILE [--db FILE]  check a plain-text or Markdown report\n"
-	      "        [--lang nl|en]\n"
+	      "        [--lang nl|en] [--accept]            (--accept, with --db: record the bound figures\n"
+	      "                                         as read, so later data changes are reported)\n"
 	      "  telling version\n",
 	      stderr);
 	return 2;
@@ -99,6 +101,10 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		}
 		if (!strcmp(a, "--pdf")) {
 			o->pdf = 1;
+			continue;
+		}
+		if (!strcmp(a, "--accept")) {
+			o->accept = 1;
 			continue;
 		}
 		if (!strcmp(a, "--strict")) {
@@ -241,6 +247,38 @@ static int load_model(const struct opts *o, tl_arena *a, struct tl_model **m, tl
 	return rc ? -1 : 0;
 }
 
+/* The bound figures as last accepted, from the store at `db` (rule 1 of the
+ * check).  With `accept`, first record what m's bindings print now. */
+static int accepted_figures(const char *db, const struct tl_model *m, int accept, tl_arena *a,
+			    struct tl_check_opts *co, tl_errors *errs)
+{
+	tl_store *st;
+	if (tl_store_open(&st, db, errs))
+		return -1;
+	int rc = 0;
+	if (accept) {
+		size_t n;
+		struct tl_accepted *v = tl_check_bound_values(m, a, &n);
+		rc = tl_store_begin(st, errs);
+		if (!rc)
+			rc = tl_store_put_accepted(st, v, n, errs);
+		if (!rc)
+			rc = tl_store_commit(st, errs);
+		else
+			tl_store_rollback(st);
+		if (!rc)
+			printf("accept: %zu bound figure%s recorded as read\n", n, n == 1 ? "" : "s");
+	}
+	struct tl_accepted *v = NULL;
+	size_t n = 0;
+	if (!rc)
+		rc = tl_store_load_accepted(st, a, &v, &n, errs);
+	tl_store_close(st);
+	co->accepted = v;
+	co->n_accepted = n;
+	return rc ? -1 : 0;
+}
+
 /* "check: 3 errors, 6 warnings", in English like the findings. */
 static void check_summary(FILE *f, const char *what, size_t errors, size_t warnings)
 {
@@ -276,6 +314,10 @@ static int cmd_build(int argc, char **argv)
 	tl_errors chk = TL_ERRORS_INIT;
 	chk.limit = 10000;
 	struct tl_check_opts co = {.lang = TL_LANG_NL};
+	if (o.db && accepted_figures(o.db, m, 0, a, &co, &errs)) {
+		tl_arena_free(a);
+		return report(&errs, 1);
+	}
 	tl_check_model(m, &co, &chk);
 	tl_errors_print(&chk, stderr);
 	size_t chk_errors = tl_errors_count(&chk), chk_warnings = chk.warnings;
@@ -315,7 +357,9 @@ static int cmd_check(int argc, char **argv)
 	if (o.text ? o.arg != NULL : (!o.arg == !o.db))
 		return usage("check needs an agenda folder, --db FILE, or --text FILE [--db FILE]");
 	if (o.out || o.assets || o.pdf || o.dry_run || o.add_regions || o.strict)
-		return usage("check takes only --db, --text and --lang");
+		return usage("check takes only --db, --text, --lang and --accept");
+	if (o.accept && (!o.db || o.text))
+		return usage("--accept needs --db FILE without --text: the accepted figures are kept in the store");
 	struct tl_check_opts co = {0};
 	if (parse_lang(&o, &co.lang))
 		return usage("--lang must be nl or en");
@@ -324,6 +368,10 @@ static int cmd_check(int argc, char **argv)
 	tl_arena *a = tl_arena_new();
 	struct tl_model *m = NULL;
 	if ((o.arg || o.db) && load_model(&o, a, &m, &errs)) {
+		tl_arena_free(a);
+		return report(&errs, 1);
+	}
+	if (o.db && !o.text && accepted_figures(o.db, m, o.accept, a, &co, &errs)) {
 		tl_arena_free(a);
 		return report(&errs, 1);
 	}

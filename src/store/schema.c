@@ -116,6 +116,13 @@ const char *const tl_schema_migrations[] = {
 	"  s.text AS source, o.note AS note, o.import_id AS import_id"
 	"  FROM obs o JOIN indicator i ON i.id = (o.key >> 43) JOIN region r ON r.id = ((o.key >> 19) & 16777215)"
 	"  JOIN period p ON p.id = (o.key & 524287) LEFT JOIN source s ON s.id = o.source_id;",
+
+	/* 4: bound figures as they were when their text was accepted (`telling
+	 * check --accept`), so the check can say which ones the data moved. */
+	"CREATE TABLE accepted_binding ("
+	"  chapter TEXT NOT NULL, binding TEXT NOT NULL, shown TEXT NOT NULL, period TEXT,"
+	"  accepted_at TEXT NOT NULL,"
+	"  PRIMARY KEY (chapter, binding));",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

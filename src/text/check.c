@@ -24,6 +24,7 @@
 #include "check.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -73,6 +74,7 @@ struct name {
 
 struct doc {
 	const char *name; /* file name for positions */
+	const struct tl_chapter *ch; /* NULL for a plain text */
 	const char *src;  /* original text, borrowed: quoted in messages */
 	char *text;       /* working copy: bindings and directives blanked */
 	size_t len;
@@ -729,6 +731,7 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 	const char *md = ch->markdown ? ch->markdown : "";
 	const char *path = ch->path ? ch->path : ch->slug ? ch->slug : "chapter";
 	struct doc *d = doc_text(c, path, md, strlen(md));
+	d->ch = ch;
 	tl_errors pe = TL_ERRORS_INIT;
 	struct tl_block *blocks = NULL;
 	size_t nb = 0;
@@ -2850,17 +2853,115 @@ static void cross_names(struct ctx *c)
 }
 
 /* ======================================================================
+ * Rule 1: stale bindings
+ * ==================================================================== */
+
+/* "waarde ervaren-gezondheid PV22 laatste": the binding as one canonical
+ * text, the same however it was written ({{x PV22 latest}} …). */
+static char *binding_key(tl_arena *a, const struct tl_binding *b)
+{
+	char code[9];
+	if (b->period.kind == TL_PERIOD_YEAR)
+		snprintf(code, sizeof code, "%d", b->period.year);
+	else
+		tl_period_code(&b->period, code);
+	return tl_arena_printf(a, "%s %s %s %s", b->kind == TL_BIND_YEAR ? "jaar" : "waarde",
+			       b->indicator ? b->indicator : "", b->region ? b->region : "",
+			       b->latest ? "laatste" : code);
+}
+
+/* What the report prints for a value or year binding now, in Dutch, and
+ * the period it comes from (NULL without data). */
+static void bound_now(tl_arena *a, const struct tl_model *m, const struct tl_binding *b,
+		      const char **shown, const char **period)
+{
+	const struct tl_observation *o = tl_binding_resolve(b, m);
+	const struct tl_indicator *d = b->indicator ? tl_model_indicator(m, b->indicator) : NULL;
+	*shown = "";
+	*period = NULL;
+	if (!o || !d || !tl_status_has_value(o->status))
+		return;
+	char code[9];
+	tl_period_code(&o->period, code);
+	*period = tl_arena_strdup(a, code);
+	if (b->kind == TL_BIND_YEAR) {
+		*shown = tl_arena_printf(a, "%d", o->period.year);
+		return;
+	}
+	tl_buf buf = TL_BUF_INIT;
+	tl_fmt_value(&buf, o->value, d->decimals, tl_unit_kind(d->unit), TL_LANG_NL);
+	*shown = tl_arena_strndup(a, buf.data ? buf.data : "", buf.len);
+	tl_buf_free(&buf);
+}
+
+static const struct tl_accepted *accepted_for(const struct ctx *c, const char *chapter,
+					      const char *key)
+{
+	for (size_t i = 0; i < c->o.n_accepted; i++) {
+		const struct tl_accepted *v = &c->o.accepted[i];
+		if (v->chapter && v->binding && !strcmp(v->chapter, chapter) && !strcmp(v->binding, key))
+			return v;
+	}
+	return NULL;
+}
+
+/* "74,2% (2024)", or "no figure". */
+static const char *shown_text(struct ctx *c, const char *shown, const char *period, int year)
+{
+	if (!period || !shown || !*shown)
+		return "no figure";
+	if (year)
+		return shown;
+	struct tl_period p;
+	if (tl_period_parse(period, strlen(period), &p) || p.kind != TL_PERIOD_YEAR)
+		return tl_arena_printf(c->a, "%s (%s)", shown, period);
+	return tl_arena_printf(c->a, "%s (%d)", shown, p.year);
+}
+
+/* A binding whose printed figure or period differs from what was accepted:
+ * the figure itself is right (it comes from the data), but the words
+ * around it were written for the old one ("stijgt", "in 2024", "bijna"). */
+static void rule_stale(struct ctx *c, struct doc *d)
+{
+	if (!d->ch || !d->ch->slug || !c->o.n_accepted || !c->m)
+		return;
+	for (size_t i = 0; i < d->n_binds; i++) {
+		const struct tl_binding *b = d->binds[i].b;
+		if (b->kind != TL_BIND_VALUE && b->kind != TL_BIND_YEAR)
+			continue;
+		const char *key = binding_key(c->a, b);
+		const struct tl_accepted *v = accepted_for(c, d->ch->slug, key);
+		if (!v)
+			continue; /* never accepted: nothing to compare with */
+		const char *shown, *period;
+		bound_now(c->a, c->m, b, &shown, &period);
+		int same = !strcmp(v->shown ? v->shown : "", shown) &&
+			   (v->period == NULL) == (period == NULL) &&
+			   (!period || !strcmp(v->period, period));
+		if (same)
+			continue;
+		report(c, d, d->binds[i].start, 1, "stale",
+		       "\"%s\": the data changed since the text was accepted%s%s: it showed %s, now %s; "
+		       "reread the sentence around it, then record the new figures with "
+		       "`telling check --db FILE --accept`",
+		       quote(c, d, d->binds[i].start, d->binds[i].end), v->accepted_at ? " on " : "",
+		       v->accepted_at ? tl_arena_strndup(c->a, v->accepted_at, 10) : "",
+		       shown_text(c, v->shown, v->period, b->kind == TL_BIND_YEAR),
+		       shown_text(c, shown, period, b->kind == TL_BIND_YEAR));
+	}
+}
+
+/* ======================================================================
  * Rules, in order
  * ==================================================================== */
 
-/* One entry per rule that reads a single document.  Rules 1 and 6 are the
- * extension points named in check.h: they need the store to say when a
- * binding's "laatste" moved (1) and what the targets are (6). */
+/* One entry per rule that reads a single document.  Rule 6 is the
+ * extension point named in check.h: it needs targets. */
 static const struct {
 	const char *name;
 	void (*run)(struct ctx *c, struct doc *d);
 } doc_rules[] = {
-	{"stale", NULL},  /* rule 1: stale bindings — needs store history */
+	{"stale", rule_stale},
 	{"number", rule_numbers},
 	{"parts", rule_parts},
 	{"claim", rule_claims},
@@ -2991,4 +3092,45 @@ int tl_check_text(const char *name, const char *text, size_t len, const struct t
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;
+}
+
+struct tl_accepted *tl_check_bound_values(const struct tl_model *m, tl_arena *a, size_t *n)
+{
+	size_t cap = 16, k = 0;
+	struct tl_accepted *v = tl_arena_array(a, cap, sizeof *v);
+	tl_arena *tmp = tl_arena_new();
+	for (size_t ci = 0; m && ci < m->n_chapters; ci++) {
+		const struct tl_chapter *ch = &m->chapters[ci];
+		if (!ch->markdown || !ch->slug)
+			continue;
+		tl_errors pe = TL_ERRORS_INIT;
+		struct tl_block *blocks = NULL;
+		size_t nb = 0, first = k;
+		tl_chapter_parse(ch, m, tmp, &blocks, &nb, &pe);
+		tl_errors_free(&pe);
+		for (size_t i = 0; i < nb; i++)
+			for (size_t j = 0; blocks[i].kind == TL_BLOCK_TEXT && j < blocks[i].n_bindings; j++) {
+				const struct tl_binding *b = &blocks[i].bindings[j];
+				if (b->kind != TL_BIND_VALUE && b->kind != TL_BIND_YEAR)
+					continue;
+				char *key = binding_key(a, b);
+				int seen = 0;
+				for (size_t x = first; x < k && !seen; x++)
+					seen = !strcmp(v[x].binding, key);
+				if (seen)
+					continue;
+				if (k == cap) {
+					struct tl_accepted *nv = tl_arena_array(a, 2 * cap, sizeof *nv);
+					memcpy(nv, v, k * sizeof *v);
+					v = nv;
+					cap *= 2;
+				}
+				const char *shown, *period;
+				bound_now(a, m, b, &shown, &period);
+				v[k++] = (struct tl_accepted){ch->slug, key, shown, period, NULL};
+			}
+	}
+	tl_arena_free(tmp);
+	*n = k;
+	return v;
 }

@@ -28,9 +28,10 @@
  *   rule 8 "consistency"  the same quantity stated twice with different
  *                         values (a pilot's participants, a start year), and
  *                         contradicting direction claims about one indicator
- * Rules 1 (stale bindings: the text says "2024" of a "laatste" binding that
- * now resolves to 2025) and 6 (targets) need store features built elsewhere;
- * check.c has a marked extension point for each.
+ *   rule 1 "stale"        a bound figure that the data changed since its text
+ *                         was accepted (`telling check --accept` stores what
+ *                         each binding printed; opts->accepted gives it back):
+ *                         "it showed 74,2% (2024), now 75,0% (2025)"
  *
  * Findings are errors (the text contradicts the data or itself) or warnings
  * (doubtful: the tie to an indicator is indirect, or the words are vague).
@@ -66,6 +67,10 @@
 struct tl_check_opts {
 	enum tl_lang lang; /* how figures in messages are formatted */
 	int report_year;   /* for dates without a year; 0 = the agenda's report_year */
+	/* Rule 1: the bound figures as last accepted (from the store); NULL when
+	 * never accepted, and then rule 1 is silent. */
+	const struct tl_accepted *accepted;
+	size_t n_accepted;
 };
 
 /* Check one chapter (Markdown with bindings) against the model (m must not
@@ -89,5 +94,10 @@ int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_e
  * from the model.  Returns the number of errors added. */
 int tl_check_text(const char *name, const char *text, size_t len, const struct tl_model *m,
 		  const struct tl_check_opts *o, tl_errors *out);
+
+/* The value and year bindings of every chapter as the report prints them
+ * now (figures in Dutch notation), one per chapter and canonical binding,
+ * for the store to keep as accepted.  In `a`; *n set. */
+struct tl_accepted *tl_check_bound_values(const struct tl_model *m, tl_arena *a, size_t *n);
 
 #endif

@@ -170,7 +170,7 @@ static void golden_line(const tl_errors *e, size_t i, tl_buf *out)
 	tl_buf_putc(out, '\n');
 }
 
-static const struct tl_check_opts nl = {TL_LANG_NL, 0};
+static const struct tl_check_opts nl = {.lang = TL_LANG_NL};
 
 /* ---- Golden cases ---------------------------------------------------------- */
 
@@ -350,14 +350,14 @@ static void test_contract(void **state)
 	assert_true(e.is_warning[1]);
 	tl_errors_free(&e);
 	/* English formatting of the figures in messages */
-	struct tl_check_opts en = {TL_LANG_EN, 0};
+	struct tl_check_opts en = {.lang = TL_LANG_EN};
 	struct tl_chapter c2 = {"c", 1, "t", NULL, "c.md", "Bijna 70 procent vindt de meeste mensen te vertrouwen.\n"};
 	tl_check_chapter(m, &c2, &en, &e);
 	assert_int_equal(e.n, 1);
 	assert_non_null(strstr(e.items[0].msg, "61.2%"));
 	tl_errors_free(&e);
 	/* the report year for dates without one comes from the options */
-	struct tl_check_opts y = {TL_LANG_NL, 2023};
+	struct tl_check_opts y = {.lang = TL_LANG_NL, .report_year = 2023};
 	const char *d = "Op maandag 11 december.";
 	tl_check_text("x.txt", d, strlen(d), NULL, &y, &e);
 	assert_int_equal(e.n, 0); /* 11 december 2023 was a Monday */
@@ -593,6 +593,95 @@ static void test_example_report(void **state)
 	tl_arena_free(a);
 }
 
+/* ---- Rule 1: stale bindings ------------------------------------------------- */
+
+static struct tl_observation *obs_mut(struct tl_model *m, const char *ind, const char *reg, int year)
+{
+	for (size_t i = 0; i < m->n_obs; i++)
+		if (!strcmp(m->obs[i].indicator, ind) && !strcmp(m->obs[i].region, reg) &&
+		    m->obs[i].period.year == year)
+			return &m->obs[i];
+	return NULL;
+}
+
+/* Check one chapter against the accepted figures; count stale findings. */
+static size_t stale_findings(struct tl_model *m, const struct tl_accepted *v, size_t n, tl_errors *e)
+{
+	struct tl_check_opts o = nl;
+	o.accepted = v;
+	o.n_accepted = n;
+	tl_check_model(m, &o, e);
+	size_t k = 0;
+	for (size_t i = 0; i < e->n; i++)
+		k += e->items[i].field && !strcmp(e->items[i].field, "stale");
+	return k;
+}
+
+static void test_stale_bindings(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = fixture(a);
+	struct tl_chapter ch = {.slug = "s", .position = 1, .path = "s.md",
+				.markdown = "In Drenthe ervaart {{ervaren-gezondheid PV22 laatste}} de gezondheid als goed "
+					    "(meting {{jaar ervaren-gezondheid PV22 laatste}}).\n\n"
+					    "Het vertrouwen was {{vertrouwen-anderen PV22 2023}}.\n"};
+	m->chapters = &ch;
+	m->n_chapters = 1;
+	size_t n;
+	struct tl_accepted *v = tl_check_bound_values(m, a, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].binding, "waarde ervaren-gezondheid PV22 laatste");
+	assert_string_equal(v[0].shown, "74,2%");
+	assert_string_equal(v[0].period, "2024JJ00");
+	assert_string_equal(v[1].binding, "jaar ervaren-gezondheid PV22 laatste");
+	assert_string_equal(v[1].shown, "2024");
+	assert_string_equal(v[2].binding, "waarde vertrouwen-anderen PV22 2023");
+
+	/* nothing changed: nothing stale */
+	tl_errors e = TL_ERRORS_INIT;
+	assert_int_equal(stale_findings(m, v, n, &e), 0);
+	tl_errors_free(&e);
+
+	/* near-miss: a revision that does not change the printed figure */
+	struct tl_observation *o = obs_mut(m, "vertrouwen-anderen", "PV22", 2023);
+	assert_non_null(o);
+	o->value = 61.24;
+	assert_int_equal(stale_findings(m, v, n, &e), 0);
+	tl_errors_free(&e);
+
+	/* hit: a revision that does */
+	o->value = 60.4;
+	assert_int_equal(stale_findings(m, v, n, &e), 1);
+	assert_int_equal(tl_errors_count(&e), 1);
+	assert_non_null(strstr(e.items[0].msg, "error: \"{{vertrouwen-anderen PV22 2023}}\": the data changed since"));
+	assert_non_null(strstr(e.items[0].msg, "it showed 61,2% (2023), now 60,4% (2023)"));
+	assert_int_equal(e.items[0].line, 3);
+	assert_int_equal(e.items[0].col, 20);
+	tl_errors_free(&e);
+	o->value = 61.2;
+
+	/* hit: "laatste" moves to a newer year (value and year binding both) */
+	struct tl_observation *o24 = obs_mut(m, "ervaren-gezondheid", "PV22", 2024);
+	o24->period.year = 2025;
+	assert_int_equal(stale_findings(m, v, n, &e), 2);
+	assert_non_null(strstr(e.items[0].msg, "it showed 74,2% (2024), now 74,2% (2025)"));
+	assert_non_null(strstr(e.items[1].msg, "it showed 2024, now 2025"));
+	tl_errors_free(&e);
+	/* and its data gone altogether */
+	o24->status = TL_STATUS_MISSING;
+	assert_int_equal(stale_findings(m, v, n, &e), 2);
+	assert_non_null(strstr(e.items[0].msg, "now 72,0% (2022)"));
+	tl_errors_free(&e);
+
+	/* never accepted: rule 1 is silent */
+	assert_int_equal(stale_findings(m, NULL, 0, &e), 0);
+	tl_errors_free(&e);
+	m->chapters = NULL;
+	m->n_chapters = 0;
+	tl_arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -601,6 +690,7 @@ int main(void)
 		cmocka_unit_test(test_messages_say_text_data_and_fix),
 		cmocka_unit_test(test_contract),
 		cmocka_unit_test(test_pathological_input_is_fast),
+		cmocka_unit_test(test_stale_bindings),
 		cmocka_unit_test(test_seed_report),
 		cmocka_unit_test(test_example_report),
 	};
