@@ -33,6 +33,7 @@ struct opts {
 	const char *lang;
 	const char *assets;
 	const char *text;  /* check --text FILE */
+	const char *year;  /* check --year YYYY */
 	const char *arg; /* the one positional argument */
 	int dry_run;
 	int add_regions;
@@ -53,6 +54,7 @@ static int usage(const char *msg)
 	      "        [--lang nl|en] [--assets DIR] [--pdf] [--strict]\n"
 	      "  telling check FOLDER|--db FILE         check the report's text against its data\n"
 	      "  telling check --text FILE [--db FILE]  check a plain-text or Markdown report\n"
+	      "        [--year YYYY]                    the year it reports on (default: the agenda's)\n"
 	      "        [--lang nl|en] [--accept]            (--accept, with --db: record the bound figures\n"
 	      "                                         as read, so later data changes are reported)\n"
 	      "  telling version\n",
@@ -82,6 +84,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		} else if (!strcmp(a, "--text") || !strncmp(a, "--text=", 7)) {
 			slot = &o->text;
 			name = "--text";
+		} else if (!strcmp(a, "--year") || !strncmp(a, "--year=", 7)) {
+			slot = &o->year;
+			name = "--year";
 		}
 		if (slot) {
 			const char *eq = strchr(a, '=');
@@ -357,12 +362,19 @@ static int cmd_check(int argc, char **argv)
 	if (o.text ? o.arg != NULL : (!o.arg == !o.db))
 		return usage("check needs an agenda folder, --db FILE, or --text FILE [--db FILE]");
 	if (o.out || o.assets || o.pdf || o.dry_run || o.add_regions || o.strict)
-		return usage("check takes only --db, --text, --lang and --accept");
+		return usage("check takes only --db, --text, --year, --lang and --accept");
 	if (o.accept && (!o.db || o.text))
 		return usage("--accept needs --db FILE without --text: the accepted figures are kept in the store");
 	struct tl_check_opts co = {0};
 	if (parse_lang(&o, &co.lang))
 		return usage("--lang must be nl or en");
+	if (o.year) {
+		char *end;
+		long y = strtol(o.year, &end, 10);
+		if (*end || end == o.year || y < 1900 || y > 2100)
+			return usage("--year must be a year, e.g. 2025");
+		co.report_year = (int)y;
+	}
 
 	tl_errors errs = TL_ERRORS_INIT;
 	tl_arena *a = tl_arena_new();

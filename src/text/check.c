@@ -75,6 +75,7 @@ struct name {
 struct doc {
 	const char *name; /* file name for positions */
 	const struct tl_chapter *ch; /* NULL for a plain text */
+	size_t goals_at; /* offset of the {{doelstellingen}} line; SIZE_MAX when none */
 	const char *src;  /* original text, borrowed: quoted in messages */
 	char *text;       /* working copy: bindings and directives blanked */
 	size_t len;
@@ -732,6 +733,7 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 	const char *path = ch->path ? ch->path : ch->slug ? ch->slug : "chapter";
 	struct doc *d = doc_text(c, path, md, strlen(md));
 	d->ch = ch;
+	d->goals_at = SIZE_MAX;
 	tl_errors pe = TL_ERRORS_INIT;
 	struct tl_block *blocks = NULL;
 	size_t nb = 0;
@@ -771,6 +773,8 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 		while (le < d->len && d->text[le] != '\n')
 			le++;
 		memset(d->text + ls, ' ', le - ls);
+		if (b->kind == TL_BLOCK_GOALS && d->goals_at == SIZE_MAX)
+			d->goals_at = ls;
 		if (b->kind == TL_BLOCK_CHART && b->indicator) {
 			GROW(c, d->charts, nch, ccap);
 			GROW(c, chart_at, nch, chcap);
@@ -2853,6 +2857,387 @@ static void cross_names(struct ctx *c)
 }
 
 /* ======================================================================
+ * Rule 6: targets (and rule 5's passed target dates)
+ * ==================================================================== */
+
+static const char *const target_marks[] = {"doel", "doelen", "doelstelling", "doelstellingen",
+					   "streven", "streeft", "streefwaarde", "ambitie", "droom",
+					   "beoogd", "beogen", "moet", "moeten", NULL};
+/* Words that promise a change of unstated size. */
+static const char *const vague_words[] = {"substantieel", "substantiële", "aanzienlijk",
+					  "aanzienlijke", "flink", "fors", "merkbaar", "significant",
+					  NULL};
+/* Words that say what became of a target. */
+static const char *const result_words[] = {"bereikt", "gehaald", "behaald", "gerealiseerd",
+					   "gelukt", "haalden", "bereikten", "realiseerden",
+					   "niet gehaald", NULL};
+/* Prepositions before a deadline: "in 2027", "voor 2030", "aan het einde van 2026". */
+static const char *const deadline_preps[] = {"in", "voor", "vóór", "uiterlijk", "eind", "einde",
+					     "tot", "per", "medio", NULL};
+
+/* Is the year or date starting at `off` a deadline: one of deadline_preps
+ * among the three words before it, in the same sentence?  Returns where
+ * that word starts ("einde" of "aan het einde van 2026"), or SIZE_MAX. */
+static size_t deadline_at(const struct doc *d, size_t si, size_t off)
+{
+	size_t wb, we;
+	sent_words(d, si, &wb, &we);
+	size_t w = tl_prose_word_at(&d->p, off), found = SIZE_MAX;
+	for (size_t k = 1; k <= 3 && w >= wb + k; k++)
+		if (word_in(d, w - k, deadline_preps))
+			found = d->p.words[w - k].start;
+	return found;
+}
+
+/* The deadline of sentence si: the first year or dated phrase preceded by
+ * a deadline word.  Returns the offset of that word, or SIZE_MAX. */
+static size_t sentence_deadline(const struct doc *d, size_t si, int *year, int *month)
+{
+	const struct tl_sentence *s = &d->p.sent[si];
+	size_t best = SIZE_MAX, at;
+	for (size_t k = date_from(d, s->start); k < d->p.n_dates && d->p.dates[k].start < s->end; k++) {
+		const struct tl_date *t = &d->p.dates[k];
+		if (t->year && (at = deadline_at(d, si, t->start)) != SIZE_MAX) {
+			best = at;
+			*year = t->year;
+			*month = t->month;
+			break;
+		}
+	}
+	for (size_t k = q_from(d, s->start); k < d->p.n_q && d->p.q[k].start < s->end; k++) {
+		const struct tl_quantity *q = &d->p.q[k];
+		if (q->kind != TL_Q_YEAR || q->start >= best)
+			continue;
+		if ((at = deadline_at(d, si, q->start)) != SIZE_MAX) {
+			best = at;
+			*year = (int)q->value;
+			*month = 0;
+			break;
+		}
+	}
+	return best;
+}
+
+/* A phrase of words in paragraph pi (for "niet gehaald" and single words). */
+static int para_has(const struct doc *d, size_t pi, size_t from, const char *const *list)
+{
+	const struct tl_paragraph *p = &d->p.para[pi];
+	for (size_t w = tl_prose_word_at(&d->p, from); w < d->p.n_words && d->p.words[w].start < p->end; w++)
+		for (size_t i = 0; list[i]; i++)
+			if (!strchr(list[i], ' ') && word_is(d, w, list[i]))
+				return 1;
+	return 0;
+}
+
+static int same_noun(const struct doc *d, const struct tl_quantity *a, const struct tl_quantity *b)
+{
+	size_t la = a->noun_end - a->noun_start, lb = b->noun_end - b->noun_start;
+	if (!la || !lb)
+		return 0;
+	char x[40], y[40];
+	noun_class(d, a->noun_start, a->noun_end, x, sizeof x);
+	noun_class(d, b->noun_start, b->noun_end, y, sizeof y);
+	return x[0] && !strcmp(x, y);
+}
+
+/* Targets stated in the text: a sentence with a target word ("doel",
+ * "streven", "moeten") or a word of unstated change ("substantieel"), and a
+ * deadline ("in 2027", "aan het einde van 2026").  A sentence without a
+ * deadline is a wish, not a target the report can be held to. */
+static size_t prose_targets(struct ctx *c, const struct doc *d, struct tl_check_target **out,
+			    size_t **offs)
+{
+	size_t n = 0, cap = 0, ocap = 0;
+	*out = NULL;
+	*offs = NULL;
+	for (size_t si = 0; si < d->p.n_sent; si++) {
+		int vague = sent_has(d, si, vague_words);
+		if (!vague && !sent_has(d, si, target_marks))
+			continue;
+		int year = 0, month = 0;
+		size_t at = sentence_deadline(d, si, &year, &month);
+		if (at == SIZE_MAX)
+			continue;
+		/* "in 2024 vroeg X subsidie aan, met als doel …" tells what happened
+		 * in 2024; the year is a deadline only after the target word, or
+		 * with a modal ("In 2027 moeten er nog drie bijkomen") or vague
+		 * change ("In 2027 … substantieel gestegen"). */
+		size_t mark = SIZE_MAX, wb, we;
+		sent_words(d, si, &wb, &we);
+		for (size_t w = wb; w < we && mark == SIZE_MAX; w++)
+			if (word_in(d, w, target_marks))
+				mark = d->p.words[w].start;
+		if (!vague && !sent_has(d, si, (const char *const[]){"moet", "moeten", "zal", "zullen", NULL}) &&
+		    (mark == SIZE_MAX || mark > at))
+			continue;
+		size_t from = mark < at ? mark : at;
+		struct tl_check_target t;
+		memset(&t, 0, sizeof t);
+		t.name = quote(c, d, from, d->p.sent[si].end);
+		t.deadline_year = year;
+		t.deadline_month = month;
+		t.vague = vague;
+		/* the figure to reach: the first countable or percentage figure that
+		 * is not part of a date */
+		size_t qb, qe;
+		const struct tl_quantity *fig = NULL;
+		sent_q(d, si, &qb, &qe);
+		for (size_t k = qb; k < qe && !fig; k++) {
+			const struct tl_quantity *q = &d->p.q[k];
+			if (q->kind == TL_Q_YEAR || (q->flags & (TL_QF_ODD | TL_QF_DOTDEC | TL_QF_FOREIGN)))
+				continue;
+			if (time_noun(d, q) || in_parens(d, d->p.sent[si].start, q->start))
+				continue;
+			if (q->kind == TL_Q_EURO)
+				continue; /* money is what is spent, not what is reached */
+			fig = q;
+		}
+		int absolute = sent_has(d, si, (const char *const[]){"iedereen", "alle", "ieder", "elke", NULL});
+		if (fig) {
+			t.has_target = 1;
+			t.target = fig->value;
+			/* a baseline: the same thing counted elsewhere in the text,
+			 * or a relative target ("nog drie", "erbij") */
+			int relative = word_before(d, fig->start, "nog") ||
+				       sent_has(d, si, (const char *const[]){"bij", "erbij", "extra", "meer",
+									     "bijkomen", NULL});
+			t.has_baseline = relative || fig->noun_end == fig->noun_start || fig->kind == TL_Q_PERCENT;
+			size_t pi = d->p.sent[si].para;
+			size_t plo = pi > 4 ? pi - 4 : 0, phi = pi + 4 < d->p.n_para ? pi + 4 : d->p.n_para - 1;
+			size_t qlo = q_from(d, d->p.para[plo].start);
+			for (size_t k = qlo; k < d->p.n_q && d->p.q[k].start < d->p.para[phi].end && !t.has_baseline; k++)
+				if (&d->p.q[k] != fig && same_noun(d, &d->p.q[k], fig))
+					t.has_baseline = 1;
+		} else if (absolute) {
+			t.has_target = 1; /* "iedereen", "alle inwoners": 100% */
+			t.target = 100;
+			t.has_baseline = 1;
+		}
+		t.result_reported = para_has(d, d->p.sent[si].para, d->p.sent[si].start, result_words);
+		if (n == cap) {
+			size_t nc = cap ? 2 * cap : 8;
+			struct tl_check_target *nv = tl_arena_array(c->a, nc, sizeof *nv);
+			if (n)
+				memcpy(nv, *out, n * sizeof *nv);
+			*out = nv;
+			cap = nc;
+		}
+		GROW(c, *offs, n, ocap);
+		(*out)[n] = t;
+		(*offs)[n] = from;
+		n++;
+	}
+	return n;
+}
+
+/* Months from year 0, for straight-line progress. */
+static double months_of(int year, int month)
+{
+	return year * 12.0 + (month ? month : 12);
+}
+
+/* Judge one target; the finding goes to (d, off) for a text target, or to
+ * t->file:line:col for a structured one (d NULL). */
+static void judge_target(struct ctx *c, struct doc *d, size_t off, const struct tl_check_target *t,
+			 int structured)
+{
+	const char *name = t->name ? t->name : "?";
+	int ry = c->o.report_year;
+/* Every finding here is a warning: targets are the text's own business. */
+#define FINDING(rule, ...)                                                                             \
+	do {                                                                                           \
+		if (d)                                                                                 \
+			report(c, d, off, 0, rule, __VA_ARGS__);                                       \
+		else                                                                                   \
+			tl_errors_warn(c->out, t->file ? t->file : "agenda", t->file ? t->line : 0,    \
+				       t->file ? t->col : 0, rule, __VA_ARGS__);                       \
+	} while (0)
+	if (!t->has_target) {
+		if (t->vague || structured)
+			FINDING("target",
+				"\"%s\": a target without a figure%s; say from what to what, e.g. \"van 68%% in "
+				"2023 naar 75%% in %d\", so the report can show whether it is on track",
+				name, t->vague ? " (how much is \"substantieel\"?)" : "",
+				t->deadline_year ? t->deadline_year : ry ? ry + 2 : 2030);
+	} else if (!t->has_baseline) {
+		FINDING("target",
+			"\"%s\": a target of %s without a baseline: the report does not say how many or how "
+			"much there is now; add the current figure and its date",
+			name, fmt_num(c, t->target, t->target == floor(t->target) ? 0 : 1));
+	}
+	if (!t->deadline_year && structured)
+		FINDING("target", "\"%s\": a target without a deadline; say by when", name);
+	/* rule 5: the date passed before the report year and nothing is said */
+	if (ry && t->deadline_year && t->deadline_year < ry && !t->result_reported &&
+	    !(t->has_progress && t->progress_year >= t->deadline_year)) {
+		FINDING("date",
+			"\"%s\": the target date (%d) passed before the report year %d, and the report does "
+			"not say whether it was reached; report the result, or the new date",
+			name, t->deadline_year, ry);
+		return;
+	}
+	/* off track: behind the straight line from baseline to target by more
+	 * than a quarter of the way */
+	if (t->has_target && t->has_baseline && t->has_progress && t->baseline_year &&
+	    t->deadline_year && t->target != t->baseline) {
+		double tb = months_of(t->baseline_year, t->baseline_month);
+		double td = months_of(t->deadline_year, t->deadline_month);
+		double tp = months_of(t->progress_year, t->progress_month);
+		if (td <= tb || tp <= tb)
+			return;
+		double expect = tp >= td ? 1.0 : (tp - tb) / (td - tb);
+		double got = (t->progress - t->baseline) / (t->target - t->baseline);
+		if (got < expect - 0.25)
+			FINDING("target",
+				"\"%s\": off track: %s of the way from %s to %s by %d, where a straight line "
+				"gives %s; say what is done to catch up, or adjust the target",
+				name, fmt_num(c, 100 * got, 0), fmt_num(c, t->baseline, 0),
+				fmt_num(c, t->target, 0), t->progress_year, fmt_num(c, 100 * expect, 0));
+	}
+#undef FINDING
+}
+
+static void rule_targets(struct ctx *c, struct doc *d)
+{
+	struct tl_check_target *t;
+	size_t *offs;
+	size_t n = prose_targets(c, d, &t, &offs);
+	for (size_t i = 0; i < n; i++)
+		judge_target(c, d, offs[i], &t[i], 0);
+}
+
+/* The caller's structured targets, once per check. */
+static void cross_targets(struct ctx *c)
+{
+	for (size_t i = 0; i < c->o.n_targets; i++)
+		judge_target(c, NULL, 0, &c->o.targets[i], 1);
+}
+
+/* The agenda's goals are targets too ("In 2027 … substantieel gestegen").
+ * A goal is reported where the report prints it: the {{doelstellingen}}
+ * line of its theme's chapter; without one, in agenda.yml (no position:
+ * the model keeps none for it). */
+static void goal_targets(struct ctx *c)
+{
+	const struct tl_model *m = c->m;
+	if (!m)
+		return;
+	const char *file = "agenda.yml";
+	for (size_t i = 0; i < m->n_chapters; i++) {
+		const char *p = m->chapters[i].path, *cut = p ? strstr(p, "chapters/") : NULL;
+		if (cut) {
+			file = tl_arena_printf(c->a, "%.*sagenda.yml", (int)(cut - p), p);
+			break;
+		}
+	}
+	size_t ndocs = c->n_docs;
+	for (size_t g = 0; g < m->n_goals; g++) {
+		const struct tl_goal *goal = &m->goals[g];
+		if (!goal->title)
+			continue;
+		struct doc *at = NULL;
+		for (size_t i = 0; i < ndocs && !at; i++)
+			if (c->docs[i]->ch && c->docs[i]->goals_at != SIZE_MAX && c->docs[i]->ch->theme &&
+			    goal->theme && !strcmp(c->docs[i]->ch->theme, goal->theme))
+				at = c->docs[i];
+		struct doc *d = doc_text(c, file, goal->title, strlen(goal->title));
+		tl_prose_scan(d->text, d->len, c->a, &d->p);
+		struct tl_check_target *t;
+		size_t *offs;
+		size_t n = prose_targets(c, d, &t, &offs);
+		for (size_t k = 0; k < n; k++) {
+			t[k].name = tl_arena_printf(c->a, "doelstelling %d (agenda.yml): %s", goal->number, t[k].name);
+			if (at) {
+				judge_target(c, at, at->goals_at, &t[k], 0);
+			} else {
+				t[k].file = file;
+				judge_target(c, NULL, 0, &t[k], 0);
+			}
+		}
+	}
+}
+
+/* A past participle: ge…d, ge…t, ge…en, also after a separable prefix
+ * ("afgerond", "opgeleverd", "uitgebreid"). */
+static int participle(const char *w, size_t n)
+{
+	static const char *const prefix[] = {"", "af", "op", "uit", "in", "aan", "mee", "door", "over",
+					     "toe", "terug", "bij", "vast", "voor", "na", "weg", "samen",
+					     NULL};
+	if (n < 5 || !(w[n - 1] == 'd' || w[n - 1] == 't' || (w[n - 2] == 'e' && w[n - 1] == 'n')))
+		return 0;
+	for (size_t i = 0; prefix[i]; i++) {
+		size_t l = strlen(prefix[i]);
+		if (n > l + 4 && !strncmp(w, prefix[i], l) && w[l] == 'g' && w[l + 1] == 'e')
+			return 1;
+	}
+	return 0;
+}
+
+/* Rule 5: a date well after the report year told in the past tense: "in
+ * september 2027 is de pilot afgerond" in the 2025 report.  "Well after":
+ * from the second half of the year after the report year (a report is
+ * written in the first months of that year), or any later year. */
+static void dates_future_past(struct ctx *c, struct doc *d)
+{
+	int ry = c->o.report_year;
+	if (!ry)
+		return;
+	static const char *const past[] = {"was", "waren", "werd", "werden", "vond", "vonden", "had",
+					   "hadden", "kwam", "kwamen", "ging", "gingen", "startte",
+					   "startten", "opende", "sloot", "sloten", NULL};
+	static const char *const perfect_aux[] = {"is", "zijn", "heeft", "hebben", NULL};
+	static const char *const future[] = {"zal", "zullen", "wordt", "worden", "gaat", "gaan",
+					     "verwacht", "verwachten", "wil", "willen", "moet",
+					     "moeten", "plannen", "gepland", "kan", "kunnen", "vanaf",
+					     "tot", "naar", "voor", "richting", NULL};
+	size_t last_si = SIZE_MAX;
+	for (size_t k = 0; k < d->p.n_dates + d->p.n_q; k++) {
+		size_t start;
+		int year, month;
+		if (k < d->p.n_dates) {
+			const struct tl_date *t = &d->p.dates[k];
+			start = t->start;
+			year = t->year;
+			month = t->month;
+		} else {
+			const struct tl_quantity *q = &d->p.q[k - d->p.n_dates];
+			if (q->kind != TL_Q_YEAR)
+				continue;
+			start = q->start;
+			year = (int)q->value;
+			month = 0;
+		}
+		if (!year || !(year > ry + 1 || (year == ry + 1 && month >= 7)))
+			continue;
+		size_t si = tl_prose_sentence_at(&d->p, start);
+		if (si >= d->p.n_sent || si == last_si || d->p.para[d->p.sent[si].para].heading)
+			continue;
+		if (sent_has(d, si, future) || sent_has(d, si, target_marks) || sent_has(d, si, vague_words))
+			continue;
+		int is_past = sent_has(d, si, past);
+		size_t wb, we;
+		sent_words(d, si, &wb, &we);
+		for (size_t w = wb; !is_past && w < we; w++) {
+			if (!word_in(d, w, perfect_aux))
+				continue;
+			/* a participle after it: ge…d / ge…t / ge…en */
+			for (size_t x = w + 1; x < we && x < w + 8 && !is_past; x++) {
+				is_past = participle(d->text + d->p.words[x].start,
+						     d->p.words[x].end - d->p.words[x].start);
+			}
+		}
+		if (!is_past)
+			continue;
+		last_si = si;
+		report(c, d, start, 0, "date",
+		       "\"%s\": %d is after the report year %d, but the sentence tells it as past; "
+		       "correct the year, or write it as a plan",
+		       quote(c, d, d->p.sent[si].start, d->p.sent[si].end), year, ry);
+	}
+}
+
+/* ======================================================================
  * Rule 1: stale bindings
  * ==================================================================== */
 
@@ -2955,8 +3340,7 @@ static void rule_stale(struct ctx *c, struct doc *d)
  * Rules, in order
  * ==================================================================== */
 
-/* One entry per rule that reads a single document.  Rule 6 is the
- * extension point named in check.h: it needs targets. */
+/* One entry per rule that reads a single document. */
 static const struct {
 	const char *name;
 	void (*run)(struct ctx *c, struct doc *d);
@@ -2966,7 +3350,8 @@ static const struct {
 	{"parts", rule_parts},
 	{"claim", rule_claims},
 	{"date", rule_dates},
-	{"target", NULL}, /* rule 6: targets — needs targets in the model */
+	{"date", dates_future_past},
+	{"target", rule_targets},
 	{"form", form_links},
 	{"form", form_numbers},
 	{"consistency", collect_counts},
@@ -3075,6 +3460,9 @@ int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_e
 		if (m->chapters[i].markdown)
 			doc_chapter(&c, &m->chapters[i]);
 	run_docs(&c);
+	/* the agenda's own targets: its goals, and the structured ones */
+	goal_targets(&c);
+	cross_targets(&c);
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;

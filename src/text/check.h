@@ -21,7 +21,13 @@
  *                         the indicator's title words, or the chart placed
  *                         right after the paragraph)
  *   rule 5 "date"         a weekday that does not match its date; a date
- *                         that does not exist
+ *                         that does not exist; a target date that passed
+ *                         before the report year without a word on the
+ *                         result; a date well after the report year told
+ *                         in the past tense
+ *   rule 6 "target"       a target without a figure ("substantieel
+ *                         gestegen"), without a baseline or a deadline, or
+ *                         behind the straight line from baseline to target
  *   rule 7 "form"         a paragraph printed twice; links to "" or "#";
  *                         numbers in English notation ("€ 750,000,-",
  *                         "1,234.5"); one quoted name spelt two ways
@@ -64,6 +70,27 @@
 #include "../core/fmt.h"
 #include "../model/model.h"
 
+/* A target as rule 6 judges it.  The caller passes the agenda's structured
+ * targets in opts->targets (any field may be missing); the check adds the
+ * ones it finds in the text ("Het doel is om aan het einde van 2026 25
+ * zorgzame gemeenschappen te hebben").  Both are judged alike. */
+struct tl_check_target {
+	const char *name; /* what is to be reached, for messages */
+	const char *file; /* where it is stated, for positions; NULL = the agenda */
+	unsigned line, col;
+	int has_target;
+	double target;
+	int has_baseline;
+	double baseline;
+	int baseline_year, baseline_month; /* 0 = not given */
+	int deadline_year, deadline_month; /* 0 = no deadline; month 0 = end of the year */
+	int has_progress;                  /* the latest measurement */
+	double progress;
+	int progress_year, progress_month;
+	int vague;           /* words promise a change without a figure: "substantieel" */
+	int result_reported; /* the text says whether it was reached */
+};
+
 struct tl_check_opts {
 	enum tl_lang lang; /* how figures in messages are formatted */
 	int report_year;   /* for dates without a year; 0 = the agenda's report_year */
@@ -71,6 +98,9 @@ struct tl_check_opts {
 	 * never accepted, and then rule 1 is silent. */
 	const struct tl_accepted *accepted;
 	size_t n_accepted;
+	/* Rule 6: the agenda's structured targets (may be none). */
+	const struct tl_check_target *targets;
+	size_t n_targets;
 };
 
 /* Check one chapter (Markdown with bindings) against the model (m must not
