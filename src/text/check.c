@@ -2282,6 +2282,44 @@ static void rule_claims(struct ctx *c, struct doc *d)
  * Rule 7: form
  * ==================================================================== */
 
+/* Does a link target point at a story page ("verhalen/x.html",
+ * "./verhalen/x.html")?  Returns the length of that prefix, or 0. */
+static size_t story_target(const char *t, size_t n)
+{
+	static const char *const pre[] = {"verhalen/", "./verhalen/", "../verhalen/", NULL};
+	for (size_t i = 0; pre[i]; i++) {
+		size_t l = strlen(pre[i]);
+		if (n > l && !strncmp(t, pre[i], l))
+			return l;
+	}
+	return 0;
+}
+
+/* "[Lees het interview](verhalen/x.html)": x must be a published story,
+ * when the caller knows the stories. */
+static void check_story_link(struct ctx *c, struct doc *d, size_t close, size_t end, const char *slug,
+			     size_t n)
+{
+	if (!c->o.know_stories)
+		return;
+	size_t l = 0;
+	while (l < n && slug[l] != '.' && slug[l] != '#' && slug[l] != '?' && slug[l] != ' ')
+		l++;
+	for (size_t i = 0; i < c->o.n_stories; i++)
+		if (c->o.stories[i] && strlen(c->o.stories[i]) == l && !strncmp(c->o.stories[i], slug, l))
+			return;
+	/* the link text: back to "[" on the same line */
+	size_t k = close;
+	while (k > 0 && close - k < 512 && d->src[k - 1] != '\n' && d->src[k] != '[')
+		k--;
+	if (d->src[k] != '[')
+		k = close;
+	report(c, d, k, 0, "form",
+	       "\"%s\": the story link goes nowhere: there is no published story \"%.*s\"; link one of the "
+	       "stories in stories/, or publish this one",
+	       quote(c, d, k, end + 1), (int)l, slug);
+}
+
 /* Links with no target: "[lees artikel](#)", "[tekst]()". */
 static void form_links(struct ctx *c, struct doc *d)
 {
@@ -2299,6 +2337,12 @@ static void form_links(struct ctx *c, struct doc *d)
 			a++;
 		while (b > a && t[b - 1] == ' ')
 			b--;
+		size_t story = story_target(t + a, b - a);
+		if (story) {
+			check_story_link(c, d, i, j, t + a + story, b - a - story);
+			i = j;
+			continue;
+		}
 		if (!(b == a || (b - a == 1 && t[a] == '#')))
 			continue;
 		/* the link text: back to the unescaped "[" on the same line */
@@ -3358,6 +3402,138 @@ static const struct {
 	{"consistency", collect_starts},
 };
 
+/* A programme name with its words in another order: "Hulp en op om
+ * Scholen" against "Hulp op en om Scholen".  Candidates are runs of four to
+ * six words in one sentence that start and end with a capital and hold a
+ * lowercase word other than "en"/"of" (a name, not a list of places:
+ * "Aa en Hunze en De Wolden"); two runs with the same
+ * words in a different order are one name spelt two ways.  The spelling
+ * used most (or first) is taken as right. */
+struct phrase {
+	char *key;   /* the words sorted, lowercase */
+	char *order; /* the words as written, lowercase */
+	size_t doc, start, end;
+};
+
+static int cap_word(const struct doc *d, size_t w)
+{
+	unsigned char ch = (unsigned char)d->text[d->p.words[w].start];
+	return (ch >= 'A' && ch <= 'Z') ||
+	       (ch == 0xC3 && d->p.words[w].end - d->p.words[w].start > 1 &&
+		(unsigned char)d->text[d->p.words[w].start + 1] >= 0x80 &&
+		(unsigned char)d->text[d->p.words[w].start + 1] <= 0x9E);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int phrase_cmp(const void *x, const void *y)
+{
+	const struct phrase *a = x, *b = y;
+	int r = strcmp(a->key, b->key);
+	if (r)
+		return r;
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+#define MAX_PHRASES 20000
+
+static void cross_name_order(struct ctx *c)
+{
+	struct phrase *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t di = 0; di < c->n_docs; di++) {
+		const struct doc *d = c->docs[di];
+		for (size_t si = 0; si < d->p.n_sent && n < MAX_PHRASES; si++) {
+			size_t wb, we;
+			sent_words(d, si, &wb, &we);
+			for (size_t w = wb; w < we && n < MAX_PHRASES; w++) {
+				if (!cap_word(d, w))
+					continue;
+				for (size_t k = 4; k <= 6 && w + k <= we; k++) {
+					size_t last = w + k - 1;
+					if (!cap_word(d, last))
+						continue;
+					int lower = 0, ok = 1;
+					char words[6][40];
+					for (size_t x = 0; x < k && ok; x++) {
+						const struct tl_word *tw = &d->p.words[w + x];
+						if (!tl_prose_lower(d->text + tw->start, tw->end - tw->start, words[x],
+								    sizeof words[x]))
+							ok = 0;
+						else if (!cap_word(d, w + x) && strcmp(words[x], "en") &&
+							 strcmp(words[x], "of"))
+							lower = 1; /* only "en"/"of": a list, not a name */
+					}
+					/* the run must be contiguous: blanks only between the words */
+					for (size_t x = w; x < last && ok; x++)
+						for (size_t b = d->p.words[x].end; b < d->p.words[x + 1].start; b++)
+							if (d->text[b] != ' ')
+								ok = 0;
+					if (!ok || !lower)
+						continue;
+					char *sorted[6];
+					for (size_t x = 0; x < k; x++)
+						sorted[x] = words[x];
+					qsort(sorted, k, sizeof *sorted, str_cmp);
+					tl_buf kb = TL_BUF_INIT, ob = TL_BUF_INIT;
+					for (size_t x = 0; x < k; x++) {
+						tl_buf_printf(&kb, "%s%s", x ? " " : "", sorted[x]);
+						tl_buf_printf(&ob, "%s%s", x ? " " : "", words[x]);
+					}
+					GROW(c, v, n, cap);
+					v[n++] = (struct phrase){tl_arena_strndup(c->a, kb.data, kb.len),
+								 tl_arena_strndup(c->a, ob.data, ob.len), di,
+								 d->p.words[w].start, d->p.words[last].end};
+					tl_buf_free(&kb);
+					tl_buf_free(&ob);
+				}
+			}
+		}
+	}
+	if (n < 2)
+		return;
+	qsort(v, n, sizeof *v, phrase_cmp);
+	for (size_t g = 0; g < n;) {
+		size_t e = g + 1;
+		while (e < n && !strcmp(v[e].key, v[g].key))
+			e++;
+		/* the spelling used most; ties go to the first */
+		size_t best = g, best_n = 0;
+		for (size_t i = g; i < e; i++) {
+			size_t cnt = 0;
+			for (size_t j = g; j < e; j++)
+				cnt += !strcmp(v[i].order, v[j].order);
+			if (cnt > best_n) {
+				best = i;
+				best_n = cnt;
+			}
+		}
+		for (size_t i = g; i < e; i++) {
+			if (!strcmp(v[i].order, v[best].order))
+				continue;
+			int seen = 0;
+			for (size_t j = g; j < i && !seen; j++)
+				seen = !strcmp(v[j].order, v[i].order);
+			if (seen)
+				continue;
+			const struct doc *bd = c->docs[v[best].doc];
+			struct doc *d = c->docs[v[i].doc];
+			unsigned line, col;
+			position(bd, v[best].start, &line, &col);
+			report(c, d, v[i].start, 0, "form",
+			       "\"%s\" has the words of \"%s\" (%s%s%u) in another order; use one spelling",
+			       quote(c, d, v[i].start, v[i].end), quote(c, bd, v[best].start, v[best].end),
+			       bd == d ? "line " : bd->name, bd == d ? "" : ":", line);
+		}
+		g = e;
+	}
+}
+
 static void run_docs(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n_docs; i++)
@@ -3368,6 +3544,7 @@ static void run_docs(struct ctx *c)
 				doc_rules[r].run(c, c->docs[i]);
 	cross_duplicates(c);
 	cross_names(c);
+	cross_name_order(c);
 	cross_facts(c);
 	cross_directions(c);
 }

@@ -28,7 +28,8 @@
  *   rule 6 "target"       a target without a figure ("substantieel
  *                         gestegen"), without a baseline or a deadline, or
  *                         behind the straight line from baseline to target
- *   rule 7 "form"         a paragraph printed twice; links to "" or "#";
+ *   rule 7 "form"         a paragraph printed twice; links to "" or "#", and
+ *                         story links ("verhalen/x.html") to no published story;
  *                         numbers in English notation ("€ 750,000,-",
  *                         "1,234.5"); one quoted name spelt two ways
  *   rule 8 "consistency"  the same quantity stated twice with different
@@ -98,6 +99,12 @@ struct tl_check_opts {
 	 * never accepted, and then rule 1 is silent. */
 	const struct tl_accepted *accepted;
 	size_t n_accepted;
+	/* Rule 7: the slugs of the published stories, for links to
+	 * "verhalen/<slug>.html"; with know_stories 0 such links are not
+	 * judged (the caller has no stories to say). */
+	const char *const *stories;
+	size_t n_stories;
+	int know_stories;
 	/* Rule 6: the agenda's structured targets (may be none). */
 	const struct tl_check_target *targets;
 	size_t n_targets;

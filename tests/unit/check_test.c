@@ -429,6 +429,7 @@ static const struct known seed_known[] = {
 /* Findings checked by hand and found to be real problems of the seed as well. */
 static const struct known seed_also_real[] = {
 	{"target", 407, "25 zorgzame", "25 zorgzame gemeenschappen by 2026: how many now? never said"},
+	{"form", 338, "Hulp en op om Scholen", "'Hulp en op om Scholen' against 'Hulp op en om Scholen'"},
 	{"consistency", 770, "2024", "Snellere Start started in 2023 or in June 2024"},
 	{"form", 539, "Snellere Start", "'Snellere start, sterkere toekomst' spelt two ways"},
 	{"consistency", 493, "afneemt", "trust in others 'stabiel' (l. 169) vs 'afneemt' (l. 493)"},
@@ -747,6 +748,37 @@ static void test_structured_targets(void **state)
 	tl_arena_free(a);
 }
 
+/* ---- Rule 7: story links --------------------------------------------------- */
+
+static void test_story_links(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = fixture(a);
+	const char *md = "Lees [het interview met Milou](verhalen/snellere-start.html).\n\n"
+			 "Lees [het interview met Renate](verhalen/veilige-kleedkamer.html).\n";
+	struct tl_chapter ch = {.slug = "s", .position = 1, .path = "s.md", .markdown = md};
+	const char *const stories[] = {"snellere-start"};
+	struct tl_check_opts o = nl;
+	tl_errors e = TL_ERRORS_INIT;
+	/* without a list of stories the links are not judged */
+	tl_check_chapter(m, &ch, &o, &e);
+	assert_int_equal(count_rule(&e, "form", NULL), 0);
+	tl_errors_free(&e);
+	o.stories = stories;
+	o.n_stories = 1;
+	o.know_stories = 1;
+	tl_check_chapter(m, &ch, &o, &e);
+	assert_int_equal(count_rule(&e, "form", NULL), 1);
+	assert_int_equal(e.items[0].line, 3);
+	assert_int_equal(e.items[0].col, 6);
+	assert_non_null(strstr(e.items[0].msg, "\"[het interview met Renate](verhalen/veilige-kleedkamer.html)\": "
+					       "the story link goes nowhere: there is no published story \"veilige-kleedkamer\""));
+	assert_true(e.is_warning[0]);
+	tl_errors_free(&e);
+	tl_arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -757,6 +789,7 @@ int main(void)
 		cmocka_unit_test(test_pathological_input_is_fast),
 		cmocka_unit_test(test_stale_bindings),
 		cmocka_unit_test(test_structured_targets),
+		cmocka_unit_test(test_story_links),
 		cmocka_unit_test(test_seed_report),
 		cmocka_unit_test(test_example_report),
 	};
