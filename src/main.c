@@ -166,6 +166,9 @@ static int cmd_init(int argc, char **argv)
 	       "%zu chapters, %ld observations from %zu files\n",
 	       o.arg, o.db, s.themes, s.goals, s.indicators, s.regions, s.groups, s.chapters,
 	       s.observations, s.files);
+	if (s.instruments || s.targets || s.stories || s.next_steps)
+		printf("init: report: %zu instruments, %zu grants, %zu targets, %zu stories, %zu next steps\n",
+		       s.instruments, s.grants, s.targets, s.stories, s.next_steps);
 	return 0;
 }
 
