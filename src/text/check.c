@@ -33,6 +33,7 @@
 #include "../analysis/series.h"
 #include "../core/arena.h"
 #include "../core/buf.h"
+#include "../model/report.h"
 #include "chapter.h"
 #include "prose.h"
 
@@ -3157,6 +3158,92 @@ static void cross_targets(struct ctx *c)
 		judge_target(c, NULL, 0, &c->o.targets[i], 1);
 }
 
+/* "examples/x/chapters/a.md" → "examples/x/NAME": the agenda folder's own
+ * files, for findings about agenda.yml and report.yml. */
+static const char *folder_file(struct ctx *c, const char *name)
+{
+	for (size_t i = 0; c->m && i < c->m->n_chapters; i++) {
+		const char *p = c->m->chapters[i].path, *cut = p ? strstr(p, "chapters/") : NULL;
+		if (cut)
+			return tl_arena_printf(c->a, "%.*s%s", (int)(cut - p), p, name);
+	}
+	return name;
+}
+
+/* Is the start of `text` (its first sentence, up to 60 bytes) written in
+ * one of the documents or goal titles?  Then the text rules judge it,
+ * with a position, and the structured copy is not judged again. */
+static int stated_in_text(struct ctx *c, const char *text)
+{
+	if (!text || !*text)
+		return 0;
+	size_t n = 0;
+	while (text[n] && text[n] != '.' && n < 60)
+		n++;
+	if (n < 12)
+		return 0;
+	char *probe = tl_arena_strndup(c->a, text, n);
+	for (size_t i = 0; i < c->n_docs; i++)
+		if (strstr(c->docs[i]->src, probe))
+			return 1;
+	for (size_t g = 0; c->m && g < c->m->n_goals; g++)
+		if (c->m->goals[g].title && strstr(c->m->goals[g].title, probe))
+			return 1;
+	return 0;
+}
+
+/* The model's structured targets (report.yml) as rule 6 sees them.  A
+ * target without a baseline but with measurements starts from its first
+ * measurement. */
+static void model_targets(struct ctx *c)
+{
+	const struct tl_model *m = c->m;
+	if (!m || c->o.n_targets || !m->n_targets)
+		return;
+	const char *file = folder_file(c, "report.yml");
+	for (size_t i = 0; i < m->n_targets; i++) {
+		const struct tl_target *tg = &m->targets[i];
+		if (stated_in_text(c, tg->text))
+			continue;
+		struct tl_check_target t;
+		memset(&t, 0, sizeof t);
+		t.name = tl_arena_printf(c->a, "%s (%s)", tg->title ? tg->title : "?", tg->slug ? tg->slug : "?");
+		t.file = file;
+		t.has_target = tg->has_target;
+		t.target = tg->target;
+		t.has_baseline = tg->has_baseline;
+		t.baseline = tg->baseline;
+		t.baseline_year = tg->baseline_date.year;
+		t.baseline_month = tg->baseline_date.month;
+		t.deadline_year = tg->deadline.year;
+		t.deadline_month = tg->deadline.month;
+		if (tg->n_progress) {
+			const struct tl_target_entry *last = &tg->progress[tg->n_progress - 1];
+			if (!t.has_baseline && tg->n_progress > 1) {
+				t.has_baseline = 1;
+				t.baseline = tg->progress[0].value;
+				t.baseline_year = tg->progress[0].date.year;
+				t.baseline_month = tg->progress[0].date.month;
+			} else if (!t.has_baseline) {
+				t.has_baseline = 1; /* one measurement: where it stands */
+			}
+			t.has_progress = 1;
+			t.progress = last->value;
+			t.progress_year = last->date.year;
+			t.progress_month = last->date.month;
+		}
+		if (!t.has_target && tg->title) {
+			/* "Iedereen kan veilig sporten": everyone is a figure, 100% */
+			struct doc *d = doc_text(c, file, tg->title, strlen(tg->title));
+			tl_prose_scan(d->text, d->len, c->a, &d->p);
+			for (size_t w = 0; w < d->p.n_words && !t.has_target; w++)
+				if (word_in(d, w, (const char *const[]){"iedereen", "alle", "ieder", "elke", NULL}))
+					t.has_target = t.has_baseline = 1, t.target = 100;
+		}
+		judge_target(c, NULL, 0, &t, 1);
+	}
+}
+
 /* The agenda's goals are targets too ("In 2027 … substantieel gestegen").
  * A goal is reported where the report prints it: the {{doelstellingen}}
  * line of its theme's chapter; without one, in agenda.yml (no position:
@@ -3610,6 +3697,17 @@ static void ctx_init(struct ctx *c, const struct tl_model *m, const struct tl_ch
 		c->o.report_year = m->agenda.report_year;
 	c->out = out;
 	c->a = tl_arena_new();
+	/* story links: the model's published stories, unless the caller says */
+	if (!c->o.know_stories && m) {
+		const char **v = tl_arena_array(c->a, m->n_stories ? m->n_stories : 1, sizeof *v);
+		size_t n = 0;
+		for (size_t i = 0; i < m->n_stories; i++)
+			if (m->stories[i].published && m->stories[i].slug)
+				v[n++] = m->stories[i].slug;
+		c->o.stories = v;
+		c->o.n_stories = n;
+		c->o.know_stories = 1;
+	}
 	prepare_titles(c);
 	prepare_regions(c);
 }
@@ -3640,6 +3738,7 @@ int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_e
 	/* the agenda's own targets: its goals, and the structured ones */
 	goal_targets(&c);
 	cross_targets(&c);
+	model_targets(&c);
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;

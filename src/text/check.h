@@ -100,12 +100,12 @@ struct tl_check_opts {
 	const struct tl_accepted *accepted;
 	size_t n_accepted;
 	/* Rule 7: the slugs of the published stories, for links to
-	 * "verhalen/<slug>.html"; with know_stories 0 such links are not
-	 * judged (the caller has no stories to say). */
+	 * "verhalen/<slug>.html"; with know_stories 0 the model's published
+	 * stories are used, and without a model such links are not judged. */
 	const char *const *stories;
 	size_t n_stories;
 	int know_stories;
-	/* Rule 6: the agenda's structured targets (may be none). */
+	/* Rule 6: structured targets; none = the model's own (report.yml). */
 	const struct tl_check_target *targets;
 	size_t n_targets;
 };

@@ -21,6 +21,7 @@
 #include "core/file.h"
 #include "import/agenda.h"
 #include "import/csv.h"
+#include "model/report.h"
 #include "text/check.h"
 
 /* ---- Fixtures ------------------------------------------------------------ */
@@ -743,6 +744,32 @@ static void test_structured_targets(void **state)
 			assert_int_equal(e.items[i].line, 9);
 		}
 	tl_errors_free(&e);
+
+	/* the model's own targets (report.yml): judged unless the text states them */
+	struct tl_target mt[3];
+	memset(mt, 0, sizeof mt);
+	mt[0] = (struct tl_target){.slug = "wijkteams", .title = "Wijkteams", .has_target = 1, .target = 25,
+				   .deadline = {2026, 12, 31}, .text = "Er komen 25 wijkteams."};
+	mt[1] = (struct tl_target){.slug = "gezegd", .title = "Gezegd", .has_target = 1, .target = 25,
+				   .deadline = {2026, 0, 0}, .text = "Het doel is om eind 2026 25 buurthuizen te hebben."};
+	mt[2] = (struct tl_target){.slug = "sport", .title = "Iedereen kan veilig sporten", .deadline = {2030, 0, 0}};
+	struct tl_chapter tc = {.slug = "t", .position = 1, .path = "chapters/t.md",
+				.markdown = "Het doel is om eind 2026 25 buurthuizen te hebben. Er zijn nu 3 buurthuizen.\n"};
+	m->chapters = &tc;
+	m->n_chapters = 1;
+	m->targets = mt;
+	m->n_targets = 3;
+	o = nl;
+	tl_check_model(m, &o, &e);
+	assert_int_equal(count_rule(&e, "target", "\"Wijkteams (wijkteams)\": a target of 25 without a baseline"), 1);
+	assert_int_equal(count_rule(&e, "target", "Gezegd"), 0);      /* the chapter states it */
+	assert_int_equal(count_rule(&e, "target", "veilig sporten"), 0); /* "iedereen": 100% */
+	for (size_t i = 0; i < e.n; i++)
+		if (strstr(e.items[i].msg, "Wijkteams"))
+			assert_string_equal(e.items[i].file, "report.yml");
+	tl_errors_free(&e);
+	m->targets = NULL;
+	m->n_targets = 0;
 	m->chapters = keep;
 	m->n_chapters = nkeep;
 	tl_arena_free(a);
@@ -761,9 +788,13 @@ static void test_story_links(void **state)
 	const char *const stories[] = {"snellere-start"};
 	struct tl_check_opts o = nl;
 	tl_errors e = TL_ERRORS_INIT;
-	/* without a list of stories the links are not judged */
-	tl_check_chapter(m, &ch, &o, &e);
+	/* without a model or a list, story links are not judged */
+	tl_check_text("s.md", md, strlen(md), NULL, &o, &e);
 	assert_int_equal(count_rule(&e, "form", NULL), 0);
+	tl_errors_free(&e);
+	/* with a model, its published stories count: the fixture has none */
+	tl_check_chapter(m, &ch, &o, &e);
+	assert_int_equal(count_rule(&e, "form", "the story link goes nowhere"), 2);
 	tl_errors_free(&e);
 	o.stories = stories;
 	o.n_stories = 1;
