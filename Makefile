@@ -15,7 +15,7 @@ WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshad
            -Wcast-qual -Wsign-compare -Wformat=2 -Wno-format-nonliteral
 OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
-LIBS    := -lsqlite3 -lyaml -lmd4c -ljansson -lm
+LIBS    := -lsqlite3 -lyaml -lmd4c -ljansson -lmicrohttpd -lsodium -lz -lpthread -lm
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 SRC     := $(sort $(wildcard src/*/*.c))
