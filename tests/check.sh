@@ -1,7 +1,7 @@
 #!/bin/sh
 # `make check`: every test suite, then one summary line.
 # Suites: unit (cmocka, ASan+UBSan), CLI end to end (ASan+UBSan build),
-# malformed-input matrix, fuzz corpus replay + short fuzz runs, and the
+# malformed-input matrix, HTTP tests of telling serve, fuzz corpus replay + short fuzz runs, and the
 # example report in headless Chromium with axe.
 set -u
 cd "$(dirname "$0")/.."
@@ -34,6 +34,7 @@ suite lint sh tools/lint.sh
 suite unit make -s unit
 suite cli sh tests/run-cli.sh
 suite malformed sh tests/malformed/run.sh build/asan/telling
+suite http sh tests/http/run.sh
 suite fuzz make -s fuzz-short
 suite web make -s web
 

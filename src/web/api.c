@@ -24,7 +24,7 @@ static json_t *str_or_null(const char *s)
 /* Write v (consumed) into b and return status. */
 static int emit(tl_buf *b, json_t *v, int status)
 {
-	char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(15));
 	json_decref(v);
 	if (s) {
 		tl_buf_puts(b, s);

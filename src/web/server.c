@@ -624,6 +624,7 @@ static enum MHD_Result login_page(struct ctx *x, unsigned status, const char *na
 
 static enum MHD_Result h_login_form(struct ctx *x)
 {
+	load_session(x);
 	if (x->user.id)
 		return redirect(x, "/beheer");
 	return login_page(x, 200, NULL, NULL);
