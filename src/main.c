@@ -24,21 +24,25 @@
 #include "store/store_web.h"
 #include "web/auth.h"
 #include "web/server.h"
+#include "text/check.h"
 
 #ifndef TL_ASSETS_DIR
 #define TL_ASSETS_DIR "assets"
 #endif
 #define TL_VERSION "0.1.0"
+#define TL_CHECK_TEXT_MAX (64u << 20) /* a report of 64 MB is not a report */
 
 struct opts {
 	const char *db;
 	const char *out;
 	const char *lang;
 	const char *assets;
+	const char *text;  /* check --text FILE */
 	const char *arg; /* the one positional argument */
 	int dry_run;
 	int add_regions;
 	int pdf;
+	int strict;
 };
 
 static int usage(const char *msg)
@@ -50,7 +54,10 @@ static int usage(const char *msg)
 	      "  telling import FILE|FOLDER --db FILE   import observations: telling long CSV, CBS OData v3\n"
 	      "        [--dry-run] [--add-regions]      (CSV/JSON), v4 bulk, StatLine CSV, RIVM, RMBW\n"
 	      "  telling build FOLDER|--db FILE -o DIR  build the report site\n"
-	      "        [--lang nl|en] [--assets DIR] [--pdf]\n"
+	      "        [--lang nl|en] [--assets DIR] [--pdf] [--strict]\n"
+	      "  telling check FOLDER|--db FILE         check the report's text against its data\n"
+	      "  telling check --text FILE [--db FILE]  check a plain-text or Markdown report\n"
+	      "        [--lang nl|en]\n"
 	      "  telling serve --db FILE [--port 8080] [--bind 127.0.0.1]\n"
 	      "        [--lang nl|en] [--assets DIR] [--secure-cookies]\n"
 	      "                                         serve the report, dashboard, API and editor\n"
@@ -81,6 +88,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		} else if (!strcmp(a, "--assets") || !strncmp(a, "--assets=", 9)) {
 			slot = &o->assets;
 			name = "--assets";
+		} else if (!strcmp(a, "--text") || !strncmp(a, "--text=", 7)) {
+			slot = &o->text;
+			name = "--text";
 		}
 		if (slot) {
 			const char *eq = strchr(a, '=');
@@ -100,6 +110,10 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		}
 		if (!strcmp(a, "--pdf")) {
 			o->pdf = 1;
+			continue;
+		}
+		if (!strcmp(a, "--strict")) {
+			o->strict = 1;
 			continue;
 		}
 		if (!strcmp(a, "--add-regions")) {
@@ -152,6 +166,9 @@ static int cmd_init(int argc, char **argv)
 	       "%zu chapters, %ld observations from %zu files\n",
 	       o.arg, o.db, s.themes, s.goals, s.indicators, s.regions, s.groups, s.chapters,
 	       s.observations, s.files);
+	if (s.instruments || s.targets || s.stories || s.next_steps)
+		printf("init: report: %zu instruments, %zu grants, %zu targets, %zu stories, %zu next steps\n",
+		       s.instruments, s.grants, s.targets, s.stories, s.next_steps);
 	return 0;
 }
 
@@ -211,6 +228,40 @@ static int cmd_import(int argc, char **argv)
 	return 0;
 }
 
+static int parse_lang(const struct opts *o, enum tl_lang *lang)
+{
+	*lang = TL_LANG_NL;
+	if (o->lang && !strcmp(o->lang, "en"))
+		*lang = TL_LANG_EN;
+	else if (o->lang && strcmp(o->lang, "nl") != 0)
+		return -1;
+	return 0;
+}
+
+/* The model of an agenda folder or a store.  A folder is loaded into a
+ * private in-memory store first, so that the report always comes from the
+ * store, whichever way it was asked for.  The store is closed again. */
+static int load_model(const struct opts *o, tl_arena *a, struct tl_model **m, tl_errors *errs)
+{
+	tl_store *st;
+	if (tl_store_open(&st, o->db ? o->db : ":memory:", errs))
+		return -1;
+	int rc = 0;
+	if (o->arg && !o->db)
+		rc = tl_folder_load(st, o->arg, 1, NULL, errs);
+	if (!rc)
+		rc = tl_store_load(st, a, m, errs);
+	tl_store_close(st);
+	return rc ? -1 : 0;
+}
+
+/* "check: 3 errors, 6 warnings", in English like the findings. */
+static void check_summary(FILE *f, const char *what, size_t errors, size_t warnings)
+{
+	fprintf(f, "%s: %zu error%s, %zu warning%s\n", what, errors, errors == 1 ? "" : "s", warnings,
+		warnings == 1 ? "" : "s");
+}
+
 static int cmd_build(int argc, char **argv)
 {
 	struct opts o = {0};
@@ -220,35 +271,42 @@ static int cmd_build(int argc, char **argv)
 		return usage("build needs either an agenda folder or --db FILE");
 	if (!o.out)
 		return usage("build needs -o DIR");
-	enum tl_lang lang = TL_LANG_NL;
-	if (o.lang && !strcmp(o.lang, "en"))
-		lang = TL_LANG_EN;
-	else if (o.lang && strcmp(o.lang, "nl") != 0)
+	enum tl_lang lang;
+	if (parse_lang(&o, &lang))
 		return usage("--lang must be nl or en");
 	const char *assets = o.assets ? o.assets : getenv("TELLING_ASSETS");
 	if (!assets)
 		assets = TL_ASSETS_DIR;
 
 	tl_errors errs = TL_ERRORS_INIT;
-	tl_store *st;
-	/* A folder is loaded into a private in-memory store first, so that the
-	 * report always comes from the store, whichever way it was asked for. */
-	if (tl_store_open(&st, o.db ? o.db : ":memory:", &errs))
-		return report(&errs, 1);
-	if (o.arg && tl_folder_load(st, o.arg, 1, NULL, &errs)) {
-		tl_store_close(st);
-		return report(&errs, 1);
-	}
 	tl_arena *a = tl_arena_new();
 	struct tl_model *m;
-	int rc = tl_store_load(st, a, &m, &errs);
-	tl_store_close(st);
+	if (load_model(&o, a, &m, &errs)) {
+		tl_arena_free(a);
+		return report(&errs, 1);
+	}
+	/* The text against its data: findings are printed; with --strict an
+	 * error stops the build before anything is written. */
+	tl_errors chk = TL_ERRORS_INIT;
+	chk.limit = 10000;
+	struct tl_check_opts co = {.lang = TL_LANG_NL};
+	tl_check_model(m, &co, &chk);
+	tl_errors_print(&chk, stderr);
+	size_t chk_errors = tl_errors_count(&chk), chk_warnings = chk.warnings;
+	tl_errors_free(&chk);
+	if (chk_errors || chk_warnings)
+		check_summary(stderr, "check", chk_errors, chk_warnings);
+	if (o.strict && chk_errors) {
+		fprintf(stderr, "telling: report not built: the check found %zu error%s (--strict)\n",
+			chk_errors, chk_errors == 1 ? "" : "s");
+		tl_arena_free(a);
+		return report(&errs, 1);
+	}
 	struct tl_site_stats s = {0};
 	struct tl_site_opts so = {assets, lang, o.pdf};
-	if (!rc)
-		rc = tl_site_build(m, o.out, &so, &s, &errs);
+	int rc = tl_site_build(m, o.out, &so, &s, &errs);
 	tl_errors_print(&errs, stderr);
-	size_t warnings = errs.warnings;
+	size_t warnings = errs.warnings + chk_warnings + chk_errors;
 	tl_errors_free(&errs);
 	tl_arena_free(a);
 	if (rc) {
@@ -414,6 +472,56 @@ static int cmd_user(int argc, char **argv)
 	return 0;
 }
 
+/* telling check FOLDER|--db FILE, or --text FILE [--db FILE].  Findings go
+ * to stdout (they are what was asked for), one per line as
+ * file:line:column: severity: message; exit 1 when any is an error. */
+static int cmd_check(int argc, char **argv)
+{
+	struct opts o = {0};
+	if (parse_opts(argc, argv, &o))
+		return usage(NULL);
+	if (o.text ? o.arg != NULL : (!o.arg == !o.db))
+		return usage("check needs an agenda folder, --db FILE, or --text FILE [--db FILE]");
+	if (o.out || o.assets || o.pdf || o.dry_run || o.add_regions || o.strict)
+		return usage("check takes only --db, --text and --lang");
+	struct tl_check_opts co = {0};
+	if (parse_lang(&o, &co.lang))
+		return usage("--lang must be nl or en");
+
+	tl_errors errs = TL_ERRORS_INIT;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = NULL;
+	if ((o.arg || o.db) && load_model(&o, a, &m, &errs)) {
+		tl_arena_free(a);
+		return report(&errs, 1);
+	}
+	tl_errors_print(&errs, stderr); /* warnings of the load */
+	tl_errors_free(&errs);
+
+	tl_errors chk = TL_ERRORS_INIT;
+	chk.limit = 10000;
+	int rc = 0;
+	if (o.text) {
+		size_t len;
+		char *text;
+		if (tl_file_read(o.text, TL_CHECK_TEXT_MAX, a, &text, &len, &chk)) {
+			tl_arena_free(a);
+			return report(&chk, 1);
+		}
+		tl_check_text(o.text, text, len, m, &co, &chk);
+	} else {
+		tl_check_model(m, &co, &chk);
+	}
+	tl_errors_print(&chk, stdout);
+	size_t errors = tl_errors_count(&chk);
+	check_summary(stdout, "check", errors, chk.warnings);
+	if (errors)
+		rc = 1;
+	tl_errors_free(&chk);
+	tl_arena_free(a);
+	return rc;
+}
+
 static int cmd_version(int argc, char **argv)
 {
 	(void)argc;
@@ -431,6 +539,7 @@ static const struct cmd {
 	{"build", cmd_build},
 	{"serve", cmd_serve},
 	{"user", cmd_user},
+	{"check", cmd_check},
 	{"version", cmd_version},
 	{"--version", cmd_version},
 };

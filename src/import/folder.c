@@ -5,6 +5,7 @@
 #include "../core/file.h"
 #include "../text/chapter.h"
 #include "agenda.h"
+#include "report.h"
 #include "statfile.h"
 
 static int put_framework(tl_store *st, const struct tl_model *m, tl_errors *errs)
@@ -28,6 +29,18 @@ static int put_framework(tl_store *st, const struct tl_model *m, tl_errors *errs
 			return TL_ERR_STORE;
 	for (size_t i = 0; i < m->n_chapters; i++)
 		if (tl_store_put_chapter(st, &m->chapters[i], errs))
+			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_instruments; i++)
+		if (tl_store_put_instrument(st, &m->instruments[i], errs))
+			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_targets; i++)
+		if (tl_store_put_target(st, &m->targets[i], errs))
+			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_stories; i++)
+		if (tl_store_put_story(st, &m->stories[i], errs))
+			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_next_steps; i++)
+		if (tl_store_put_next_step(st, &m->next_steps[i], errs))
 			return TL_ERR_STORE;
 	return TL_OK;
 }
@@ -57,6 +70,8 @@ int tl_folder_load(tl_store *st, const char *dir, int replace_data, struct tl_fo
 	struct tl_model *m;
 	struct tl_folder_stats s = {0};
 	int rc = tl_agenda_load(dir, a, &m, errs);
+	if (!rc)
+		rc = tl_report_load(dir, m, errs);
 	if (!rc)
 		rc = check_chapters(m, a, errs);
 	if (rc) {
@@ -92,6 +107,12 @@ int tl_folder_load(tl_store *st, const char *dir, int replace_data, struct tl_fo
 		s.regions = m->n_regions;
 		s.groups = m->n_groups;
 		s.chapters = m->n_chapters;
+		s.instruments = m->n_instruments;
+		for (size_t i = 0; i < m->n_instruments; i++)
+			s.grants += m->instruments[i].n_grants;
+		s.targets = m->n_targets;
+		s.stories = m->n_stories;
+		s.next_steps = m->n_next_steps;
 		if (stats)
 			*stats = s;
 	}

@@ -2,6 +2,7 @@
  * folder — loads a whole agenda folder into a store, all or nothing.
  *
  * `telling init FOLDER --db FILE`: agenda.yml and its chapters (agenda.h),
+ * report.yml and its stories (report.h),
  * then every CSV file in data/, in name order (obs_import.h), all in one store
  * transaction.  Any error anywhere rolls everything back: the store is left
  * exactly as it was.  The framework in the store is replaced by the
@@ -16,6 +17,7 @@
 
 struct tl_folder_stats {
 	size_t themes, goals, indicators, regions, groups, chapters;
+	size_t instruments, grants, targets, stories, next_steps; /* report.yml, stories/ */
 	size_t files;
 	long rows, observations;
 };

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "../core/str.h"
+#include "report.h"
 
 /* ---- Status and polarity names ------------------------------------------ */
 
@@ -361,5 +362,6 @@ int tl_model_check(const struct tl_model *m, FILE *out)
 		if (i > 0 && obs_cmp(&m->obs[i - 1], o) == 0)
 			VIOLATION("duplicate observation %s/%s", o->indicator, o->region);
 	}
+	bad += tl_report_check(m, out);
 	return bad;
 }

@@ -169,6 +169,12 @@ struct tl_agenda {
 	const char *lang;       /* "nl" */
 };
 
+/* The annual report's content: model/report.h. */
+struct tl_instrument;
+struct tl_target;
+struct tl_story;
+struct tl_next_step;
+
 struct tl_model {
 	tl_arena *arena; /* borrowed: owns every pointer below */
 	struct tl_agenda agenda;
@@ -180,6 +186,12 @@ struct tl_model {
 	struct tl_chapter *chapters; size_t n_chapters;
 	/* Sorted by indicator, region, period once tl_model_index() ran. */
 	struct tl_observation *obs; size_t n_obs;
+	/* Instruments (with their grants), targets, stories, next steps:
+	 * model/report.h.  Empty when the folder has no report.yml. */
+	struct tl_instrument *instruments; size_t n_instruments;
+	struct tl_target *targets; size_t n_targets;
+	struct tl_story *stories; size_t n_stories;
+	struct tl_next_step *next_steps; size_t n_next_steps;
 };
 
 /* A zeroed model whose allocations go to `a` (borrowed). */

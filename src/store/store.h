@@ -30,6 +30,7 @@
 #include "../core/arena.h"
 #include "../core/err.h"
 #include "../model/model.h"
+#include "../model/report.h"
 
 typedef struct tl_store tl_store;
 
@@ -61,6 +62,15 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 int tl_store_put_region(tl_store *st, const struct tl_region *r, tl_errors *errs);
 int tl_store_put_group(tl_store *st, const struct tl_region_group *g, tl_errors *errs);
 int tl_store_put_chapter(tl_store *st, const struct tl_chapter *c, tl_errors *errs);
+
+/* ---- Annual report content (model/report.h; inside a transaction) ------- */
+/* An instrument with its partners, municipalities, goals, grants and stated
+ * totals; a target with its goals and progress; a story with its people;
+ * a next step.  tl_store_clear removes them all. */
+int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_errors *errs);
+int tl_store_put_target(tl_store *st, const struct tl_target *t, tl_errors *errs);
+int tl_store_put_story(tl_store *st, const struct tl_story *s, tl_errors *errs);
+int tl_store_put_next_step(tl_store *st, const struct tl_next_step *n, tl_errors *errs);
 
 /* ---- Observations ------------------------------------------------------- */
 

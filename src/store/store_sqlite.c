@@ -243,6 +243,15 @@ void tl_store_rollback(tl_store *st)
 int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 {
 	forget_ids(st);
+	/* The report's content refers to themes, goals and regions: it goes first. */
+	if (exec(st,
+		 "DELETE FROM story_instrument; DELETE FROM story_goal; DELETE FROM story_person;"
+		 "DELETE FROM story; DELETE FROM target_progress; DELETE FROM target_goal;"
+		 "DELETE FROM target; DELETE FROM award_goal; DELETE FROM award; DELETE FROM stated_total;"
+		 "DELETE FROM instrument_goal; DELETE FROM instrument_region;"
+		 "DELETE FROM instrument_partner; DELETE FROM instrument; DELETE FROM next_step;",
+		 errs))
+		return TL_ERR_STORE;
 	if (exec(st,
 		 "DELETE FROM chapter; DELETE FROM region_group_member; DELETE FROM region_group;"
 		 "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM indicator_import;"
@@ -1006,12 +1015,16 @@ static int load_observations(tl_store *st, struct tl_model *m, tl_errors *errs)
 	return rc;
 }
 
+static int load_report(tl_store *st, struct tl_model *m, tl_errors *errs);
+
 int tl_store_load(tl_store *st, tl_arena *a, struct tl_model **out, tl_errors *errs)
 {
 	struct tl_model *m = tl_model_new(a);
 	int rc = load_agenda(st, m, errs);
 	if (!rc)
 		rc = load_framework(st, m, errs);
+	if (!rc)
+		rc = load_report(st, m, errs);
 	if (!rc)
 		rc = load_observations(st, m, errs);
 	if (rc)
@@ -1027,8 +1040,556 @@ int tl_store_load_framework(tl_store *st, tl_arena *a, struct tl_model **out, tl
 	int rc = load_agenda(st, m, errs);
 	if (!rc)
 		rc = load_framework(st, m, errs);
+	if (!rc)
+		rc = load_report(st, m, errs);
 	if (rc)
 		return rc;
 	*out = m;
+	return TL_OK;
+}
+
+/* ---- Annual report content (model/report.h) ------------------------------ */
+
+static void bind_opt_double(sqlite3_stmt *s, int i, int has, double v)
+{
+	if (has)
+		sqlite3_bind_double(s, i, v);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+static void bind_ymd(sqlite3_stmt *s, int i, const struct tl_ymd *d)
+{
+	char t[11];
+	tl_ymd_text(d, t);
+	bind_text(s, i, t[0] ? t : NULL);
+}
+
+/* One statement per row of a small child table: (owner, position/goal, value). */
+static int put_goals(tl_store *st, const char *sql, const char *owner, const int *goals, size_t n,
+		     tl_errors *errs)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s;
+		if (prepare(st, &s, sql, errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, owner);
+		bind_int0(s, 2, goals[i]);
+		if (run(st, s, errs, "goal link"))
+			return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
+static int put_texts(tl_store *st, const char *sql, const char *owner, const char *const *v, size_t n,
+		     tl_errors *errs)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *s;
+		if (prepare(st, &s, sql, errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, owner);
+		bind_int0(s, 2, (int)i);
+		bind_text(s, 3, v[i]);
+		if (run(st, s, errs, "list"))
+			return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
+int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT INTO instrument (slug, position, name, kind, theme, description, budget,"
+		    " budget_note, start_year, end_year, in_agenda, source)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, in->slug);
+	bind_int0(s, 2, in->position);
+	bind_text(s, 3, in->name);
+	bind_text(s, 4, in->kind);
+	bind_text(s, 5, in->theme);
+	bind_text(s, 6, in->description);
+	bind_opt_double(s, 7, in->has_budget, in->budget);
+	bind_text(s, 8, in->budget_note);
+	bind_int0(s, 9, in->start_year);
+	bind_int0(s, 10, in->end_year);
+	bind_int0(s, 11, in->in_agenda ? 1 : 0);
+	bind_text(s, 12, in->source);
+	if (run(st, s, errs, "instrument") ||
+	    put_texts(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
+		      in->slug, in->partners, in->n_partners, errs) ||
+	    put_texts(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
+		      in->slug, in->municipalities, in->n_municipalities, errs) ||
+	    put_goals(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
+		      in->goals, in->n_goals, errs))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < in->n_stated; i++) {
+		const struct tl_stated_total *t = &in->stated[i];
+		if (prepare(st, &s,
+			    "INSERT INTO stated_total (instrument, position, year, theme, count, amount, text)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, in->slug);
+		bind_int0(s, 2, (int)i);
+		bind_int0(s, 3, t->year);
+		bind_text(s, 4, t->theme);
+		if (t->count >= 0)
+			sqlite3_bind_int64(s, 5, t->count);
+		bind_opt_double(s, 6, t->has_amount, t->amount);
+		bind_text(s, 7, t->text);
+		if (run(st, s, errs, "stated total"))
+			return TL_ERR_STORE;
+	}
+	for (size_t i = 0; i < in->n_grants; i++) {
+		const struct tl_grant *g = &in->grants[i];
+		if (prepare(st, &s,
+			    "INSERT INTO award (instrument, position, recipient, project, region, year, amount, note)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, in->slug);
+		bind_int0(s, 2, (int)i);
+		bind_text(s, 3, g->recipient);
+		bind_text(s, 4, g->project);
+		bind_text(s, 5, g->municipality);
+		bind_int0(s, 6, g->year);
+		bind_opt_double(s, 7, g->has_amount, g->amount);
+		bind_text(s, 8, g->note);
+		if (run(st, s, errs, "grant"))
+			return TL_ERR_STORE;
+		for (size_t k = 0; k < g->n_goals; k++) {
+			if (prepare(st, &s, "INSERT INTO award_goal (instrument, position, goal) VALUES (?1, ?2, ?3)",
+				    errs))
+				return TL_ERR_STORE;
+			bind_text(s, 1, in->slug);
+			bind_int0(s, 2, (int)i);
+			bind_int0(s, 3, g->goals[k]);
+			if (run(st, s, errs, "grant goal"))
+				return TL_ERR_STORE;
+		}
+	}
+	return TL_OK;
+}
+
+int tl_store_put_target(tl_store *st, const struct tl_target *t, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT INTO target (slug, position, title, theme, instrument, unit, decimals, polarity,"
+		    " baseline, baseline_date, target, deadline, text, source)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, t->slug);
+	bind_int0(s, 2, t->position);
+	bind_text(s, 3, t->title);
+	bind_text(s, 4, t->theme);
+	bind_text(s, 5, t->instrument);
+	bind_text(s, 6, t->unit);
+	bind_int0(s, 7, t->decimals);
+	bind_text(s, 8, tl_polarity_name(t->polarity));
+	bind_opt_double(s, 9, t->has_baseline, t->baseline);
+	bind_ymd(s, 10, &t->baseline_date);
+	bind_opt_double(s, 11, t->has_target, t->target);
+	bind_ymd(s, 12, &t->deadline);
+	bind_text(s, 13, t->text);
+	bind_text(s, 14, t->source);
+	if (run(st, s, errs, "target") ||
+	    put_goals(st, "INSERT INTO target_goal (target, goal) VALUES (?1, ?2)", t->slug, t->goals,
+		      t->n_goals, errs))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < t->n_progress; i++) {
+		const struct tl_target_entry *e = &t->progress[i];
+		if (prepare(st, &s,
+			    "INSERT INTO target_progress (target, position, date, value, source, note)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, t->slug);
+		bind_int0(s, 2, (int)i);
+		bind_ymd(s, 3, &e->date);
+		sqlite3_bind_double(s, 4, e->value);
+		bind_text(s, 5, e->source);
+		bind_text(s, 6, e->note);
+		if (run(st, s, errs, "target progress"))
+			return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
+int tl_store_put_story(tl_store *st, const struct tl_story *y, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT INTO story (slug, position, title, kicker, lead, place, region, date, published,"
+		    " path, markdown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, y->slug);
+	bind_int0(s, 2, y->position);
+	bind_text(s, 3, y->title);
+	bind_text(s, 4, y->kicker);
+	bind_text(s, 5, y->lead);
+	bind_text(s, 6, y->place);
+	bind_text(s, 7, y->municipality);
+	bind_ymd(s, 8, &y->date);
+	bind_int0(s, 9, y->published ? 1 : 0);
+	bind_text(s, 10, y->path);
+	bind_text(s, 11, y->markdown ? y->markdown : "");
+	if (run(st, s, errs, "story") ||
+	    put_goals(st, "INSERT INTO story_goal (story, goal) VALUES (?1, ?2)", y->slug, y->goals,
+		      y->n_goals, errs) ||
+	    put_texts(st, "INSERT INTO story_instrument (story, position, instrument) VALUES (?1, ?2, ?3)",
+		      y->slug, y->instruments, y->n_instruments, errs))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < y->n_people; i++) {
+		const struct tl_person *p = &y->people[i];
+		if (prepare(st, &s,
+			    "INSERT INTO story_person (story, position, name, role, consent, alias)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, y->slug);
+		bind_int0(s, 2, (int)i);
+		bind_text(s, 3, p->name);
+		bind_text(s, 4, p->role);
+		bind_int0(s, 5, p->consent ? 1 : 0);
+		bind_text(s, 6, p->alias);
+		if (run(st, s, errs, "story person"))
+			return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
+int tl_store_put_next_step(tl_store *st, const struct tl_next_step *n, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT INTO next_step (position, slug, theme, year, status, text, outcome)"
+		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+		    errs))
+		return TL_ERR_STORE;
+	bind_int0(s, 1, n->position);
+	bind_text(s, 2, n->slug);
+	bind_text(s, 3, n->theme);
+	bind_int0(s, 4, n->year);
+	bind_text(s, 5, tl_step_status_name(n->status));
+	bind_text(s, 6, n->text);
+	bind_text(s, 7, n->outcome);
+	return run(st, s, errs, "next step");
+}
+
+/* A date column back into a tl_ymd (NULL or malformed: no date). */
+static struct tl_ymd col_ymd(sqlite3_stmt *s, int i)
+{
+	struct tl_ymd d = {0, 0, 0};
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	if (t && tl_ymd_parse(t, strlen(t), &d))
+		d = (struct tl_ymd){0, 0, 0};
+	return d;
+}
+
+static int col_opt_double(sqlite3_stmt *s, int i, double *out)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return 0;
+	*out = sqlite3_column_double(s, i);
+	return 1;
+}
+
+/* Rows of `sql` (one text parameter ?1 = owner) as goal numbers. */
+static int *load_goal_list(tl_store *st, tl_arena *a, const char *sql, const char *owner, size_t *n,
+			   tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	*n = 0;
+	if (prepare(st, &s, sql, errs))
+		return NULL;
+	bind_text(s, 1, owner);
+	size_t cap = 4;
+	int *v = TL_NEW_ARRAY(a, int, cap);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (*n == cap) {
+			int *w = TL_NEW_ARRAY(a, int, cap * 2);
+			memcpy(w, v, cap * sizeof *v);
+			v = w;
+			cap *= 2;
+		}
+		v[(*n)++] = sqlite3_column_int(s, 0);
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+static const char **load_text_list(tl_store *st, tl_arena *a, const char *sql, const char *owner,
+				   size_t *n, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	*n = 0;
+	if (prepare(st, &s, sql, errs))
+		return NULL;
+	bind_text(s, 1, owner);
+	size_t cap = 4;
+	const char **v = TL_NEW_ARRAY(a, const char *, cap);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		if (*n == cap) {
+			const char **w = TL_NEW_ARRAY(a, const char *, cap * 2);
+			memcpy(w, v, cap * sizeof *v);
+			v = w;
+			cap *= 2;
+		}
+		v[(*n)++] = col_text(a, s, 0);
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+static size_t count_where(tl_store *st, const char *sql, const char *owner)
+{
+	sqlite3_stmt *s;
+	size_t n = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	bind_text(s, 1, owner);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+static int load_instruments(tl_store *st, struct tl_model *m, tl_errors *errs)
+{
+	tl_arena *a = m->arena;
+	sqlite3_stmt *s, *q;
+	m->instruments = TL_NEW_ARRAY(a, struct tl_instrument, count_rows(st, "instrument") + 1);
+	if (prepare(st, &s,
+		    "SELECT slug, position, name, kind, theme, description, budget, budget_note, start_year,"
+		    " end_year, in_agenda, source FROM instrument ORDER BY position, slug",
+		    errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_instrument *in = &m->instruments[m->n_instruments++];
+		in->slug = col_text(a, s, 0);
+		in->position = sqlite3_column_int(s, 1);
+		in->name = col_text(a, s, 2);
+		in->kind = col_text(a, s, 3);
+		in->theme = col_text(a, s, 4);
+		in->description = col_text(a, s, 5);
+		in->has_budget = col_opt_double(s, 6, &in->budget);
+		in->budget_note = col_text(a, s, 7);
+		in->start_year = sqlite3_column_int(s, 8);
+		in->end_year = sqlite3_column_int(s, 9);
+		in->in_agenda = sqlite3_column_int(s, 10);
+		in->source = col_text(a, s, 11);
+	}
+	sqlite3_finalize(s);
+	for (size_t i = 0; i < m->n_instruments; i++) {
+		struct tl_instrument *in = &m->instruments[i];
+		in->partners = load_text_list(st, a,
+					      "SELECT name FROM instrument_partner WHERE instrument = ?1 ORDER BY position",
+					      in->slug, &in->n_partners, errs);
+		in->municipalities = load_text_list(
+			st, a, "SELECT region FROM instrument_region WHERE instrument = ?1 ORDER BY position",
+			in->slug, &in->n_municipalities, errs);
+		in->goals = load_goal_list(st, a, "SELECT goal FROM instrument_goal WHERE instrument = ?1 ORDER BY goal",
+					   in->slug, &in->n_goals, errs);
+		if (!in->partners || !in->municipalities || !in->goals)
+			return TL_ERR_STORE;
+		size_t ns = count_where(st, "SELECT count(*) FROM stated_total WHERE instrument = ?1", in->slug);
+		in->stated = TL_NEW_ARRAY(a, struct tl_stated_total, ns + 1);
+		if (prepare(st, &q,
+			    "SELECT year, theme, count, amount, text FROM stated_total WHERE instrument = ?1"
+			    " ORDER BY position",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(q, 1, in->slug);
+		while (in->n_stated < ns && sqlite3_step(q) == SQLITE_ROW) {
+			struct tl_stated_total *t = &in->stated[in->n_stated++];
+			t->year = sqlite3_column_int(q, 0);
+			t->theme = col_text(a, q, 1);
+			t->count = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(q, 2);
+			t->has_amount = col_opt_double(q, 3, &t->amount);
+			t->text = col_text(a, q, 4);
+		}
+		sqlite3_finalize(q);
+		size_t ng = count_where(st, "SELECT count(*) FROM award WHERE instrument = ?1", in->slug);
+		in->grants = TL_NEW_ARRAY(a, struct tl_grant, ng + 1);
+		if (prepare(st, &q,
+			    "SELECT position, recipient, project, region, year, amount, note FROM award"
+			    " WHERE instrument = ?1 ORDER BY position",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(q, 1, in->slug);
+		while (in->n_grants < ng && sqlite3_step(q) == SQLITE_ROW) {
+			struct tl_grant *g = &in->grants[in->n_grants++];
+			int pos = sqlite3_column_int(q, 0);
+			g->instrument = in->slug;
+			g->recipient = col_text(a, q, 1);
+			g->project = col_text(a, q, 2);
+			g->municipality = col_text(a, q, 3);
+			g->year = sqlite3_column_int(q, 4);
+			g->has_amount = col_opt_double(q, 5, &g->amount);
+			g->note = col_text(a, q, 6);
+			sqlite3_stmt *r;
+			if (prepare(st, &r,
+				    "SELECT goal FROM award_goal WHERE instrument = ?1 AND position = ?2 ORDER BY goal",
+				    errs)) {
+				sqlite3_finalize(q);
+				return TL_ERR_STORE;
+			}
+			bind_text(r, 1, in->slug);
+			bind_int0(r, 2, pos);
+			/* goal links are unique per grant: at most one per goal */
+			g->goals = TL_NEW_ARRAY(a, int, m->n_goals + 1);
+			while (g->n_goals < m->n_goals && sqlite3_step(r) == SQLITE_ROW)
+				g->goals[g->n_goals++] = sqlite3_column_int(r, 0);
+			sqlite3_finalize(r);
+		}
+		sqlite3_finalize(q);
+	}
+	return TL_OK;
+}
+
+static int load_targets(tl_store *st, struct tl_model *m, tl_errors *errs)
+{
+	tl_arena *a = m->arena;
+	sqlite3_stmt *s, *q;
+	m->targets = TL_NEW_ARRAY(a, struct tl_target, count_rows(st, "target") + 1);
+	if (prepare(st, &s,
+		    "SELECT slug, position, title, theme, instrument, unit, decimals, polarity, baseline,"
+		    " baseline_date, target, deadline, text, source FROM target ORDER BY position, slug",
+		    errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_target *t = &m->targets[m->n_targets++];
+		t->slug = col_text(a, s, 0);
+		t->position = sqlite3_column_int(s, 1);
+		t->title = col_text(a, s, 2);
+		t->theme = col_text(a, s, 3);
+		t->instrument = col_text(a, s, 4);
+		t->unit = col_text(a, s, 5);
+		t->decimals = sqlite3_column_int(s, 6);
+		const char *pol = (const char *)sqlite3_column_text(s, 7);
+		if (!pol || tl_polarity_parse(pol, &t->polarity))
+			t->polarity = TL_POLARITY_NEUTRAL;
+		t->has_baseline = col_opt_double(s, 8, &t->baseline);
+		t->baseline_date = col_ymd(s, 9);
+		t->has_target = col_opt_double(s, 10, &t->target);
+		t->deadline = col_ymd(s, 11);
+		t->text = col_text(a, s, 12);
+		t->source = col_text(a, s, 13);
+	}
+	sqlite3_finalize(s);
+	for (size_t i = 0; i < m->n_targets; i++) {
+		struct tl_target *t = &m->targets[i];
+		t->goals = load_goal_list(st, a, "SELECT goal FROM target_goal WHERE target = ?1 ORDER BY goal",
+					  t->slug, &t->n_goals, errs);
+		if (!t->goals)
+			return TL_ERR_STORE;
+		size_t np = count_where(st, "SELECT count(*) FROM target_progress WHERE target = ?1", t->slug);
+		t->progress = TL_NEW_ARRAY(a, struct tl_target_entry, np + 1);
+		if (prepare(st, &q,
+			    "SELECT date, value, source, note FROM target_progress WHERE target = ?1 ORDER BY position",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(q, 1, t->slug);
+		while (t->n_progress < np && sqlite3_step(q) == SQLITE_ROW) {
+			struct tl_target_entry *e = &t->progress[t->n_progress++];
+			e->date = col_ymd(q, 0);
+			e->value = sqlite3_column_double(q, 1);
+			e->source = col_text(a, q, 2);
+			e->note = col_text(a, q, 3);
+		}
+		sqlite3_finalize(q);
+	}
+	return TL_OK;
+}
+
+static int load_stories(tl_store *st, struct tl_model *m, tl_errors *errs)
+{
+	tl_arena *a = m->arena;
+	sqlite3_stmt *s, *q;
+	m->stories = TL_NEW_ARRAY(a, struct tl_story, count_rows(st, "story") + 1);
+	if (prepare(st, &s,
+		    "SELECT slug, position, title, kicker, lead, place, region, date, published, path, markdown"
+		    " FROM story ORDER BY position, slug",
+		    errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_story *y = &m->stories[m->n_stories++];
+		y->slug = col_text(a, s, 0);
+		y->position = sqlite3_column_int(s, 1);
+		y->title = col_text(a, s, 2);
+		y->kicker = col_text(a, s, 3);
+		y->lead = col_text(a, s, 4);
+		y->place = col_text(a, s, 5);
+		y->municipality = col_text(a, s, 6);
+		y->date = col_ymd(s, 7);
+		y->published = sqlite3_column_int(s, 8) != 0;
+		y->path = col_text(a, s, 9);
+		y->markdown = col_text(a, s, 10);
+	}
+	sqlite3_finalize(s);
+	for (size_t i = 0; i < m->n_stories; i++) {
+		struct tl_story *y = &m->stories[i];
+		y->goals = load_goal_list(st, a, "SELECT goal FROM story_goal WHERE story = ?1 ORDER BY goal", y->slug,
+					  &y->n_goals, errs);
+		y->instruments = load_text_list(
+			st, a, "SELECT instrument FROM story_instrument WHERE story = ?1 ORDER BY position", y->slug,
+			&y->n_instruments, errs);
+		if (!y->goals || !y->instruments)
+			return TL_ERR_STORE;
+		size_t np = count_where(st, "SELECT count(*) FROM story_person WHERE story = ?1", y->slug);
+		y->people = TL_NEW_ARRAY(a, struct tl_person, np + 1);
+		if (prepare(st, &q,
+			    "SELECT name, role, consent, alias FROM story_person WHERE story = ?1 ORDER BY position",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(q, 1, y->slug);
+		while (y->n_people < np && sqlite3_step(q) == SQLITE_ROW) {
+			struct tl_person *p = &y->people[y->n_people++];
+			p->name = col_text(a, q, 0);
+			p->role = col_text(a, q, 1);
+			p->consent = sqlite3_column_int(q, 2) != 0;
+			p->alias = col_text(a, q, 3);
+		}
+		sqlite3_finalize(q);
+	}
+	return TL_OK;
+}
+
+static int load_next_steps(tl_store *st, struct tl_model *m, tl_errors *errs)
+{
+	tl_arena *a = m->arena;
+	sqlite3_stmt *s;
+	m->next_steps = TL_NEW_ARRAY(a, struct tl_next_step, count_rows(st, "next_step") + 1);
+	if (prepare(st, &s, "SELECT position, slug, theme, year, status, text, outcome FROM next_step ORDER BY position",
+		    errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_next_step *n = &m->next_steps[m->n_next_steps++];
+		n->position = sqlite3_column_int(s, 0);
+		n->slug = col_text(a, s, 1);
+		n->theme = col_text(a, s, 2);
+		n->year = sqlite3_column_int(s, 3);
+		const char *status = (const char *)sqlite3_column_text(s, 4);
+		if (!status || tl_step_status_parse(status, &n->status))
+			n->status = TL_STEP_PLANNED;
+		n->text = col_text(a, s, 5);
+		n->outcome = col_text(a, s, 6);
+	}
+	sqlite3_finalize(s);
+	return TL_OK;
+}
+
+static int load_report(tl_store *st, struct tl_model *m, tl_errors *errs)
+{
+	if (load_instruments(st, m, errs) || load_targets(st, m, errs) || load_stories(st, m, errs) ||
+	    load_next_steps(st, m, errs))
+		return TL_ERR_STORE;
 	return TL_OK;
 }

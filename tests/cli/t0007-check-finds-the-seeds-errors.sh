@@ -1,0 +1,28 @@
+#!/bin/sh
+# `telling check` on the Drenthe example: every finding as
+# file:line:column: severity: message on stdout, the seed's own errors among
+# them, exit 1 because there are errors; the same from the store as from the
+# folder.
+. "$(dirname "$0")/lib.sh"
+EX=$ROOT/examples/drenthe-2025
+set +e
+"$TELLING" check "$EX" >"$T/folder.out" 2>"$T/folder.err"
+rc=$?
+set -e
+[ $rc -eq 1 ] || fail "check of the example should exit 1 (it keeps the seed's errors), got $rc"
+expect_in "$T/folder.out" "chapters/naoberschap.md:45:61: error: \"donderdag 12 december 2025\": 12 december 2025 is a vrijdag"
+expect_in "$T/folder.out" "chapters/naoberschap.md:51:306: error: \"42 initiatieven, waarvan 31 … en 12 …\": the parts add up to 43, not 42"
+expect_in "$T/folder.out" "chapters/gezondheid.md:27:240: error: \"25 zorgzame …, twee in iedere gemeente\""
+expect_in "$T/folder.out" ": warning: \"ruim 70%\" (vertrouwen-anderen, De Wolden and Tynaarlo): the data say 61,3% (De Wolden)"
+expect_in "$T/folder.out" "check: 3 errors,"
+# every finding line has the documented shape
+grep -v '^check: ' "$T/folder.out" | grep -Evq '^[^:]+:[0-9]+:[0-9]+: (error|warning): ' &&
+	fail "a finding without file:line:column: severity:"
+"$TELLING" init "$EX" --db "$T/d.db" >/dev/null 2>&1
+set +e
+"$TELLING" check --db "$T/d.db" >"$T/db.out" 2>/dev/null
+rc=$?
+set -e
+[ $rc -eq 1 ] || fail "check --db should exit 1, got $rc"
+cmp -s "$T/folder.out" "$T/db.out" || { diff "$T/folder.out" "$T/db.out" >&2; fail "folder and store give different findings"; }
+exit 0
