@@ -129,10 +129,13 @@ int tl_site_render(const tl_site *s, const char *path, tl_buf *b, tl_errors *err
 int tl_site_asset(const char *assets_dir, const char *name, tl_arena *a, char **data, size_t *len,
 		  tl_errors *errs)
 {
-	for (size_t i = 0; i < sizeof asset_files / sizeof *asset_files; i++)
-		if (!strcmp(name, asset_files[i]))
-			return tl_file_read(tl_arena_printf(a, "%s/%s", assets_dir, name), 8u << 20, a, data,
-					    len, errs);
+	const size_t max = (size_t)8 * 1024 * 1024;
+	for (size_t i = 0; i < sizeof asset_files / sizeof *asset_files; i++) {
+		if (strcmp(name, asset_files[i]) != 0)
+			continue;
+		const char *path = tl_arena_printf(a, "%s/%s", assets_dir, name);
+		return tl_file_read(path, max, a, data, len, errs);
+	}
 	return TL_ERR_NOTFOUND;
 }
 
