@@ -222,9 +222,19 @@ static int cmd_import(int argc, char **argv)
 	printf("\n");
 	if (c->cells > c->observations) {
 		printf("skipped: %ld topic not asked for by any indicator, %ld other dimension codes "
-		       "(age group, margin …), %ld other table, %ld region not in the agenda, %ld without period\n",
+		       "(age group, margin …), %ld other table, %ld region not in the agenda, %ld without period",
 		       c->skip_topic, c->skip_dims, c->skip_table, c->skip_region, c->skip_period);
+		if (c->skip_merged)
+			printf(", %ld replaced by a merger's mapped figure", c->skip_merged);
+		printf("\n");
 	}
+	if (c->regions_seen)
+		printf("regions: %ld named in the file%s, %ld new to the region register\n", c->regions_seen,
+		       s.files == 1 ? "" : "s", c->regions_registered);
+	if (c->merged_cells || c->mergers_applied || c->mergers_broken)
+		printf("mergers: %ld applied (%ld cells of old municipalities mapped onto %ld figures), "
+		       "%ld left as a series break\n",
+		       c->mergers_applied, c->merged_cells, c->merged_obs, c->mergers_broken);
 	return 0;
 }
 

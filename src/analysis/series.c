@@ -31,8 +31,16 @@ int tl_series_breaks_between(const struct tl_indicator *d, const struct tl_perio
 	return 0;
 }
 
-long tl_series_comparable_first(const struct tl_indicator *d, const struct tl_observation *s,
-				size_t n, long latest)
+int tl_series_breaks_between_in(const struct tl_model *m, const struct tl_indicator *d, const char *region,
+				const struct tl_period *a, const struct tl_period *b)
+{
+	if (tl_series_breaks_between(d, a, b))
+		return 1;
+	return m && region && tl_model_region_break(m, d, region, a->year, b->year) != 0;
+}
+
+long tl_series_comparable_first_in(const struct tl_model *m, const struct tl_indicator *d,
+				   const struct tl_observation *s, size_t n, long latest)
 {
 	if (latest < 0 || (size_t)latest >= n)
 		return -1;
@@ -40,24 +48,36 @@ long tl_series_comparable_first(const struct tl_indicator *d, const struct tl_ob
 	for (long i = latest - 1; i >= 0; i--) {
 		if (!tl_status_has_value(s[i].status))
 			continue;
-		if (tl_series_breaks_between(d, &s[i].period, &s[latest].period))
+		if (tl_series_breaks_between_in(m, d, s[latest].region, &s[i].period, &s[latest].period))
 			break;
 		first = i;
 	}
 	return first;
 }
 
-long tl_series_comparable_previous(const struct tl_indicator *d, const struct tl_observation *s,
-				   size_t n, long latest)
+long tl_series_comparable_previous_in(const struct tl_model *m, const struct tl_indicator *d,
+				      const struct tl_observation *s, size_t n, long latest)
 {
 	if (latest < 0 || (size_t)latest >= n)
 		return -1;
 	for (long i = latest - 1; i >= 0; i--) {
 		if (!tl_status_has_value(s[i].status))
 			continue;
-		return tl_series_breaks_between(d, &s[i].period, &s[latest].period) ? -1 : i;
+		return tl_series_breaks_between_in(m, d, s[latest].region, &s[i].period, &s[latest].period) ? -1 : i;
 	}
 	return -1;
+}
+
+long tl_series_comparable_first(const struct tl_indicator *d, const struct tl_observation *s,
+				size_t n, long latest)
+{
+	return tl_series_comparable_first_in(NULL, d, s, n, latest);
+}
+
+long tl_series_comparable_previous(const struct tl_indicator *d, const struct tl_observation *s,
+				   size_t n, long latest)
+{
+	return tl_series_comparable_previous_in(NULL, d, s, n, latest);
 }
 
 int tl_compare_rounded(double a, double b, int decimals)

@@ -32,6 +32,17 @@ long tl_series_comparable_first(const struct tl_indicator *d, const struct tl_ob
 long tl_series_comparable_previous(const struct tl_indicator *d, const struct tl_observation *s,
 				   size_t n, long latest);
 
+/* The same questions for one region's series, which a municipal merger can
+ * also break (tl_model_region_break: the successor's figures before and
+ * after a merger that does not map this indicator are not comparable).
+ * The region is s[latest].region.  These are what sentences use. */
+int tl_series_breaks_between_in(const struct tl_model *m, const struct tl_indicator *d, const char *region,
+				const struct tl_period *a, const struct tl_period *b);
+long tl_series_comparable_first_in(const struct tl_model *m, const struct tl_indicator *d,
+				   const struct tl_observation *s, size_t n, long latest);
+long tl_series_comparable_previous_in(const struct tl_model *m, const struct tl_indicator *d,
+				      const struct tl_observation *s, size_t n, long latest);
+
 /* How a compares with b once both are rounded to the indicator's decimals:
  * -1 lower, 0 equal, 1 higher.  Equal within rounding is the tolerance the
  * seed report uses ("gelijk aan het landelijk gemiddelde"). */

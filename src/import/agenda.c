@@ -495,6 +495,91 @@ static void parse_regions(struct ctx *c, yaml_node_t *seq)
 	free(parents);
 }
 
+static int is_cbs_code(const char *s)
+{
+	if (!*s || strlen(s) > 16)
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+			return 0;
+	return 1;
+}
+
+/* mergers: [{old: [GM0105, GM0113], new: GM1680, year: 1998, action: map}]
+ * Appended to m->mergers (which may hold the agenda's already). */
+static void parse_mergers(struct ctx *c, yaml_node_t *seq)
+{
+	static const char *const keys[] = {"old", "new", "year", "action", NULL};
+	size_t n = seq_len(seq), have = c->m->n_mergers;
+	struct tl_merger *all = TL_NEW_ARRAY(c->a, struct tl_merger, have + n + 1);
+	if (have)
+		memcpy(all, c->m->mergers, have * sizeof *all);
+	c->m->mergers = all;
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *t = seq_at(c, seq, i);
+		if (!want_map(c, t, "a merger"))
+			continue;
+		check_keys(c, t, "merger", keys);
+		struct tl_merger *g = &all[c->m->n_mergers];
+		size_t before = tl_errors_count(c->errs);
+		g->new_code = str_field(c, t, "new", "merger", 1);
+		g->year = (int)int_field(c, t, "year", "merger", 1800, 2200, 0, 1);
+		if (g->new_code && !is_cbs_code(g->new_code))
+			err_at(c, get(c, t, "new"), "new",
+			       "merger: \"%s\" is not a CBS code (capitals and digits, e.g. GM1680)", g->new_code);
+		const char *action = str_field(c, t, "action", "merger", 0);
+		if (!action || !strcmp(action, "break"))
+			g->action = TL_MERGER_BREAK;
+		else if (!strcmp(action, "map"))
+			g->action = TL_MERGER_MAP;
+		else
+			err_at(c, get(c, t, "action"), "action",
+			       "merger: action must be break (the default: the series is broken at the merger) "
+			       "or map (earlier figures of the old codes are written to the new one), not \"%s\"",
+			       action);
+		yaml_node_t *olds = seq_field(c, t, "old", "merger", 1);
+		if (olds && !seq_len(olds))
+			err_at(c, olds, "old", "merger: \"old\" needs at least one municipality code");
+		g->old_codes = TL_NEW_ARRAY(c->a, const char *, seq_len(olds) + 1);
+		for (size_t k = 0; k < seq_len(olds); k++) {
+			yaml_node_t *o = seq_at(c, olds, k);
+			if (o->type != YAML_SCALAR_NODE || !is_cbs_code((const char *)o->data.scalar.value)) {
+				err_at(c, o, "old", "merger: old codes must be CBS codes such as GM0105");
+				continue;
+			}
+			const char *code = (const char *)o->data.scalar.value;
+			int dup = 0;
+			for (size_t j = 0; j < g->n_old; j++)
+				if (!strcmp(g->old_codes[j], code))
+					dup = 1;
+			/* A code can end in one merger of a year only. */
+			for (size_t j = 0; j < c->m->n_mergers && !dup; j++)
+				for (size_t q = 0; q < all[j].n_old; q++)
+					if (all[j].year == g->year && !strcmp(all[j].old_codes[q], code)) {
+						err_at(c, o, "old", "merger: %s already merges into %s in %d", code,
+						       all[j].new_code, all[j].year);
+						dup = 2;
+						break;
+					}
+			if (dup == 1)
+				err_at(c, o, "old", "merger: %s is listed twice", code);
+			if (dup)
+				continue;
+			if (g->n_old == 64) {
+				err_at(c, o, "old", "merger: at most 64 old codes per merger");
+				break;
+			}
+			g->old_codes[g->n_old++] = tl_arena_strdup(c->a, code);
+		}
+		for (size_t j = 0; j < c->m->n_mergers && g->new_code; j++)
+			if (!strcmp(all[j].new_code, g->new_code) && all[j].year == g->year)
+				err_at(c, get(c, t, "new"), "new", "merger into %s in %d is declared twice",
+				       g->new_code, g->year);
+		if (tl_errors_count(c->errs) == before && g->new_code && g->year && g->n_old)
+			c->m->n_mergers++;
+	}
+}
+
 static void parse_groups(struct ctx *c, yaml_node_t *seq)
 {
 	static const char *const keys[] = {"slug", "name", "description", "members", NULL};
@@ -626,7 +711,7 @@ int tl_agenda_parse(const char *name, const char *text, size_t len, tl_arena *a,
 		tl_errors_add(errs, name, 1, 1, NULL, "agenda.yml is empty: it needs at least agenda:, themes: and regions:");
 	} else if (want_map(&c, root, "agenda.yml")) {
 		static const char *const keys[] = {"agenda", "themes", "indicators", "regions",
-						   "region_groups", "chapters", NULL};
+						   "region_groups", "mergers", "chapters", NULL};
 		check_keys(&c, root, "agenda.yml", keys);
 		yaml_node_t *ag = get(&c, root, "agenda");
 		if (!ag)
@@ -638,6 +723,7 @@ int tl_agenda_parse(const char *name, const char *text, size_t len, tl_arena *a,
 		parse_regions(&c, seq_field(&c, root, "regions", "agenda.yml", 1));
 		parse_indicators(&c, seq_field(&c, root, "indicators", "agenda.yml", 0));
 		parse_groups(&c, seq_field(&c, root, "region_groups", "agenda.yml", 0));
+		parse_mergers(&c, seq_field(&c, root, "mergers", "agenda.yml", 0));
 		parse_chapters(&c, seq_field(&c, root, "chapters", "agenda.yml", 0));
 		struct tl_agenda *g = &c.m->agenda;
 		if (g->focus_region && !tl_model_region(c.m, g->focus_region))

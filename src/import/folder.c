@@ -27,6 +27,9 @@ static int put_framework(tl_store *st, const struct tl_model *m, tl_errors *errs
 	for (size_t i = 0; i < m->n_groups; i++)
 		if (tl_store_put_group(st, &m->groups[i], errs))
 			return TL_ERR_STORE;
+	for (size_t i = 0; i < m->n_mergers; i++)
+		if (tl_store_put_merger(st, &m->mergers[i], errs))
+			return TL_ERR_STORE;
 	for (size_t i = 0; i < m->n_chapters; i++)
 		if (tl_store_put_chapter(st, &m->chapters[i], errs))
 			return TL_ERR_STORE;

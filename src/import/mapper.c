@@ -18,6 +18,34 @@ struct target {
 	struct target *next; /* more specs for the same topic */
 };
 
+/* A region the file names, as the register will get it. */
+struct regent {
+	const char *name, *level, *parent, *group; /* arena copies, NULL when unknown */
+	int cy, first, last;
+};
+
+/* Mergers a code takes part in (as predecessor or as successor). */
+struct mlink {
+	const struct tl_merger *g;
+	size_t idx;     /* index in m->mergers */
+	size_t old_pos; /* position among g->old_codes (predecessor links) */
+	struct mlink *next;
+};
+
+/* A successor's figure being summed from its predecessors' cells. */
+struct acc {
+	const struct tl_merger *g;
+	size_t idx;
+	const struct tl_indicator *ind;
+	const struct tl_import_spec *spec;
+	struct tl_period period;
+	double sum;
+	uint64_t have;   /* bit per predecessor that gave a cell */
+	int unknown;     /* a predecessor's cell has no value */
+	int provisional;
+	unsigned line, col;
+};
+
 struct tl_mapper {
 	tl_store *st;
 	const struct tl_model *m;
@@ -34,6 +62,12 @@ struct tl_mapper {
 	struct tl_mapper_stats stats;
 	const char *last_topic; /* cache: the last topic looked up and its targets */
 	struct target *last_targets;
+	tl_strmap *reg;        /* region register entries: code -> struct regent */
+	const char *last_reg_code; /* cache for the register lookup per cell */
+	struct regent *last_reg;
+	tl_strmap *as_old, *as_new; /* code -> struct mlink list */
+	tl_strmap *accs;       /* "slug|code|period" -> struct acc */
+	unsigned char *merger_before, *merger_after, *merger_applied; /* per merger */
 	int failed;
 };
 
@@ -75,6 +109,53 @@ static void add_label(tl_mapper *mp, const char *name, const char *level, const 
 	}
 }
 
+/* CBS's level by code prefix: NL01, LD01, PV22, CR07, GM0106, WK010600, BU01060000. */
+static const char *level_of(const char *code)
+{
+	static const struct { char p[3]; const char *level; } lv[] = {
+		{"NL", "land"}, {"LD", "landsdeel"}, {"PV", "provincie"}, {"CR", "corop"},
+		{"GM", "gemeente"}, {"WK", "wijk"}, {"BU", "buurt"},
+	};
+	for (size_t i = 0; i < sizeof lv / sizeof *lv; i++)
+		if (code[0] == lv[i].p[0] && code[1] == lv[i].p[1])
+			return lv[i].level;
+	return NULL;
+}
+
+/* A name without CBS's disambiguating suffix — " (PV)", " (CR)", " (LD)",
+ * " (AM)" (two capitals) or " (gemeente)" — and without padding, in a.
+ * "Bergen (NH.)" keeps its suffix: that one is part of the name. */
+static const char *clean_name(tl_arena *a, const char *t)
+{
+	size_t n = strlen(t);
+	while (n && t[n - 1] == ' ')
+		n--;
+	while (n && *t == ' ') {
+		t++;
+		n--;
+	}
+	if (n > 5 && t[n - 5] == ' ' && t[n - 4] == '(' && t[n - 1] == ')' && isupper((unsigned char)t[n - 3]) &&
+	    isupper((unsigned char)t[n - 2]))
+		n -= 5;
+	else if (n > 11 && !strncmp(t + n - 11, " (gemeente)", 11))
+		n -= 11;
+	return n ? tl_arena_strndup(a, t, n) : NULL;
+}
+
+static struct regent *regent_of(tl_mapper *mp, const char *code)
+{
+	if (mp->last_reg_code && !strcmp(mp->last_reg_code, code))
+		return mp->last_reg;
+	struct regent *e = tl_strmap_get(mp->reg, code, NULL);
+	if (!e) {
+		e = TL_NEW(mp->a, struct regent);
+		tl_strmap_put(mp->reg, code, e);
+	}
+	mp->last_reg_code = tl_strmap_key(mp->reg, code);
+	mp->last_reg = e;
+	return e;
+}
+
 static int on_table(void *ctx, const char *id, const char *title)
 {
 	tl_mapper *mp = ctx;
@@ -96,8 +177,18 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 {
 	tl_mapper *mp = ctx;
 	int known;
-	if (!r->code)
+	if (!r->code || !r->code[0])
 		return 0;
+	struct regent *e = regent_of(mp, r->code);
+	const char *name = r->name ? clean_name(mp->a, r->name) : NULL;
+	if (!e->name && name && strcmp(name, r->code) != 0)
+		e->name = name;
+	if (!e->level && r->level)
+		e->level = tl_arena_strdup(mp->a, r->level);
+	if (!e->parent && r->parent)
+		e->parent = tl_arena_strdup(mp->a, r->parent);
+	if (!e->cy)
+		e->cy = r->classification_year;
 	tl_strmap_get(mp->regions, r->code, &known);
 	if (known) {
 		if (r->name)
@@ -109,7 +200,8 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 	int parent_known = 0;
 	if (r->parent)
 		tl_strmap_get(mp->regions, r->parent, &parent_known);
-	struct tl_region reg = {r->code, r->name ? r->name : r->code, r->level ? r->level : "onbekend",
+	const char *level = r->level ? r->level : level_of(r->code);
+	struct tl_region reg = {r->code, name ? name : r->code, level ? level : "onbekend",
 				parent_known ? r->parent : NULL, r->classification_year};
 	if (tl_store_put_region(mp->st, &reg, mp->errs)) {
 		mp->failed = 1;
@@ -140,6 +232,55 @@ static int dims_match(const struct tl_import_spec *sp, const struct tl_raw_cell 
 	return 1;
 }
 
+static int is_old_of(const struct tl_merger *g, const char *code)
+{
+	for (size_t i = 0; i < g->n_old; i++)
+		if (!strcmp(g->old_codes[i], code))
+			return 1;
+	return 0;
+}
+
+/* A predecessor's cell for a period before its merger, summed onto the
+ * successor (written in tl_mapper_finish, once every predecessor is in). */
+static int contribute(tl_mapper *mp, const struct mlink *l, const struct target *t,
+		      const struct tl_raw_cell *c, const char *code)
+{
+	char per[9];
+	tl_period_code(&c->period, per);
+	tl_buf k = TL_BUF_INIT;
+	tl_buf_printf(&k, "%s|%s|%s", t->ind->slug, l->g->new_code, per);
+	struct acc *x = tl_strmap_get(mp->accs, k.data, NULL);
+	if (!x) {
+		x = TL_NEW(mp->a, struct acc);
+		x->g = l->g;
+		x->idx = l->idx;
+		x->ind = t->ind;
+		x->spec = t->spec;
+		x->period = c->period;
+		x->line = c->line;
+		x->col = c->col;
+		tl_strmap_put(mp->accs, k.data, x);
+	}
+	tl_buf_free(&k);
+	uint64_t bit = (uint64_t)1 << l->old_pos;
+	if (x->have & bit) {
+		tl_errors_add(mp->errs, mp->file, c->line, c->col, NULL,
+			      "a second value for %s in %s for %s: each cell may appear once per file",
+			      t->ind->slug, code, per);
+		mp->failed = 1;
+		return -1;
+	}
+	x->have |= bit;
+	if (tl_status_has_value(c->status))
+		x->sum += c->value * t->spec->scale;
+	else
+		x->unknown = 1;
+	if (c->status == TL_STATUS_PROVISIONAL)
+		x->provisional = 1;
+	mp->stats.merged_cells++;
+	return 0;
+}
+
 static int on_cell(void *ctx, const struct tl_raw_cell *c)
 {
 	tl_mapper *mp = ctx;
@@ -151,6 +292,14 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 		t = tl_strmap_get(mp->by_topic, c->topic, NULL);
 		mp->last_topic = tl_strmap_key(mp->by_topic, c->topic);
 		mp->last_targets = t;
+	}
+	/* Every region code with a figure is registered, asked for or not. */
+	if (c->region && c->region[0] && c->has_period && tl_status_has_value(c->status)) {
+		struct regent *e = regent_of(mp, c->region);
+		if (!e->first || c->period.year < e->first)
+			e->first = c->period.year;
+		if (c->period.year > e->last)
+			e->last = c->period.year;
 	}
 	if (!t) {
 		mp->stats.skip_topic++;
@@ -169,7 +318,13 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 		/* A table without a region dimension is national. */
 		region = tl_strmap_key(mp->regions, mp->m->agenda.national_region);
 	}
-	if (!region) {
+	const char *code = region ? region : c->region;
+	const struct mlink *as_old = NULL, *as_new = NULL;
+	if (mp->m->n_mergers && code) {
+		as_old = tl_strmap_get(mp->as_old, code, NULL);
+		as_new = tl_strmap_get(mp->as_new, code, NULL);
+	}
+	if (!region && !as_old) {
 		mp->stats.skip_region++;
 		return 0;
 	}
@@ -182,6 +337,44 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 		}
 		if (!dims_match(sp, c))
 			continue;
+		/* Mergers: a predecessor's figure before the merger goes to the
+		 * successor when the merger maps this indicator … */
+		int mapped = 0, replaced = 0;
+		for (const struct mlink *l = as_old; l; l = l->next) {
+			if (c->period.year < l->g->year && tl_merger_maps(l->g, t->ind)) {
+				if (contribute(mp, l, t, c, code))
+					return 0;
+				mapped = 1;
+				/* A successor that kept its code: its old figure is
+				 * one of the parts, not a cell of its own. */
+				if (!strcmp(code, l->g->new_code))
+					replaced = 1;
+			}
+		}
+		/* … and replaces the successor's own cell of that period (a
+		 * new code has "" there: it did not exist yet).  Otherwise the
+		 * successor's series is broken at the merger. */
+		for (const struct mlink *l = as_new; l; l = l->next) {
+			if (tl_merger_maps(l->g, t->ind)) {
+				if (c->period.year < l->g->year && !is_old_of(l->g, code))
+					replaced = 1;
+			} else if (tl_status_has_value(c->status)) {
+				if (c->period.year < l->g->year)
+					mp->merger_before[l->idx] = 1;
+				else
+					mp->merger_after[l->idx] = 1;
+			}
+		}
+		if (replaced) {
+			written++;
+			if (!mapped)
+				mp->stats.skip_merged++;
+			continue;
+		}
+		if (!region) {
+			written += mapped;
+			continue;
+		}
 		struct tl_observation o = {t->ind->slug, region, c->period, 0, c->status, sp->source, c->note};
 		if (tl_status_has_value(c->status))
 			o.value = c->value * sp->scale;
@@ -191,11 +384,11 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 			return rc;
 		}
 		if (rc == 1) {
-			char code[9];
-			tl_period_code(&c->period, code);
+			char pc[9];
+			tl_period_code(&c->period, pc);
 			tl_errors_add(mp->errs, mp->file, c->line, c->col, NULL,
 				      "a second value for %s in %s for %s: each cell may appear once per file",
-				      t->ind->slug, region, code);
+				      t->ind->slug, region, pc);
 			mp->failed = 1;
 			continue;
 		}
@@ -207,10 +400,23 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 	if (!written) {
 		if (table_miss)
 			mp->stats.skip_table++;
+		else if (!region)
+			mp->stats.skip_region++;
 		else
 			mp->stats.skip_dims++;
 	}
 	return 0;
+}
+
+static void link_merger(tl_mapper *mp, tl_strmap *map, const char *code, const struct tl_merger *g, size_t idx,
+			size_t pos)
+{
+	struct mlink *l = TL_NEW(mp->a, struct mlink);
+	l->g = g;
+	l->idx = idx;
+	l->old_pos = pos;
+	l->next = tl_strmap_get(map, code, NULL);
+	tl_strmap_put(map, code, l);
 }
 
 tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *file, int64_t import_id,
@@ -242,6 +448,21 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 			t->next = tl_strmap_get(mp->by_topic, t->spec->topic, NULL);
 			tl_strmap_put(mp->by_topic, t->spec->topic, t);
 		}
+	}
+	mp->reg = tl_strmap_new(mp->a);
+	mp->as_old = tl_strmap_new(mp->a);
+	mp->as_new = tl_strmap_new(mp->a);
+	mp->accs = tl_strmap_new(mp->a);
+	size_t ng = m->n_mergers;
+	mp->merger_before = TL_NEW_ARRAY(mp->a, unsigned char, ng + 1);
+	mp->merger_after = TL_NEW_ARRAY(mp->a, unsigned char, ng + 1);
+	mp->merger_applied = TL_NEW_ARRAY(mp->a, unsigned char, ng + 1);
+	for (size_t i = 0; i < ng; i++) {
+		const struct tl_merger *g = &m->mergers[i];
+		/* The agenda parser caps predecessors at 64 (one bit each). */
+		for (size_t k = 0; k < g->n_old && k < 64; k++)
+			link_merger(mp, mp->as_old, g->old_codes[k], g, i, k);
+		link_merger(mp, mp->as_new, g->new_code, g, i, 0);
 	}
 	mp->sink = (struct tl_raw_sink){mp, on_table, on_topic, on_region, on_cell};
 	return mp;
@@ -326,9 +547,90 @@ static void nearest(tl_mapper *mp, const char *topic, tl_buf *out)
 	}
 }
 
+struct walk {
+	tl_mapper *mp;
+	int rc;
+};
+
+/* Write one summed successor figure.  It has a value only when every
+ * predecessor gave one; otherwise it is missing, and the note says why. */
+static void write_acc(const char *key, void *value, void *vctx)
+{
+	(void)key;
+	struct walk *w = vctx;
+	tl_mapper *mp = w->mp;
+	const struct acc *x = value;
+	if (w->rc)
+		return;
+	const char *region = tl_strmap_key(mp->regions, x->g->new_code);
+	if (!region) {
+		mp->stats.skip_region++;
+		return;
+	}
+	size_t n = x->g->n_old < 64 ? x->g->n_old : 64, got = 0;
+	for (size_t i = 0; i < n; i++)
+		got += (x->have >> i) & 1;
+	struct tl_observation o = {x->ind->slug, region, x->period, 0, TL_STATUS_MISSING, x->spec->source, NULL};
+	if (got == n && !x->unknown) {
+		o.value = x->sum;
+		o.status = x->provisional ? TL_STATUS_PROVISIONAL : TL_STATUS_FINAL;
+	} else {
+		o.note = tl_arena_printf(mp->a, "herindeling %d: %zu van de %zu voorgangers met een cijfer",
+					 x->g->year, x->unknown ? got - 1 : got, n);
+	}
+	int rc = tl_store_put_observation(mp->st, mp->import_id, &o, mp->errs);
+	if (rc == 1) {
+		char pc[9];
+		tl_period_code(&x->period, pc);
+		tl_errors_add(mp->errs, mp->file, x->line, x->col, NULL,
+			      "a second value for %s in %s for %s: the merger into %s maps its predecessors' figures there",
+			      x->ind->slug, region, pc, region);
+		rc = TL_ERR_INPUT;
+	}
+	if (rc) {
+		w->rc = rc;
+		return;
+	}
+	mp->stats.observations++;
+	mp->stats.merged_obs++;
+	if (!tl_status_has_value(o.status))
+		mp->stats.missing++;
+	mp->merger_applied[x->idx] = 1;
+}
+
+static void write_regent(const char *code, void *value, void *vctx)
+{
+	struct walk *w = vctx;
+	const struct regent *e = value;
+	if (w->rc)
+		return;
+	struct tl_register_region r = {code, e->name, e->level ? e->level : level_of(code), e->parent, e->group,
+				       e->cy, e->first, e->last};
+	int added = 0;
+	if (tl_store_register_region(w->mp->st, &r, &added, w->mp->errs)) {
+		w->rc = TL_ERR_STORE;
+		return;
+	}
+	w->mp->stats.regions_seen++;
+	w->mp->stats.regions_registered += added;
+}
+
 int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 {
 	int rc = mp->failed ? TL_ERR_INPUT : TL_OK;
+	struct walk w = {mp, 0};
+	if (!rc)
+		tl_strmap_each(mp->accs, write_acc, &w);
+	if (!rc && !w.rc)
+		tl_strmap_each(mp->reg, write_regent, &w);
+	if (w.rc) {
+		rc = w.rc;
+		mp->failed = 1;
+	}
+	for (size_t i = 0; i < mp->m->n_mergers; i++) {
+		mp->stats.mergers_applied += mp->merger_applied[i];
+		mp->stats.mergers_broken += mp->merger_before[i] && mp->merger_after[i];
+	}
 	/* Verify the topic keys of specs that name this table (or, without a
 	 * table, whose key differs from one of this table's only in the
 	 * position suffix — the classic renumbering between versions). */
@@ -369,6 +671,10 @@ void tl_mapper_free(tl_mapper *mp)
 	tl_strmap_free(mp->seen);
 	tl_strmap_free(mp->regions);
 	tl_strmap_free(mp->labels);
+	tl_strmap_free(mp->reg);
+	tl_strmap_free(mp->as_old);
+	tl_strmap_free(mp->as_new);
+	tl_strmap_free(mp->accs);
 	tl_arena_free(mp->a);
 	free(mp);
 }

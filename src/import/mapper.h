@@ -11,6 +11,15 @@
  * table has, naming the nearest keys when one is missing (CBS renumbers the
  * "_N" suffix between table versions).
  *
+ * Every region code the file names goes to the store's region register (the
+ * whole country, old municipalities included), with its name cleaned of
+ * CBS's " (PV)" suffixes and the first and last year it has a figure; the
+ * agenda's own regions are never renamed.  Municipal mergers (m->mergers)
+ * are applied per cell: with action map the figures of predecessors for
+ * periods before the merger are summed onto the successor (tl_merger_maps
+ * says for which indicators); otherwise the series is left broken there and
+ * the analysis does not compare across it.
+ *
  * The caller owns the store transaction (and rolls back for a dry run).
  */
 #ifndef TL_MAPPER_H
@@ -34,7 +43,14 @@ struct tl_mapper_stats {
 	long skip_table;     /* a spec's topic, but for another table */
 	long skip_region;    /* region not in the agenda (and not added) */
 	long skip_period;    /* the table has no period */
-	long regions_added;
+	long regions_added;  /* added to the agenda's regions (add_regions) */
+	long regions_seen;   /* distinct region codes the file names */
+	long regions_registered; /* of which new to the region register */
+	long merged_cells;   /* predecessor cells mapped onto a successor (merger action map) */
+	long merged_obs;     /* successor observations written from them */
+	long skip_merged;    /* a successor's own cell before its merger, replaced by the mapped figure */
+	long mergers_applied; /* mergers that mapped at least one figure */
+	long mergers_broken;  /* mergers whose successor has figures on both sides (series broken there) */
 	char table[64];      /* table id the reader reported, "" when none */
 };
 

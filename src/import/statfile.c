@@ -122,6 +122,13 @@ static void add_stats(struct tl_mapper_stats *to, const struct tl_mapper_stats *
 	to->skip_region += s->skip_region;
 	to->skip_period += s->skip_period;
 	to->regions_added += s->regions_added;
+	to->regions_seen += s->regions_seen;
+	to->regions_registered += s->regions_registered;
+	to->merged_cells += s->merged_cells;
+	to->merged_obs += s->merged_obs;
+	to->skip_merged += s->skip_merged;
+	to->mergers_applied += s->mergers_applied;
+	to->mergers_broken += s->mergers_broken;
 	memcpy(to->table, s->table, sizeof to->table);
 }
 

@@ -227,6 +227,26 @@ const struct tl_region_group *tl_model_group(const struct tl_model *m, const cha
 	return NULL;
 }
 
+int tl_merger_maps(const struct tl_merger *g, const struct tl_indicator *d)
+{
+	if (g->action != TL_MERGER_MAP)
+		return 0;
+	if (g->n_old == 1)
+		return 1;
+	return d && d->unit && strcmp(d->unit, "aantal") == 0;
+}
+
+int tl_model_region_break(const struct tl_model *m, const struct tl_indicator *d, const char *region,
+			  int a, int b)
+{
+	for (size_t i = 0; i < m->n_mergers; i++) {
+		const struct tl_merger *g = &m->mergers[i];
+		if (g->year > a && g->year <= b && strcmp(g->new_code, region) == 0 && !tl_merger_maps(g, d))
+			return g->year;
+	}
+	return 0;
+}
+
 /* First index whose (indicator, region) is >= the key. */
 static size_t lower_bound(const struct tl_model *m, const char *ind, const char *reg)
 {
@@ -355,6 +375,15 @@ int tl_model_check(const struct tl_model *m, FILE *out)
 		for (size_t k = 0; k < m->groups[i].n_members; k++)
 			if (!tl_model_region(m, m->groups[i].members[k]))
 				VIOLATION("group %s: unknown region %s", m->groups[i].slug, m->groups[i].members[k]);
+	for (size_t i = 0; i < m->n_mergers; i++) {
+		const struct tl_merger *g = &m->mergers[i];
+		if (!g->new_code || !g->n_old)
+			VIOLATION("merger %zu: without successor or predecessors", i);
+		for (size_t j = 0; j < i; j++)
+			if (g->new_code && m->mergers[j].new_code && !strcmp(g->new_code, m->mergers[j].new_code) &&
+			    g->year == m->mergers[j].year)
+				VIOLATION("duplicate merger %s %d", g->new_code, g->year);
+	}
 	for (size_t i = 0; i < m->n_obs; i++) {
 		const struct tl_observation *o = &m->obs[i];
 		if (i > 0 && obs_cmp(&m->obs[i - 1], o) > 0)

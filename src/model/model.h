@@ -128,6 +128,31 @@ struct tl_region {
 	int classification_year; /* CBS "indeling", 0 = unknown */
 };
 
+/* A municipal merger (herindeling): from 1 January of `year` the regions in
+ * old_codes are one region, new_code.  CBS keeps the code when the merged
+ * municipality keeps a partner's name (GM0109 Coevorden, 1998), so the
+ * successor may be among its own predecessors.  A series of the successor
+ * that crosses the year is broken (figures before and after are not
+ * compared) unless the merger says `map`: then the importer writes the
+ * predecessors' figures for earlier periods to the successor — assigned
+ * from a single predecessor, summed from several, and summed only for
+ * counts (tl_merger_maps).  Never silently joined. */
+enum tl_merger_action { TL_MERGER_BREAK = 0, TL_MERGER_MAP = 1 };
+
+struct tl_merger {
+	const char *new_code;    /* GM1680 */
+	const char **old_codes;  /* GM0105, GM0113 …; may include new_code */
+	size_t n_old;
+	int year;                /* first year of the successor */
+	enum tl_merger_action action;
+};
+
+/* 1 when merger g writes earlier figures of indicator d to its successor:
+ * action map, and one predecessor (assigned) or a count (unit "aantal",
+ * summed).  Percentages and averages of several municipalities cannot be
+ * summed: for them the merger stays a break. */
+int tl_merger_maps(const struct tl_merger *g, const struct tl_indicator *d);
+
 struct tl_region_group {
 	const char *slug;
 	const char *name;
@@ -192,6 +217,7 @@ struct tl_model {
 	struct tl_target *targets; size_t n_targets;
 	struct tl_story *stories; size_t n_stories;
 	struct tl_next_step *next_steps; size_t n_next_steps;
+	struct tl_merger *mergers; size_t n_mergers;
 };
 
 /* A zeroed model whose allocations go to `a` (borrowed). */
@@ -213,6 +239,12 @@ const struct tl_observation *tl_model_series(const struct tl_model *m, const cha
 /* One cell, or NULL. */
 const struct tl_observation *tl_model_obs(const struct tl_model *m, const char *indicator,
 					  const char *region, const struct tl_period *p);
+
+/* The year of a merger that breaks indicator d's series of `region` after
+ * year a and at or before year b (a merger whose successor is `region` and
+ * that does not map d's figures), or 0 when there is none. */
+int tl_model_region_break(const struct tl_model *m, const struct tl_indicator *d, const char *region,
+			  int a, int b);
 
 /* Regions whose parent is `code`, in CBS sort order of names ("De Wolden"
  * under W), into a fresh arena array; *n set. */

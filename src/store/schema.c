@@ -185,7 +185,33 @@ const char *const tl_schema_migrations[] = {
 	"  year INTEGER NOT NULL,"
 	"  status TEXT NOT NULL CHECK (status IN ('planned','started','done','dropped')),"
 	"  text TEXT NOT NULL, outcome TEXT);",
-	/* 5: telling serve: accounts (argon2id hashes only), sessions (a hash of
+
+	/* 5: the region register and municipal mergers.  The register holds
+	 * every region code a statistics file names (the whole country's
+	 * landsdelen, provinces, COROP areas, municipalities, wijken and buurten,
+	 * old ones included), with its classification year and the first and
+	 * last year it has a figure.  It is kept apart from `region`, which is
+	 * the agenda's own (authoritative) list that reports are built from:
+	 * registering 17 000 wijken and buurten must not change a report.  An
+	 * import never renames a registered region; it only fills gaps.  Region
+	 * groups are CBS's code-list groups (GMPV22 = municipalities of
+	 * Drenthe).  Mergers belong to the agenda: old codes, the new code, the
+	 * year, and whether a series across it is broken or mapped. */
+	"CREATE TABLE region_register ("
+	"  code TEXT PRIMARY KEY, name TEXT, level TEXT, parent TEXT, grp TEXT,"
+	"  classification_year INTEGER NOT NULL DEFAULT 0,"
+	"  first_year INTEGER, last_year INTEGER);"
+	"CREATE TABLE region_register_group ("
+	"  code TEXT PRIMARY KEY, title TEXT NOT NULL, parent TEXT);"
+	"CREATE TABLE merger ("
+	"  new_code TEXT NOT NULL, year INTEGER NOT NULL,"
+	"  action TEXT NOT NULL CHECK (action IN ('break', 'map')),"
+	"  PRIMARY KEY (new_code, year));"
+	"CREATE TABLE merger_old ("
+	"  new_code TEXT NOT NULL, year INTEGER NOT NULL, position INTEGER NOT NULL, old_code TEXT NOT NULL,"
+	"  PRIMARY KEY (new_code, year, position),"
+	"  FOREIGN KEY (new_code, year) REFERENCES merger(new_code, year) ON DELETE CASCADE);",
+	/* 6: telling serve: accounts (argon2id hashes only), sessions (a hash of
 	 * the cookie token, never the token), the audit trail (who, when, what,
 	 * before and after as JSON text) and published report snapshots (every
 	 * file's bytes, frozen).  "app_user" because USER is reserved in SQL. */

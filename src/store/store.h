@@ -47,9 +47,10 @@ int tl_store_begin(tl_store *st, tl_errors *errs);
 int tl_store_commit(tl_store *st, tl_errors *errs);
 void tl_store_rollback(tl_store *st);
 
-/* Remove the agenda record, chapters, region groups, goal links and series
- * breaks.  With `with_data` also every observation, import record,
- * indicator, goal, theme and region: the store is empty.  Themes,
+/* Remove the agenda record, chapters, region groups, goal links, series
+ * breaks and mergers.  With `with_data` also every observation, import
+ * record, indicator, goal, theme and region, and the region register: the
+ * store is empty.  Themes,
  * indicators and regions written again afterwards replace the old ones.
  * Inside a transaction. */
 int tl_store_clear(tl_store *st, int with_data, tl_errors *errs);
@@ -71,6 +72,35 @@ int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_err
 int tl_store_put_target(tl_store *st, const struct tl_target *t, tl_errors *errs);
 int tl_store_put_story(tl_store *st, const struct tl_story *s, tl_errors *errs);
 int tl_store_put_next_step(tl_store *st, const struct tl_next_step *n, tl_errors *errs);
+
+/* A municipal merger with its old codes (replaces one with the same new code and year). */
+int tl_store_put_merger(tl_store *st, const struct tl_merger *g, tl_errors *errs);
+
+/* ---- The region register (every region code statistics files name) ------ */
+
+struct tl_register_region {
+	const char *code;   /* GM0105 */
+	const char *name;   /* NULL when the file gives none (cleaned of " (PV)" etc.) */
+	const char *level;  /* land, landsdeel, provincie, corop, gemeente, wijk, buurt, or NULL */
+	const char *parent; /* code or NULL */
+	const char *group;  /* CBS code-list group (GMPV22) or NULL */
+	int classification_year; /* 0 = unknown */
+	int first_year, last_year; /* years with a figure; 0 = none seen */
+};
+
+/* Register a region: a new code is inserted; a known one keeps its name,
+ * level, parent, group and classification year and only has gaps filled
+ * (NULL / 0), and its first and last year widened.  *added (may be NULL) is
+ * set to 1 when the code was new. */
+int tl_store_register_region(tl_store *st, const struct tl_register_region *r, int *added,
+			     tl_errors *errs);
+/* A CBS region group (GMPV22 "Drenthe", parent GMPV); replaces its title. */
+int tl_store_register_group(tl_store *st, const char *code, const char *title, const char *parent,
+			    tl_errors *errs);
+/* One registered region into *out (strings in a), or TL_ERR_NOTFOUND. */
+int tl_store_register_get(tl_store *st, const char *code, tl_arena *a, struct tl_register_region *out);
+/* Registered regions (level NULL: all). */
+long tl_store_register_count(tl_store *st, const char *level);
 
 /* ---- Observations ------------------------------------------------------- */
 

@@ -29,6 +29,7 @@ struct tl_store {
 	sqlite3_stmt *has_reg;
 	sqlite3_stmt *ind_id, *reg_id, *src_id, *put_src;
 	sqlite3_stmt *put_reg; /* prepared on first use: an import may add thousands */
+	sqlite3_stmt *put_register, *reg_exists; /* the region register, on first use */
 	char last_period[9]; /* the period most recently ensured in table period */
 	/* Integer ids of the keys observations use (schema migration 3), looked
 	 * up once per key.  Ids given out inside a transaction die with it, so
@@ -185,6 +186,8 @@ void tl_store_close(tl_store *st)
 	sqlite3_finalize(st->src_id);
 	sqlite3_finalize(st->put_src);
 	sqlite3_finalize(st->put_reg);
+	sqlite3_finalize(st->put_register);
+	sqlite3_finalize(st->reg_exists);
 	tl_strmap_free(st->ind_ids);
 	tl_strmap_free(st->reg_ids);
 	tl_strmap_free(st->src_ids);
@@ -255,7 +258,7 @@ int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 	if (exec(st,
 		 "DELETE FROM chapter; DELETE FROM region_group_member; DELETE FROM region_group;"
 		 "DELETE FROM series_break; DELETE FROM indicator_goal; DELETE FROM indicator_import;"
-		 "DELETE FROM agenda;",
+		 "DELETE FROM merger_old; DELETE FROM merger; DELETE FROM agenda;",
 		 errs))
 		return TL_ERR_STORE;
 	if (!with_data)
@@ -265,7 +268,8 @@ int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 	return exec(st,
 		    "DELETE FROM obs; DELETE FROM source; DELETE FROM import; DELETE FROM period;"
 		    "DELETE FROM indicator; DELETE FROM goal; DELETE FROM theme;"
-		    "UPDATE region SET parent = NULL; DELETE FROM region;",
+		    "UPDATE region SET parent = NULL; DELETE FROM region;"
+		    "DELETE FROM region_register; DELETE FROM region_register_group;",
 		    errs);
 }
 
@@ -484,6 +488,132 @@ int tl_store_put_group(tl_store *st, const struct tl_region_group *g, tl_errors 
 			return TL_ERR_STORE;
 	}
 	return TL_OK;
+}
+
+static int has(sqlite3_stmt *s, const char *key);
+static const char *col_text(tl_arena *a, sqlite3_stmt *s, int i);
+
+int tl_store_put_merger(tl_store *st, const struct tl_merger *g, tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s, "DELETE FROM merger WHERE new_code = ?1 AND year = ?2", errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, g->new_code);
+	bind_int0(s, 2, g->year);
+	if (run(st, s, errs, "merger"))
+		return TL_ERR_STORE;
+	if (prepare(st, &s, "INSERT INTO merger (new_code, year, action) VALUES (?1, ?2, ?3)", errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, g->new_code);
+	bind_int0(s, 2, g->year);
+	bind_text(s, 3, g->action == TL_MERGER_MAP ? "map" : "break");
+	if (run(st, s, errs, "merger"))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < g->n_old; i++) {
+		if (prepare(st, &s, "INSERT INTO merger_old (new_code, year, position, old_code) VALUES (?1, ?2, ?3, ?4)",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, g->new_code);
+		bind_int0(s, 2, g->year);
+		bind_int0(s, 3, (int)i);
+		bind_text(s, 4, g->old_codes[i]);
+		if (run(st, s, errs, "merger"))
+			return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
+int tl_store_register_region(tl_store *st, const struct tl_register_region *r, int *added,
+			     tl_errors *errs)
+{
+	if (!st->reg_exists &&
+	    prepare(st, &st->reg_exists, "SELECT 1 FROM region_register WHERE code = ?1", errs))
+		return TL_ERR_STORE;
+	if (!st->put_register &&
+	    prepare(st, &st->put_register,
+		    "INSERT INTO region_register (code, name, level, parent, grp, classification_year,"
+		    " first_year, last_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif(?7, 0), nullif(?8, 0))"
+		    " ON CONFLICT (code) DO UPDATE SET"
+		    " name = coalesce(region_register.name, excluded.name),"
+		    " level = coalesce(region_register.level, excluded.level),"
+		    " parent = coalesce(region_register.parent, excluded.parent),"
+		    " grp = coalesce(region_register.grp, excluded.grp),"
+		    " classification_year = CASE region_register.classification_year WHEN 0"
+		    "   THEN excluded.classification_year ELSE region_register.classification_year END,"
+		    " first_year = coalesce(min(region_register.first_year, excluded.first_year),"
+		    "   region_register.first_year, excluded.first_year),"
+		    " last_year = coalesce(max(region_register.last_year, excluded.last_year),"
+		    "   region_register.last_year, excluded.last_year)",
+		    errs))
+		return TL_ERR_STORE;
+	if (added)
+		*added = !has(st->reg_exists, r->code);
+	sqlite3_stmt *s = st->put_register;
+	bind_text(s, 1, r->code);
+	bind_text(s, 2, r->name);
+	bind_text(s, 3, r->level);
+	bind_text(s, 4, r->parent);
+	bind_text(s, 5, r->group);
+	bind_int0(s, 6, r->classification_year);
+	bind_int0(s, 7, r->first_year);
+	bind_int0(s, 8, r->last_year);
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return rc == SQLITE_DONE ? TL_OK : fail(st, errs, "region register");
+}
+
+int tl_store_register_group(tl_store *st, const char *code, const char *title, const char *parent,
+			    tl_errors *errs)
+{
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT INTO region_register_group (code, title, parent) VALUES (?1, ?2, ?3)"
+		    " ON CONFLICT (code) DO UPDATE SET title = excluded.title, parent = excluded.parent",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(s, 1, code);
+	bind_text(s, 2, title);
+	bind_text(s, 3, parent);
+	return run(st, s, errs, "region group register");
+}
+
+int tl_store_register_get(tl_store *st, const char *code, tl_arena *a, struct tl_register_region *out)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT code, name, level, parent, grp, classification_year, first_year, last_year"
+			       " FROM region_register WHERE code = ?1",
+			       -1, &s, NULL) != SQLITE_OK)
+		return TL_ERR_STORE;
+	bind_text(s, 1, code);
+	int rc = TL_ERR_NOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		out->code = col_text(a, s, 0);
+		out->name = col_text(a, s, 1);
+		out->level = col_text(a, s, 2);
+		out->parent = col_text(a, s, 3);
+		out->group = col_text(a, s, 4);
+		out->classification_year = sqlite3_column_int(s, 5);
+		out->first_year = sqlite3_column_int(s, 6);
+		out->last_year = sqlite3_column_int(s, 7);
+		rc = TL_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+long tl_store_register_count(tl_store *st, const char *level)
+{
+	sqlite3_stmt *s;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT count(*) FROM region_register WHERE ?1 IS NULL OR level = ?1", -1, &s,
+			       NULL) != SQLITE_OK)
+		return -1;
+	bind_text(s, 1, level);
+	long n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+	sqlite3_finalize(s);
+	return n;
 }
 
 int tl_store_put_chapter(tl_store *st, const struct tl_chapter *c, tl_errors *errs)
@@ -924,6 +1054,38 @@ static int load_framework(tl_store *st, struct tl_model *m, tl_errors *errs)
 				cap *= 2;
 			}
 			g->members[g->n_members++] = col_text(a, s, 0);
+		}
+		sqlite3_finalize(s);
+	}
+
+	m->mergers = TL_NEW_ARRAY(a, struct tl_merger, count_rows(st, "merger") + 1);
+	if (prepare(st, &s, "SELECT new_code, year, action FROM merger ORDER BY new_code, year", errs))
+		return TL_ERR_STORE;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct tl_merger *g = &m->mergers[m->n_mergers++];
+		g->new_code = col_text(a, s, 0);
+		g->year = sqlite3_column_int(s, 1);
+		const char *act = (const char *)sqlite3_column_text(s, 2);
+		g->action = act && !strcmp(act, "map") ? TL_MERGER_MAP : TL_MERGER_BREAK;
+	}
+	sqlite3_finalize(s);
+	for (size_t i = 0; i < m->n_mergers; i++) {
+		struct tl_merger *g = &m->mergers[i];
+		if (prepare(st, &s, "SELECT old_code FROM merger_old WHERE new_code = ?1 AND year = ?2 ORDER BY position",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, g->new_code);
+		bind_int0(s, 2, g->year);
+		size_t cap = 8;
+		g->old_codes = TL_NEW_ARRAY(a, const char *, cap);
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			if (g->n_old == cap) {
+				const char **mm = TL_NEW_ARRAY(a, const char *, cap * 2);
+				memcpy(mm, g->old_codes, cap * sizeof *mm);
+				g->old_codes = mm;
+				cap *= 2;
+			}
+			g->old_codes[g->n_old++] = col_text(a, s, 0);
 		}
 		sqlite3_finalize(s);
 	}

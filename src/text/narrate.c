@@ -66,7 +66,7 @@ void tl_narrate_indicator(tl_buf *out, const struct tl_model *m, const struct tl
 		tl_buf_puts(out, ").");
 	}
 
-	long first = tl_series_comparable_first(d, s, n, last);
+	long first = tl_series_comparable_first_in(m, d, s, n, last);
 	if (first >= 0) {
 		const struct tl_observation *f = &s[first];
 		int dir = tl_compare_rounded(o->value, f->value, d->decimals);

@@ -148,8 +148,8 @@ int tl_narrate_change(tl_buf *out, const struct tl_model *m, const struct tl_ind
 	if (!nl)
 		tl_buf_printf(out, " in %s", r->name);
 	tl_buf_puts(out, ".");
-	long prev = tl_series_comparable_previous(d, s, n, last);
-	long first = tl_series_comparable_first(d, s, n, last);
+	long prev = tl_series_comparable_previous_in(m, d, s, n, last);
+	long first = tl_series_comparable_first_in(m, d, s, n, last);
 	if (prev < 0) {
 		tl_buf_puts(out, nl ? " Er is geen eerder vergelijkbaar cijfer." :
 				      " There is no earlier comparable figure.");
@@ -175,6 +175,13 @@ int tl_narrate_change(tl_buf *out, const struct tl_model *m, const struct tl_ind
 			break;
 		}
 	}
+	/* A municipal merger that breaks this region's series (and is not
+	 * already said by an indicator break above). */
+	int gy = earliest >= 0 ? tl_model_region_break(m, d, r->code, s[earliest].period.year, o->period.year) : 0;
+	if (gy)
+		tl_buf_printf(out, nl ? " Door de gemeentelijke herindeling van %d zijn cijfers van vóór %d niet vergelijkbaar." :
+					" Because of the municipal merger of %d, figures from before %d are not comparable.",
+			      gy, gy);
 	return 1;
 }
 
