@@ -34,7 +34,7 @@ UNITBIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT))
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
-.PHONY: all setup setup-test demo demo-build http check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
+.PHONY: all setup setup-test demo demo-build http web-serve check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
 
 all: build/telling
 
@@ -83,6 +83,11 @@ demo: demo-build
 	@echo
 	@echo "Het rapport wordt geserveerd / the report is served at http://127.0.0.1:8080/"
 	./build/telling serve --db out/drenthe-2025.db --port 8080
+
+# The served-only pages in headless Chromium: axe on each page type, a
+# browser session that logs in and adds a story.
+web-serve: build/telling
+	@sh tests/web/serve.sh
 
 # HTTP tests of telling serve (route x role, XSS, CSRF, limits…).
 http: build/asan/telling

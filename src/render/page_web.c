@@ -136,6 +136,17 @@ void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, 
 	tl_html_lit(b, "</h2>\n<p><a href=\"/concept/index.html\">");
 	tl_html_text(b, W(p, "Het verslag met de laatste wijzigingen", "The report with the latest changes"));
 	tl_html_lit(b, "</a></p>\n");
+	if (editor || !strcmp(u->role, "partner")) {
+		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
+		tl_html_text(b, W(p, "Verhalen, voortgang en toekenningen", "Stories, progress and grants"));
+		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/verhalen\">");
+		tl_html_text(b, W(p, "Verhalen", "Stories"));
+		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/voortgang\">");
+		tl_html_text(b, W(p, "Voortgang van streefdoelen", "Progress on targets"));
+		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/toekenningen\">");
+		tl_html_text(b, W(p, "Toekenningen", "Grants"));
+		tl_html_lit(b, "</a></li>\n</ul>\n");
+	}
 	if (editor) {
 		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
 		tl_html_text(b, W(p, "Hoofdstukken bewerken", "Edit chapters"));
@@ -150,6 +161,11 @@ void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, 
 			tl_buf_free(&url);
 		}
 		tl_html_lit(b, "</ul>\n<h2 class=\"utrecht-heading-2\">");
+		tl_html_text(b, W(p, "Volgende stappen", "Next steps"));
+		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/stappen\">");
+		tl_html_text(b, W(p, "Hoe gaan we verder? (volgende stappen per thema)",
+				  "How do we go on? (next steps per theme)"));
+		tl_html_lit(b, "</a></li>\n</ul>\n<h2 class=\"utrecht-heading-2\">");
 		tl_html_text(b, W(p, "Cijfers en publicatie", "Figures and publication"));
 		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/import\">");
 		tl_html_text(b, W(p, "Statistiekbestand importeren", "Import a statistics file"));
@@ -239,6 +255,111 @@ void tl_page_import(tl_buf *b, const struct tl_page *p, const char *csrf, const 
 	tl_html_lit(b, "</label><br><input id=\"file\" name=\"file\" type=\"file\" required></p>\n"
 		       "<p><button class=\"utrecht-button\" type=\"submit\">");
 	tl_html_text(b, W(p, "Importeren", "Import"));
+	tl_html_lit(b, "</button></p>\n</form>\n");
+	tl_layout_end(b, p);
+}
+
+void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
+		     const char *intro, const char *action, const char *const *items, size_t n_items,
+		     const struct tl_form_field *fields, size_t n_fields, const char *const *values,
+		     const tl_errors *errs, const char *note)
+{
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<p><a href=\"/beheer\">");
+	tl_html_text(b, W(p, "Beheer", "Editor"));
+	tl_html_lit(b, "</a></p>\n");
+	h1(b, heading);
+	error_list(b, p, errs);
+	notice(b, note);
+	if (intro) {
+		tl_html_lit(b, "<p>");
+		tl_html_text(b, intro);
+		tl_html_lit(b, "</p>\n");
+	}
+	if (n_items) {
+		tl_html_lit(b, "<ul class=\"tl-content-list\">\n");
+		for (size_t i = 0; i < n_items; i++) {
+			tl_html_lit(b, "<li>");
+			tl_html_text(b, items[i]);
+			tl_html_lit(b, "</li>\n");
+		}
+		tl_html_lit(b, "</ul>\n");
+	}
+	tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
+	tl_html_text(b, W(p, "Toevoegen", "Add"));
+	tl_html_lit(b, "</h2>\n<form class=\"tl-form\" method=\"post\"");
+	tl_html_attr(b, "action", action);
+	tl_html_lit(b, ">\n");
+	csrf_field(b, csrf);
+	for (size_t i = 0; i < n_fields; i++) {
+		const struct tl_form_field *f = &fields[i];
+		const char *v = values ? values[i] : NULL;
+		char id[64];
+		tl_html_idify(id, sizeof id, f->name);
+		tl_html_lit(b, "<p>");
+		if (f->kind == TL_FIELD_CHECKBOX) {
+			tl_html_lit(b, "<input type=\"checkbox\" value=\"1\"");
+			tl_html_attr(b, "id", id);
+			tl_html_attr(b, "name", f->name);
+			if (v && *v)
+				tl_html_lit(b, " checked");
+			tl_html_lit(b, "> <label");
+			tl_html_attr(b, "for", id);
+			tl_html_lit(b, ">");
+			tl_html_text(b, f->label);
+			tl_html_lit(b, "</label></p>\n");
+			continue;
+		}
+		tl_html_lit(b, "<label");
+		tl_html_attr(b, "for", id);
+		tl_html_lit(b, ">");
+		tl_html_text(b, f->label);
+		if (!f->required) {
+			tl_html_lit(b, " ");
+			tl_html_text(b, W(p, "(niet verplicht)", "(optional)"));
+		}
+		tl_html_lit(b, "</label><br>");
+		if (f->kind == TL_FIELD_TEXTAREA) {
+			tl_html_lit(b, "<textarea rows=\"12\" cols=\"80\"");
+			tl_html_attr(b, "id", id);
+			tl_html_attr(b, "name", f->name);
+			if (f->required)
+				tl_html_lit(b, " required");
+			tl_html_lit(b, ">");
+			tl_html_text(b, v ? v : "");
+			tl_html_lit(b, "</textarea>");
+		} else if (f->kind == TL_FIELD_SELECT) {
+			tl_html_lit(b, "<select");
+			tl_html_attr(b, "id", id);
+			tl_html_attr(b, "name", f->name);
+			tl_html_lit(b, ">");
+			for (size_t k = 0; f->options && f->options[k]; k += 2) {
+				tl_html_lit(b, "<option");
+				tl_html_attr(b, "value", f->options[k]);
+				if (v && !strcmp(v, f->options[k]))
+					tl_html_lit(b, " selected");
+				tl_html_lit(b, ">");
+				tl_html_text(b, f->options[k + 1]);
+				tl_html_lit(b, "</option>");
+			}
+			tl_html_lit(b, "</select>");
+		} else {
+			tl_html_lit(b, "<input");
+			tl_html_attr(b, "id", id);
+			tl_html_attr(b, "name", f->name);
+			if (f->kind == TL_FIELD_NUMBER)
+				tl_html_lit(b, " inputmode=\"decimal\"");
+			if (f->kind == TL_FIELD_DATE)
+				tl_html_lit(b, " placeholder=\"2026-03-31\"");
+			if (f->required)
+				tl_html_lit(b, " required");
+			tl_html_attr(b, "value", v ? v : "");
+			tl_html_lit(b, ">");
+		}
+		tl_html_lit(b, "</p>\n");
+	}
+	tl_html_lit(b, "<p><button class=\"utrecht-button\" type=\"submit\">");
+	tl_html_text(b, W(p, "Toevoegen", "Add"));
 	tl_html_lit(b, "</button></p>\n</form>\n");
 	tl_layout_end(b, p);
 }

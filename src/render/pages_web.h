@@ -38,6 +38,25 @@ void tl_page_chapter_edit(tl_buf *b, const struct tl_page *p, const char *csrf,
 void tl_page_import(tl_buf *b, const struct tl_page *p, const char *csrf, const tl_errors *errs,
 		    const char *result);
 
+/* One field of an editor form. */
+struct tl_form_field {
+	const char *name;
+	const char *label;      /* in the page language */
+	int kind;               /* TL_FIELD_* */
+	const char *const *options; /* select: value, label, value, label, …, NULL */
+	int required;
+};
+enum { TL_FIELD_TEXT = 0, TL_FIELD_TEXTAREA, TL_FIELD_SELECT, TL_FIELD_CHECKBOX, TL_FIELD_DATE,
+       TL_FIELD_NUMBER };
+
+/* An editor page for report content: what there is (items, plain text
+ * lines, may be none), then a form that adds one.  values[i] refills field
+ * i (may be NULL); notice (may be NULL) reports what was saved. */
+void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
+		     const char *intro, const char *action, const char *const *items, size_t n_items,
+		     const struct tl_form_field *fields, size_t n_fields, const char *const *values,
+		     const tl_errors *errs, const char *notice);
+
 /* The audit trail, newest first, one page of entries. */
 void tl_page_audit(tl_buf *b, const struct tl_page *p, const struct tl_audit *e, size_t n,
 		   long total, long offset, long limit);

@@ -289,6 +289,66 @@ int tl_store_chapter_set_text(tl_store *st, const char *slug, const char *markdo
 	return TL_OK;
 }
 
+/* ---- Report content added from the editor ------------------------------ */
+
+static int next_position(tl_store *st, const char *sql)
+{
+	long n = count(st, sql);
+	return n < 0 ? 0 : (int)n;
+}
+
+int tl_store_story_add(tl_store *st, const struct tl_story *y, tl_errors *errs)
+{
+	struct tl_story c = *y;
+	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM story");
+	return tl_store_put_story(st, &c, errs);
+}
+
+int tl_store_next_step_add(tl_store *st, const struct tl_next_step *n, tl_errors *errs)
+{
+	struct tl_next_step c = *n;
+	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM next_step");
+	return tl_store_put_next_step(st, &c, errs);
+}
+
+int tl_store_progress_add(tl_store *st, const char *target, const struct tl_target_entry *e,
+			  tl_errors *errs)
+{
+	char date[11];
+	tl_ymd_text(&e->date, date);
+	sqlite3_stmt *s = prep(st, "INSERT INTO target_progress (target, position, date, value, source, note)"
+				   " VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM target_progress"
+				   " WHERE target = ?1), ?2, ?3, ?4, ?5)");
+	if (s) {
+		bind_text(s, 1, target);
+		bind_text(s, 2, date);
+		sqlite3_bind_double(s, 3, e->value);
+		bind_text(s, 4, e->source);
+		bind_text(s, 5, e->note);
+	}
+	return done(st, s, errs, "target progress");
+}
+
+int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
+{
+	sqlite3_stmt *s = prep(st, "INSERT INTO award (instrument, position, recipient, project, region, year,"
+				   " amount, note) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM award"
+				   " WHERE instrument = ?1), ?2, ?3, ?4, ?5, ?6, ?7)");
+	if (s) {
+		bind_text(s, 1, g->instrument);
+		bind_text(s, 2, g->recipient);
+		bind_text(s, 3, g->project);
+		bind_text(s, 4, g->municipality);
+		sqlite3_bind_int(s, 5, g->year);
+		if (g->has_amount)
+			sqlite3_bind_double(s, 6, g->amount);
+		else
+			sqlite3_bind_null(s, 6);
+		bind_text(s, 7, g->note);
+	}
+	return done(st, s, errs, "grant");
+}
+
 /* ---- Published snapshots ------------------------------------------------ */
 
 int tl_store_publication_begin(tl_store *st, const char *user, const char *note,

@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../model/report.h"
 #include "store.h"
 
 struct tl_user {
@@ -80,6 +81,17 @@ int tl_store_chapter_get_text(tl_store *st, const char *slug, tl_arena *a, const
 /* Replace a chapter's Markdown.  TL_ERR_NOTFOUND for an unknown slug. */
 int tl_store_chapter_set_text(tl_store *st, const char *slug, const char *markdown,
 			      tl_errors *errs);
+
+/* ---- Report content added from the editor ------------------------------
+ * Each appends after the existing entries (position = last + 1) inside the
+ * caller's transaction; references (instrument, target, theme, region) are
+ * checked by the database's foreign keys and by the caller against the
+ * model. */
+int tl_store_story_add(tl_store *st, const struct tl_story *y, tl_errors *errs);
+int tl_store_progress_add(tl_store *st, const char *target, const struct tl_target_entry *e,
+			  tl_errors *errs);
+int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs);
+int tl_store_next_step_add(tl_store *st, const struct tl_next_step *n, tl_errors *errs);
 
 /* ---- Published snapshots ------------------------------------------------ */
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../model/report.h"
 #include "../render/download.h"
 
 #define DEFAULT_LIMIT 100
@@ -402,6 +403,251 @@ static int series(const struct tl_model *m, const struct tl_form *q, tl_arena *a
 	return list(b, "series", items, k, &p);
 }
 
+/* ---- Report content: instruments and grants, targets, stories, steps ---- */
+
+static json_t *goals_json(const int *g, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_integer(g[i]));
+	return a;
+}
+
+static json_t *opt_real(int has, double v)
+{
+	return has ? json_real(v) : json_null();
+}
+
+static json_t *ymd_json(const struct tl_ymd *d)
+{
+	char t[11];
+	tl_ymd_text(d, t);
+	return t[0] ? json_string(t) : json_null();
+}
+
+static json_t *grant_json(const struct tl_grant *g)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "instrument", json_string(g->instrument));
+	json_object_set_new(o, "recipient", str_or_null(g->recipient));
+	json_object_set_new(o, "project", str_or_null(g->project));
+	json_object_set_new(o, "municipality", str_or_null(g->municipality));
+	json_object_set_new(o, "year", json_integer(g->year));
+	json_object_set_new(o, "amount", opt_real(g->has_amount, g->amount));
+	json_object_set_new(o, "goals", goals_json(g->goals, g->n_goals));
+	json_object_set_new(o, "note", str_or_null(g->note));
+	return o;
+}
+
+static int instruments(const struct tl_model *m, const struct tl_form *q, tl_buf *b)
+{
+	struct page p;
+	if (paging(q, &p, b))
+		return 400;
+	const char *theme = tl_form_get(q, "theme");
+	json_t *items = json_array();
+	size_t k = 0;
+	for (size_t i = 0; i < m->n_instruments; i++) {
+		const struct tl_instrument *in = &m->instruments[i];
+		if (theme && (!in->theme || strcmp(in->theme, theme) != 0))
+			continue;
+		if (!in_page(k++, &p))
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "slug", json_string(in->slug));
+		json_object_set_new(o, "name", json_string(in->name));
+		json_object_set_new(o, "kind", json_string(in->kind));
+		json_object_set_new(o, "theme", str_or_null(in->theme));
+		json_object_set_new(o, "description", str_or_null(in->description));
+		json_t *pa = json_array();
+		for (size_t j = 0; j < in->n_partners; j++)
+			json_array_append_new(pa, json_string(in->partners[j]));
+		json_object_set_new(o, "partners", pa);
+		json_t *mu = json_array();
+		for (size_t j = 0; j < in->n_municipalities; j++)
+			json_array_append_new(mu, json_string(in->municipalities[j]));
+		json_object_set_new(o, "municipalities", mu);
+		json_object_set_new(o, "goals", goals_json(in->goals, in->n_goals));
+		json_object_set_new(o, "budget", opt_real(in->has_budget, in->budget));
+		json_object_set_new(o, "budget_note", str_or_null(in->budget_note));
+		json_object_set_new(o, "start_year", in->start_year ? json_integer(in->start_year) : json_null());
+		json_object_set_new(o, "end_year", in->end_year ? json_integer(in->end_year) : json_null());
+		json_object_set_new(o, "in_agenda", json_boolean(in->in_agenda));
+		json_object_set_new(o, "grants", json_integer((json_int_t)in->n_grants));
+		json_array_append_new(items, o);
+	}
+	return list(b, "instruments", items, k, &p);
+}
+
+static int grants(const struct tl_model *m, const struct tl_form *q, tl_buf *b, int csv,
+		  const char **ctype)
+{
+	struct page p;
+	if (!csv && paging(q, &p, b))
+		return 400;
+	const char *ins = tl_form_get(q, "instrument"), *mun = tl_form_get(q, "municipality");
+	const char *ys = tl_form_get(q, "year");
+	long year = ys ? int_param(ys, 9999) : 0;
+	if (year < 0)
+		return bad(b, "year", "year must be a year such as 2025");
+	if (ins && !tl_model_instrument(m, ins))
+		return bad(b, "instrument", "no such instrument");
+	if (csv) {
+		*ctype = "text/csv; charset=utf-8";
+		tl_buf_puts(b, "instrument,recipient,project,municipality,year,amount,note\n");
+	}
+	json_t *items = csv ? NULL : json_array();
+	size_t k = 0;
+	for (size_t i = 0; i < m->n_instruments; i++) {
+		const struct tl_instrument *in = &m->instruments[i];
+		if (ins && strcmp(in->slug, ins) != 0)
+			continue;
+		for (size_t j = 0; j < in->n_grants; j++) {
+			const struct tl_grant *g = &in->grants[j];
+			if ((mun && (!g->municipality || strcmp(g->municipality, mun) != 0)) ||
+			    (year && g->year != year))
+				continue;
+			if (csv) {
+				tl_csv_field(b, g->instrument);
+				tl_buf_putc(b, ',');
+				tl_csv_field(b, g->recipient);
+				tl_buf_putc(b, ',');
+				tl_csv_field(b, g->project);
+				tl_buf_putc(b, ',');
+				tl_csv_field(b, g->municipality);
+				tl_buf_printf(b, ",%d,", g->year);
+				if (g->has_amount)
+					tl_buf_printf(b, "%.15g", g->amount);
+				tl_buf_putc(b, ',');
+				tl_csv_field(b, g->note);
+				tl_buf_putc(b, '\n');
+				continue;
+			}
+			if (in_page(k++, &p))
+				json_array_append_new(items, grant_json(g));
+		}
+	}
+	if (csv)
+		return 200;
+	return list(b, "grants", items, k, &p);
+}
+
+static int targets(const struct tl_model *m, const struct tl_form *q, tl_buf *b)
+{
+	struct page p;
+	if (paging(q, &p, b))
+		return 400;
+	const char *theme = tl_form_get(q, "theme");
+	json_t *items = json_array();
+	size_t k = 0;
+	for (size_t i = 0; i < m->n_targets; i++) {
+		const struct tl_target *t = &m->targets[i];
+		if (theme && (!t->theme || strcmp(t->theme, theme) != 0))
+			continue;
+		if (!in_page(k++, &p))
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "slug", json_string(t->slug));
+		json_object_set_new(o, "title", json_string(t->title));
+		json_object_set_new(o, "theme", str_or_null(t->theme));
+		json_object_set_new(o, "instrument", str_or_null(t->instrument));
+		json_object_set_new(o, "goals", goals_json(t->goals, t->n_goals));
+		json_object_set_new(o, "unit", str_or_null(t->unit));
+		json_object_set_new(o, "polarity", json_string(tl_polarity_name(t->polarity)));
+		json_object_set_new(o, "baseline", opt_real(t->has_baseline, t->baseline));
+		json_object_set_new(o, "baseline_date", ymd_json(&t->baseline_date));
+		json_object_set_new(o, "target", opt_real(t->has_target, t->target));
+		json_object_set_new(o, "deadline", ymd_json(&t->deadline));
+		json_object_set_new(o, "text", str_or_null(t->text));
+		json_object_set_new(o, "source", str_or_null(t->source));
+		json_t *pr = json_array();
+		for (size_t j = 0; j < t->n_progress; j++) {
+			json_t *e = json_object();
+			json_object_set_new(e, "date", ymd_json(&t->progress[j].date));
+			json_object_set_new(e, "value", json_real(t->progress[j].value));
+			json_object_set_new(e, "source", str_or_null(t->progress[j].source));
+			json_object_set_new(e, "note", str_or_null(t->progress[j].note));
+			json_array_append_new(pr, e);
+		}
+		json_object_set_new(o, "progress", pr);
+		json_array_append_new(items, o);
+	}
+	return list(b, "targets", items, k, &p);
+}
+
+/* Published stories only.  A person without consent appears by alias (or
+ * "[naam weggelaten]"), never by name; the body is left out because it may
+ * name them: it is on the report's pages, where that rule is applied. */
+static int stories(const struct tl_model *m, const struct tl_form *q, tl_buf *b)
+{
+	struct page p;
+	if (paging(q, &p, b))
+		return 400;
+	json_t *items = json_array();
+	size_t k = 0;
+	for (size_t i = 0; i < m->n_stories; i++) {
+		const struct tl_story *y = &m->stories[i];
+		if (!y->published || !in_page(k++, &p))
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "slug", json_string(y->slug));
+		json_object_set_new(o, "title", json_string(y->title));
+		json_object_set_new(o, "kicker", str_or_null(y->kicker));
+		json_object_set_new(o, "lead", str_or_null(y->lead));
+		json_object_set_new(o, "place", str_or_null(y->place));
+		json_object_set_new(o, "municipality", str_or_null(y->municipality));
+		json_object_set_new(o, "date", ymd_json(&y->date));
+		json_object_set_new(o, "goals", goals_json(y->goals, y->n_goals));
+		json_t *ins = json_array();
+		for (size_t j = 0; j < y->n_instruments; j++)
+			json_array_append_new(ins, json_string(y->instruments[j]));
+		json_object_set_new(o, "instruments", ins);
+		json_t *pe = json_array();
+		for (size_t j = 0; j < y->n_people; j++) {
+			const struct tl_person *x = &y->people[j];
+			json_t *e = json_object();
+			json_object_set_new(e, "name", json_string(x->consent ? x->name
+							   : x->alias ? x->alias
+								      : "[naam weggelaten]"));
+			json_object_set_new(e, "role", str_or_null(x->role));
+			json_array_append_new(pe, e);
+		}
+		json_object_set_new(o, "people", pe);
+		json_array_append_new(items, o);
+	}
+	return list(b, "stories", items, k, &p);
+}
+
+static int next_steps(const struct tl_model *m, const struct tl_form *q, tl_buf *b)
+{
+	struct page p;
+	if (paging(q, &p, b))
+		return 400;
+	const char *theme = tl_form_get(q, "theme");
+	const char *ys = tl_form_get(q, "year");
+	long year = ys ? int_param(ys, 9999) : 0;
+	if (year < 0)
+		return bad(b, "year", "year must be a year such as 2026");
+	json_t *items = json_array();
+	size_t k = 0;
+	for (size_t i = 0; i < m->n_next_steps; i++) {
+		const struct tl_next_step *n = &m->next_steps[i];
+		if ((theme && (!n->theme || strcmp(n->theme, theme) != 0)) || (year && n->year != year))
+			continue;
+		if (!in_page(k++, &p))
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "slug", str_or_null(n->slug));
+		json_object_set_new(o, "theme", str_or_null(n->theme));
+		json_object_set_new(o, "year", json_integer(n->year));
+		json_object_set_new(o, "status", json_string(tl_step_status_name(n->status)));
+		json_object_set_new(o, "text", json_string(n->text));
+		json_object_set_new(o, "outcome", str_or_null(n->outcome));
+		json_array_append_new(items, o);
+	}
+	return list(b, "next-steps", items, k, &p);
+}
+
 int tl_api_answer(const struct tl_model *m, const char *path, const struct tl_form *q,
 		  tl_arena *a, tl_buf *b, const char **content_type)
 {
@@ -428,5 +674,17 @@ int tl_api_answer(const struct tl_model *m, const char *path, const struct tl_fo
 		return series(m, q, a, b, 0, content_type);
 	if (!strcmp(path, "series.csv"))
 		return series(m, q, a, b, 1, content_type);
+	if (!strcmp(path, "instruments"))
+		return instruments(m, q, b);
+	if (!strcmp(path, "grants"))
+		return grants(m, q, b, 0, content_type);
+	if (!strcmp(path, "grants.csv"))
+		return grants(m, q, b, 1, content_type);
+	if (!strcmp(path, "targets"))
+		return targets(m, q, b);
+	if (!strcmp(path, "stories"))
+		return stories(m, q, b);
+	if (!strcmp(path, "next-steps"))
+		return next_steps(m, q, b);
 	return bad(b, NULL, "no such resource; see /api/v1/ in docs/api.md");
 }

@@ -27,6 +27,7 @@
 #include "../core/strmap.h"
 #include "../core/xalloc.h"
 #include "../import/statfile.h"
+#include "../model/report.h"
 #include "../render/download.h"
 #include "../render/html.h"
 #include "../render/pages.h"
@@ -1015,6 +1016,590 @@ static enum MHD_Result h_publish(struct ctx *x)
 	return redirect(x, "/beheer?klaar=publicatie");
 }
 
+/* ---- Report content: stories, target progress, grants, next steps ------- */
+
+/* May this account write for instrument in?  Editors and admins: any.  A
+ * partner: those that list its organisation among their partners. */
+static int may_use_instrument(const struct ctx *x, const struct tl_instrument *in)
+{
+	if (role_bit(x->user.role) & EDITORS)
+		return 1;
+	if (!in || !x->user.organisation)
+		return 0;
+	for (size_t j = 0; j < in->n_partners; j++)
+		if (!strcmp(in->partners[j], x->user.organisation))
+			return 1;
+	return 0;
+}
+
+static int may_use_target(const struct ctx *x, const struct tl_target *t)
+{
+	if (role_bit(x->user.role) & EDITORS)
+		return 1;
+	return t->instrument && may_use_instrument(x, tl_model_instrument(x->snap->m, t->instrument));
+}
+
+/* Select options: value, label pairs, NULL-terminated, in the arena. */
+struct opts {
+	const char **v;
+	size_t n, cap;
+};
+
+static void opt_add(struct ctx *x, struct opts *o, const char *value, const char *label)
+{
+	if (o->n + 3 > o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 32;
+		const char **v = TL_NEW_ARRAY(x->a, const char *, cap);
+		if (o->n)
+			memcpy(v, o->v, o->n * sizeof *v);
+		o->v = v;
+		o->cap = cap;
+	}
+	o->v[o->n++] = value;
+	o->v[o->n++] = label;
+	o->v[o->n] = NULL;
+}
+
+static const char *const *municipality_options(struct ctx *x)
+{
+	struct opts o = {0};
+	opt_add(x, &o, "", L(x, "(geen)", "(none)"));
+	const struct tl_model *m = x->snap->m;
+	for (size_t i = 0; i < m->n_regions; i++)
+		if (!strcmp(m->regions[i].level, "gemeente"))
+			opt_add(x, &o, m->regions[i].code, m->regions[i].name);
+	return o.v;
+}
+
+static const char *const *instrument_options(struct ctx *x, int allow_none)
+{
+	struct opts o = {0};
+	if (allow_none)
+		opt_add(x, &o, "", L(x, "(geen)", "(none)"));
+	const struct tl_model *m = x->snap->m;
+	for (size_t i = 0; i < m->n_instruments; i++)
+		if (may_use_instrument(x, &m->instruments[i]))
+			opt_add(x, &o, m->instruments[i].slug, m->instruments[i].name);
+	if (!o.v)
+		opt_add(x, &o, "", L(x, "(geen instrumenten van uw organisatie)", "(no instruments of your organisation)"));
+	return o.v;
+}
+
+/* The form's values for fields, to refill a refused form. */
+static const char **refill(struct ctx *x, const struct tl_form_field *f, size_t n)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, n + 1);
+	for (size_t i = 0; i < n; i++)
+		v[i] = tl_form_get(&x->form, f[i].name);
+	return v;
+}
+
+/* A form text value trimmed of blanks; NULL when absent or empty. */
+static const char *val(struct ctx *x, const char *name)
+{
+	const char *v = tl_form_get(&x->form, name);
+	if (!v)
+		return NULL;
+	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	size_t n = strlen(v);
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
+		n--;
+	return n ? tl_arena_strndup(x->a, v, n) : NULL;
+}
+
+static void need(struct ctx *x, tl_errors *errs, const char *field, const char *v, size_t max)
+{
+	if (!v)
+		tl_errors_add(errs, NULL, 0, 0, field, "%s", L(x, "dit veld is verplicht", "this field is required"));
+	else if (strlen(v) > max)
+		tl_errors_add(errs, NULL, 0, 0, field, "%s %zu %s", L(x, "hoogstens", "at most"), max,
+			      L(x, "tekens", "characters"));
+}
+
+static void at_most(struct ctx *x, tl_errors *errs, const char *field, const char *v, size_t max)
+{
+	if (v)
+		need(x, errs, field, v, max);
+}
+
+/* A number as people type it: "74,2", "1500.5", "1.500,50" is refused
+ * (ambiguous).  0 or -1. */
+static int parse_number(const char *s, double *out)
+{
+	if (!s || strlen(s) > 30)
+		return -1;
+	char buf[32];
+	size_t k = 0;
+	int seps = 0;
+	for (const char *p = s; *p; p++) {
+		char c = *p;
+		if (c == ',' || c == '.') {
+			c = '.';
+			seps++;
+		} else if (!(c >= '0' && c <= '9') && !(c == '-' && p == s)) {
+			return -1;
+		}
+		buf[k++] = c;
+	}
+	buf[k] = '\0';
+	if (seps > 1 || k == 0)
+		return -1;
+	char *end;
+	*out = strtod(buf, &end);
+	return *end ? -1 : 0;
+}
+
+static long parse_year(const char *s)
+{
+	if (!s || strlen(s) != 4 || strspn(s, "0123456789") != 4)
+		return -1;
+	long y = atol(s);
+	return y >= 1900 && y <= 2100 ? y : -1;
+}
+
+/* Write one item and its audit row in one transaction, then reload. */
+typedef int (*item_writer)(tl_store *st, const void *item, tl_errors *errs);
+
+static int write_item(struct ctx *x, item_writer fn, const void *item, const char *entity,
+		      const char *key, json_t *after, tl_errors *errs)
+{
+	const char *aj = json_text(x->a, after);
+	pthread_mutex_lock(&x->sv->write_lock);
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_begin(x->sv->st, errs);
+	if (!rc) {
+		rc = fn(x->sv->st, item, errs);
+		if (!rc)
+			rc = tl_store_audit_add(x->sv->st, x->user.name, "add", entity, key, NULL, aj, errs);
+		if (!rc)
+			rc = tl_store_commit(x->sv->st, errs);
+		else
+			tl_store_rollback(x->sv->st);
+	}
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (!rc)
+		rc = reload(x->sv, errs);
+	pthread_mutex_unlock(&x->sv->write_lock);
+	return rc;
+}
+
+static int w_story(tl_store *st, const void *item, tl_errors *errs)
+{
+	return tl_store_story_add(st, item, errs);
+}
+
+static int w_step(tl_store *st, const void *item, tl_errors *errs)
+{
+	return tl_store_next_step_add(st, item, errs);
+}
+
+static int w_grant(tl_store *st, const void *item, tl_errors *errs)
+{
+	return tl_store_grant_add(st, item, errs);
+}
+
+struct progress_item {
+	const char *target;
+	struct tl_target_entry e;
+};
+
+static int w_progress(tl_store *st, const void *item, tl_errors *errs)
+{
+	const struct progress_item *p = item;
+	return tl_store_progress_add(st, p->target, &p->e, errs);
+}
+
+static enum MHD_Result content_page(struct ctx *x, unsigned status, const char *heading,
+				    const char *intro, const char *action, const char **items,
+				    size_t n_items, const struct tl_form_field *f, size_t nf,
+				    const char *const *values, const tl_errors *errs, const char *note)
+{
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, heading);
+	tl_page_content(&b, &p, x->csrf, heading, intro, action, items, n_items, f, nf, values, errs, note);
+	return send_buf(x, status, "text/html; charset=utf-8", &b, NULL);
+}
+
+static int story_visible(const struct ctx *x, const struct tl_story *y)
+{
+	if (role_bit(x->user.role) & EDITORS)
+		return 1;
+	for (size_t j = 0; j < y->n_instruments; j++)
+		if (may_use_instrument(x, tl_model_instrument(x->snap->m, y->instruments[j])))
+			return 1;
+	return 0;
+}
+
+static enum MHD_Result stories_page(struct ctx *x, unsigned status, const tl_errors *errs,
+				    const char *note, int refill_form)
+{
+	const struct tl_model *m = x->snap->m;
+	int editor = (role_bit(x->user.role) & EDITORS) != 0;
+	struct tl_form_field f[] = {
+		{"title", L(x, "Titel", "Title"), TL_FIELD_TEXT, NULL, 1},
+		{"kicker", L(x, "Bovenkop (het instrument zoals de bron het noemt)", "Kicker"), TL_FIELD_TEXT, NULL, 0},
+		{"lead", L(x, "Inleiding", "Lead"), TL_FIELD_TEXT, NULL, 0},
+		{"place", L(x, "Plaats", "Place"), TL_FIELD_TEXT, NULL, 0},
+		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
+		{"instrument", L(x, "Instrument", "Instrument"), TL_FIELD_SELECT, instrument_options(x, editor), !editor},
+		{"date", L(x, "Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 0},
+		{"markdown", L(x, "Tekst (Markdown)", "Text (Markdown)"), TL_FIELD_TEXTAREA, NULL, 1},
+		{"published", L(x, "Publiceren in het verslag", "Publish in the report"), TL_FIELD_CHECKBOX, NULL, 0},
+	};
+	size_t nf = sizeof f / sizeof *f - (editor ? 0 : 1);
+	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_stories + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_stories; i++)
+		if (story_visible(x, &m->stories[i]))
+			items[n++] = tl_arena_printf(x->a, "%s (%s)", m->stories[i].title,
+						     m->stories[i].published ? L(x, "gepubliceerd", "published")
+									     : L(x, "concept", "draft"));
+	return content_page(x, status, L(x, "Verhalen", "Stories"),
+			    editor ? NULL
+				   : L(x, "Als partner voegt u verhalen toe over de instrumenten van uw organisatie; "
+					  "een redacteur publiceert ze.",
+				       "As a partner you add stories about your organisation's instruments; an "
+				       "editor publishes them."),
+			    "/beheer/verhalen", items, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+}
+
+static enum MHD_Result h_stories(struct ctx *x)
+{
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return stories_page(x, 200, NULL, q ? L(x, "Het verhaal is opgeslagen.", "The story has been saved.") : NULL, 0);
+}
+
+static enum MHD_Result h_story_add(struct ctx *x)
+{
+	const struct tl_model *m = x->snap->m;
+	int editor = (role_bit(x->user.role) & EDITORS) != 0;
+	tl_errors errs = TL_ERRORS_INIT;
+	struct tl_story y;
+	memset(&y, 0, sizeof y);
+	y.title = val(x, "title");
+	y.kicker = val(x, "kicker");
+	y.lead = val(x, "lead");
+	y.place = val(x, "place");
+	y.municipality = val(x, "municipality");
+	y.markdown = val(x, "markdown");
+	const char *ins = val(x, "instrument"), *date = val(x, "date");
+	need(x, &errs, "title", y.title, 200);
+	need(x, &errs, "markdown", y.markdown, 100000);
+	at_most(x, &errs, "kicker", y.kicker, 200);
+	at_most(x, &errs, "lead", y.lead, 1000);
+	at_most(x, &errs, "place", y.place, 200);
+	const struct tl_region *r = y.municipality ? tl_model_region(m, y.municipality) : NULL;
+	if (y.municipality && (!r || strcmp(r->level, "gemeente") != 0))
+		tl_errors_add(&errs, NULL, 0, 0, "municipality", "%s", L(x, "onbekende gemeente", "unknown municipality"));
+	const struct tl_instrument *in = ins ? tl_model_instrument(m, ins) : NULL;
+	if (ins && !in)
+		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s", L(x, "onbekend instrument", "unknown instrument"));
+	int denied = in && !may_use_instrument(x, in);
+	if (denied || (!in && !ins && !editor))
+		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s",
+			      L(x, "kies een instrument van uw organisatie", "choose an instrument of your organisation"));
+	if (date && tl_ymd_parse(date, strlen(date), &y.date))
+		tl_errors_add(&errs, NULL, 0, 0, "date", "%s",
+			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = stories_page(x, denied ? 403 : 422, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	/* A slug from the title, unique among the stories. */
+	char base[72];
+	tl_html_idify(base, sizeof base, y.title);
+	if (!base[0])
+		strcpy(base, "verhaal");
+	const char *slug = base;
+	for (int i = 2; tl_model_story(m, slug); i++)
+		slug = tl_arena_printf(x->a, "%s-%d", base, i);
+	y.slug = slug;
+	y.published = editor && tl_form_get(&x->form, "published") != NULL;
+	if (in) {
+		y.instruments = TL_NEW_ARRAY(x->a, const char *, 1);
+		y.instruments[0] = in->slug;
+		y.n_instruments = 1;
+	}
+	json_t *after = json_object();
+	json_object_set_new(after, "title", json_string(y.title));
+	json_object_set_new(after, "instrument", in ? json_string(in->slug) : json_null());
+	json_object_set_new(after, "municipality", y.municipality ? json_string(y.municipality) : json_null());
+	json_object_set_new(after, "published", json_boolean(y.published));
+	json_object_set_new(after, "markdown", json_string(y.markdown));
+	int rc = write_item(x, w_story, &y, "story", y.slug, after, &errs);
+	if (rc) {
+		enum MHD_Result ok = stories_page(x, 500, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/verhalen?klaar=1");
+}
+
+static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_errors *errs,
+				     const char *note, int refill_form)
+{
+	const struct tl_model *m = x->snap->m;
+	struct opts to = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_targets; i++)
+		n += m->targets[i].n_progress;
+	const char **items = TL_NEW_ARRAY(x->a, const char *, n + 1);
+	n = 0;
+	for (size_t i = 0; i < m->n_targets; i++) {
+		const struct tl_target *t = &m->targets[i];
+		if (!may_use_target(x, t))
+			continue;
+		opt_add(x, &to, t->slug, t->title);
+		for (size_t j = 0; j < t->n_progress; j++) {
+			char d[11];
+			tl_ymd_text(&t->progress[j].date, d);
+			tl_buf v = TL_BUF_INIT;
+			tl_fmt_number(&v, t->progress[j].value, t->decimals, x->sv->o->lang);
+			items[n++] = tl_arena_printf(x->a, "%s: %s %s%s%s", t->title, d, v.data ? v.data : "",
+						     t->unit ? " " : "", t->unit ? t->unit : "");
+			tl_buf_free(&v);
+		}
+	}
+	if (!to.v)
+		opt_add(x, &to, "", L(x, "(geen streefdoelen van uw organisatie)", "(no targets of your organisation)"));
+	struct tl_form_field f[] = {
+		{"target", L(x, "Streefdoel", "Target"), TL_FIELD_SELECT, to.v, 1},
+		{"date", L(x, "Datum van de meting (jjjj, jjjj-mm of jjjj-mm-dd)", "Date measured (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 1},
+		{"value", L(x, "Stand (getal)", "Value (number)"), TL_FIELD_NUMBER, NULL, 1},
+		{"source", L(x, "Bron", "Source"), TL_FIELD_TEXT, NULL, 0},
+		{"note", L(x, "Toelichting", "Note"), TL_FIELD_TEXT, NULL, 0},
+	};
+	size_t nf = sizeof f / sizeof *f;
+	return content_page(x, status, L(x, "Voortgang van streefdoelen", "Progress on targets"), NULL,
+			    "/beheer/voortgang", items, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+}
+
+static enum MHD_Result h_progress(struct ctx *x)
+{
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return progress_page(x, 200, NULL, q ? L(x, "De voortgang is opgeslagen.", "The progress has been saved.") : NULL, 0);
+}
+
+static enum MHD_Result h_progress_add(struct ctx *x)
+{
+	tl_errors errs = TL_ERRORS_INIT;
+	struct progress_item it;
+	memset(&it, 0, sizeof it);
+	const char *slug = val(x, "target"), *date = val(x, "date"), *value = val(x, "value");
+	const struct tl_target *t = slug ? tl_model_target(x->snap->m, slug) : NULL;
+	int denied = t && !may_use_target(x, t);
+	if (!t || denied)
+		tl_errors_add(&errs, NULL, 0, 0, "target", "%s",
+			      L(x, "kies een streefdoel dat u mag bijwerken", "choose a target you may update"));
+	if (!date || tl_ymd_parse(date, strlen(date), &it.e.date))
+		tl_errors_add(&errs, NULL, 0, 0, "date", "%s",
+			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
+	if (parse_number(value, &it.e.value))
+		tl_errors_add(&errs, NULL, 0, 0, "value", "%s",
+			      L(x, "een getal, zoals 12 of 74,2", "a number, such as 12 or 74.2"));
+	it.e.source = val(x, "source");
+	it.e.note = val(x, "note");
+	at_most(x, &errs, "source", it.e.source, 200);
+	at_most(x, &errs, "note", it.e.note, 500);
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = progress_page(x, denied ? 403 : 422, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	it.target = t->slug;
+	json_t *after = json_object();
+	json_object_set_new(after, "date", json_string(date));
+	json_object_set_new(after, "value", json_real(it.e.value));
+	json_object_set_new(after, "source", it.e.source ? json_string(it.e.source) : json_null());
+	json_object_set_new(after, "note", it.e.note ? json_string(it.e.note) : json_null());
+	if (write_item(x, w_progress, &it, "target progress", t->slug, after, &errs)) {
+		enum MHD_Result ok = progress_page(x, 500, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/voortgang?klaar=1");
+}
+
+static enum MHD_Result grants_page(struct ctx *x, unsigned status, const tl_errors *errs,
+				   const char *note, int refill_form)
+{
+	const struct tl_model *m = x->snap->m;
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_instruments; i++)
+		n += m->instruments[i].n_grants;
+	const char **items = TL_NEW_ARRAY(x->a, const char *, n + 1);
+	n = 0;
+	for (size_t i = 0; i < m->n_instruments; i++) {
+		const struct tl_instrument *in = &m->instruments[i];
+		if (!may_use_instrument(x, in))
+			continue;
+		for (size_t j = 0; j < in->n_grants; j++) {
+			const struct tl_grant *g = &in->grants[j];
+			tl_buf v = TL_BUF_INIT;
+			if (g->has_amount)
+				tl_fmt_value(&v, g->amount, 0, TL_UNIT_EURO, x->sv->o->lang);
+			items[n++] = tl_arena_printf(x->a, "%s: %s%s%s, %d%s%s", in->name,
+						     g->recipient ? g->recipient : "", g->recipient && g->project ? ", " : "",
+						     g->project ? g->project : "", g->year, v.data ? ", " : "",
+						     v.data ? v.data : "");
+			tl_buf_free(&v);
+		}
+	}
+	struct tl_form_field f[] = {
+		{"instrument", L(x, "Instrument", "Instrument"), TL_FIELD_SELECT, instrument_options(x, 0), 1},
+		{"recipient", L(x, "Ontvanger", "Recipient"), TL_FIELD_TEXT, NULL, 0},
+		{"project", L(x, "Project", "Project"), TL_FIELD_TEXT, NULL, 0},
+		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
+		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
+		{"amount", L(x, "Bedrag in euro", "Amount in euros"), TL_FIELD_NUMBER, NULL, 0},
+		{"note", L(x, "Toelichting (bijvoorbeeld winnaar)", "Note (e.g. winner)"), TL_FIELD_TEXT, NULL, 0},
+	};
+	size_t nf = sizeof f / sizeof *f;
+	return content_page(x, status, L(x, "Toekenningen", "Grants"),
+			    L(x, "Vul een ontvanger, een project of allebei in.", "Give a recipient, a project or both."),
+			    "/beheer/toekenningen", items, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+}
+
+static enum MHD_Result h_grants(struct ctx *x)
+{
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return grants_page(x, 200, NULL, q ? L(x, "De toekenning is opgeslagen.", "The grant has been saved.") : NULL, 0);
+}
+
+static enum MHD_Result h_grant_add(struct ctx *x)
+{
+	const struct tl_model *m = x->snap->m;
+	tl_errors errs = TL_ERRORS_INIT;
+	struct tl_grant g;
+	memset(&g, 0, sizeof g);
+	const char *ins = val(x, "instrument"), *year = val(x, "year"), *amount = val(x, "amount");
+	const struct tl_instrument *in = ins ? tl_model_instrument(m, ins) : NULL;
+	int denied = in && !may_use_instrument(x, in);
+	if (!in || denied)
+		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s",
+			      L(x, "kies een instrument van uw organisatie", "choose an instrument of your organisation"));
+	g.recipient = val(x, "recipient");
+	g.project = val(x, "project");
+	g.municipality = val(x, "municipality");
+	g.note = val(x, "note");
+	if (!g.recipient && !g.project)
+		tl_errors_add(&errs, NULL, 0, 0, "recipient", "%s",
+			      L(x, "vul een ontvanger of een project in", "give a recipient or a project"));
+	at_most(x, &errs, "recipient", g.recipient, 200);
+	at_most(x, &errs, "project", g.project, 200);
+	at_most(x, &errs, "note", g.note, 200);
+	const struct tl_region *r = g.municipality ? tl_model_region(m, g.municipality) : NULL;
+	if (g.municipality && (!r || strcmp(r->level, "gemeente") != 0))
+		tl_errors_add(&errs, NULL, 0, 0, "municipality", "%s", L(x, "onbekende gemeente", "unknown municipality"));
+	long y = parse_year(year);
+	if (y < 0)
+		tl_errors_add(&errs, NULL, 0, 0, "year", "%s", L(x, "een jaartal, zoals 2025", "a year, such as 2025"));
+	g.year = (int)y;
+	if (amount) {
+		if (parse_number(amount, &g.amount) || g.amount < 0)
+			tl_errors_add(&errs, NULL, 0, 0, "amount", "%s",
+				      L(x, "een bedrag, zoals 2500 of 1500,50", "an amount, such as 2500 or 1500.50"));
+		g.has_amount = 1;
+	}
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = grants_page(x, denied ? 403 : 422, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	g.instrument = in->slug;
+	json_t *after = json_object();
+	json_object_set_new(after, "recipient", g.recipient ? json_string(g.recipient) : json_null());
+	json_object_set_new(after, "project", g.project ? json_string(g.project) : json_null());
+	json_object_set_new(after, "municipality", g.municipality ? json_string(g.municipality) : json_null());
+	json_object_set_new(after, "year", json_integer(g.year));
+	json_object_set_new(after, "amount", g.has_amount ? json_real(g.amount) : json_null());
+	json_object_set_new(after, "note", g.note ? json_string(g.note) : json_null());
+	if (write_item(x, w_grant, &g, "grant", in->slug, after, &errs)) {
+		enum MHD_Result ok = grants_page(x, 500, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/toekenningen?klaar=1");
+}
+
+static enum MHD_Result steps_page(struct ctx *x, unsigned status, const tl_errors *errs,
+				  const char *note, int refill_form)
+{
+	const struct tl_model *m = x->snap->m;
+	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_next_steps + 1);
+	for (size_t i = 0; i < m->n_next_steps; i++) {
+		const struct tl_next_step *s = &m->next_steps[i];
+		const struct tl_theme *t = s->theme ? tl_model_theme(m, s->theme) : NULL;
+		items[i] = tl_arena_printf(x->a, "%s %d (%s): %s", t ? t->title : "", s->year,
+					   tl_step_status_name(s->status), s->text);
+	}
+	struct opts th = {0};
+	for (size_t i = 0; i < m->n_themes; i++)
+		opt_add(x, &th, m->themes[i].slug, m->themes[i].title);
+	static const char *const st_nl[] = {"planned", "gepland", "started", "gestart", "done", "gedaan",
+					    "dropped", "geschrapt", NULL};
+	static const char *const st_en[] = {"planned", "planned", "started", "started", "done", "done",
+					    "dropped", "dropped", NULL};
+	struct tl_form_field f[] = {
+		{"theme", L(x, "Thema", "Theme"), TL_FIELD_SELECT, th.v, 1},
+		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
+		{"status", L(x, "Stand", "Status"), TL_FIELD_SELECT, x->sv->o->lang == TL_LANG_NL ? st_nl : st_en, 1},
+		{"text", L(x, "Wat we gaan doen", "What we will do"), TL_FIELD_TEXTAREA, NULL, 1},
+	};
+	size_t nf = sizeof f / sizeof *f;
+	return content_page(x, status, L(x, "Volgende stappen", "Next steps"), NULL, "/beheer/stappen",
+			    items, m->n_next_steps, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+}
+
+static enum MHD_Result h_steps(struct ctx *x)
+{
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return steps_page(x, 200, NULL, q ? L(x, "De stap is opgeslagen.", "The step has been saved.") : NULL, 0);
+}
+
+static enum MHD_Result h_step_add(struct ctx *x)
+{
+	tl_errors errs = TL_ERRORS_INIT;
+	struct tl_next_step n;
+	memset(&n, 0, sizeof n);
+	n.theme = val(x, "theme");
+	n.text = val(x, "text");
+	const char *status = val(x, "status");
+	if (!n.theme || !tl_model_theme(x->snap->m, n.theme))
+		tl_errors_add(&errs, NULL, 0, 0, "theme", "%s", L(x, "kies een thema", "choose a theme"));
+	long y = parse_year(val(x, "year"));
+	if (y < 0)
+		tl_errors_add(&errs, NULL, 0, 0, "year", "%s", L(x, "een jaartal, zoals 2026", "a year, such as 2026"));
+	n.year = (int)y;
+	int sv = -1;
+	if (!status || (sv = tl_step_status_parse(status, &n.status)) < 0)
+		tl_errors_add(&errs, NULL, 0, 0, "status", "%s",
+			      L(x, "gepland, gestart, gedaan of geschrapt", "planned, started, done or dropped"));
+	need(x, &errs, "text", n.text, 2000);
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = steps_page(x, 422, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	json_t *after = json_object();
+	json_object_set_new(after, "theme", json_string(n.theme));
+	json_object_set_new(after, "year", json_integer(n.year));
+	json_object_set_new(after, "status", json_string(tl_step_status_name(n.status)));
+	json_object_set_new(after, "text", json_string(n.text));
+	if (write_item(x, w_step, &n, "next step", n.theme, after, &errs)) {
+		enum MHD_Result ok = steps_page(x, 500, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/stappen?klaar=1");
+}
+
 /* ---- Audit trail and accounts (admins) ---------------------------------- */
 
 static long query_long(struct ctx *x, const char *name, long dflt, long max)
@@ -1184,6 +1769,14 @@ static const struct route {
 	{M_GET, "/beheer/import", 0, EDITORS, 0, h_import_form},
 	{M_POST, "/beheer/import", 0, EDITORS, 1, h_import},
 	{M_POST, "/beheer/publiceren", 0, EDITORS, 0, h_publish},
+	{M_GET, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_stories},
+	{M_POST, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_story_add},
+	{M_GET, "/beheer/voortgang", 0, EDITORS | PARTNER, 0, h_progress},
+	{M_POST, "/beheer/voortgang", 0, EDITORS | PARTNER, 0, h_progress_add},
+	{M_GET, "/beheer/toekenningen", 0, EDITORS | PARTNER, 0, h_grants},
+	{M_POST, "/beheer/toekenningen", 0, EDITORS | PARTNER, 0, h_grant_add},
+	{M_GET, "/beheer/stappen", 0, EDITORS, 0, h_steps},
+	{M_POST, "/beheer/stappen", 0, EDITORS, 0, h_step_add},
 	{M_GET, "/beheer/audit", 0, ADMIN, 0, h_audit},
 	{M_GET, "/beheer/audit.csv", 0, ADMIN, 0, h_audit_csv},
 	{M_GET, "/beheer/audit.json", 0, ADMIN, 0, h_audit_json},

@@ -35,7 +35,7 @@ PORT=$((20000 + $$ % 20000))
 B=http://127.0.0.1:$PORT
 
 DB=$T/s.db
-"$TELLING" init "$ROOT/tests/data/mini-agenda" --db "$DB" >/dev/null 2>&1 || { echo "http: init failed"; exit 1; }
+"$TELLING" init "$ROOT/tests/data/mini-report" --db "$DB" >/dev/null 2>&1 || { echo "http: init failed"; exit 1; }
 PW=correct-horse-battery
 for r in admin editor viewer; do
 	echo "$PW" | "$TELLING" user add "$r" --role "$r" --db "$DB" >/dev/null || not_ok "user add $r"
@@ -328,6 +328,68 @@ body_has "audit records publish" "publish,report"
 expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
 body_has "audit before and after" '"before":{"markdown":"Tekst'
 body_has "audit after" '"after":{"markdown":"Conceptversie na publicatie"}'
+
+# ---- Report content: stories, progress, grants, next steps ---------------------
+#      method path                       body                                   anon viewer partner editor admin
+matrix GET /beheer/verhalen              ""                                     303 403 200 200 200
+matrix POST /beheer/verhalen             "title="                               401 403 422 422 422
+matrix GET /beheer/voortgang             ""                                     303 403 200 200 200
+matrix POST /beheer/voortgang            "target=doel-met-alles&date=x"         401 403 403 422 422
+matrix GET /beheer/toekenningen          ""                                     303 403 200 200 200
+matrix POST /beheer/toekenningen         "instrument=regeling-a&year=x"         401 403 403 422 422
+matrix GET /beheer/stappen               ""                                     303 403 403 200 200
+matrix POST /beheer/stappen              "theme=nope"                           401 403 403 422 422
+# A partner of Regeling A's organisation writes for Regeling A, not for Netwerk B.
+echo "$PW" | "$TELLING" user add partner1 --role partner --organisation "Partner Een" --db "$DB" >/dev/null
+login partner1
+c_p1=$(cat "$T/partner1.csrf")
+expect "partner adds a story" 303 POST /beheer/verhalen -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
+	--data-urlencode "title=Tuin $X" --data-urlencode "instrument=regeling-a" \
+	--data-urlencode "municipality=GM0106" --data-urlencode "markdown=Een verhaal $X"
+expect "partner's stories" 200 GET /beheer/verhalen -b "$T/partner1.jar"
+body_has "partner's story listed" "Tuin &quot;&gt;&lt;script&gt;"
+body_lacks "partner's story escaped" "<script>alert(1)"
+body_has "partner's story is a draft" "(concept)"
+expect "other partner's list" 200 GET /beheer/verhalen -b "$T/partner.jar"
+body_lacks "other partner does not see it" "Tuin"
+expect "partner: not its instrument" 403 POST /beheer/verhalen -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
+	--data-urlencode "title=Netwerkverhaal" --data-urlencode "instrument=netwerk-b" --data-urlencode "markdown=x"
+expect "partner: no instrument" 422 POST /beheer/verhalen -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
+	--data-urlencode "title=Zonder" --data-urlencode "markdown=x"
+expect "partner adds progress" 303 POST /beheer/voortgang -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
+	--data "target=doel-met-alles&date=2025-06&value=6%2C5&source=Partner"
+expect "partner adds a grant" 303 POST /beheer/toekenningen -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
+	--data "instrument=regeling-a&recipient=Dorpshuis+Test&year=2025&amount=1250%2C50&municipality=GM0114"
+expect "partner: grant elsewhere" 403 POST /beheer/toekenningen -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
+	--data "instrument=netwerk-b&recipient=X&year=2025"
+expect "bad amount" 422 POST /beheer/toekenningen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "instrument=regeling-a&recipient=X&year=2025&amount=1.250%2C50"
+body_has "bad amount names the field" "amount"
+expect "editor publishes a story" 303 POST /beheer/verhalen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "title=Redactieverhaal&markdown=Tekst&published=1"
+expect "editor adds a next step" 303 POST /beheer/stappen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "theme=thema&year=2026&status=planned&text=Een+nieuwe+stap"
+expect "api stories" 200 GET /api/v1/stories
+body_has "api: published story" "Een gepubliceerd verhaal"
+body_has "api: editor's published story" "Redactieverhaal"
+body_lacks "api: draft stays out" "Een concept dat niet verschijnt"
+body_lacks "api: partner's draft stays out" "Tuin"
+body_lacks "api: no name without consent" "Bram Geheim"
+body_has "api: alias instead" "een deelnemer"
+expect "api targets" 200 GET /api/v1/targets
+body_has "api: progress added" '"date":"2025-06","value":6.5,"source":"Partner"'
+expect "api grants" 200 GET "/api/v1/grants?instrument=regeling-a&year=2025"
+body_has "api: grant added" '"recipient":"Dorpshuis Test"'
+body_has "api: grant amount" '"amount":1250.5'
+expect "api grants csv" 200 GET "/api/v1/grants.csv?municipality=GM0114"
+body_has "api grants csv" "regeling-a,Dorpshuis Test,,GM0114,2025,1250.5,"
+expect "api next steps" 200 GET "/api/v1/next-steps?year=2026"
+body_has "api: step added" "Een nieuwe stap"
+expect "api instruments" 200 GET /api/v1/instruments
+body_has "api instruments" '"partners":["Partner Een","Partner Twee"]'
+expect "audit of content" 200 GET /beheer/audit.csv -b "$T/admin.jar"
+body_has "audit: story by partner" "partner1,add,story"
+body_has "audit: grant" "add,grant,regeling-a"
 
 # ---- Logout, then login rate limit (last: it locks out this address) ---------
 expect "logout" 303 POST /uitloggen -b "$T/viewer.jar" --data "csrf=$(cat "$T/viewer.csrf")"
