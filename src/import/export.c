@@ -127,6 +127,10 @@ static void agenda_yml(tl_buf *b, const struct tl_model *m)
 	kv(b, 2, "focus_region", g->focus_region);
 	kv(b, 2, "national_region", g->national_region);
 	kv(b, 2, "lang", g->lang);
+	if (m->n_shapes) {
+		kv(b, 2, "boundaries", g->boundaries ? g->boundaries : "geo/boundaries.geojson");
+		kv(b, 2, "boundaries_source", g->boundaries_source);
+	}
 
 	tl_buf_puts(b, "\nthemes:\n");
 	for (size_t i = 0; i < m->n_themes; i++) {
@@ -443,6 +447,35 @@ static void story_md(tl_buf *b, const struct tl_story *s)
 	tl_buf_puts(b, s->markdown ? s->markdown : "");
 }
 
+/* The store's region outlines as GeoJSON: one MultiPolygon per region, each
+ * ring a polygon of its own (maps draw a region's rings with the even-odd
+ * rule, so holes stay holes); coordinates exact (%.17g). */
+static void boundaries_geojson(tl_buf *b, const struct tl_model *m)
+{
+	tl_buf_puts(b, "{\"type\":\"FeatureCollection\",");
+	if (m->n_shapes && m->shapes[0].crs == TL_CRS_RD)
+		tl_buf_puts(b, "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::28992\"}},");
+	tl_buf_puts(b, "\"features\":[");
+	for (size_t i = 0; i < m->n_shapes; i++) {
+		const struct tl_shape *sh = &m->shapes[i];
+		tl_buf_printf(b, "%s\n{\"type\":\"Feature\",\"properties\":{\"statcode\":\"%s\"},"
+				 "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[",
+			      i ? "," : "", sh->region);
+		const double *xy = sh->xy;
+		for (size_t r = 0; r < sh->n_rings; r++) {
+			tl_buf_puts(b, r ? ",[[" : "[[");
+			for (unsigned k = 0; k <= sh->ring_len[r]; k++) {
+				unsigned at = k % sh->ring_len[r];
+				tl_buf_printf(b, "%s[%.17g,%.17g]", k ? "," : "", xy[2 * at], xy[2 * at + 1]);
+			}
+			tl_buf_puts(b, "]]");
+			xy += 2 * (size_t)sh->ring_len[r];
+		}
+		tl_buf_puts(b, "]}}");
+	}
+	tl_buf_puts(b, "\n]}\n");
+}
+
 /* ---- the folder --------------------------------------------------------- */
 
 static int put(const char *dir, const char *name, tl_buf *b, struct tl_export_stats *st, tl_errors *errs)
@@ -471,6 +504,16 @@ int tl_export_folder(const struct tl_model *m, const char *dir, struct tl_export
 	for (size_t i = 0; i < m->n_chapters; i++) {
 		tl_buf_puts(&b, m->chapters[i].markdown ? m->chapters[i].markdown : "");
 		rc |= put(dir, tl_arena_printf(a, "chapters/%s.md", m->chapters[i].slug), &b, &st, errs);
+	}
+	if (m->n_shapes) {
+		/* Under the agenda's own name (the reader knows GeoJSON from TopoJSON
+		 * by content), so the exported folder loads to the same store. */
+		const char *name = m->agenda.boundaries ? m->agenda.boundaries : "geo/boundaries.geojson";
+		const char *slash = strrchr(name, '/');
+		if (slash && tl_mkdirs(tl_arena_printf(a, "%s/%.*s", dir, (int)(slash - name), name), errs))
+			rc = TL_ERR_IO;
+		boundaries_geojson(&b, m);
+		rc |= put(dir, name, &b, &st, errs);
 	}
 	observations_csv(&b, m);
 	st.observations = m->n_obs;
