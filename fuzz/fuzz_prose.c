@@ -104,7 +104,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t len = size - 1;
 	tl_arena *a = tl_arena_new();
 	tl_errors e = TL_ERRORS_INIT;
-	struct tl_check_opts o = {(data[0] & 4) ? TL_LANG_EN : TL_LANG_NL, (data[0] & 8) ? 2023 : 0};
+	struct tl_check_opts o = {.lang = (data[0] & 4) ? TL_LANG_EN : TL_LANG_NL, .report_year = (data[0] & 8) ? 2023 : 0};
 	int n = 0;
 	if (mode == 0) {
 		scan_only(text, len, a);
@@ -116,7 +116,37 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* chapters are NUL-terminated text in the model */
 		char *md = tl_arena_strndup(a, text, len);
 		struct tl_chapter ch = {"c", 1, "t", NULL, "c.md", md};
-		n = tl_check_chapter(model(a), &ch, &o, &e);
+		if (data[0] & 16) {
+			/* the whole-model path: accepted figures (rule 1, the chapter's
+			 * own and a stale one), the agenda's goals as targets, story
+			 * links against a list, structured targets */
+			struct tl_model *m = model(a);
+			m->chapters = &ch;
+			m->n_chapters = 1;
+			size_t nv;
+			struct tl_accepted *v = tl_check_bound_values(m, a, &nv);
+			struct tl_accepted *w = TL_NEW_ARRAY(a, struct tl_accepted, nv + 1);
+			if (nv)
+				memcpy(w, v, nv * sizeof *v);
+			w[nv] = (struct tl_accepted){"c", "waarde a PV22 laatste", "1", "2020JJ00", "2026-01-01T00:00:00Z"};
+			static const char *const stories[] = {"a"};
+			static const struct tl_check_target targets[] = {
+				{.name = "t", .has_target = 1, .target = 5, .has_baseline = 1, .baseline = 1,
+				 .baseline_year = 2022, .deadline_year = 2024, .has_progress = 1, .progress = 2,
+				 .progress_year = 2023},
+				{.name = "u", .vague = 1},
+			};
+			o.accepted = w;
+			o.n_accepted = nv + 1;
+			o.stories = stories;
+			o.n_stories = 1;
+			o.know_stories = 1;
+			o.targets = targets;
+			o.n_targets = 2;
+			n = tl_check_model(m, &o, &e);
+		} else {
+			n = tl_check_chapter(model(a), &ch, &o, &e);
+		}
 	}
 	if ((size_t)n > tl_errors_count(&e))
 		__builtin_trap();

@@ -34,12 +34,14 @@ struct opts {
 	const char *lang;
 	const char *assets;
 	const char *text;  /* check --text FILE */
-	const char *spec;   /* import: a file of import specs and mergers */
+	const char *year;  /* check --year YYYY */
+	const char *spec;  /* import: a file of import specs and mergers */
 	const char *arg; /* the one positional argument */
 	int dry_run;
 	int add_regions;
 	int pdf;
 	int strict;
+	int accept;
 };
 
 static int usage(const char *msg)
@@ -55,7 +57,9 @@ static int usage(const char *msg)
 	      "        [--lang nl|en] [--assets DIR] [--pdf] [--strict]\n"
 	      "  telling check FOLDER|--db FILE         check the report's text against its data\n"
 	      "  telling check --text FILE [--db FILE]  check a plain-text or Markdown report\n"
-	      "        [--lang nl|en]\n"
+	      "        [--year YYYY]                    the year it reports on (default: the agenda's)\n"
+	      "        [--lang nl|en] [--accept]            (--accept, with --db: record the bound figures\n"
+	      "                                         as read, so later data changes are reported)\n"
 	      "  telling version\n",
 	      stderr);
 	return 2;
@@ -86,6 +90,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		} else if (!strcmp(a, "--text") || !strncmp(a, "--text=", 7)) {
 			slot = &o->text;
 			name = "--text";
+		} else if (!strcmp(a, "--year") || !strncmp(a, "--year=", 7)) {
+			slot = &o->year;
+			name = "--year";
 		}
 		if (slot) {
 			const char *eq = strchr(a, '=');
@@ -105,6 +112,10 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		}
 		if (!strcmp(a, "--pdf")) {
 			o->pdf = 1;
+			continue;
+		}
+		if (!strcmp(a, "--accept")) {
+			o->accept = 1;
 			continue;
 		}
 		if (!strcmp(a, "--strict")) {
@@ -271,6 +282,38 @@ static int load_model(const struct opts *o, tl_arena *a, struct tl_model **m, tl
 	return rc ? -1 : 0;
 }
 
+/* The bound figures as last accepted, from the store at `db` (rule 1 of the
+ * check).  With `accept`, first record what m's bindings print now. */
+static int accepted_figures(const char *db, const struct tl_model *m, int accept, tl_arena *a,
+			    struct tl_check_opts *co, tl_errors *errs)
+{
+	tl_store *st;
+	if (tl_store_open(&st, db, errs))
+		return -1;
+	int rc = 0;
+	if (accept) {
+		size_t n;
+		struct tl_accepted *v = tl_check_bound_values(m, a, &n);
+		rc = tl_store_begin(st, errs);
+		if (!rc)
+			rc = tl_store_put_accepted(st, v, n, errs);
+		if (!rc)
+			rc = tl_store_commit(st, errs);
+		else
+			tl_store_rollback(st);
+		if (!rc)
+			printf("accept: %zu bound figure%s recorded as read\n", n, n == 1 ? "" : "s");
+	}
+	struct tl_accepted *v = NULL;
+	size_t n = 0;
+	if (!rc)
+		rc = tl_store_load_accepted(st, a, &v, &n, errs);
+	tl_store_close(st);
+	co->accepted = v;
+	co->n_accepted = n;
+	return rc ? -1 : 0;
+}
+
 /* "check: 3 errors, 6 warnings", in English like the findings. */
 static void check_summary(FILE *f, const char *what, size_t errors, size_t warnings)
 {
@@ -306,6 +349,10 @@ static int cmd_build(int argc, char **argv)
 	tl_errors chk = TL_ERRORS_INIT;
 	chk.limit = 10000;
 	struct tl_check_opts co = {.lang = TL_LANG_NL};
+	if (o.db && accepted_figures(o.db, m, 0, a, &co, &errs)) {
+		tl_arena_free(a);
+		return report(&errs, 1);
+	}
 	tl_check_model(m, &co, &chk);
 	tl_errors_print(&chk, stderr);
 	size_t chk_errors = tl_errors_count(&chk), chk_warnings = chk.warnings;
@@ -345,15 +392,28 @@ static int cmd_check(int argc, char **argv)
 	if (o.text ? o.arg != NULL : (!o.arg == !o.db))
 		return usage("check needs an agenda folder, --db FILE, or --text FILE [--db FILE]");
 	if (o.out || o.assets || o.pdf || o.dry_run || o.add_regions || o.strict)
-		return usage("check takes only --db, --text and --lang");
+		return usage("check takes only --db, --text, --year, --lang and --accept");
+	if (o.accept && (!o.db || o.text))
+		return usage("--accept needs --db FILE without --text: the accepted figures are kept in the store");
 	struct tl_check_opts co = {0};
 	if (parse_lang(&o, &co.lang))
 		return usage("--lang must be nl or en");
+	if (o.year) {
+		char *end;
+		long y = strtol(o.year, &end, 10);
+		if (*end || end == o.year || y < 1900 || y > 2100)
+			return usage("--year must be a year, e.g. 2025");
+		co.report_year = (int)y;
+	}
 
 	tl_errors errs = TL_ERRORS_INIT;
 	tl_arena *a = tl_arena_new();
 	struct tl_model *m = NULL;
 	if ((o.arg || o.db) && load_model(&o, a, &m, &errs)) {
+		tl_arena_free(a);
+		return report(&errs, 1);
+	}
+	if (o.db && !o.text && accepted_figures(o.db, m, o.accept, a, &co, &errs)) {
 		tl_arena_free(a);
 		return report(&errs, 1);
 	}

@@ -220,6 +220,18 @@ struct tl_model {
 	struct tl_merger *mergers; size_t n_mergers;
 };
 
+/* A bound figure as the report printed it when its text was last accepted
+ * (`telling check --accept`).  The check (rule 1, text/check.h) compares it
+ * with what the binding gives now: a change means the words around the
+ * figure may no longer fit.  Kept by the store; not part of tl_model. */
+struct tl_accepted {
+	const char *chapter; /* chapter slug */
+	const char *binding; /* canonical binding: "waarde ervaren-gezondheid PV22 laatste" */
+	const char *shown;   /* what the report printed (Dutch): "74,2%", "2024"; "" without data */
+	const char *period;  /* the period it resolved to, "2024JJ00"; NULL without data */
+	const char *accepted_at; /* UTC, "2026-03-01T10:00:00Z"; set by the store */
+};
+
 /* A zeroed model whose allocations go to `a` (borrowed). */
 struct tl_model *tl_model_new(tl_arena *a);
 

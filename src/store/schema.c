@@ -211,6 +211,13 @@ const char *const tl_schema_migrations[] = {
 	"  new_code TEXT NOT NULL, year INTEGER NOT NULL, position INTEGER NOT NULL, old_code TEXT NOT NULL,"
 	"  PRIMARY KEY (new_code, year, position),"
 	"  FOREIGN KEY (new_code, year) REFERENCES merger(new_code, year) ON DELETE CASCADE);",
+
+	/* 6: bound figures as they were when their text was accepted (`telling
+	 * check --accept`), so the check can say which ones the data moved. */
+	"CREATE TABLE accepted_binding ("
+	"  chapter TEXT NOT NULL, binding TEXT NOT NULL, shown TEXT NOT NULL, period TEXT,"
+	"  accepted_at TEXT NOT NULL,"
+	"  PRIMARY KEY (chapter, binding));",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

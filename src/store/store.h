@@ -125,6 +125,16 @@ int tl_store_has_region(tl_store *st, const char *code);
 /* Counts for reports and tests. */
 long tl_store_count_observations(tl_store *st);
 
+/* ---- Accepted bound figures (telling check --accept) ------------------- */
+
+/* Replace every accepted figure with these n, stamped with the current UTC
+ * time.  Inside a transaction.  They are kept when an agenda is loaded
+ * again (tl_store_clear leaves them): that is their point. */
+int tl_store_put_accepted(tl_store *st, const struct tl_accepted *v, size_t n, tl_errors *errs);
+/* All accepted figures, ordered by chapter and binding, into `a`; *n set. */
+int tl_store_load_accepted(tl_store *st, tl_arena *a, struct tl_accepted **out, size_t *n,
+			   tl_errors *errs);
+
 /* ---- Reads -------------------------------------------------------------- */
 
 /* Load the whole agenda with its observations into a model allocated in `a`.

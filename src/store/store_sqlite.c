@@ -1744,3 +1744,54 @@ static int load_report(tl_store *st, struct tl_model *m, tl_errors *errs)
 		return TL_ERR_STORE;
 	return TL_OK;
 }
+
+/* ---- Accepted bound figures --------------------------------------------- */
+
+int tl_store_put_accepted(tl_store *st, const struct tl_accepted *v, size_t n, tl_errors *errs)
+{
+	if (exec(st, "DELETE FROM accepted_binding", errs))
+		return TL_ERR_STORE;
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "INSERT OR REPLACE INTO accepted_binding (chapter, binding, shown, period, accepted_at)"
+		    " VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+		    errs))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_reset(s);
+		bind_text(s, 1, v[i].chapter);
+		bind_text(s, 2, v[i].binding);
+		bind_text(s, 3, v[i].shown ? v[i].shown : "");
+		bind_text(s, 4, v[i].period);
+		if (sqlite3_step(s) != SQLITE_DONE) {
+			int rc = fail(st, errs, "accepted binding");
+			sqlite3_finalize(s);
+			return rc;
+		}
+	}
+	sqlite3_finalize(s);
+	return TL_OK;
+}
+
+int tl_store_load_accepted(tl_store *st, tl_arena *a, struct tl_accepted **out, size_t *n,
+			   tl_errors *errs)
+{
+	size_t cap = count_rows(st, "accepted_binding"), k = 0;
+	struct tl_accepted *v = tl_arena_array(a, cap ? cap : 1, sizeof *v);
+	sqlite3_stmt *s;
+	if (prepare(st, &s,
+		    "SELECT chapter, binding, shown, period, accepted_at FROM accepted_binding"
+		    " ORDER BY chapter, binding",
+		    errs))
+		return TL_ERR_STORE;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && k < cap)
+		v[k++] = (struct tl_accepted){col_text(a, s, 0), col_text(a, s, 1), col_text(a, s, 2),
+					      col_text(a, s, 3), col_text(a, s, 4)};
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, errs, "accepted bindings");
+	*out = v;
+	*n = k;
+	return TL_OK;
+}

@@ -24,6 +24,7 @@
 #include "check.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@
 #include "../analysis/series.h"
 #include "../core/arena.h"
 #include "../core/buf.h"
+#include "../model/report.h"
 #include "chapter.h"
 #include "prose.h"
 
@@ -73,6 +75,8 @@ struct name {
 
 struct doc {
 	const char *name; /* file name for positions */
+	const struct tl_chapter *ch; /* NULL for a plain text */
+	size_t goals_at; /* offset of the {{doelstellingen}} line; SIZE_MAX when none */
 	const char *src;  /* original text, borrowed: quoted in messages */
 	char *text;       /* working copy: bindings and directives blanked */
 	size_t len;
@@ -729,6 +733,8 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 	const char *md = ch->markdown ? ch->markdown : "";
 	const char *path = ch->path ? ch->path : ch->slug ? ch->slug : "chapter";
 	struct doc *d = doc_text(c, path, md, strlen(md));
+	d->ch = ch;
+	d->goals_at = SIZE_MAX;
 	tl_errors pe = TL_ERRORS_INIT;
 	struct tl_block *blocks = NULL;
 	size_t nb = 0;
@@ -768,6 +774,8 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 		while (le < d->len && d->text[le] != '\n')
 			le++;
 		memset(d->text + ls, ' ', le - ls);
+		if (b->kind == TL_BLOCK_GOALS && d->goals_at == SIZE_MAX)
+			d->goals_at = ls;
 		if (b->kind == TL_BLOCK_CHART && b->indicator) {
 			GROW(c, d->charts, nch, ccap);
 			GROW(c, chart_at, nch, chcap);
@@ -2275,6 +2283,44 @@ static void rule_claims(struct ctx *c, struct doc *d)
  * Rule 7: form
  * ==================================================================== */
 
+/* Does a link target point at a story page ("verhalen/x.html",
+ * "./verhalen/x.html")?  Returns the length of that prefix, or 0. */
+static size_t story_target(const char *t, size_t n)
+{
+	static const char *const pre[] = {"verhalen/", "./verhalen/", "../verhalen/", NULL};
+	for (size_t i = 0; pre[i]; i++) {
+		size_t l = strlen(pre[i]);
+		if (n > l && !strncmp(t, pre[i], l))
+			return l;
+	}
+	return 0;
+}
+
+/* "[Lees het interview](verhalen/x.html)": x must be a published story,
+ * when the caller knows the stories. */
+static void check_story_link(struct ctx *c, struct doc *d, size_t close, size_t end, const char *slug,
+			     size_t n)
+{
+	if (!c->o.know_stories)
+		return;
+	size_t l = 0;
+	while (l < n && slug[l] != '.' && slug[l] != '#' && slug[l] != '?' && slug[l] != ' ')
+		l++;
+	for (size_t i = 0; i < c->o.n_stories; i++)
+		if (c->o.stories[i] && strlen(c->o.stories[i]) == l && !strncmp(c->o.stories[i], slug, l))
+			return;
+	/* the link text: back to "[" on the same line */
+	size_t k = close;
+	while (k > 0 && close - k < 512 && d->src[k - 1] != '\n' && d->src[k] != '[')
+		k--;
+	if (d->src[k] != '[')
+		k = close;
+	report(c, d, k, 0, "form",
+	       "\"%s\": the story link goes nowhere: there is no published story \"%.*s\"; link one of the "
+	       "stories in stories/, or publish this one",
+	       quote(c, d, k, end + 1), (int)l, slug);
+}
+
 /* Links with no target: "[lees artikel](#)", "[tekst]()". */
 static void form_links(struct ctx *c, struct doc *d)
 {
@@ -2292,6 +2338,12 @@ static void form_links(struct ctx *c, struct doc *d)
 			a++;
 		while (b > a && t[b - 1] == ' ')
 			b--;
+		size_t story = story_target(t + a, b - a);
+		if (story) {
+			check_story_link(c, d, i, j, t + a + story, b - a - story);
+			i = j;
+			continue;
+		}
 		if (!(b == a || (b - a == 1 && t[a] == '#')))
 			continue;
 		/* the link text: back to the unescaped "[" on the same line */
@@ -2850,27 +2902,724 @@ static void cross_names(struct ctx *c)
 }
 
 /* ======================================================================
+ * Rule 6: targets (and rule 5's passed target dates)
+ * ==================================================================== */
+
+static const char *const target_marks[] = {"doel", "doelen", "doelstelling", "doelstellingen",
+					   "streven", "streeft", "streefwaarde", "ambitie", "droom",
+					   "beoogd", "beogen", "moet", "moeten", NULL};
+/* Words that promise a change of unstated size. */
+static const char *const vague_words[] = {"substantieel", "substantiële", "aanzienlijk",
+					  "aanzienlijke", "flink", "fors", "merkbaar", "significant",
+					  NULL};
+/* Words that say what became of a target. */
+static const char *const result_words[] = {"bereikt", "gehaald", "behaald", "gerealiseerd",
+					   "gelukt", "haalden", "bereikten", "realiseerden",
+					   "niet gehaald", NULL};
+/* Prepositions before a deadline: "in 2027", "voor 2030", "aan het einde van 2026". */
+static const char *const deadline_preps[] = {"in", "voor", "vóór", "uiterlijk", "eind", "einde",
+					     "tot", "per", "medio", NULL};
+
+/* Is the year or date starting at `off` a deadline: one of deadline_preps
+ * among the three words before it, in the same sentence?  Returns where
+ * that word starts ("einde" of "aan het einde van 2026"), or SIZE_MAX. */
+static size_t deadline_at(const struct doc *d, size_t si, size_t off)
+{
+	size_t wb, we;
+	sent_words(d, si, &wb, &we);
+	size_t w = tl_prose_word_at(&d->p, off), found = SIZE_MAX;
+	for (size_t k = 1; k <= 3 && w >= wb + k; k++)
+		if (word_in(d, w - k, deadline_preps))
+			found = d->p.words[w - k].start;
+	return found;
+}
+
+/* The deadline of sentence si: the first year or dated phrase preceded by
+ * a deadline word.  Returns the offset of that word, or SIZE_MAX. */
+static size_t sentence_deadline(const struct doc *d, size_t si, int *year, int *month)
+{
+	const struct tl_sentence *s = &d->p.sent[si];
+	size_t best = SIZE_MAX, at;
+	for (size_t k = date_from(d, s->start); k < d->p.n_dates && d->p.dates[k].start < s->end; k++) {
+		const struct tl_date *t = &d->p.dates[k];
+		if (t->year && (at = deadline_at(d, si, t->start)) != SIZE_MAX) {
+			best = at;
+			*year = t->year;
+			*month = t->month;
+			break;
+		}
+	}
+	for (size_t k = q_from(d, s->start); k < d->p.n_q && d->p.q[k].start < s->end; k++) {
+		const struct tl_quantity *q = &d->p.q[k];
+		if (q->kind != TL_Q_YEAR || q->start >= best)
+			continue;
+		if ((at = deadline_at(d, si, q->start)) != SIZE_MAX) {
+			best = at;
+			*year = (int)q->value;
+			*month = 0;
+			break;
+		}
+	}
+	return best;
+}
+
+/* A phrase of words in paragraph pi (for "niet gehaald" and single words). */
+static int para_has(const struct doc *d, size_t pi, size_t from, const char *const *list)
+{
+	const struct tl_paragraph *p = &d->p.para[pi];
+	for (size_t w = tl_prose_word_at(&d->p, from); w < d->p.n_words && d->p.words[w].start < p->end; w++)
+		for (size_t i = 0; list[i]; i++)
+			if (!strchr(list[i], ' ') && word_is(d, w, list[i]))
+				return 1;
+	return 0;
+}
+
+static int same_noun(const struct doc *d, const struct tl_quantity *a, const struct tl_quantity *b)
+{
+	size_t la = a->noun_end - a->noun_start, lb = b->noun_end - b->noun_start;
+	if (!la || !lb)
+		return 0;
+	char x[40], y[40];
+	noun_class(d, a->noun_start, a->noun_end, x, sizeof x);
+	noun_class(d, b->noun_start, b->noun_end, y, sizeof y);
+	return x[0] && !strcmp(x, y);
+}
+
+/* Targets stated in the text: a sentence with a target word ("doel",
+ * "streven", "moeten") or a word of unstated change ("substantieel"), and a
+ * deadline ("in 2027", "aan het einde van 2026").  A sentence without a
+ * deadline is a wish, not a target the report can be held to. */
+static size_t prose_targets(struct ctx *c, const struct doc *d, struct tl_check_target **out,
+			    size_t **offs)
+{
+	size_t n = 0, cap = 0, ocap = 0;
+	*out = NULL;
+	*offs = NULL;
+	for (size_t si = 0; si < d->p.n_sent; si++) {
+		int vague = sent_has(d, si, vague_words);
+		if (!vague && !sent_has(d, si, target_marks))
+			continue;
+		int year = 0, month = 0;
+		size_t at = sentence_deadline(d, si, &year, &month);
+		if (at == SIZE_MAX)
+			continue;
+		/* "in 2024 vroeg X subsidie aan, met als doel …" tells what happened
+		 * in 2024; the year is a deadline only after the target word, or
+		 * with a modal ("In 2027 moeten er nog drie bijkomen") or vague
+		 * change ("In 2027 … substantieel gestegen"). */
+		size_t mark = SIZE_MAX, wb, we;
+		sent_words(d, si, &wb, &we);
+		for (size_t w = wb; w < we && mark == SIZE_MAX; w++)
+			if (word_in(d, w, target_marks))
+				mark = d->p.words[w].start;
+		if (!vague && !sent_has(d, si, (const char *const[]){"moet", "moeten", "zal", "zullen", NULL}) &&
+		    (mark == SIZE_MAX || mark > at))
+			continue;
+		size_t from = mark < at ? mark : at;
+		struct tl_check_target t;
+		memset(&t, 0, sizeof t);
+		t.name = quote(c, d, from, d->p.sent[si].end);
+		t.deadline_year = year;
+		t.deadline_month = month;
+		t.vague = vague;
+		/* the figure to reach: the first countable or percentage figure that
+		 * is not part of a date */
+		size_t qb, qe;
+		const struct tl_quantity *fig = NULL;
+		sent_q(d, si, &qb, &qe);
+		for (size_t k = qb; k < qe && !fig; k++) {
+			const struct tl_quantity *q = &d->p.q[k];
+			if (q->kind == TL_Q_YEAR || (q->flags & (TL_QF_ODD | TL_QF_DOTDEC | TL_QF_FOREIGN)))
+				continue;
+			if (time_noun(d, q) || in_parens(d, d->p.sent[si].start, q->start))
+				continue;
+			if (q->kind == TL_Q_EURO)
+				continue; /* money is what is spent, not what is reached */
+			fig = q;
+		}
+		int absolute = sent_has(d, si, (const char *const[]){"iedereen", "alle", "ieder", "elke", NULL});
+		if (fig) {
+			t.has_target = 1;
+			t.target = fig->value;
+			/* a baseline: the same thing counted elsewhere in the text,
+			 * or a relative target ("nog drie", "erbij") */
+			int relative = word_before(d, fig->start, "nog") ||
+				       sent_has(d, si, (const char *const[]){"bij", "erbij", "extra", "meer",
+									     "bijkomen", NULL});
+			t.has_baseline = relative || fig->noun_end == fig->noun_start || fig->kind == TL_Q_PERCENT;
+			size_t pi = d->p.sent[si].para;
+			size_t plo = pi > 4 ? pi - 4 : 0, phi = pi + 4 < d->p.n_para ? pi + 4 : d->p.n_para - 1;
+			size_t qlo = q_from(d, d->p.para[plo].start);
+			for (size_t k = qlo; k < d->p.n_q && d->p.q[k].start < d->p.para[phi].end && !t.has_baseline; k++)
+				if (&d->p.q[k] != fig && same_noun(d, &d->p.q[k], fig))
+					t.has_baseline = 1;
+		} else if (absolute) {
+			t.has_target = 1; /* "iedereen", "alle inwoners": 100% */
+			t.target = 100;
+			t.has_baseline = 1;
+		}
+		t.result_reported = para_has(d, d->p.sent[si].para, d->p.sent[si].start, result_words);
+		if (n == cap) {
+			size_t nc = cap ? 2 * cap : 8;
+			struct tl_check_target *nv = tl_arena_array(c->a, nc, sizeof *nv);
+			if (n)
+				memcpy(nv, *out, n * sizeof *nv);
+			*out = nv;
+			cap = nc;
+		}
+		GROW(c, *offs, n, ocap);
+		(*out)[n] = t;
+		(*offs)[n] = from;
+		n++;
+	}
+	return n;
+}
+
+/* Months from year 0, for straight-line progress. */
+static double months_of(int year, int month)
+{
+	return year * 12.0 + (month ? month : 12);
+}
+
+/* Judge one target; the finding goes to (d, off) for a text target, or to
+ * t->file:line:col for a structured one (d NULL). */
+static void judge_target(struct ctx *c, struct doc *d, size_t off, const struct tl_check_target *t,
+			 int structured)
+{
+	const char *name = t->name ? t->name : "?";
+	int ry = c->o.report_year;
+/* Every finding here is a warning: targets are the text's own business. */
+#define FINDING(rule, ...)                                                                             \
+	do {                                                                                           \
+		if (d)                                                                                 \
+			report(c, d, off, 0, rule, __VA_ARGS__);                                       \
+		else                                                                                   \
+			tl_errors_warn(c->out, t->file ? t->file : "agenda", t->file ? t->line : 0,    \
+				       t->file ? t->col : 0, rule, __VA_ARGS__);                       \
+	} while (0)
+	if (!t->has_target) {
+		if (t->vague || structured)
+			FINDING("target",
+				"\"%s\": a target without a figure%s; say from what to what, e.g. \"van 68%% in "
+				"2023 naar 75%% in %d\", so the report can show whether it is on track",
+				name, t->vague ? " (how much is \"substantieel\"?)" : "",
+				t->deadline_year ? t->deadline_year : ry ? ry + 2 : 2030);
+	} else if (!t->has_baseline) {
+		FINDING("target",
+			"\"%s\": a target of %s without a baseline: the report does not say how many or how "
+			"much there is now; add the current figure and its date",
+			name, fmt_num(c, t->target, t->target == floor(t->target) ? 0 : 1));
+	}
+	if (!t->deadline_year && structured)
+		FINDING("target", "\"%s\": a target without a deadline; say by when", name);
+	/* rule 5: the date passed before the report year and nothing is said */
+	if (ry && t->deadline_year && t->deadline_year < ry && !t->result_reported &&
+	    !(t->has_progress && t->progress_year >= t->deadline_year)) {
+		FINDING("date",
+			"\"%s\": the target date (%d) passed before the report year %d, and the report does "
+			"not say whether it was reached; report the result, or the new date",
+			name, t->deadline_year, ry);
+		return;
+	}
+	/* off track: behind the straight line from baseline to target by more
+	 * than a quarter of the way */
+	if (t->has_target && t->has_baseline && t->has_progress && t->baseline_year &&
+	    t->deadline_year && t->target != t->baseline) {
+		double tb = months_of(t->baseline_year, t->baseline_month);
+		double td = months_of(t->deadline_year, t->deadline_month);
+		double tp = months_of(t->progress_year, t->progress_month);
+		if (td <= tb || tp <= tb)
+			return;
+		double expect = tp >= td ? 1.0 : (tp - tb) / (td - tb);
+		double got = (t->progress - t->baseline) / (t->target - t->baseline);
+		if (got < expect - 0.25)
+			FINDING("target",
+				"\"%s\": off track: %s of the way from %s to %s by %d, where a straight line "
+				"gives %s; say what is done to catch up, or adjust the target",
+				name, fmt_num(c, 100 * got, 0), fmt_num(c, t->baseline, 0),
+				fmt_num(c, t->target, 0), t->progress_year, fmt_num(c, 100 * expect, 0));
+	}
+#undef FINDING
+}
+
+static void rule_targets(struct ctx *c, struct doc *d)
+{
+	struct tl_check_target *t;
+	size_t *offs;
+	size_t n = prose_targets(c, d, &t, &offs);
+	for (size_t i = 0; i < n; i++)
+		judge_target(c, d, offs[i], &t[i], 0);
+}
+
+/* The caller's structured targets, once per check. */
+static void cross_targets(struct ctx *c)
+{
+	for (size_t i = 0; i < c->o.n_targets; i++)
+		judge_target(c, NULL, 0, &c->o.targets[i], 1);
+}
+
+/* "examples/x/chapters/a.md" → "examples/x/NAME": the agenda folder's own
+ * files, for findings about agenda.yml and report.yml. */
+static const char *folder_file(struct ctx *c, const char *name)
+{
+	for (size_t i = 0; c->m && i < c->m->n_chapters; i++) {
+		const char *p = c->m->chapters[i].path, *cut = p ? strstr(p, "chapters/") : NULL;
+		if (cut)
+			return tl_arena_printf(c->a, "%.*s%s", (int)(cut - p), p, name);
+	}
+	return name;
+}
+
+/* Is the start of `text` (its first sentence, up to 60 bytes) written in
+ * one of the documents or goal titles?  Then the text rules judge it,
+ * with a position, and the structured copy is not judged again. */
+static int stated_in_text(struct ctx *c, const char *text)
+{
+	if (!text || !*text)
+		return 0;
+	size_t n = 0;
+	while (text[n] && text[n] != '.' && n < 60)
+		n++;
+	if (n < 12)
+		return 0;
+	char *probe = tl_arena_strndup(c->a, text, n);
+	for (size_t i = 0; i < c->n_docs; i++)
+		if (strstr(c->docs[i]->src, probe))
+			return 1;
+	for (size_t g = 0; c->m && g < c->m->n_goals; g++)
+		if (c->m->goals[g].title && strstr(c->m->goals[g].title, probe))
+			return 1;
+	return 0;
+}
+
+/* The model's structured targets (report.yml) as rule 6 sees them.  A
+ * target without a baseline but with measurements starts from its first
+ * measurement. */
+static void model_targets(struct ctx *c)
+{
+	const struct tl_model *m = c->m;
+	if (!m || c->o.n_targets || !m->n_targets)
+		return;
+	const char *file = folder_file(c, "report.yml");
+	for (size_t i = 0; i < m->n_targets; i++) {
+		const struct tl_target *tg = &m->targets[i];
+		if (stated_in_text(c, tg->text))
+			continue;
+		struct tl_check_target t;
+		memset(&t, 0, sizeof t);
+		t.name = tl_arena_printf(c->a, "%s (%s)", tg->title ? tg->title : "?", tg->slug ? tg->slug : "?");
+		t.file = file;
+		t.has_target = tg->has_target;
+		t.target = tg->target;
+		t.has_baseline = tg->has_baseline;
+		t.baseline = tg->baseline;
+		t.baseline_year = tg->baseline_date.year;
+		t.baseline_month = tg->baseline_date.month;
+		t.deadline_year = tg->deadline.year;
+		t.deadline_month = tg->deadline.month;
+		if (tg->n_progress) {
+			const struct tl_target_entry *last = &tg->progress[tg->n_progress - 1];
+			if (!t.has_baseline && tg->n_progress > 1) {
+				t.has_baseline = 1;
+				t.baseline = tg->progress[0].value;
+				t.baseline_year = tg->progress[0].date.year;
+				t.baseline_month = tg->progress[0].date.month;
+			} else if (!t.has_baseline) {
+				t.has_baseline = 1; /* one measurement: where it stands */
+			}
+			t.has_progress = 1;
+			t.progress = last->value;
+			t.progress_year = last->date.year;
+			t.progress_month = last->date.month;
+		}
+		if (!t.has_target && tg->title) {
+			/* "Iedereen kan veilig sporten": everyone is a figure, 100% */
+			struct doc *d = doc_text(c, file, tg->title, strlen(tg->title));
+			tl_prose_scan(d->text, d->len, c->a, &d->p);
+			for (size_t w = 0; w < d->p.n_words && !t.has_target; w++)
+				if (word_in(d, w, (const char *const[]){"iedereen", "alle", "ieder", "elke", NULL}))
+					t.has_target = t.has_baseline = 1, t.target = 100;
+		}
+		judge_target(c, NULL, 0, &t, 1);
+	}
+}
+
+/* The agenda's goals are targets too ("In 2027 … substantieel gestegen").
+ * A goal is reported where the report prints it: the {{doelstellingen}}
+ * line of its theme's chapter; without one, in agenda.yml (no position:
+ * the model keeps none for it). */
+static void goal_targets(struct ctx *c)
+{
+	const struct tl_model *m = c->m;
+	if (!m)
+		return;
+	const char *file = "agenda.yml";
+	for (size_t i = 0; i < m->n_chapters; i++) {
+		const char *p = m->chapters[i].path, *cut = p ? strstr(p, "chapters/") : NULL;
+		if (cut) {
+			file = tl_arena_printf(c->a, "%.*sagenda.yml", (int)(cut - p), p);
+			break;
+		}
+	}
+	size_t ndocs = c->n_docs;
+	for (size_t g = 0; g < m->n_goals; g++) {
+		const struct tl_goal *goal = &m->goals[g];
+		if (!goal->title)
+			continue;
+		struct doc *at = NULL;
+		for (size_t i = 0; i < ndocs && !at; i++)
+			if (c->docs[i]->ch && c->docs[i]->goals_at != SIZE_MAX && c->docs[i]->ch->theme &&
+			    goal->theme && !strcmp(c->docs[i]->ch->theme, goal->theme))
+				at = c->docs[i];
+		struct doc *d = doc_text(c, file, goal->title, strlen(goal->title));
+		tl_prose_scan(d->text, d->len, c->a, &d->p);
+		struct tl_check_target *t;
+		size_t *offs;
+		size_t n = prose_targets(c, d, &t, &offs);
+		for (size_t k = 0; k < n; k++) {
+			t[k].name = tl_arena_printf(c->a, "doelstelling %d (agenda.yml): %s", goal->number, t[k].name);
+			if (at) {
+				judge_target(c, at, at->goals_at, &t[k], 0);
+			} else {
+				t[k].file = file;
+				judge_target(c, NULL, 0, &t[k], 0);
+			}
+		}
+	}
+}
+
+/* A past participle: ge…d, ge…t, ge…en, also after a separable prefix
+ * ("afgerond", "opgeleverd", "uitgebreid"). */
+static int participle(const char *w, size_t n)
+{
+	static const char *const prefix[] = {"", "af", "op", "uit", "in", "aan", "mee", "door", "over",
+					     "toe", "terug", "bij", "vast", "voor", "na", "weg", "samen",
+					     NULL};
+	if (n < 5 || !(w[n - 1] == 'd' || w[n - 1] == 't' || (w[n - 2] == 'e' && w[n - 1] == 'n')))
+		return 0;
+	for (size_t i = 0; prefix[i]; i++) {
+		size_t l = strlen(prefix[i]);
+		if (n > l + 4 && !strncmp(w, prefix[i], l) && w[l] == 'g' && w[l + 1] == 'e')
+			return 1;
+	}
+	return 0;
+}
+
+/* Rule 5: a date well after the report year told in the past tense: "in
+ * september 2027 is de pilot afgerond" in the 2025 report.  "Well after":
+ * from the second half of the year after the report year (a report is
+ * written in the first months of that year), or any later year. */
+static void dates_future_past(struct ctx *c, struct doc *d)
+{
+	int ry = c->o.report_year;
+	if (!ry)
+		return;
+	static const char *const past[] = {"was", "waren", "werd", "werden", "vond", "vonden", "had",
+					   "hadden", "kwam", "kwamen", "ging", "gingen", "startte",
+					   "startten", "opende", "sloot", "sloten", NULL};
+	static const char *const perfect_aux[] = {"is", "zijn", "heeft", "hebben", NULL};
+	static const char *const future[] = {"zal", "zullen", "wordt", "worden", "gaat", "gaan",
+					     "verwacht", "verwachten", "wil", "willen", "moet",
+					     "moeten", "plannen", "gepland", "kan", "kunnen", "vanaf",
+					     "tot", "naar", "voor", "richting", NULL};
+	size_t last_si = SIZE_MAX;
+	for (size_t k = 0; k < d->p.n_dates + d->p.n_q; k++) {
+		size_t start;
+		int year, month;
+		if (k < d->p.n_dates) {
+			const struct tl_date *t = &d->p.dates[k];
+			start = t->start;
+			year = t->year;
+			month = t->month;
+		} else {
+			const struct tl_quantity *q = &d->p.q[k - d->p.n_dates];
+			if (q->kind != TL_Q_YEAR)
+				continue;
+			start = q->start;
+			year = (int)q->value;
+			month = 0;
+		}
+		if (!year || !(year > ry + 1 || (year == ry + 1 && month >= 7)))
+			continue;
+		size_t si = tl_prose_sentence_at(&d->p, start);
+		if (si >= d->p.n_sent || si == last_si || d->p.para[d->p.sent[si].para].heading)
+			continue;
+		if (sent_has(d, si, future) || sent_has(d, si, target_marks) || sent_has(d, si, vague_words))
+			continue;
+		int is_past = sent_has(d, si, past);
+		size_t wb, we;
+		sent_words(d, si, &wb, &we);
+		for (size_t w = wb; !is_past && w < we; w++) {
+			if (!word_in(d, w, perfect_aux))
+				continue;
+			/* a participle after it: ge…d / ge…t / ge…en */
+			for (size_t x = w + 1; x < we && x < w + 8 && !is_past; x++) {
+				is_past = participle(d->text + d->p.words[x].start,
+						     d->p.words[x].end - d->p.words[x].start);
+			}
+		}
+		if (!is_past)
+			continue;
+		last_si = si;
+		report(c, d, start, 0, "date",
+		       "\"%s\": %d is after the report year %d, but the sentence tells it as past; "
+		       "correct the year, or write it as a plan",
+		       quote(c, d, d->p.sent[si].start, d->p.sent[si].end), year, ry);
+	}
+}
+
+/* ======================================================================
+ * Rule 1: stale bindings
+ * ==================================================================== */
+
+/* "waarde ervaren-gezondheid PV22 laatste": the binding as one canonical
+ * text, the same however it was written ({{x PV22 latest}} …). */
+static char *binding_key(tl_arena *a, const struct tl_binding *b)
+{
+	char code[9];
+	if (b->period.kind == TL_PERIOD_YEAR)
+		snprintf(code, sizeof code, "%d", b->period.year);
+	else
+		tl_period_code(&b->period, code);
+	return tl_arena_printf(a, "%s %s %s %s", b->kind == TL_BIND_YEAR ? "jaar" : "waarde",
+			       b->indicator ? b->indicator : "", b->region ? b->region : "",
+			       b->latest ? "laatste" : code);
+}
+
+/* What the report prints for a value or year binding now, in Dutch, and
+ * the period it comes from (NULL without data). */
+static void bound_now(tl_arena *a, const struct tl_model *m, const struct tl_binding *b,
+		      const char **shown, const char **period)
+{
+	const struct tl_observation *o = tl_binding_resolve(b, m);
+	const struct tl_indicator *d = b->indicator ? tl_model_indicator(m, b->indicator) : NULL;
+	*shown = "";
+	*period = NULL;
+	if (!o || !d || !tl_status_has_value(o->status))
+		return;
+	char code[9];
+	tl_period_code(&o->period, code);
+	*period = tl_arena_strdup(a, code);
+	if (b->kind == TL_BIND_YEAR) {
+		*shown = tl_arena_printf(a, "%d", o->period.year);
+		return;
+	}
+	tl_buf buf = TL_BUF_INIT;
+	tl_fmt_value(&buf, o->value, d->decimals, tl_unit_kind(d->unit), TL_LANG_NL);
+	*shown = tl_arena_strndup(a, buf.data ? buf.data : "", buf.len);
+	tl_buf_free(&buf);
+}
+
+static const struct tl_accepted *accepted_for(const struct ctx *c, const char *chapter,
+					      const char *key)
+{
+	for (size_t i = 0; i < c->o.n_accepted; i++) {
+		const struct tl_accepted *v = &c->o.accepted[i];
+		if (v->chapter && v->binding && !strcmp(v->chapter, chapter) && !strcmp(v->binding, key))
+			return v;
+	}
+	return NULL;
+}
+
+/* "74,2% (2024)", or "no figure". */
+static const char *shown_text(struct ctx *c, const char *shown, const char *period, int year)
+{
+	if (!period || !shown || !*shown)
+		return "no figure";
+	if (year)
+		return shown;
+	struct tl_period p;
+	if (tl_period_parse(period, strlen(period), &p) || p.kind != TL_PERIOD_YEAR)
+		return tl_arena_printf(c->a, "%s (%s)", shown, period);
+	return tl_arena_printf(c->a, "%s (%d)", shown, p.year);
+}
+
+/* A binding whose printed figure or period differs from what was accepted:
+ * the figure itself is right (it comes from the data), but the words
+ * around it were written for the old one ("stijgt", "in 2024", "bijna"). */
+static void rule_stale(struct ctx *c, struct doc *d)
+{
+	if (!d->ch || !d->ch->slug || !c->o.n_accepted || !c->m)
+		return;
+	for (size_t i = 0; i < d->n_binds; i++) {
+		const struct tl_binding *b = d->binds[i].b;
+		if (b->kind != TL_BIND_VALUE && b->kind != TL_BIND_YEAR)
+			continue;
+		const char *key = binding_key(c->a, b);
+		const struct tl_accepted *v = accepted_for(c, d->ch->slug, key);
+		if (!v)
+			continue; /* never accepted: nothing to compare with */
+		const char *shown, *period;
+		bound_now(c->a, c->m, b, &shown, &period);
+		int same = !strcmp(v->shown ? v->shown : "", shown) &&
+			   (v->period == NULL) == (period == NULL) &&
+			   (!period || !strcmp(v->period, period));
+		if (same)
+			continue;
+		report(c, d, d->binds[i].start, 1, "stale",
+		       "\"%s\": the data changed since the text was accepted%s%s: it showed %s, now %s; "
+		       "reread the sentence around it, then record the new figures with "
+		       "`telling check --db FILE --accept`",
+		       quote(c, d, d->binds[i].start, d->binds[i].end), v->accepted_at ? " on " : "",
+		       v->accepted_at ? tl_arena_strndup(c->a, v->accepted_at, 10) : "",
+		       shown_text(c, v->shown, v->period, b->kind == TL_BIND_YEAR),
+		       shown_text(c, shown, period, b->kind == TL_BIND_YEAR));
+	}
+}
+
+/* ======================================================================
  * Rules, in order
  * ==================================================================== */
 
-/* One entry per rule that reads a single document.  Rules 1 and 6 are the
- * extension points named in check.h: they need the store to say when a
- * binding's "laatste" moved (1) and what the targets are (6). */
+/* One entry per rule that reads a single document. */
 static const struct {
 	const char *name;
 	void (*run)(struct ctx *c, struct doc *d);
 } doc_rules[] = {
-	{"stale", NULL},  /* rule 1: stale bindings — needs store history */
+	{"stale", rule_stale},
 	{"number", rule_numbers},
 	{"parts", rule_parts},
 	{"claim", rule_claims},
 	{"date", rule_dates},
-	{"target", NULL}, /* rule 6: targets — needs targets in the model */
+	{"date", dates_future_past},
+	{"target", rule_targets},
 	{"form", form_links},
 	{"form", form_numbers},
 	{"consistency", collect_counts},
 	{"consistency", collect_starts},
 };
+
+/* A programme name with its words in another order: "Hulp en op om
+ * Scholen" against "Hulp op en om Scholen".  Candidates are runs of four to
+ * six words in one sentence that start and end with a capital and hold a
+ * lowercase word other than "en"/"of" (a name, not a list of places:
+ * "Aa en Hunze en De Wolden"); two runs with the same
+ * words in a different order are one name spelt two ways.  The spelling
+ * used most (or first) is taken as right. */
+struct phrase {
+	char *key;   /* the words sorted, lowercase */
+	char *order; /* the words as written, lowercase */
+	size_t doc, start, end;
+};
+
+static int cap_word(const struct doc *d, size_t w)
+{
+	unsigned char ch = (unsigned char)d->text[d->p.words[w].start];
+	return (ch >= 'A' && ch <= 'Z') ||
+	       (ch == 0xC3 && d->p.words[w].end - d->p.words[w].start > 1 &&
+		(unsigned char)d->text[d->p.words[w].start + 1] >= 0x80 &&
+		(unsigned char)d->text[d->p.words[w].start + 1] <= 0x9E);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int phrase_cmp(const void *x, const void *y)
+{
+	const struct phrase *a = x, *b = y;
+	int r = strcmp(a->key, b->key);
+	if (r)
+		return r;
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	return a->start < b->start ? -1 : a->start > b->start;
+}
+
+#define MAX_PHRASES 20000
+
+static void cross_name_order(struct ctx *c)
+{
+	struct phrase *v = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t di = 0; di < c->n_docs; di++) {
+		const struct doc *d = c->docs[di];
+		for (size_t si = 0; si < d->p.n_sent && n < MAX_PHRASES; si++) {
+			size_t wb, we;
+			sent_words(d, si, &wb, &we);
+			for (size_t w = wb; w < we && n < MAX_PHRASES; w++) {
+				if (!cap_word(d, w))
+					continue;
+				for (size_t k = 4; k <= 6 && w + k <= we; k++) {
+					size_t last = w + k - 1;
+					if (!cap_word(d, last))
+						continue;
+					int lower = 0, ok = 1;
+					char words[6][40];
+					for (size_t x = 0; x < k && ok; x++) {
+						const struct tl_word *tw = &d->p.words[w + x];
+						if (!tl_prose_lower(d->text + tw->start, tw->end - tw->start, words[x],
+								    sizeof words[x]))
+							ok = 0;
+						else if (!cap_word(d, w + x) && strcmp(words[x], "en") &&
+							 strcmp(words[x], "of"))
+							lower = 1; /* only "en"/"of": a list, not a name */
+					}
+					/* the run must be contiguous: blanks only between the words */
+					for (size_t x = w; x < last && ok; x++)
+						for (size_t b = d->p.words[x].end; b < d->p.words[x + 1].start; b++)
+							if (d->text[b] != ' ')
+								ok = 0;
+					if (!ok || !lower)
+						continue;
+					char *sorted[6];
+					for (size_t x = 0; x < k; x++)
+						sorted[x] = words[x];
+					qsort(sorted, k, sizeof *sorted, str_cmp);
+					tl_buf kb = TL_BUF_INIT, ob = TL_BUF_INIT;
+					for (size_t x = 0; x < k; x++) {
+						tl_buf_printf(&kb, "%s%s", x ? " " : "", sorted[x]);
+						tl_buf_printf(&ob, "%s%s", x ? " " : "", words[x]);
+					}
+					GROW(c, v, n, cap);
+					v[n++] = (struct phrase){tl_arena_strndup(c->a, kb.data, kb.len),
+								 tl_arena_strndup(c->a, ob.data, ob.len), di,
+								 d->p.words[w].start, d->p.words[last].end};
+					tl_buf_free(&kb);
+					tl_buf_free(&ob);
+				}
+			}
+		}
+	}
+	if (n < 2)
+		return;
+	qsort(v, n, sizeof *v, phrase_cmp);
+	for (size_t g = 0; g < n;) {
+		size_t e = g + 1;
+		while (e < n && !strcmp(v[e].key, v[g].key))
+			e++;
+		/* the spelling used most; ties go to the first */
+		size_t best = g, best_n = 0;
+		for (size_t i = g; i < e; i++) {
+			size_t cnt = 0;
+			for (size_t j = g; j < e; j++)
+				cnt += !strcmp(v[i].order, v[j].order);
+			if (cnt > best_n) {
+				best = i;
+				best_n = cnt;
+			}
+		}
+		for (size_t i = g; i < e; i++) {
+			if (!strcmp(v[i].order, v[best].order))
+				continue;
+			int seen = 0;
+			for (size_t j = g; j < i && !seen; j++)
+				seen = !strcmp(v[j].order, v[i].order);
+			if (seen)
+				continue;
+			const struct doc *bd = c->docs[v[best].doc];
+			struct doc *d = c->docs[v[i].doc];
+			unsigned line, col;
+			position(bd, v[best].start, &line, &col);
+			report(c, d, v[i].start, 0, "form",
+			       "\"%s\" has the words of \"%s\" (%s%s%u) in another order; use one spelling",
+			       quote(c, d, v[i].start, v[i].end), quote(c, bd, v[best].start, v[best].end),
+			       bd == d ? "line " : bd->name, bd == d ? "" : ":", line);
+		}
+		g = e;
+	}
+}
 
 static void run_docs(struct ctx *c)
 {
@@ -2882,6 +3631,7 @@ static void run_docs(struct ctx *c)
 				doc_rules[r].run(c, c->docs[i]);
 	cross_duplicates(c);
 	cross_names(c);
+	cross_name_order(c);
 	cross_facts(c);
 	cross_directions(c);
 }
@@ -2947,6 +3697,17 @@ static void ctx_init(struct ctx *c, const struct tl_model *m, const struct tl_ch
 		c->o.report_year = m->agenda.report_year;
 	c->out = out;
 	c->a = tl_arena_new();
+	/* story links: the model's published stories, unless the caller says */
+	if (!c->o.know_stories && m) {
+		const char **v = tl_arena_array(c->a, m->n_stories ? m->n_stories : 1, sizeof *v);
+		size_t n = 0;
+		for (size_t i = 0; i < m->n_stories; i++)
+			if (m->stories[i].published && m->stories[i].slug)
+				v[n++] = m->stories[i].slug;
+		c->o.stories = v;
+		c->o.n_stories = n;
+		c->o.know_stories = 1;
+	}
 	prepare_titles(c);
 	prepare_regions(c);
 }
@@ -2974,6 +3735,10 @@ int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_e
 		if (m->chapters[i].markdown)
 			doc_chapter(&c, &m->chapters[i]);
 	run_docs(&c);
+	/* the agenda's own targets: its goals, and the structured ones */
+	goal_targets(&c);
+	cross_targets(&c);
+	model_targets(&c);
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;
@@ -2991,4 +3756,45 @@ int tl_check_text(const char *name, const char *text, size_t len, const struct t
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;
+}
+
+struct tl_accepted *tl_check_bound_values(const struct tl_model *m, tl_arena *a, size_t *n)
+{
+	size_t cap = 16, k = 0;
+	struct tl_accepted *v = tl_arena_array(a, cap, sizeof *v);
+	tl_arena *tmp = tl_arena_new();
+	for (size_t ci = 0; m && ci < m->n_chapters; ci++) {
+		const struct tl_chapter *ch = &m->chapters[ci];
+		if (!ch->markdown || !ch->slug)
+			continue;
+		tl_errors pe = TL_ERRORS_INIT;
+		struct tl_block *blocks = NULL;
+		size_t nb = 0, first = k;
+		tl_chapter_parse(ch, m, tmp, &blocks, &nb, &pe);
+		tl_errors_free(&pe);
+		for (size_t i = 0; i < nb; i++)
+			for (size_t j = 0; blocks[i].kind == TL_BLOCK_TEXT && j < blocks[i].n_bindings; j++) {
+				const struct tl_binding *b = &blocks[i].bindings[j];
+				if (b->kind != TL_BIND_VALUE && b->kind != TL_BIND_YEAR)
+					continue;
+				char *key = binding_key(a, b);
+				int seen = 0;
+				for (size_t x = first; x < k && !seen; x++)
+					seen = !strcmp(v[x].binding, key);
+				if (seen)
+					continue;
+				if (k == cap) {
+					struct tl_accepted *nv = tl_arena_array(a, 2 * cap, sizeof *nv);
+					memcpy(nv, v, k * sizeof *v);
+					v = nv;
+					cap *= 2;
+				}
+				const char *shown, *period;
+				bound_now(a, m, b, &shown, &period);
+				v[k++] = (struct tl_accepted){ch->slug, key, shown, period, NULL};
+			}
+	}
+	tl_arena_free(tmp);
+	*n = k;
+	return v;
 }

@@ -21,16 +21,24 @@
  *                         the indicator's title words, or the chart placed
  *                         right after the paragraph)
  *   rule 5 "date"         a weekday that does not match its date; a date
- *                         that does not exist
- *   rule 7 "form"         a paragraph printed twice; links to "" or "#";
+ *                         that does not exist; a target date that passed
+ *                         before the report year without a word on the
+ *                         result; a date well after the report year told
+ *                         in the past tense
+ *   rule 6 "target"       a target without a figure ("substantieel
+ *                         gestegen"), without a baseline or a deadline, or
+ *                         behind the straight line from baseline to target
+ *   rule 7 "form"         a paragraph printed twice; links to "" or "#", and
+ *                         story links ("verhalen/x.html") to no published story;
  *                         numbers in English notation ("€ 750,000,-",
  *                         "1,234.5"); one quoted name spelt two ways
  *   rule 8 "consistency"  the same quantity stated twice with different
  *                         values (a pilot's participants, a start year), and
  *                         contradicting direction claims about one indicator
- * Rules 1 (stale bindings: the text says "2024" of a "laatste" binding that
- * now resolves to 2025) and 6 (targets) need store features built elsewhere;
- * check.c has a marked extension point for each.
+ *   rule 1 "stale"        a bound figure that the data changed since its text
+ *                         was accepted (`telling check --accept` stores what
+ *                         each binding printed; opts->accepted gives it back):
+ *                         "it showed 74,2% (2024), now 75,0% (2025)"
  *
  * Findings are errors (the text contradicts the data or itself) or warnings
  * (doubtful: the tie to an indicator is indirect, or the words are vague).
@@ -63,9 +71,43 @@
 #include "../core/fmt.h"
 #include "../model/model.h"
 
+/* A target as rule 6 judges it.  The caller passes the agenda's structured
+ * targets in opts->targets (any field may be missing); the check adds the
+ * ones it finds in the text ("Het doel is om aan het einde van 2026 25
+ * zorgzame gemeenschappen te hebben").  Both are judged alike. */
+struct tl_check_target {
+	const char *name; /* what is to be reached, for messages */
+	const char *file; /* where it is stated, for positions; NULL = the agenda */
+	unsigned line, col;
+	int has_target;
+	double target;
+	int has_baseline;
+	double baseline;
+	int baseline_year, baseline_month; /* 0 = not given */
+	int deadline_year, deadline_month; /* 0 = no deadline; month 0 = end of the year */
+	int has_progress;                  /* the latest measurement */
+	double progress;
+	int progress_year, progress_month;
+	int vague;           /* words promise a change without a figure: "substantieel" */
+	int result_reported; /* the text says whether it was reached */
+};
+
 struct tl_check_opts {
 	enum tl_lang lang; /* how figures in messages are formatted */
 	int report_year;   /* for dates without a year; 0 = the agenda's report_year */
+	/* Rule 1: the bound figures as last accepted (from the store); NULL when
+	 * never accepted, and then rule 1 is silent. */
+	const struct tl_accepted *accepted;
+	size_t n_accepted;
+	/* Rule 7: the slugs of the published stories, for links to
+	 * "verhalen/<slug>.html"; with know_stories 0 the model's published
+	 * stories are used, and without a model such links are not judged. */
+	const char *const *stories;
+	size_t n_stories;
+	int know_stories;
+	/* Rule 6: structured targets; none = the model's own (report.yml). */
+	const struct tl_check_target *targets;
+	size_t n_targets;
 };
 
 /* Check one chapter (Markdown with bindings) against the model (m must not
@@ -89,5 +131,10 @@ int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_e
  * from the model.  Returns the number of errors added. */
 int tl_check_text(const char *name, const char *text, size_t len, const struct tl_model *m,
 		  const struct tl_check_opts *o, tl_errors *out);
+
+/* The value and year bindings of every chapter as the report prints them
+ * now (figures in Dutch notation), one per chapter and canonical binding,
+ * for the store to keep as accepted.  In `a`; *n set. */
+struct tl_accepted *tl_check_bound_values(const struct tl_model *m, tl_arena *a, size_t *n);
 
 #endif

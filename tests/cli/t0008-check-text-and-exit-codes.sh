@@ -22,6 +22,16 @@ expect_in "$T/bad.out" "check: 1 error, 0 warnings"
 [ $rc -eq 1 ] || fail "a missing file should exit 1, got $rc"
 expect_in "$T/m.err" "missing.md"
 
+# --year: the report year, for a text without a store
+printf 'Het streven was dat in 2024 alle scholen een gezonde kantine hebben.\n' >"$T/target.md"
+"$TELLING" check --text "$T/target.md" --year 2025 >"$T/y.out"; rc=$?
+[ $rc -eq 0 ] || fail "a passed target date is a warning: exit 0, got $rc"
+expect_in "$T/y.out" "target.md:1:5: warning: \"streven was dat in 2024 alle scholen een gezonde kantine hebben.\": the target date (2024) passed before the report year 2025"
+"$TELLING" check --text "$T/target.md" --year 2024 >"$T/y2.out"
+expect_not_in "$T/y2.out" "passed before"
+"$TELLING" check --text "$T/target.md" --year twintig 2>"$T/y.err"; [ $? -eq 2 ] || fail "--year twintig should exit 2"
+expect_in "$T/y.err" "--year must be a year"
+
 "$TELLING" check 2>"$T/u.err"; [ $? -eq 2 ] || fail "check without arguments should exit 2"
 expect_in "$T/u.err" "check needs an agenda folder, --db FILE, or --text FILE"
 "$TELLING" check "$ROOT/examples/drenthe-2025" --db "$T/x.db" 2>/dev/null; [ $? -eq 2 ] || fail "folder and --db together should exit 2"

@@ -21,6 +21,7 @@
 #include "core/file.h"
 #include "import/agenda.h"
 #include "import/csv.h"
+#include "model/report.h"
 #include "text/check.h"
 
 /* ---- Fixtures ------------------------------------------------------------ */
@@ -170,7 +171,7 @@ static void golden_line(const tl_errors *e, size_t i, tl_buf *out)
 	tl_buf_putc(out, '\n');
 }
 
-static const struct tl_check_opts nl = {TL_LANG_NL, 0};
+static const struct tl_check_opts nl = {.lang = TL_LANG_NL};
 
 /* ---- Golden cases ---------------------------------------------------------- */
 
@@ -350,14 +351,14 @@ static void test_contract(void **state)
 	assert_true(e.is_warning[1]);
 	tl_errors_free(&e);
 	/* English formatting of the figures in messages */
-	struct tl_check_opts en = {TL_LANG_EN, 0};
+	struct tl_check_opts en = {.lang = TL_LANG_EN};
 	struct tl_chapter c2 = {"c", 1, "t", NULL, "c.md", "Bijna 70 procent vindt de meeste mensen te vertrouwen.\n"};
 	tl_check_chapter(m, &c2, &en, &e);
 	assert_int_equal(e.n, 1);
 	assert_non_null(strstr(e.items[0].msg, "61.2%"));
 	tl_errors_free(&e);
 	/* the report year for dates without one comes from the options */
-	struct tl_check_opts y = {TL_LANG_NL, 2023};
+	struct tl_check_opts y = {.lang = TL_LANG_NL, .report_year = 2023};
 	const char *d = "Op maandag 11 december.";
 	tl_check_text("x.txt", d, strlen(d), NULL, &y, &e);
 	assert_int_equal(e.n, 0); /* 11 december 2023 was a Monday */
@@ -413,8 +414,10 @@ struct known {
 	const char *what;
 };
 
-/* The seed's errors the issue names, and where they are. */
+/* The seed's errors the issue and SEED-INVENTORY.md name, and where they are. */
 static const struct known seed_known[] = {
+	{"target", 388, "substantieel", "goal 9: youth health 'substantieel' up by 2027, no figure"},
+	{"date", 402, "In 2024", "Gezonde Marke's 'Drentse droom' for 2024: passed, no result"},
 	{"parts", 219, "42 initiatieven", "42 initiatieven, waarvan 31 en 12"},
 	{"date", 213, "donderdag 12 december 2025", "12 december 2025 is a Friday"},
 	{"form", 512, "750,000", "\xe2\x82\xac 750,000,- (first)"},
@@ -426,6 +429,8 @@ static const struct known seed_known[] = {
 
 /* Findings checked by hand and found to be real problems of the seed as well. */
 static const struct known seed_also_real[] = {
+	{"target", 407, "25 zorgzame", "25 zorgzame gemeenschappen by 2026: how many now? never said"},
+	{"form", 338, "Hulp en op om Scholen", "'Hulp en op om Scholen' against 'Hulp op en om Scholen'"},
 	{"consistency", 770, "2024", "Snellere Start started in 2023 or in June 2024"},
 	{"form", 539, "Snellere Start", "'Snellere start, sterkere toekomst' spelt two ways"},
 	{"consistency", 493, "afneemt", "trust in others 'stabiel' (l. 169) vs 'afneemt' (l. 493)"},
@@ -476,7 +481,9 @@ static void seed_run(const struct tl_model *m, const char *label, size_t max_fal
 	tl_errors e = TL_ERRORS_INIT;
 	e.limit = 1000;
 	clock_t t0 = clock();
-	tl_check_text("seed.txt", text, len, m, &nl, &e);
+	struct tl_check_opts o = nl;
+	o.report_year = 2025; /* the seed is the 2025 report: `telling check --text … --year 2025` */
+	tl_check_text("seed.txt", text, len, m, &o, &e);
 	double ms = 1000.0 * (double)(clock() - t0) / CLOCKS_PER_SEC;
 	size_t nk = sizeof seed_known / sizeof *seed_known;
 	size_t nr = sizeof seed_also_real / sizeof *seed_also_real;
@@ -593,6 +600,216 @@ static void test_example_report(void **state)
 	tl_arena_free(a);
 }
 
+/* ---- Rule 1: stale bindings ------------------------------------------------- */
+
+static struct tl_observation *obs_mut(struct tl_model *m, const char *ind, const char *reg, int year)
+{
+	for (size_t i = 0; i < m->n_obs; i++)
+		if (!strcmp(m->obs[i].indicator, ind) && !strcmp(m->obs[i].region, reg) &&
+		    m->obs[i].period.year == year)
+			return &m->obs[i];
+	return NULL;
+}
+
+/* Check one chapter against the accepted figures; count stale findings. */
+static size_t stale_findings(struct tl_model *m, const struct tl_accepted *v, size_t n, tl_errors *e)
+{
+	struct tl_check_opts o = nl;
+	o.accepted = v;
+	o.n_accepted = n;
+	tl_check_model(m, &o, e);
+	size_t k = 0;
+	for (size_t i = 0; i < e->n; i++)
+		k += e->items[i].field && !strcmp(e->items[i].field, "stale");
+	return k;
+}
+
+static void test_stale_bindings(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = fixture(a);
+	struct tl_chapter ch = {.slug = "s", .position = 1, .path = "s.md",
+				.markdown = "In Drenthe ervaart {{ervaren-gezondheid PV22 laatste}} de gezondheid als goed "
+					    "(meting {{jaar ervaren-gezondheid PV22 laatste}}).\n\n"
+					    "Het vertrouwen was {{vertrouwen-anderen PV22 2023}}.\n"};
+	m->chapters = &ch;
+	m->n_chapters = 1;
+	size_t n;
+	struct tl_accepted *v = tl_check_bound_values(m, a, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].binding, "waarde ervaren-gezondheid PV22 laatste");
+	assert_string_equal(v[0].shown, "74,2%");
+	assert_string_equal(v[0].period, "2024JJ00");
+	assert_string_equal(v[1].binding, "jaar ervaren-gezondheid PV22 laatste");
+	assert_string_equal(v[1].shown, "2024");
+	assert_string_equal(v[2].binding, "waarde vertrouwen-anderen PV22 2023");
+
+	/* nothing changed: nothing stale */
+	tl_errors e = TL_ERRORS_INIT;
+	assert_int_equal(stale_findings(m, v, n, &e), 0);
+	tl_errors_free(&e);
+
+	/* near-miss: a revision that does not change the printed figure */
+	struct tl_observation *o = obs_mut(m, "vertrouwen-anderen", "PV22", 2023);
+	assert_non_null(o);
+	o->value = 61.24;
+	assert_int_equal(stale_findings(m, v, n, &e), 0);
+	tl_errors_free(&e);
+
+	/* hit: a revision that does */
+	o->value = 60.4;
+	assert_int_equal(stale_findings(m, v, n, &e), 1);
+	assert_int_equal(tl_errors_count(&e), 1);
+	assert_non_null(strstr(e.items[0].msg, "error: \"{{vertrouwen-anderen PV22 2023}}\": the data changed since"));
+	assert_non_null(strstr(e.items[0].msg, "it showed 61,2% (2023), now 60,4% (2023)"));
+	assert_int_equal(e.items[0].line, 3);
+	assert_int_equal(e.items[0].col, 20);
+	tl_errors_free(&e);
+	o->value = 61.2;
+
+	/* hit: "laatste" moves to a newer year (value and year binding both) */
+	struct tl_observation *o24 = obs_mut(m, "ervaren-gezondheid", "PV22", 2024);
+	o24->period.year = 2025;
+	assert_int_equal(stale_findings(m, v, n, &e), 2);
+	assert_non_null(strstr(e.items[0].msg, "it showed 74,2% (2024), now 74,2% (2025)"));
+	assert_non_null(strstr(e.items[1].msg, "it showed 2024, now 2025"));
+	tl_errors_free(&e);
+	/* and its data gone altogether */
+	o24->status = TL_STATUS_MISSING;
+	assert_int_equal(stale_findings(m, v, n, &e), 2);
+	assert_non_null(strstr(e.items[0].msg, "now 72,0% (2022)"));
+	tl_errors_free(&e);
+
+	/* never accepted: rule 1 is silent */
+	assert_int_equal(stale_findings(m, NULL, 0, &e), 0);
+	tl_errors_free(&e);
+	m->chapters = NULL;
+	m->n_chapters = 0;
+	tl_arena_free(a);
+}
+
+/* ---- Rule 6 through the seam: structured targets --------------------------- */
+
+static size_t count_rule(const tl_errors *e, const char *rule, const char *needle)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < e->n; i++)
+		k += e->items[i].field && !strcmp(e->items[i].field, rule) &&
+		     (!needle || strstr(e->items[i].msg, needle));
+	return k;
+}
+
+static void test_structured_targets(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = fixture(a);
+	struct tl_chapter *keep = m->chapters;
+	size_t nkeep = m->n_chapters;
+	m->n_chapters = 0; /* only the targets */
+	struct tl_check_target t[] = {
+		/* complete and on track: 40 of the way at 50% of the time (within a quarter) */
+		{.name = "op koers", .file = "report.yml", .line = 3, .col = 5, .has_target = 1, .target = 75,
+		 .has_baseline = 1, .baseline = 25, .baseline_year = 2023, .deadline_year = 2027,
+		 .has_progress = 1, .progress = 45, .progress_year = 2025},
+		/* off track: 10% of the way at 50% of the time */
+		{.name = "achter", .file = "report.yml", .line = 9, .col = 5, .has_target = 1, .target = 75,
+		 .has_baseline = 1, .baseline = 25, .baseline_year = 2023, .deadline_year = 2027,
+		 .has_progress = 1, .progress = 30, .progress_year = 2025},
+		/* no figure, no baseline, no deadline */
+		{.name = "vaag", .file = "report.yml", .line = 15, .col = 5, .vague = 1},
+		{.name = "zonder nulmeting", .has_target = 1, .target = 25, .deadline_year = 2026},
+		/* passed before 2025 without a result; and one with a result */
+		{.name = "verlopen", .has_target = 1, .target = 10, .has_baseline = 1, .deadline_year = 2024},
+		{.name = "verlopen maar gemeten", .has_target = 1, .target = 10, .has_baseline = 1,
+		 .deadline_year = 2024, .has_progress = 1, .progress = 10, .progress_year = 2024},
+	};
+	struct tl_check_opts o = nl;
+	o.targets = t;
+	o.n_targets = sizeof t / sizeof *t;
+	tl_errors e = TL_ERRORS_INIT;
+	assert_int_equal(tl_check_model(m, &o, &e), 0); /* targets only warn */
+	assert_int_equal(count_rule(&e, "target", "\"op koers\""), 0);
+	assert_int_equal(count_rule(&e, "target", "\"achter\": off track: 10 of the way"), 1);
+	assert_int_equal(count_rule(&e, "target", "\"vaag\": a target without a figure"), 1);
+	assert_int_equal(count_rule(&e, "target", "\"vaag\": a target without a deadline"), 1);
+	assert_int_equal(count_rule(&e, "target", "\"zonder nulmeting\": a target of 25 without a baseline"), 1);
+	assert_int_equal(count_rule(&e, "date", "\"verlopen\": the target date (2024) passed"), 1);
+	assert_int_equal(count_rule(&e, "date", "verlopen maar gemeten"), 0);
+	/* positions as given */
+	for (size_t i = 0; i < e.n; i++)
+		if (strstr(e.items[i].msg, "\"achter\"")) {
+			assert_string_equal(e.items[i].file, "report.yml");
+			assert_int_equal(e.items[i].line, 9);
+		}
+	tl_errors_free(&e);
+
+	/* the model's own targets (report.yml): judged unless the text states them */
+	struct tl_target mt[3];
+	memset(mt, 0, sizeof mt);
+	mt[0] = (struct tl_target){.slug = "wijkteams", .title = "Wijkteams", .has_target = 1, .target = 25,
+				   .deadline = {2026, 12, 31}, .text = "Er komen 25 wijkteams."};
+	mt[1] = (struct tl_target){.slug = "gezegd", .title = "Gezegd", .has_target = 1, .target = 25,
+				   .deadline = {2026, 0, 0}, .text = "Het doel is om eind 2026 25 buurthuizen te hebben."};
+	mt[2] = (struct tl_target){.slug = "sport", .title = "Iedereen kan veilig sporten", .deadline = {2030, 0, 0}};
+	struct tl_chapter tc = {.slug = "t", .position = 1, .path = "chapters/t.md",
+				.markdown = "Het doel is om eind 2026 25 buurthuizen te hebben. Er zijn nu 3 buurthuizen.\n"};
+	m->chapters = &tc;
+	m->n_chapters = 1;
+	m->targets = mt;
+	m->n_targets = 3;
+	o = nl;
+	tl_check_model(m, &o, &e);
+	assert_int_equal(count_rule(&e, "target", "\"Wijkteams (wijkteams)\": a target of 25 without a baseline"), 1);
+	assert_int_equal(count_rule(&e, "target", "Gezegd"), 0);      /* the chapter states it */
+	assert_int_equal(count_rule(&e, "target", "veilig sporten"), 0); /* "iedereen": 100% */
+	for (size_t i = 0; i < e.n; i++)
+		if (strstr(e.items[i].msg, "Wijkteams"))
+			assert_string_equal(e.items[i].file, "report.yml");
+	tl_errors_free(&e);
+	m->targets = NULL;
+	m->n_targets = 0;
+	m->chapters = keep;
+	m->n_chapters = nkeep;
+	tl_arena_free(a);
+}
+
+/* ---- Rule 7: story links --------------------------------------------------- */
+
+static void test_story_links(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = fixture(a);
+	const char *md = "Lees [het interview met Milou](verhalen/snellere-start.html).\n\n"
+			 "Lees [het interview met Renate](verhalen/veilige-kleedkamer.html).\n";
+	struct tl_chapter ch = {.slug = "s", .position = 1, .path = "s.md", .markdown = md};
+	const char *const stories[] = {"snellere-start"};
+	struct tl_check_opts o = nl;
+	tl_errors e = TL_ERRORS_INIT;
+	/* without a model or a list, story links are not judged */
+	tl_check_text("s.md", md, strlen(md), NULL, &o, &e);
+	assert_int_equal(count_rule(&e, "form", NULL), 0);
+	tl_errors_free(&e);
+	/* with a model, its published stories count: the fixture has none */
+	tl_check_chapter(m, &ch, &o, &e);
+	assert_int_equal(count_rule(&e, "form", "the story link goes nowhere"), 2);
+	tl_errors_free(&e);
+	o.stories = stories;
+	o.n_stories = 1;
+	o.know_stories = 1;
+	tl_check_chapter(m, &ch, &o, &e);
+	assert_int_equal(count_rule(&e, "form", NULL), 1);
+	assert_int_equal(e.items[0].line, 3);
+	assert_int_equal(e.items[0].col, 6);
+	assert_non_null(strstr(e.items[0].msg, "\"[het interview met Renate](verhalen/veilige-kleedkamer.html)\": "
+					       "the story link goes nowhere: there is no published story \"veilige-kleedkamer\""));
+	assert_true(e.is_warning[0]);
+	tl_errors_free(&e);
+	tl_arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -601,6 +818,9 @@ int main(void)
 		cmocka_unit_test(test_messages_say_text_data_and_fix),
 		cmocka_unit_test(test_contract),
 		cmocka_unit_test(test_pathological_input_is_fast),
+		cmocka_unit_test(test_stale_bindings),
+		cmocka_unit_test(test_structured_targets),
+		cmocka_unit_test(test_story_links),
 		cmocka_unit_test(test_seed_report),
 		cmocka_unit_test(test_example_report),
 	};

@@ -206,6 +206,50 @@ static void test_clear_with_data_empties_the_store(void **state)
 	tl_errors_free(&e);
 }
 
+/* Accepted bound figures (check rule 1): replaced as a whole, read back in
+ * order, kept when the agenda is cleared for a reload, gone on rollback. */
+static void test_accepted_figures_survive_a_reload(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_accepted v[] = {
+		{"gezondheid", "waarde ervaren-gezondheid PV22 laatste", "74,2%", "2024JJ00", NULL},
+		{"a", "jaar ervaren-gezondheid PV22 laatste", "", NULL, NULL},
+	};
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_put_accepted(f->st, v, 2, &e), 0);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_clear(f->st, 1, &e), 0);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	struct tl_accepted *got;
+	size_t n;
+	assert_int_equal(tl_store_load_accepted(f->st, f->a, &got, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(got[0].chapter, "a");
+	assert_string_equal(got[0].shown, "");
+	assert_null(got[0].period);
+	assert_string_equal(got[1].binding, "waarde ervaren-gezondheid PV22 laatste");
+	assert_string_equal(got[1].shown, "74,2%");
+	assert_string_equal(got[1].period, "2024JJ00");
+	assert_non_null(got[1].accepted_at);
+	assert_int_equal(strlen(got[1].accepted_at), 20); /* 2026-03-01T10:00:00Z */
+	/* a new accept replaces all; a rolled-back one changes nothing */
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_put_accepted(f->st, v, 1, &e), 0);
+	tl_store_rollback(f->st);
+	assert_int_equal(tl_store_load_accepted(f->st, f->a, &got, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_put_accepted(f->st, v, 1, &e), 0);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	assert_int_equal(tl_store_load_accepted(f->st, f->a, &got, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(got[0].chapter, "gezondheid");
+	tl_errors_free(&e);
+}
+
 /* A store written by schema version 2 (text-keyed observations) keeps its
  * observations, values, statuses and sources through migration 3. */
 static void test_version_2_store_keeps_its_observations_after_migration(void **state)
@@ -278,6 +322,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_the_store_as_it_was, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_indicator_and_region_lookups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clear_with_data_empties_the_store, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_accepted_figures_survive_a_reload, setup, teardown),
 		cmocka_unit_test(test_version_2_store_keeps_its_observations_after_migration),
 		cmocka_unit_test(test_postgresql_uri_is_refused_clearly),
 	};
