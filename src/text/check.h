@@ -30,6 +30,7 @@
  *                         behind the straight line from baseline to target
  *   rule 7 "form"         a paragraph printed twice; links to "" or "#", and
  *                         story links ("verhalen/x.html") to no published story;
+ *                         a programme name with its words in another order;
  *                         numbers in English notation ("€ 750,000,-",
  *                         "1,234.5"); one quoted name spelt two ways
  *   rule 8 "consistency"  the same quantity stated twice with different
