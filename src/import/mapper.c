@@ -657,6 +657,9 @@ int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 				if (found)
 					continue;
 				int names_table = sp->table && mp->stats.table[0] && same_table(sp->table, mp->stats.table);
+				/* A spec for another table says nothing about this one. */
+				if (sp->table && mp->stats.table[0] && !names_table)
+					continue;
 				tl_buf near = TL_BUF_INIT;
 				nearest(mp, sp->topic, &near);
 				int renumbered = near.len > 0 && strncmp(near.data, sp->topic, base_len(sp->topic)) == 0;
