@@ -1,7 +1,9 @@
 # telling — build, test and run.  `make help` lists the targets.
 #
 #   make            build/telling
-#   make demo       set up, build, load examples/drenthe-2025, build the report into out/
+#   make demo       set up, build, load examples/drenthe-2025, build the report into out/,
+#                   then serve it at http://127.0.0.1:8080 (Ctrl-C stops)
+#   make demo-build the same without serving (for tests and CI)
 #   make check      set up, build, run every test (unit, CLI, malformed inputs, sanitizers,
 #                   fuzz corpus replay and short fuzz runs, accessibility)
 #   make asan       build/asan/telling with AddressSanitizer + UndefinedBehaviorSanitizer
@@ -15,7 +17,7 @@ WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshad
            -Wcast-qual -Wsign-compare -Wformat=2 -Wno-format-nonliteral
 OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
-LIBS    := -lsqlite3 -lyaml -lmd4c -ljansson -lm
+LIBS    := -lsqlite3 -lyaml -lmd4c -ljansson -lmicrohttpd -lsodium -lz -lpthread -lm
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 SRC     := $(sort $(wildcard src/*/*.c))
@@ -32,7 +34,7 @@ UNITBIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT))
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
-.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
+.PHONY: all setup setup-test demo demo-build http web-serve check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
 
 all: build/telling
 
@@ -66,7 +68,7 @@ setup-test:
 	@sh tools/setup.sh --web
 
 # The example report: load the agenda folder into a fresh store, build the site.
-demo: setup build/telling
+demo-build: setup build/telling
 	@rm -f out/drenthe-2025.db
 	@mkdir -p out
 	./build/telling init examples/drenthe-2025 --db out/drenthe-2025.db
@@ -74,6 +76,22 @@ demo: setup build/telling
 	@echo
 	@echo "Het rapport staat klaar / the report is ready: $(CURDIR)/out/site/index.html"
 	@echo "Open it in a browser, e.g.: chromium $(CURDIR)/out/site/index.html"
+
+# …and serve it, with the dashboard, the API and the editor (see README.md
+# for the first account).  Blocks until Ctrl-C.
+demo: demo-build
+	@echo
+	@echo "Het rapport wordt geserveerd / the report is served at http://127.0.0.1:8080/"
+	./build/telling serve --db out/drenthe-2025.db --port 8080
+
+# The served-only pages in headless Chromium: axe on each page type, a
+# browser session that logs in and adds a story.
+web-serve: build/telling
+	@sh tests/web/serve.sh
+
+# HTTP tests of telling serve (route x role, XSS, CSRF, limits…).
+http: build/asan/telling
+	@sh tests/http/run.sh
 
 unit: $(UNITBIN)
 	@sh tests/run-unit.sh $(UNITBIN)

@@ -6,6 +6,7 @@
  * file:line:column: message, and returns the exit code.  Only this file
  * exits.  Exit codes: 0 done, 1 bad input or failure, 2 wrong usage.
  */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +14,18 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "core/buf.h"
 #include "core/file.h"
 #include "import/agenda.h"
+#include "import/export.h"
 #include "import/folder.h"
 #include "import/statfile.h"
 #include "render/site.h"
 #include "store/schema.h"
 #include "store/store.h"
+#include "store/store_web.h"
+#include "web/auth.h"
+#include "web/server.h"
 #include "text/check.h"
 
 #ifndef TL_ASSETS_DIR
@@ -60,6 +66,13 @@ static int usage(const char *msg)
 	      "        [--year YYYY]                    the year it reports on (default: the agenda's)\n"
 	      "        [--lang nl|en] [--accept]            (--accept, with --db: record the bound figures\n"
 	      "                                         as read, so later data changes are reported)\n"
+	      "  telling export --db FILE -o DIR        write a store back out as an agenda folder\n"
+	      "  telling serve --db FILE [--port 8080] [--bind 127.0.0.1]\n"
+	      "        [--lang nl|en] [--assets DIR] [--secure-cookies]\n"
+	      "                                         serve the report, dashboard, API and editor\n"
+	      "  telling user add NAME --role ROLE --db FILE [--organisation ORG]\n"
+	      "                                         add an account (password on stdin); roles:\n"
+	      "                                         admin, editor, partner, viewer\n"
 	      "  telling version\n",
 	      stderr);
 	return 2;
@@ -381,6 +394,160 @@ static int cmd_build(int argc, char **argv)
 	return 0;
 }
 
+/* "--name VALUE" or "--name=VALUE" at argv[*i]: the value, or NULL. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name, int *bad)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "telling: %s needs a value\n", name);
+		*bad = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+	struct tl_serve_opts so = {0};
+	so.bind = "127.0.0.1";
+	so.port = 8080;
+	so.max_body = 64u << 10;
+	so.max_upload = 32u << 20;
+	so.timeout = 30;
+	const char *lang = NULL, *port = NULL;
+	int bad = 0;
+	for (int i = 0; i < argc && !bad; i++) {
+		const char *v;
+		if ((v = opt_value(argc, argv, &i, "--db", &bad)))
+			so.db = v;
+		else if ((v = opt_value(argc, argv, &i, "--port", &bad)))
+			port = v;
+		else if ((v = opt_value(argc, argv, &i, "--bind", &bad)))
+			so.bind = v;
+		else if ((v = opt_value(argc, argv, &i, "--lang", &bad)))
+			lang = v;
+		else if ((v = opt_value(argc, argv, &i, "--assets", &bad)))
+			so.assets = v;
+		else if (!strcmp(argv[i], "--secure-cookies"))
+			so.secure_cookies = 1;
+		else if (!bad) {
+			fprintf(stderr, "telling: serve: unexpected argument %s\n", argv[i]);
+			bad = 1;
+		}
+	}
+	if (bad)
+		return usage(NULL);
+	if (!so.db)
+		return usage("serve needs --db FILE");
+	if (port) {
+		char *end;
+		long p = strtol(port, &end, 10);
+		if (*end || p < 1 || p > 65535)
+			return usage("--port must be a number from 1 to 65535");
+		so.port = (int)p;
+	}
+	so.lang = TL_LANG_NL;
+	if (lang && !strcmp(lang, "en"))
+		so.lang = TL_LANG_EN;
+	else if (lang && strcmp(lang, "nl") != 0)
+		return usage("--lang must be nl or en");
+	if (!so.assets)
+		so.assets = getenv("TELLING_ASSETS");
+	if (!so.assets)
+		so.assets = TL_ASSETS_DIR;
+	tl_errors errs = TL_ERRORS_INIT;
+	int rc = tl_serve_run(&so, &errs);
+	return report(&errs, rc ? 1 : 0);
+}
+
+/* telling user add NAME --role ROLE [--organisation ORG] --db FILE; the
+ * password is the first line of standard input. */
+static int cmd_user(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[0], "add") != 0)
+		return usage("user needs: add NAME --role ROLE --db FILE");
+	const char *name = argv[1], *role = NULL, *org = NULL, *db = NULL;
+	int bad = 0;
+	for (int i = 2; i < argc && !bad; i++) {
+		const char *v;
+		if ((v = opt_value(argc, argv, &i, "--db", &bad)))
+			db = v;
+		else if ((v = opt_value(argc, argv, &i, "--role", &bad)))
+			role = v;
+		else if ((v = opt_value(argc, argv, &i, "--organisation", &bad)))
+			org = v;
+		else if (!bad) {
+			fprintf(stderr, "telling: user add: unexpected argument %s\n", argv[i]);
+			bad = 1;
+		}
+	}
+	if (bad)
+		return usage(NULL);
+	if (!db || !role)
+		return usage("user add needs --role ROLE and --db FILE");
+	if (!*name || strlen(name) > 64 || strpbrk(name, " \t\r\n")) {
+		fprintf(stderr, "telling: user add: a user name is 1 to 64 characters without spaces\n");
+		return 1;
+	}
+	char pw[1025];
+	if (isatty(0))
+		fprintf(stderr, "password for %s (at least 12 characters): ", name);
+	if (!fgets(pw, sizeof pw, stdin)) {
+		fprintf(stderr, "telling: user add: no password on standard input\n");
+		return 1;
+	}
+	pw[strcspn(pw, "\r\n")] = '\0';
+	if (strlen(pw) < 12) {
+		fprintf(stderr, "telling: user add: the password needs at least 12 characters\n");
+		return 1;
+	}
+	char hash[256];
+	if (tl_auth_init() || tl_auth_hash(pw, hash, sizeof hash)) {
+		fprintf(stderr, "telling: user add: cannot hash the password\n");
+		return 1;
+	}
+	memset(pw, 0, sizeof pw);
+	tl_errors errs = TL_ERRORS_INIT;
+	tl_store *st;
+	if (tl_store_open(&st, db, &errs))
+		return report(&errs, 1);
+	int rc = tl_store_begin(st, &errs);
+	if (!rc) {
+		rc = tl_store_user_add(st, name, hash, role, org, &errs);
+		if (!rc) {
+			json_t *after = json_object();
+			json_object_set_new(after, "name", json_string(name));
+			json_object_set_new(after, "role", json_string(role));
+			json_object_set_new(after, "organisation", org ? json_string(org) : json_null());
+			char *aj = json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS);
+			json_decref(after);
+			rc = tl_store_audit_add(st, "(command line)", "user-add", "user", name, NULL, aj, &errs);
+			free(aj);
+		}
+		if (!rc)
+			rc = tl_store_commit(st, &errs);
+		else
+			tl_store_rollback(st);
+	}
+	tl_store_close(st);
+	if (rc) {
+		tl_errors_print(&errs, stderr);
+		fprintf(stderr, "telling: account %s not added\n", name);
+		tl_errors_free(&errs);
+		return 1;
+	}
+	tl_errors_free(&errs);
+	printf("user: %s added as %s%s%s\n", name, role, org ? " of " : "", org ? org : "");
+	return 0;
+}
+
 /* telling check FOLDER|--db FILE, or --text FILE [--db FILE].  Findings go
  * to stdout (they are what was asked for), one per line as
  * file:line:column: severity: message; exit 1 when any is an error. */
@@ -444,6 +611,39 @@ static int cmd_check(int argc, char **argv)
 	return rc;
 }
 
+static int cmd_export(int argc, char **argv)
+{
+	struct opts o = {0};
+	if (parse_opts(argc, argv, &o))
+		return usage(NULL);
+	if (o.arg || !o.db || !o.out)
+		return usage("export needs --db FILE and -o DIR");
+	if (!tl_is_file(o.db)) {
+		fprintf(stderr, "telling: %s: no such store\n", o.db);
+		return 1;
+	}
+	tl_errors errs = TL_ERRORS_INIT;
+	tl_store *st;
+	if (tl_store_open(&st, o.db, &errs))
+		return report(&errs, 1);
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m;
+	struct tl_export_stats s = {0, 0};
+	int rc = tl_store_load(st, a, &m, &errs);
+	tl_store_close(st);
+	if (!rc)
+		rc = tl_export_folder(m, o.out, &s, &errs);
+	tl_arena_free(a);
+	tl_errors_print(&errs, stderr);
+	tl_errors_free(&errs);
+	if (rc) {
+		fprintf(stderr, "telling: %s not exported\n", o.db);
+		return 1;
+	}
+	printf("export: %s → %s: %zu files, %zu observations\n", o.db, o.out, s.files, s.observations);
+	return 0;
+}
+
 static int cmd_version(int argc, char **argv)
 {
 	(void)argc;
@@ -459,7 +659,10 @@ static const struct cmd {
 	{"init", cmd_init},
 	{"import", cmd_import},
 	{"build", cmd_build},
+	{"serve", cmd_serve},
+	{"user", cmd_user},
 	{"check", cmd_check},
+	{"export", cmd_export},
 	{"version", cmd_version},
 	{"--version", cmd_version},
 };

@@ -1,8 +1,9 @@
 #!/bin/sh
 # `make check`: every test suite, then one summary line.
 # Suites: unit (cmocka, ASan+UBSan), CLI end to end (ASan+UBSan build),
-# malformed-input matrix, fuzz corpus replay + short fuzz runs, and the
-# example report in headless Chromium with axe.
+# malformed-input matrix, HTTP tests of telling serve, fuzz corpus replay + short fuzz runs, and the
+# example report in headless Chromium with axe, and the pages telling serve
+# adds (axe on each page type, a browser session adding a story).
 set -u
 cd "$(dirname "$0")/.."
 total_p=0
@@ -34,8 +35,10 @@ suite lint sh tools/lint.sh
 suite unit make -s unit
 suite cli sh tests/run-cli.sh
 suite malformed sh tests/malformed/run.sh build/asan/telling
+suite http sh tests/http/run.sh
 suite fuzz make -s fuzz-short
 suite web make -s web
+suite web-serve sh tests/web/serve.sh
 
 echo
 echo "check: $total_p passed, $total_f failed"

@@ -10,31 +10,196 @@
 #include "pdf.h"
 #include "pages.h"
 
-static int write_out(const char *dir, const char *name, tl_buf *b, struct tl_site_stats *st,
-		     tl_errors *errs)
+/* A model with every chapter parsed: what any one page needs. */
+struct tl_site {
+	const struct tl_model *m;
+	enum tl_lang lang;
+	struct tl_block **blocks; /* per chapter */
+	size_t *nblocks;
+	const char **chart_chapter; /* per indicator: slug of the chapter charting it */
+	const char **paths;         /* every page and download, in build order */
+	size_t n_paths;
+};
+
+/* Stylesheets the pages link to (assets/NAME). */
+static const char *const asset_files[] = {"nlds.css", "telling.css"};
+
+int tl_site_open(const struct tl_model *m, enum tl_lang lang, tl_site **out, tl_errors *errs)
 {
-	tl_buf path = TL_BUF_INIT;
-	tl_buf_printf(&path, "%s/%s", dir, name);
-	int rc = tl_file_write(path.data, b->data ? b->data : "", b->len, errs);
-	tl_buf_free(&path);
-	st->bytes += b->len;
-	return rc;
+	tl_arena *a = m->arena;
+	tl_site *s = TL_NEW(a, tl_site);
+	s->m = m;
+	s->lang = lang;
+	s->blocks = TL_NEW_ARRAY(a, struct tl_block *, m->n_chapters + 1);
+	s->nblocks = TL_NEW_ARRAY(a, size_t, m->n_chapters + 1);
+	s->chart_chapter = TL_NEW_ARRAY(a, const char *, m->n_indicators + 1);
+	int failed = 0;
+	for (size_t i = 0; i < m->n_chapters; i++) {
+		if (tl_chapter_parse(&m->chapters[i], m, a, &s->blocks[i], &s->nblocks[i], errs))
+			failed = 1;
+		for (size_t k = 0; k < s->nblocks[i]; k++) {
+			const struct tl_block *bl = &s->blocks[i][k];
+			if (bl->kind != TL_BLOCK_CHART || !bl->indicator)
+				continue;
+			for (size_t d = 0; d < m->n_indicators; d++)
+				if (!s->chart_chapter[d] && !strcmp(m->indicators[d].slug, bl->indicator))
+					s->chart_chapter[d] = m->chapters[i].slug;
+		}
+	}
+	if (failed) {
+		*out = NULL;
+		return TL_ERR_INPUT;
+	}
+	s->paths = TL_NEW_ARRAY(a, const char *, m->n_chapters + m->n_indicators + m->n_stories + 4);
+	s->paths[s->n_paths++] = "index.html";
+	for (size_t i = 0; i < m->n_chapters; i++)
+		s->paths[s->n_paths++] = tl_arena_printf(a, "%s.html", m->chapters[i].slug);
+	/* A page per published story, never one for an unpublished story. */
+	size_t stories = 0;
+	for (size_t i = 0; i < m->n_stories; i++)
+		if (m->stories[i].published) {
+			s->paths[s->n_paths++] = tl_arena_printf(a, "verhalen/%s.html", m->stories[i].slug);
+			stories++;
+		}
+	if (stories)
+		s->paths[s->n_paths++] = "verhalen/index.html";
+	s->paths[s->n_paths++] = "rapport.html";
+	for (size_t d = 0; d < m->n_indicators; d++)
+		s->paths[s->n_paths++] = tl_arena_printf(a, "data/%s.csv", m->indicators[d].slug);
+	s->paths[s->n_paths++] = "data/alle-cijfers.csv";
+	*out = s;
+	return TL_OK;
+}
+
+size_t tl_site_paths(const tl_site *s, const char *const **paths)
+{
+	*paths = s->paths;
+	return s->n_paths;
+}
+
+const char *tl_site_content_type(const char *path)
+{
+	size_t n = strlen(path);
+	if (n >= 4 && !strcmp(path + n - 4, ".csv"))
+		return "text/csv; charset=utf-8";
+	if (n >= 4 && !strcmp(path + n - 4, ".css"))
+		return "text/css; charset=utf-8";
+	return "text/html; charset=utf-8";
+}
+
+/* verhalen/<slug>.html for a published story (linked back to the chapters
+ * whose {{verhaal}} bindings point at it) and verhalen/index.html listing
+ * them; an unpublished story is not found. */
+static int render_story(const tl_site *s, const char *path, tl_buf *b)
+{
+	const struct tl_model *m = s->m;
+	struct tl_page page = {m, s->lang, tl_word(s->lang, "Interviews", "Interviews"), path, "../", 0};
+	if (!strcmp(path, "verhalen/index.html")) {
+		for (size_t i = 0; i < m->n_stories; i++)
+			if (m->stories[i].published) {
+				tl_page_stories(b, &page);
+				return TL_OK;
+			}
+		return TL_ERR_NOTFOUND;
+	}
+	for (size_t i = 0; i < m->n_stories; i++) {
+		const struct tl_story *st = &m->stories[i];
+		size_t sl = strlen(st->slug);
+		if (!st->published || strncmp(path + 9, st->slug, sl) != 0 || strcmp(path + 9 + sl, ".html") != 0)
+			continue;
+		const struct tl_chapter **from = TL_NEW_ARRAY(m->arena, const struct tl_chapter *, m->n_chapters + 1);
+		size_t nf = 0;
+		for (size_t c = 0; c < m->n_chapters; c++) {
+			int links = 0;
+			for (size_t k = 0; k < s->nblocks[c]; k++)
+				for (size_t j = 0; j < s->blocks[c][k].n_bindings; j++)
+					links |= s->blocks[c][k].bindings[j].kind == TL_BIND_STORY_LINK &&
+						 !strcmp(s->blocks[c][k].bindings[j].story, st->slug);
+			if (links)
+				from[nf++] = &m->chapters[c];
+		}
+		page.title = st->title;
+		tl_page_story(b, &page, st, from, nf);
+		return TL_OK;
+	}
+	return TL_ERR_NOTFOUND;
+}
+
+int tl_site_render(const tl_site *s, const char *path, tl_buf *b, tl_errors *errs)
+{
+	const struct tl_model *m = s->m;
+	struct tl_page page = {m, s->lang, NULL, path, "", 0};
+	if (!strcmp(path, "index.html")) {
+		page.title = m->agenda.report_title ? m->agenda.report_title : m->agenda.title;
+		tl_page_index(b, &page, s->chart_chapter);
+		return TL_OK;
+	}
+	if (!strcmp(path, "rapport.html")) {
+		/* The one-document version; its binding warnings repeat the pages' own. */
+		tl_errors quiet = TL_ERRORS_INIT;
+		page.title = tl_word(s->lang, "Het hele verslag", "The whole report");
+		page.print = 1;
+		tl_page_print(b, &page, s->blocks, s->nblocks, &quiet);
+		tl_errors_free(&quiet);
+		return TL_OK;
+	}
+	if (!strcmp(path, "data/alle-cijfers.csv")) {
+		tl_download_csv(b, m, NULL);
+		return TL_OK;
+	}
+	if (!strncmp(path, "data/", 5)) {
+		size_t n = strlen(path);
+		if (n < 9 || strcmp(path + n - 4, ".csv") != 0)
+			return TL_ERR_NOTFOUND;
+		for (size_t d = 0; d < m->n_indicators; d++) {
+			const char *slug = m->indicators[d].slug;
+			if (strlen(slug) == n - 9 && !strncmp(path + 5, slug, n - 9)) {
+				tl_download_csv(b, m, slug);
+				return TL_OK;
+			}
+		}
+		return TL_ERR_NOTFOUND;
+	}
+	if (!strncmp(path, "verhalen/", 9))
+		return render_story(s, path, b);
+	for (size_t i = 0; i < m->n_chapters; i++) {
+		const struct tl_chapter *c = &m->chapters[i];
+		char file[96];
+		tl_chapter_file(c, file, sizeof file);
+		if (strcmp(path, file) != 0)
+			continue;
+		page.title = tl_chapter_title(m, c);
+		tl_page_chapter(b, &page, c, s->blocks[i], s->nblocks[i], errs);
+		return TL_OK;
+	}
+	return TL_ERR_NOTFOUND;
+}
+
+int tl_site_asset(const char *assets_dir, const char *name, tl_arena *a, char **data, size_t *len,
+		  tl_errors *errs)
+{
+	const size_t max = (size_t)8 * 1024 * 1024;
+	for (size_t i = 0; i < sizeof asset_files / sizeof *asset_files; i++) {
+		if (strcmp(name, asset_files[i]) != 0)
+			continue;
+		const char *path = tl_arena_printf(a, "%s/%s", assets_dir, name);
+		return tl_file_read(path, max, a, data, len, errs);
+	}
+	return TL_ERR_NOTFOUND;
 }
 
 /* Copy the stylesheets the pages link to. */
 static int copy_assets(const char *assets_dir, const char *outdir, tl_arena *a, tl_errors *errs)
 {
-	static const char *const files[] = {"nlds.css", "telling.css"};
 	char *dst = tl_arena_printf(a, "%s/assets", outdir);
 	if (tl_mkdirs(dst, errs))
 		return TL_ERR_IO;
-	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-		char *src = tl_arena_printf(a, "%s/%s", assets_dir, files[i]);
+	for (size_t i = 0; i < sizeof asset_files / sizeof *asset_files; i++) {
 		char *data;
 		size_t len;
-		if (tl_file_read(src, 8u << 20, a, &data, &len, errs))
+		if (tl_site_asset(assets_dir, asset_files[i], a, &data, &len, errs))
 			return TL_ERR_IO;
-		if (tl_file_write(tl_arena_printf(a, "%s/%s", dst, files[i]), data, len, errs))
+		if (tl_file_write(tl_arena_printf(a, "%s/%s", dst, asset_files[i]), data, len, errs))
 			return TL_ERR_IO;
 	}
 	return TL_OK;
@@ -43,84 +208,44 @@ static int copy_assets(const char *assets_dir, const char *outdir, tl_arena *a, 
 int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_site_opts *o,
 		  struct tl_site_stats *stats, tl_errors *errs)
 {
-	const char *assets_dir = o->assets_dir;
-	enum tl_lang lang = o->lang;
 	struct tl_site_stats st = {0};
 	tl_arena *a = m->arena;
+	tl_site *s;
 
 	/* Parse every chapter before writing anything. */
-	struct tl_block **blocks = TL_NEW_ARRAY(a, struct tl_block *, m->n_chapters + 1);
-	size_t *nblocks = TL_NEW_ARRAY(a, size_t, m->n_chapters + 1);
-	const char **chart_chapter = TL_NEW_ARRAY(a, const char *, m->n_indicators + 1);
-	int failed = 0;
-	for (size_t i = 0; i < m->n_chapters; i++) {
-		if (tl_chapter_parse(&m->chapters[i], m, a, &blocks[i], &nblocks[i], errs))
-			failed = 1;
-		for (size_t k = 0; k < nblocks[i]; k++) {
-			if (blocks[i][k].kind != TL_BLOCK_CHART || !blocks[i][k].indicator)
-				continue;
-			for (size_t d = 0; d < m->n_indicators; d++)
-				if (!chart_chapter[d] && !strcmp(m->indicators[d].slug, blocks[i][k].indicator))
-					chart_chapter[d] = m->chapters[i].slug;
-		}
-	}
-	if (failed)
+	if (tl_site_open(m, o->lang, &s, errs))
 		return TL_ERR_INPUT;
 	if (tl_mkdirs(outdir, errs) || tl_mkdirs(tl_arena_printf(a, "%s/data", outdir), errs))
 		return TL_ERR_IO;
+	for (size_t i = 0; i < s->n_paths; i++)
+		if (!strncmp(s->paths[i], "verhalen/", 9)) {
+			if (tl_mkdirs(tl_arena_printf(a, "%s/verhalen", outdir), errs))
+				return TL_ERR_IO;
+			break;
+		}
 
 	tl_buf b = TL_BUF_INIT;
-	struct tl_page page = {m, lang, NULL, "index.html", "", 0};
-	page.title = m->agenda.report_title ? m->agenda.report_title : m->agenda.title;
-	tl_page_index(&b, &page, chart_chapter);
-	if (write_out(outdir, "index.html", &b, &st, errs))
-		goto fail;
-	st.pages++;
-
-	for (size_t i = 0; i < m->n_chapters; i++) {
-		const struct tl_chapter *c = &m->chapters[i];
-		char file[96];
-		tl_chapter_file(c, file, sizeof file);
-		page.title = tl_chapter_title(m, c);
-		page.current = file;
+	for (size_t i = 0; i < s->n_paths; i++) {
+		const char *path = s->paths[i];
 		tl_buf_reset(&b);
-		tl_page_chapter(&b, &page, c, blocks[i], nblocks[i], errs);
-		if (write_out(outdir, file, &b, &st, errs))
-			goto fail;
-		st.pages++;
-		for (size_t k = 0; k < nblocks[i]; k++)
-			st.charts += blocks[i][k].kind == TL_BLOCK_CHART;
+		tl_site_render(s, path, &b, errs);
+		st.bytes += b.len;
+		if (tl_file_write(tl_arena_printf(a, "%s/%s", outdir, path), b.data ? b.data : "", b.len,
+				  errs)) {
+			tl_buf_free(&b);
+			return TL_ERR_IO;
+		}
+		if (!strncmp(path, "data/", 5))
+			st.downloads++;
+		else
+			st.pages++;
 	}
-
-	/* The one-document version; its binding warnings repeat the pages' own. */
-	{
-		tl_errors quiet = TL_ERRORS_INIT;
-		struct tl_page pp = {m, lang, tl_word(lang, "Het hele verslag", "The whole report"),
-				     "rapport.html", "", 1};
-		tl_buf_reset(&b);
-		tl_page_print(&b, &pp, blocks, nblocks, &quiet);
-		tl_errors_free(&quiet);
-		if (write_out(outdir, "rapport.html", &b, &st, errs))
-			goto fail;
-		st.pages++;
-	}
-
-	for (size_t d = 0; d < m->n_indicators; d++) {
-		tl_buf_reset(&b);
-		tl_download_csv(&b, m, m->indicators[d].slug);
-		char *name = tl_arena_printf(a, "data/%s.csv", m->indicators[d].slug);
-		if (write_out(outdir, name, &b, &st, errs))
-			goto fail;
-		st.downloads++;
-	}
-	tl_buf_reset(&b);
-	tl_download_csv(&b, m, NULL);
-	if (write_out(outdir, "data/alle-cijfers.csv", &b, &st, errs))
-		goto fail;
-	st.downloads++;
 	tl_buf_free(&b);
+	for (size_t i = 0; i < m->n_chapters; i++)
+		for (size_t k = 0; k < s->nblocks[i]; k++)
+			st.charts += s->blocks[i][k].kind == TL_BLOCK_CHART;
 
-	if (copy_assets(assets_dir, outdir, a, errs))
+	if (copy_assets(o->assets_dir, outdir, a, errs))
 		return TL_ERR_IO;
 	if (o->pdf) {
 		char *html = tl_arena_printf(a, "%s/rapport.html", outdir);
@@ -132,7 +257,4 @@ int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_
 	if (stats)
 		*stats = st;
 	return TL_OK;
-fail:
-	tl_buf_free(&b);
-	return TL_ERR_IO;
 }

@@ -13,6 +13,7 @@
 #ifndef TL_SITE_H
 #define TL_SITE_H
 
+#include "../core/buf.h"
 #include "../core/err.h"
 #include "../core/fmt.h"
 #include "../model/model.h"
@@ -30,6 +31,31 @@ struct tl_site_opts {
 	int pdf;                /* also print rapport.html to rapport.pdf (needs Chromium) */
 };
 
+/* ---- One page at a time (the static build and telling serve) -----------
+ *
+ * A tl_site is a model with every chapter parsed.  It lives in the model's
+ * arena (borrowed) and so does everything rendering allocates: rendering is
+ * not thread-safe; a server renders under one lock per model and caches. */
+typedef struct tl_site tl_site;
+
+/* Parse every chapter of m.  TL_ERR_INPUT (errors in errs) when a binding
+ * or chart refers to something the agenda does not declare. */
+int tl_site_open(const struct tl_model *m, enum tl_lang lang, tl_site **out, tl_errors *errs);
+/* Every page and download of the site, relative paths in build order
+ * ("index.html", "naoberschap.html", "rapport.html", "data/x.csv").  Borrowed. */
+size_t tl_site_paths(const tl_site *s, const char *const **paths);
+/* Render one path into b.  TL_ERR_NOTFOUND (nothing written) for a path
+ * that is not part of the site.  Binding warnings go to errs. */
+int tl_site_render(const tl_site *s, const char *path, tl_buf *b, tl_errors *errs);
+/* Content type for a site path, by its extension. */
+const char *tl_site_content_type(const char *path);
+/* Read stylesheet `name` ("nlds.css") from assets_dir into a; TL_ERR_NOTFOUND
+ * for a name that is not one of the site's assets. */
+int tl_site_asset(const char *assets_dir, const char *name, tl_arena *a, char **data, size_t *len,
+		  tl_errors *errs);
+
+/* The whole site into outdir: every tl_site_paths() entry rendered by
+ * tl_site_render(), and the assets. */
 int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_site_opts *o,
 		  struct tl_site_stats *stats, tl_errors *errs);
 

@@ -218,6 +218,28 @@ const char *const tl_schema_migrations[] = {
 	"  chapter TEXT NOT NULL, binding TEXT NOT NULL, shown TEXT NOT NULL, period TEXT,"
 	"  accepted_at TEXT NOT NULL,"
 	"  PRIMARY KEY (chapter, binding));",
+	/* 7: telling serve: accounts (argon2id hashes only), sessions (a hash of
+	 * the cookie token, never the token), the audit trail (who, when, what,
+	 * before and after as JSON text) and published report snapshots (every
+	 * file's bytes, frozen).  "app_user" because USER is reserved in SQL. */
+	"CREATE TABLE app_user ("
+	"  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, pwhash TEXT NOT NULL,"
+	"  role TEXT NOT NULL CHECK (role IN ('admin','editor','partner','viewer')),"
+	"  organisation TEXT, created TEXT NOT NULL,"
+	"  CHECK ((role = 'partner') = (organisation IS NOT NULL)));"
+	"CREATE TABLE session ("
+	"  token_hash TEXT PRIMARY KEY,"
+	"  user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,"
+	"  csrf TEXT NOT NULL, expires INTEGER NOT NULL);"
+	"CREATE TABLE audit ("
+	"  id INTEGER PRIMARY KEY, at TEXT NOT NULL, user_name TEXT NOT NULL, action TEXT NOT NULL,"
+	"  entity TEXT NOT NULL, entity_key TEXT NOT NULL, before TEXT, after TEXT);"
+	"CREATE TABLE publication ("
+	"  id INTEGER PRIMARY KEY, at TEXT NOT NULL, user_name TEXT NOT NULL, note TEXT,"
+	"  digest TEXT NOT NULL);"
+	"CREATE TABLE publication_file ("
+	"  publication INTEGER NOT NULL REFERENCES publication(id), path TEXT NOT NULL,"
+	"  content BLOB NOT NULL, PRIMARY KEY (publication, path));",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

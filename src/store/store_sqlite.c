@@ -17,6 +17,7 @@
 #include "../core/strmap.h"
 #include "../core/xalloc.h"
 #include "schema.h"
+#include "store_internal.h"
 
 struct tl_store {
 	sqlite3 *db;
@@ -194,6 +195,16 @@ void tl_store_close(tl_store *st)
 	sqlite3_close(st->db);
 	free(st->uri);
 	free(st);
+}
+
+sqlite3 *tl_store_sqlite(tl_store *st)
+{
+	return st->db;
+}
+
+const char *tl_store_uri(const tl_store *st)
+{
+	return st->uri;
 }
 
 int tl_store_schema_version(tl_store *st)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Accessibility and page test of the built site, plus screenshots.
 #
-#   sh tests/web/run.sh [SITE_DIR]        (default: out/site, made by `make demo` if it is missing)
+#   sh tests/web/run.sh [SITE_DIR]        (default: out/site, made by `make demo-build` if it is missing)
 #
 # 1. npm ci when node_modules/ is missing or older than package-lock.json (axe-core, playwright-core,
 #    NL Design System CSS);
@@ -24,8 +24,8 @@ if [ $# -eq 1 ]; then
 else
 	SITE=out/site
 	if [ ! -f "$SITE/index.html" ]; then
-		echo "web: no site in $SITE yet; building it with make demo"
-		make -s demo >&2 || { echo "web: make demo failed" >&2; exit 126; }
+		echo "web: no site in $SITE yet; building it with make demo-build"
+		make -s demo-build >&2 || { echo "web: make demo-build failed" >&2; exit 126; }
 	fi
 fi
 [ -d "$SITE" ] || { echo "web: no such folder: $SITE" >&2; exit 126; }

@@ -1,0 +1,493 @@
+/*
+ * page_web — the served-only pages (see pages_web.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+#include "pages_web.h"
+
+static const char *W(const struct tl_page *p, const char *nl, const char *en)
+{
+	return tl_word(p->lang, nl, en);
+}
+
+static void csrf_field(tl_buf *b, const char *csrf)
+{
+	tl_html_lit(b, "<input type=\"hidden\" name=\"csrf\"");
+	tl_html_attr(b, "value", csrf ? csrf : "");
+	tl_html_lit(b, ">\n");
+}
+
+static void h1(tl_buf *b, const char *text)
+{
+	tl_html_lit(b, "<h1 class=\"utrecht-heading-1\">");
+	tl_html_text(b, text);
+	tl_html_lit(b, "</h1>\n");
+}
+
+/* A list of messages (errors first) as an alert block. */
+static void error_list(tl_buf *b, const struct tl_page *p, const tl_errors *errs)
+{
+	if (!errs || errs->n == 0)
+		return;
+	tl_html_lit(b, "<div class=\"tl-alert tl-alert--error\" role=\"alert\">\n<p><strong>");
+	tl_html_text(b, W(p, "Niet opgeslagen:", "Not saved:"));
+	tl_html_lit(b, "</strong></p>\n<ul>\n");
+	for (size_t i = 0; i < errs->n; i++) {
+		char *line = tl_error_format(&errs->items[i], errs->is_warning && errs->is_warning[i]);
+		tl_html_lit(b, "<li>");
+		tl_html_text(b, line);
+		tl_html_lit(b, "</li>\n");
+		free(line);
+	}
+	if (errs->dropped) {
+		tl_html_lit(b, "<li>… ");
+		tl_html_int(b, (long)errs->dropped);
+		tl_html_lit(b, "</li>\n");
+	}
+	tl_html_lit(b, "</ul>\n</div>\n");
+}
+
+static void notice(tl_buf *b, const char *text)
+{
+	if (!text)
+		return;
+	tl_html_lit(b, "<div class=\"tl-alert tl-alert--ok\" role=\"status\"><p>");
+	tl_html_text(b, text);
+	tl_html_lit(b, "</p></div>\n");
+}
+
+void tl_page_message(tl_buf *b, const struct tl_page *p, const char *heading, const char *text)
+{
+	tl_layout_begin(b, p);
+	h1(b, heading);
+	tl_html_lit(b, "<p>");
+	tl_html_text(b, text);
+	tl_html_lit(b, "</p>\n<p><a href=\"/\">");
+	tl_html_text(b, W(p, "Naar het verslag", "To the report"));
+	tl_html_lit(b, "</a></p>\n");
+	tl_layout_end(b, p);
+}
+
+void tl_page_login(tl_buf *b, const struct tl_page *p, const char *csrf, const char *name,
+		   const char *error)
+{
+	tl_layout_begin(b, p);
+	h1(b, W(p, "Inloggen", "Log in"));
+	if (error) {
+		tl_html_lit(b, "<div class=\"tl-alert tl-alert--error\" role=\"alert\"><p>");
+		tl_html_text(b, error);
+		tl_html_lit(b, "</p></div>\n");
+	}
+	tl_html_lit(b, "<form class=\"tl-form\" method=\"post\" action=\"/inloggen\">\n");
+	csrf_field(b, csrf);
+	tl_html_lit(b, "<p><label for=\"name\">");
+	tl_html_text(b, W(p, "Gebruikersnaam", "User name"));
+	tl_html_lit(b, "</label><br><input id=\"name\" name=\"name\" autocomplete=\"username\" required");
+	tl_html_attr(b, "value", name ? name : "");
+	tl_html_lit(b, "></p>\n<p><label for=\"password\">");
+	tl_html_text(b, W(p, "Wachtwoord", "Password"));
+	tl_html_lit(b, "</label><br><input id=\"password\" name=\"password\" type=\"password\" "
+		       "autocomplete=\"current-password\" required></p>\n<p><button class=\"utrecht-button\" type=\"submit\">");
+	tl_html_text(b, W(p, "Inloggen", "Log in"));
+	tl_html_lit(b, "</button></p>\n</form>\n");
+	tl_layout_end(b, p);
+}
+
+static const char *role_name(const struct tl_page *p, const char *role)
+{
+	if (!strcmp(role, "admin"))
+		return W(p, "beheerder", "administrator");
+	if (!strcmp(role, "editor"))
+		return W(p, "redacteur", "editor");
+	if (!strcmp(role, "partner"))
+		return W(p, "partner", "partner");
+	return W(p, "meelezer", "viewer");
+}
+
+void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, const char *csrf,
+		   const char *note)
+{
+	const struct tl_model *m = p->m;
+	int admin = !strcmp(u->role, "admin");
+	int editor = admin || !strcmp(u->role, "editor");
+	tl_layout_begin(b, p);
+	h1(b, W(p, "Beheer", "Editor"));
+	notice(b, note);
+	tl_html_lit(b, "<p>");
+	tl_html_text(b, W(p, "Ingelogd als ", "Logged in as "));
+	tl_html_lit(b, "<strong>");
+	tl_html_text(b, u->name);
+	tl_html_lit(b, "</strong> (");
+	tl_html_text(b, role_name(p, u->role));
+	if (u->organisation) {
+		tl_html_lit(b, ", ");
+		tl_html_text(b, u->organisation);
+	}
+	tl_html_lit(b, ").</p>\n<form method=\"post\" action=\"/uitloggen\">\n");
+	csrf_field(b, csrf);
+	tl_html_lit(b, "<p><button class=\"utrecht-button\" type=\"submit\">");
+	tl_html_text(b, W(p, "Uitloggen", "Log out"));
+	tl_html_lit(b, "</button></p>\n</form>\n");
+
+	tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
+	tl_html_text(b, W(p, "Concept bekijken", "View the draft"));
+	tl_html_lit(b, "</h2>\n<p><a href=\"/concept/index.html\">");
+	tl_html_text(b, W(p, "Het verslag met de laatste wijzigingen", "The report with the latest changes"));
+	tl_html_lit(b, "</a></p>\n");
+	if (editor || !strcmp(u->role, "partner")) {
+		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
+		tl_html_text(b, W(p, "Verhalen, voortgang en toekenningen", "Stories, progress and grants"));
+		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/verhalen\">");
+		tl_html_text(b, W(p, "Verhalen", "Stories"));
+		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/voortgang\">");
+		tl_html_text(b, W(p, "Voortgang van streefdoelen", "Progress on targets"));
+		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/toekenningen\">");
+		tl_html_text(b, W(p, "Toekenningen", "Grants"));
+		tl_html_lit(b, "</a></li>\n</ul>\n");
+	}
+	if (editor) {
+		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
+		tl_html_text(b, W(p, "Hoofdstukken bewerken", "Edit chapters"));
+		tl_html_lit(b, "</h2>\n<ul>\n");
+		for (size_t i = 0; i < m->n_chapters; i++) {
+			const struct tl_chapter *c = &m->chapters[i];
+			tl_buf url = TL_BUF_INIT;
+			tl_buf_printf(&url, "/beheer/hoofdstuk/%s", c->slug);
+			tl_html_lit(b, "<li>");
+			tl_html_link(b, url.data, tl_chapter_title(m, c));
+			tl_html_lit(b, "</li>\n");
+			tl_buf_free(&url);
+		}
+		tl_html_lit(b, "</ul>\n<h2 class=\"utrecht-heading-2\">");
+		tl_html_text(b, W(p, "Volgende stappen", "Next steps"));
+		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/stappen\">");
+		tl_html_text(b, W(p, "Hoe gaan we verder? (volgende stappen per thema)",
+				  "How do we go on? (next steps per theme)"));
+		tl_html_lit(b, "</a></li>\n</ul>\n<h2 class=\"utrecht-heading-2\">");
+		tl_html_text(b, W(p, "Cijfers en publicatie", "Figures and publication"));
+		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/import\">");
+		tl_html_text(b, W(p, "Statistiekbestand importeren", "Import a statistics file"));
+		tl_html_lit(b, "</a></li>\n</ul>\n<form method=\"post\" action=\"/beheer/publiceren\">\n");
+		csrf_field(b, csrf);
+		tl_html_lit(b, "<p><label for=\"note\">");
+		tl_html_text(b, W(p, "Toelichting bij de publicatie", "Note on the publication"));
+		tl_html_lit(b, "</label><br><input id=\"note\" name=\"note\" maxlength=\"200\"></p>\n"
+			       "<p><button class=\"utrecht-button\" type=\"submit\">");
+		tl_html_text(b, W(p, "Concept publiceren", "Publish the draft"));
+		tl_html_lit(b, "</button></p>\n</form>\n");
+	}
+	if (admin) {
+		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
+		tl_html_text(b, W(p, "Beheerder", "Administrator"));
+		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/audit\">");
+		tl_html_text(b, W(p, "Wijzigingslog", "Audit trail"));
+		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/gebruikers\">");
+		tl_html_text(b, W(p, "Gebruikers", "Accounts"));
+		tl_html_lit(b, "</a></li>\n</ul>\n");
+	}
+	tl_layout_end(b, p);
+}
+
+void tl_page_chapter_edit(tl_buf *b, const struct tl_page *p, const char *csrf,
+			  const struct tl_chapter *c, const char *markdown, const tl_errors *errs,
+			  const tl_buf *preview)
+{
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<p><a href=\"/beheer\">");
+	tl_html_text(b, W(p, "Beheer", "Editor"));
+	tl_html_lit(b, "</a></p>\n");
+	h1(b, tl_chapter_title(p->m, c));
+	error_list(b, p, errs);
+	tl_buf url = TL_BUF_INIT;
+	tl_buf_printf(&url, "/beheer/hoofdstuk/%s", c->slug);
+	tl_html_lit(b, "<form class=\"tl-form\" method=\"post\"");
+	tl_html_attr(b, "action", url.data);
+	tl_buf_free(&url);
+	tl_html_lit(b, ">\n");
+	csrf_field(b, csrf);
+	tl_html_lit(b, "<p><label for=\"markdown\">");
+	tl_html_text(b, W(p, "Tekst (Markdown met {{…}}-koppelingen)", "Text (Markdown with {{…}} bindings)"));
+	tl_html_lit(b, "</label><br><textarea id=\"markdown\" name=\"markdown\" rows=\"24\" cols=\"80\">");
+	tl_html_text(b, markdown ? markdown : "");
+	tl_html_lit(b, "</textarea></p>\n<p><button class=\"utrecht-button\" type=\"submit\" name=\"action\" value=\"preview\">");
+	tl_html_text(b, W(p, "Voorbeeld", "Preview"));
+	tl_html_lit(b, "</button> <button class=\"utrecht-button\" type=\"submit\" name=\"action\" value=\"save\">");
+	tl_html_text(b, W(p, "Opslaan", "Save"));
+	tl_html_lit(b, "</button></p>\n</form>\n");
+	if (preview) {
+		tl_html_lit(b, "<section class=\"tl-preview\" aria-labelledby=\"preview-h\">\n<h2 id=\"preview-h\" class=\"utrecht-heading-2\">");
+		tl_html_text(b, W(p, "Voorbeeld (niet opgeslagen)", "Preview (not saved)"));
+		tl_html_lit(b, "</h2>\n");
+		/* Rendered by tl_chapter_body through html.h: already markup. */
+		tl_buf_put(b, preview->data ? preview->data : "", preview->len);
+		tl_html_lit(b, "</section>\n");
+	}
+	tl_layout_end(b, p);
+}
+
+void tl_page_import(tl_buf *b, const struct tl_page *p, const char *csrf, const tl_errors *errs,
+		    const char *result)
+{
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<p><a href=\"/beheer\">");
+	tl_html_text(b, W(p, "Beheer", "Editor"));
+	tl_html_lit(b, "</a></p>\n");
+	h1(b, W(p, "Statistiekbestand importeren", "Import a statistics file"));
+	if (errs && tl_errors_failed(errs)) {
+		tl_html_lit(b, "<p>");
+		tl_html_text(b, W(p, "Er is niets geïmporteerd; de cijfers zijn ongewijzigd.",
+				  "Nothing was imported; the figures are unchanged."));
+		tl_html_lit(b, "</p>\n");
+	}
+	error_list(b, p, errs);
+	notice(b, result);
+	tl_html_lit(b, "<p>");
+	tl_html_text(b, W(p, "Een CSV-bestand in het eigen formaat, CBS OData (v3, v4), StatLine-CSV, "
+			     "RIVM of RMBW. Alles of niets: bij één fout wordt niets geïmporteerd.",
+			  "A CSV file in telling's own format, CBS OData (v3, v4), StatLine CSV, RIVM or "
+			  "RMBW. All or nothing: one error and nothing is imported."));
+	tl_html_lit(b, "</p>\n<form class=\"tl-form\" method=\"post\" action=\"/beheer/import\" enctype=\"multipart/form-data\">\n");
+	csrf_field(b, csrf);
+	tl_html_lit(b, "<p><label for=\"file\">");
+	tl_html_text(b, W(p, "Bestand", "File"));
+	tl_html_lit(b, "</label><br><input id=\"file\" name=\"file\" type=\"file\" required></p>\n"
+		       "<p><button class=\"utrecht-button\" type=\"submit\">");
+	tl_html_text(b, W(p, "Importeren", "Import"));
+	tl_html_lit(b, "</button></p>\n</form>\n");
+	tl_layout_end(b, p);
+}
+
+void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
+		     const char *intro, const char *action, const char *const *items, size_t n_items,
+		     const struct tl_form_field *fields, size_t n_fields, const char *const *values,
+		     const tl_errors *errs, const char *note)
+{
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<p><a href=\"/beheer\">");
+	tl_html_text(b, W(p, "Beheer", "Editor"));
+	tl_html_lit(b, "</a></p>\n");
+	h1(b, heading);
+	error_list(b, p, errs);
+	notice(b, note);
+	if (intro) {
+		tl_html_lit(b, "<p>");
+		tl_html_text(b, intro);
+		tl_html_lit(b, "</p>\n");
+	}
+	if (n_items) {
+		tl_html_lit(b, "<ul class=\"tl-content-list\">\n");
+		for (size_t i = 0; i < n_items; i++) {
+			tl_html_lit(b, "<li>");
+			tl_html_text(b, items[i]);
+			tl_html_lit(b, "</li>\n");
+		}
+		tl_html_lit(b, "</ul>\n");
+	}
+	tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
+	tl_html_text(b, W(p, "Toevoegen", "Add"));
+	tl_html_lit(b, "</h2>\n<form class=\"tl-form\" method=\"post\"");
+	tl_html_attr(b, "action", action);
+	tl_html_lit(b, ">\n");
+	csrf_field(b, csrf);
+	for (size_t i = 0; i < n_fields; i++) {
+		const struct tl_form_field *f = &fields[i];
+		const char *v = values ? values[i] : NULL;
+		char id[64];
+		tl_html_idify(id, sizeof id, f->name);
+		tl_html_lit(b, "<p>");
+		if (f->kind == TL_FIELD_CHECKBOX) {
+			tl_html_lit(b, "<input type=\"checkbox\" value=\"1\"");
+			tl_html_attr(b, "id", id);
+			tl_html_attr(b, "name", f->name);
+			if (v && *v)
+				tl_html_lit(b, " checked");
+			tl_html_lit(b, "> <label");
+			tl_html_attr(b, "for", id);
+			tl_html_lit(b, ">");
+			tl_html_text(b, f->label);
+			tl_html_lit(b, "</label></p>\n");
+			continue;
+		}
+		tl_html_lit(b, "<label");
+		tl_html_attr(b, "for", id);
+		tl_html_lit(b, ">");
+		tl_html_text(b, f->label);
+		if (!f->required) {
+			tl_html_lit(b, " ");
+			tl_html_text(b, W(p, "(niet verplicht)", "(optional)"));
+		}
+		tl_html_lit(b, "</label><br>");
+		if (f->kind == TL_FIELD_TEXTAREA) {
+			tl_html_lit(b, "<textarea rows=\"12\" cols=\"80\"");
+			tl_html_attr(b, "id", id);
+			tl_html_attr(b, "name", f->name);
+			if (f->required)
+				tl_html_lit(b, " required");
+			tl_html_lit(b, ">");
+			tl_html_text(b, v ? v : "");
+			tl_html_lit(b, "</textarea>");
+		} else if (f->kind == TL_FIELD_SELECT) {
+			tl_html_lit(b, "<select");
+			tl_html_attr(b, "id", id);
+			tl_html_attr(b, "name", f->name);
+			tl_html_lit(b, ">");
+			for (size_t k = 0; f->options && f->options[k]; k += 2) {
+				tl_html_lit(b, "<option");
+				tl_html_attr(b, "value", f->options[k]);
+				if (v && !strcmp(v, f->options[k]))
+					tl_html_lit(b, " selected");
+				tl_html_lit(b, ">");
+				tl_html_text(b, f->options[k + 1]);
+				tl_html_lit(b, "</option>");
+			}
+			tl_html_lit(b, "</select>");
+		} else {
+			tl_html_lit(b, "<input");
+			tl_html_attr(b, "id", id);
+			tl_html_attr(b, "name", f->name);
+			if (f->kind == TL_FIELD_NUMBER)
+				tl_html_lit(b, " inputmode=\"decimal\"");
+			if (f->kind == TL_FIELD_DATE)
+				tl_html_lit(b, " placeholder=\"2026-03-31\"");
+			if (f->required)
+				tl_html_lit(b, " required");
+			tl_html_attr(b, "value", v ? v : "");
+			tl_html_lit(b, ">");
+		}
+		tl_html_lit(b, "</p>\n");
+	}
+	tl_html_lit(b, "<p><button class=\"utrecht-button\" type=\"submit\">");
+	tl_html_text(b, W(p, "Toevoegen", "Add"));
+	tl_html_lit(b, "</button></p>\n</form>\n");
+	tl_layout_end(b, p);
+}
+
+static void cell(tl_buf *b, const char *s)
+{
+	tl_html_lit(b, "<td class=\"utrecht-table__cell\">");
+	tl_html_text(b, s ? s : "");
+	tl_html_lit(b, "</td>");
+}
+
+void tl_page_audit(tl_buf *b, const struct tl_page *p, const struct tl_audit *e, size_t n,
+		   long total, long offset, long limit)
+{
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<p><a href=\"/beheer\">");
+	tl_html_text(b, W(p, "Beheer", "Editor"));
+	tl_html_lit(b, "</a></p>\n");
+	h1(b, W(p, "Wijzigingslog", "Audit trail"));
+	tl_html_lit(b, "<p>");
+	tl_html_int(b, total);
+	tl_html_text(b, W(p, " wijzigingen. Exporteren: ", " changes. Export: "));
+	tl_html_lit(b, "<a href=\"/beheer/audit.csv\">CSV</a>, <a href=\"/beheer/audit.json\">JSON</a>.</p>\n");
+	tl_html_lit(b, "<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_text(b, W(p, "Wijzigingen, nieuwste eerst", "Changes, newest first"));
+	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr>");
+	const char *heads[][2] = {{"Wanneer (UTC)", "When (UTC)"}, {"Wie", "Who"}, {"Actie", "Action"},
+				  {"Wat", "What"}, {"Voor", "Before"}, {"Na", "After"}};
+	for (size_t i = 0; i < 6; i++) {
+		tl_html_lit(b, "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+		tl_html_text(b, W(p, heads[i][0], heads[i][1]));
+		tl_html_lit(b, "</th>");
+	}
+	tl_html_lit(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		tl_html_lit(b, "<tr>");
+		cell(b, e[i].at);
+		cell(b, e[i].user);
+		cell(b, e[i].action);
+		tl_buf what = TL_BUF_INIT;
+		tl_buf_printf(&what, "%s %s", e[i].entity, e[i].key);
+		cell(b, what.data);
+		tl_buf_free(&what);
+		for (int k = 0; k < 2; k++) {
+			const char *v = k ? e[i].after : e[i].before;
+			tl_html_lit(b, "<td class=\"utrecht-table__cell\">");
+			if (v) {
+				tl_html_lit(b, "<pre class=\"tl-audit-value\">");
+				/* Long texts are cut for the table; the export has them whole. */
+				size_t len = strlen(v);
+				tl_html_textn(b, v, len > 400 ? 400 : len);
+				if (len > 400)
+					tl_html_lit(b, "…");
+				tl_html_lit(b, "</pre>");
+			}
+			tl_html_lit(b, "</td>");
+		}
+		tl_html_lit(b, "</tr>\n");
+	}
+	tl_html_lit(b, "</tbody>\n</table></div>\n<nav");
+	tl_html_attr(b, "aria-label", W(p, "Bladeren", "Pages"));
+	tl_html_lit(b, "><p>");
+	if (offset > 0) {
+		tl_buf u = TL_BUF_INIT;
+		tl_buf_printf(&u, "/beheer/audit?offset=%ld", offset > limit ? offset - limit : 0);
+		tl_html_link(b, u.data, W(p, "Nieuwer", "Newer"));
+		tl_buf_free(&u);
+		tl_html_lit(b, " ");
+	}
+	if (offset + limit < total) {
+		tl_buf u = TL_BUF_INIT;
+		tl_buf_printf(&u, "/beheer/audit?offset=%ld", offset + limit);
+		tl_html_link(b, u.data, W(p, "Ouder", "Older"));
+		tl_buf_free(&u);
+	}
+	tl_html_lit(b, "</p></nav>\n");
+	tl_layout_end(b, p);
+}
+
+void tl_page_users(tl_buf *b, const struct tl_page *p, const char *csrf, const struct tl_user *u,
+		   size_t n, const tl_errors *errs)
+{
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<p><a href=\"/beheer\">");
+	tl_html_text(b, W(p, "Beheer", "Editor"));
+	tl_html_lit(b, "</a></p>\n");
+	h1(b, W(p, "Gebruikers", "Accounts"));
+	error_list(b, p, errs);
+	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_text(b, W(p, "Accounts", "Accounts"));
+	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr><th scope=\"col\" class=\"utrecht-table__header-cell\">");
+	tl_html_text(b, W(p, "Naam", "Name"));
+	tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell\">");
+	tl_html_text(b, W(p, "Rol", "Role"));
+	tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell\">");
+	tl_html_text(b, W(p, "Organisatie", "Organisation"));
+	tl_html_lit(b, "</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		tl_html_lit(b, "<tr>");
+		cell(b, u[i].name);
+		cell(b, role_name(p, u[i].role));
+		cell(b, u[i].organisation);
+		tl_html_lit(b, "</tr>\n");
+	}
+	tl_html_lit(b, "</tbody>\n</table>\n<h2 class=\"utrecht-heading-2\">");
+	tl_html_text(b, W(p, "Account toevoegen", "Add an account"));
+	tl_html_lit(b, "</h2>\n<form class=\"tl-form\" method=\"post\" action=\"/beheer/gebruikers\">\n");
+	csrf_field(b, csrf);
+	tl_html_lit(b, "<p><label for=\"name\">");
+	tl_html_text(b, W(p, "Gebruikersnaam", "User name"));
+	tl_html_lit(b, "</label><br><input id=\"name\" name=\"name\" required maxlength=\"64\"></p>\n<p><label for=\"password\">");
+	tl_html_text(b, W(p, "Wachtwoord (minstens 12 tekens)", "Password (at least 12 characters)"));
+	tl_html_lit(b, "</label><br><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"12\"></p>\n<p><label for=\"role\">");
+	tl_html_text(b, W(p, "Rol", "Role"));
+	tl_html_lit(b, "</label><br><select id=\"role\" name=\"role\">");
+	static const char *const roles[] = {"viewer", "partner", "editor", "admin"};
+	for (size_t i = 0; i < 4; i++) {
+		tl_html_lit(b, "<option");
+		tl_html_attr(b, "value", roles[i]);
+		tl_html_lit(b, ">");
+		tl_html_text(b, role_name(p, roles[i]));
+		tl_html_lit(b, "</option>");
+	}
+	tl_html_lit(b, "</select></p>\n<p><label for=\"organisation\">");
+	tl_html_text(b, W(p, "Organisatie (alleen voor een partner)", "Organisation (partners only)"));
+	tl_html_lit(b, "</label><br><input id=\"organisation\" name=\"organisation\" maxlength=\"120\"></p>\n"
+		       "<p><button class=\"utrecht-button\" type=\"submit\">");
+	tl_html_text(b, W(p, "Toevoegen", "Add"));
+	tl_html_lit(b, "</button></p>\n</form>\n");
+	tl_layout_end(b, p);
+}

@@ -1,0 +1,113 @@
+/*
+ * store_web — what telling serve keeps besides the agenda: accounts,
+ * sessions, the audit trail, chapter edits and published snapshots.
+ *
+ * Same rules as store.h: bound parameters only, errors as values with a
+ * message in errs.  The caller holds the transaction: an edit and its audit
+ * row are written in one (tl_store_begin … tl_store_commit), so a change is
+ * never recorded without its trail or the other way round.
+ *
+ * Nothing here hashes or checks passwords or makes tokens (web/auth.c does):
+ * the store keeps the argon2id hash string and a hash of each session token.
+ */
+#ifndef TL_STORE_WEB_H
+#define TL_STORE_WEB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../model/report.h"
+#include "store.h"
+
+struct tl_user {
+	int64_t id;
+	const char *name;
+	const char *role;         /* admin, editor, partner, viewer */
+	const char *organisation; /* partners only, else NULL */
+};
+
+/* ---- Accounts ----------------------------------------------------------- */
+
+/* A new account.  TL_ERR_INPUT with a message when the name is taken or the
+ * role is unknown or a partner has no organisation. */
+int tl_store_user_add(tl_store *st, const char *name, const char *pwhash, const char *role,
+		      const char *organisation, tl_errors *errs);
+/* Look up by name.  *pwhash and the strings of *u live in a.
+ * TL_ERR_NOTFOUND when there is no such account. */
+int tl_store_user_get(tl_store *st, const char *name, tl_arena *a, struct tl_user *u,
+		      const char **pwhash);
+/* Every account, by name, into a; for the admin's list. */
+int tl_store_user_list(tl_store *st, tl_arena *a, struct tl_user **out, size_t *n);
+long tl_store_user_count(tl_store *st);
+
+/* ---- Sessions ----------------------------------------------------------- */
+
+/* Remember a session: token_hash (hex) → user, with its CSRF token, until
+ * `expires` (unix seconds).  Expired sessions are removed on the way. */
+int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, const char *csrf,
+			 int64_t expires, int64_t now, tl_errors *errs);
+/* The user and CSRF token of a live session (strings in a).
+ * TL_ERR_NOTFOUND for an unknown or expired token. */
+int tl_store_session_get(tl_store *st, const char *token_hash, int64_t now, tl_arena *a,
+			 struct tl_user *u, const char **csrf);
+void tl_store_session_delete(tl_store *st, const char *token_hash);
+
+/* ---- Audit trail -------------------------------------------------------- */
+
+struct tl_audit {
+	int64_t id;
+	const char *at;     /* UTC, ISO 8601 */
+	const char *user;
+	const char *action; /* "edit", "import", "publish", "user-add", "login" … */
+	const char *entity; /* "chapter", "observations", "report", "user" */
+	const char *key;    /* which one: a slug, a file name */
+	const char *before; /* JSON text or NULL */
+	const char *after;
+};
+
+/* Append one entry (inside the caller's transaction). */
+int tl_store_audit_add(tl_store *st, const char *user, const char *action, const char *entity,
+		       const char *key, const char *before, const char *after, tl_errors *errs);
+/* Newest first: entries [offset, offset + limit), into a; *total is the count
+ * of all entries. */
+int tl_store_audit_list(tl_store *st, long offset, long limit, tl_arena *a, struct tl_audit **out,
+			size_t *n, long *total);
+
+/* ---- Edits -------------------------------------------------------------- */
+
+/* A chapter's Markdown as stored now, copied into a.  TL_ERR_NOTFOUND for
+ * an unknown slug. */
+int tl_store_chapter_get_text(tl_store *st, const char *slug, tl_arena *a, const char **markdown);
+/* Replace a chapter's Markdown.  TL_ERR_NOTFOUND for an unknown slug. */
+int tl_store_chapter_set_text(tl_store *st, const char *slug, const char *markdown,
+			      tl_errors *errs);
+
+/* ---- Report content added from the editor ------------------------------
+ * Each appends after the existing entries (position = last + 1) inside the
+ * caller's transaction; references (instrument, target, theme, region) are
+ * checked by the database's foreign keys and by the caller against the
+ * model. */
+int tl_store_story_add(tl_store *st, const struct tl_story *y, tl_errors *errs);
+int tl_store_progress_add(tl_store *st, const char *target, const struct tl_target_entry *e,
+			  tl_errors *errs);
+int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs);
+int tl_store_next_step_add(tl_store *st, const struct tl_next_step *n, tl_errors *errs);
+
+/* ---- Published snapshots ------------------------------------------------ */
+
+/* Start a publication; returns its id. */
+int tl_store_publication_begin(tl_store *st, const char *user, const char *note,
+			       const char *digest, int64_t *id, tl_errors *errs);
+int tl_store_publication_put(tl_store *st, int64_t id, const char *path, const void *data,
+			     size_t len, tl_errors *errs);
+/* The newest publication's id (0 when nothing was ever published). */
+int64_t tl_store_publication_latest(tl_store *st);
+/* One file of a publication, copied into a.  TL_ERR_NOTFOUND when absent. */
+int tl_store_publication_get(tl_store *st, int64_t id, const char *path, tl_arena *a, char **data,
+			     size_t *len);
+
+/* Changes committed by other connections since the last call: SQLite's
+ * data_version, which moves whenever another process commits. */
+int64_t tl_store_data_version(tl_store *st);
+
+#endif

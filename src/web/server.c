@@ -1,0 +1,2053 @@
+/*
+ * server — libmicrohttpd glue, snapshots, the answer cache and the route
+ * table of `telling serve` (see server.h for the design).
+ */
+#include "server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <jansson.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "../core/arena.h"
+#include "../core/buf.h"
+#include "../core/file.h"
+#include "../core/strmap.h"
+#include "../core/xalloc.h"
+#include "../import/statfile.h"
+#include "../model/report.h"
+#include "../render/download.h"
+#include "../render/html.h"
+#include "../render/pages.h"
+#include "../render/pages_web.h"
+#include "../render/site.h"
+#include "../store/store.h"
+#include "../store/store_web.h"
+#include "../text/chapter.h"
+#include "api.h"
+#include "auth.h"
+#include "form.h"
+
+#define SESSION_SECONDS (8 * 3600)
+#define CACHE_MAX 4096 /* answers cached per snapshot; beyond, answers are built per request */
+#define GZIP_MIN 1024
+
+/* ==== Snapshots and the answer cache ===================================== */
+
+struct entry {
+	struct MHD_Response *plain, *gz, *not_modified; /* owned (one reference each) */
+	char etag[40];
+};
+
+struct snap {
+	atomic_int refs;
+	pthread_mutex_t lock; /* rendering (the model's arena) and the cache */
+	tl_arena *arena;      /* the model, the site, cache keys */
+	struct tl_model *m;
+	tl_site *site;
+	int64_t pub_id;       /* publication served publicly; 0 = live pages */
+	char lastmod[64];     /* HTTP date of the snapshot */
+	tl_strmap *cache;     /* key → struct entry * */
+};
+
+struct server {
+	const struct tl_serve_opts *o;
+	tl_store *st;               /* the shared connection: sessions, users, audit, edits */
+	pthread_mutex_t db_lock;    /* held around every use of st */
+	pthread_mutex_t write_lock; /* one write (edit, import, publish) at a time */
+	pthread_mutex_t snap_lock;  /* guards cur */
+	struct snap *cur;
+	int64_t data_version;
+	struct entry assets[2];     /* nlds.css, telling.css */
+	atomic_int active;          /* requests in flight */
+	atomic_int stopping;
+	pthread_mutex_t stop_mx;
+	pthread_cond_t stop_cv;
+};
+
+static const char *const asset_names[2] = {"nlds.css", "telling.css"};
+
+static const char *const security_headers[][2] = {
+	{"Content-Security-Policy",
+	 "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+	 "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "same-origin"},
+	{"X-Frame-Options", "DENY"},
+};
+
+static void add_security_headers(struct MHD_Response *r)
+{
+	for (size_t i = 0; i < sizeof security_headers / sizeof *security_headers; i++)
+		MHD_add_response_header(r, security_headers[i][0], security_headers[i][1]);
+}
+
+static void http_date(time_t t, char *out, size_t n)
+{
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, n, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+}
+
+/* gzip (RFC 1952) of data into out; 0 when it does not pay. */
+static int gzip_bytes(const char *data, size_t len, tl_buf *out)
+{
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		return 0;
+	uLong bound = deflateBound(&z, (uLong)len);
+	char *dst = xmalloc(bound);
+	z.next_in = (Bytef *)(uintptr_t)data;
+	z.avail_in = (uInt)len;
+	z.next_out = (Bytef *)dst;
+	z.avail_out = (uInt)bound;
+	int rc = deflate(&z, Z_FINISH);
+	size_t n = z.total_out;
+	deflateEnd(&z);
+	if (rc != Z_STREAM_END || n >= len - len / 10) {
+		free(dst);
+		return 0;
+	}
+	tl_buf_put(out, dst, n);
+	free(dst);
+	return 1;
+}
+
+/* Build a cache entry from bytes: ETag from their hash, a gzip variant when
+ * it pays, a shared 304.  cache_control says who may keep it. */
+static void entry_fill(struct entry *e, const char *data, size_t len, const char *ctype,
+		       const char *lastmod, const char *cache_control)
+{
+	unsigned char h[16];
+	crypto_generichash(h, sizeof h, (const unsigned char *)data, len, NULL, 0);
+	e->etag[0] = '"';
+	sodium_bin2hex(e->etag + 1, 33, h, sizeof h);
+	strcat(e->etag, "\"");
+	tl_buf gz = TL_BUF_INIT;
+	int zipped = len >= GZIP_MIN && gzip_bytes(data, len, &gz);
+	struct MHD_Response *rs[3] = {
+		MHD_create_response_from_buffer(len, (void *)(uintptr_t)data, MHD_RESPMEM_MUST_COPY),
+		zipped ? MHD_create_response_from_buffer(gz.len, gz.data, MHD_RESPMEM_MUST_COPY) : NULL,
+		MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT),
+	};
+	tl_buf_free(&gz);
+	for (int i = 0; i < 3; i++) {
+		if (!rs[i])
+			continue;
+		if (i < 2)
+			MHD_add_response_header(rs[i], MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+		MHD_add_response_header(rs[i], MHD_HTTP_HEADER_ETAG, e->etag);
+		if (lastmod)
+			MHD_add_response_header(rs[i], MHD_HTTP_HEADER_LAST_MODIFIED, lastmod);
+		MHD_add_response_header(rs[i], MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
+		MHD_add_response_header(rs[i], MHD_HTTP_HEADER_VARY, "Accept-Encoding");
+		add_security_headers(rs[i]);
+	}
+	if (rs[1])
+		MHD_add_response_header(rs[1], MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+	e->plain = rs[0];
+	e->gz = rs[1];
+	e->not_modified = rs[2];
+}
+
+static void entry_free(struct entry *e)
+{
+	if (e->plain)
+		MHD_destroy_response(e->plain);
+	if (e->gz)
+		MHD_destroy_response(e->gz);
+	if (e->not_modified)
+		MHD_destroy_response(e->not_modified);
+}
+
+static void entry_free_cb(const char *key, void *value, void *ctx)
+{
+	(void)key;
+	(void)ctx;
+	entry_free(value);
+	free(value);
+}
+
+static void snap_release(struct snap *s)
+{
+	if (!s || atomic_fetch_sub(&s->refs, 1) != 1)
+		return;
+	tl_strmap_each(s->cache, entry_free_cb, NULL);
+	tl_strmap_free(s->cache);
+	pthread_mutex_destroy(&s->lock);
+	tl_arena_free(s->arena);
+	free(s);
+}
+
+static struct snap *snap_get(struct server *sv)
+{
+	pthread_mutex_lock(&sv->snap_lock);
+	struct snap *s = sv->cur;
+	atomic_fetch_add(&s->refs, 1);
+	pthread_mutex_unlock(&sv->snap_lock);
+	return s;
+}
+
+/* Load the store into a new snapshot and make it current.  On failure the
+ * old snapshot stays (and the reason is in errs). */
+static int reload(struct server *sv, tl_errors *errs)
+{
+	struct snap *s = xcalloc(1, sizeof *s);
+	s->arena = tl_arena_new();
+	pthread_mutex_lock(&sv->db_lock);
+	int rc = tl_store_load(sv->st, s->arena, &s->m, errs);
+	s->pub_id = tl_store_publication_latest(sv->st);
+	sv->data_version = tl_store_data_version(sv->st);
+	pthread_mutex_unlock(&sv->db_lock);
+	if (!rc)
+		rc = tl_site_open(s->m, sv->o->lang, &s->site, errs);
+	if (rc) {
+		tl_arena_free(s->arena);
+		free(s);
+		return rc;
+	}
+	pthread_mutex_init(&s->lock, NULL);
+	atomic_init(&s->refs, 1);
+	s->cache = tl_strmap_new(s->arena);
+	http_date(time(NULL), s->lastmod, sizeof s->lastmod);
+	pthread_mutex_lock(&sv->snap_lock);
+	struct snap *old = sv->cur;
+	sv->cur = s;
+	pthread_mutex_unlock(&sv->snap_lock);
+	snap_release(old);
+	return TL_OK;
+}
+
+/* Watch for commits by other processes (telling import, telling init). */
+static void *watcher(void *arg)
+{
+	struct server *sv = arg;
+	pthread_mutex_lock(&sv->stop_mx);
+	while (!atomic_load(&sv->stopping)) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += 1;
+		pthread_cond_timedwait(&sv->stop_cv, &sv->stop_mx, &ts);
+		if (atomic_load(&sv->stopping))
+			break;
+		pthread_mutex_unlock(&sv->stop_mx);
+		pthread_mutex_lock(&sv->db_lock);
+		int64_t dv = tl_store_data_version(sv->st);
+		int changed = dv != sv->data_version;
+		pthread_mutex_unlock(&sv->db_lock);
+		if (changed) {
+			pthread_mutex_lock(&sv->write_lock);
+			tl_errors errs = TL_ERRORS_INIT;
+			if (reload(sv, &errs)) {
+				fprintf(stderr, "telling serve: the store changed but cannot be loaded; "
+						"still serving the previous data:\n");
+				tl_errors_print(&errs, stderr);
+				pthread_mutex_lock(&sv->db_lock);
+				sv->data_version = dv; /* do not retry until it changes again */
+				pthread_mutex_unlock(&sv->db_lock);
+			}
+			tl_errors_free(&errs);
+			pthread_mutex_unlock(&sv->write_lock);
+		}
+		pthread_mutex_lock(&sv->stop_mx);
+	}
+	pthread_mutex_unlock(&sv->stop_mx);
+	return NULL;
+}
+
+/* ==== Requests =========================================================== */
+
+enum { M_GET = 1, M_POST = 2 };
+
+/* Who may use a route. */
+enum {
+	PUBLIC = 0,
+	VIEWER = 1 << 0,
+	PARTNER = 1 << 1,
+	EDITOR = 1 << 2,
+	ADMIN = 1 << 3,
+	LOGGED_IN = VIEWER | PARTNER | EDITOR | ADMIN,
+	EDITORS = EDITOR | ADMIN,
+};
+
+struct req {
+	tl_arena *a;
+	tl_buf body;
+	size_t limit;
+	int too_big;
+	int method;
+	time_t started;
+};
+
+struct ctx {
+	struct server *sv;
+	struct MHD_Connection *c;
+	struct req *r;
+	struct snap *snap;
+	const char *url;
+	const char *rest;     /* the url after the route's prefix */
+	tl_arena *a;
+	struct tl_user user;  /* id 0 = not logged in */
+	const char *csrf;     /* the session's token */
+	struct tl_form form;  /* the POST body */
+	const char *cookies;  /* extra Set-Cookie headers, "\n"-separated (arena) */
+};
+
+static int role_bit(const char *role)
+{
+	if (!role)
+		return 0;
+	if (!strcmp(role, "admin"))
+		return ADMIN;
+	if (!strcmp(role, "editor"))
+		return EDITOR;
+	if (!strcmp(role, "partner"))
+		return PARTNER;
+	if (!strcmp(role, "viewer"))
+		return VIEWER;
+	return 0;
+}
+
+static const char *header(struct ctx *x, const char *name)
+{
+	return MHD_lookup_connection_value(x->c, MHD_HEADER_KIND, name);
+}
+
+static int secure(struct ctx *x)
+{
+	const char *p = header(x, "X-Forwarded-Proto");
+	return x->sv->o->secure_cookies || (p && !strcmp(p, "https"));
+}
+
+static void add_cookie(struct ctx *x, const char *name, const char *value, const char *path,
+		       long max_age)
+{
+	char *c = tl_arena_printf(x->a, "%s=%s; Path=%s; Max-Age=%ld; HttpOnly; SameSite=Strict%s", name,
+				  value, path, max_age, secure(x) ? "; Secure" : "");
+	x->cookies = x->cookies ? tl_arena_printf(x->a, "%s\n%s", x->cookies, c) : c;
+}
+
+/* Queue a freshly built answer; takes the bytes of b. */
+static enum MHD_Result send_buf(struct ctx *x, unsigned status, const char *ctype, tl_buf *b,
+				const char *location)
+{
+	size_t len;
+	char *data = tl_buf_detach(b, &len);
+	struct MHD_Response *resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+				x->user.id ? "private, no-store" : "no-cache");
+	add_security_headers(resp);
+	if (location)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, location);
+	if (status == 429)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "60");
+	if (x->cookies) {
+		const char *p = x->cookies;
+		while (*p) {
+			const char *e = strchr(p, '\n');
+			size_t n = e ? (size_t)(e - p) : strlen(p);
+			MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, tl_arena_strndup(x->a, p, n));
+			p += n + (e ? 1 : 0);
+		}
+	}
+	enum MHD_Result ok = MHD_queue_response(x->c, status, resp);
+	MHD_destroy_response(resp);
+	return ok;
+}
+
+static struct tl_page page_for(struct ctx *x, const char *title)
+{
+	struct tl_page p = {x->snap->m, x->sv->o->lang, title, NULL, "/", 0};
+	return p;
+}
+
+/* A page with a heading and one sentence, with its status. */
+static enum MHD_Result send_message(struct ctx *x, unsigned status, const char *heading,
+				    const char *text)
+{
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, heading);
+	tl_page_message(&b, &p, heading, text);
+	return send_buf(x, status, "text/html; charset=utf-8", &b, NULL);
+}
+
+static const char *L(struct ctx *x, const char *nl, const char *en)
+{
+	return tl_word(x->sv->o->lang, nl, en);
+}
+
+static enum MHD_Result not_found(struct ctx *x)
+{
+	return send_message(x, 404, L(x, "Pagina niet gevonden", "Page not found"),
+			    L(x, "Deze pagina bestaat niet (meer). Controleer het adres.",
+			      "This page does not exist. Check the address."));
+}
+
+static enum MHD_Result forbidden(struct ctx *x)
+{
+	return send_message(x, 403, L(x, "Geen toegang", "Forbidden"),
+			    L(x, "Uw account heeft geen toegang tot deze pagina.",
+			      "Your account may not use this page."));
+}
+
+static enum MHD_Result redirect(struct ctx *x, const char *to)
+{
+	tl_buf b = TL_BUF_INIT;
+	return send_buf(x, 303, "text/plain; charset=utf-8", &b, to);
+}
+
+/* Queue a cached entry, honouring If-None-Match and Accept-Encoding. */
+static enum MHD_Result send_entry(struct ctx *x, const struct entry *e)
+{
+	const char *inm = header(x, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	if (inm && strstr(inm, e->etag))
+		return MHD_queue_response(x->c, 304, e->not_modified);
+	const char *ae = header(x, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	if (e->gz && ae && strstr(ae, "gzip"))
+		return MHD_queue_response(x->c, 200, e->gz);
+	return MHD_queue_response(x->c, 200, e->plain);
+}
+
+/* Produces the bytes of an answer for the cache; returns 200, 404 or 400. */
+typedef int (*producer)(struct ctx *x, const char *what, tl_buf *b, const char **ctype);
+
+/* Look key up in the snapshot's cache, producing and caching it on a miss
+ * (under the snapshot lock: rendering uses the model's arena).  Answers
+ * other than 200 are sent but not cached. */
+static enum MHD_Result cached(struct ctx *x, const char *key, const char *what, producer fn,
+			      const char *cache_control)
+{
+	struct snap *s = x->snap;
+	pthread_mutex_lock(&s->lock);
+	int found = 0;
+	struct entry *e = tl_strmap_get(s->cache, key, &found);
+	if (found) {
+		pthread_mutex_unlock(&s->lock);
+		return send_entry(x, e);
+	}
+	tl_buf b = TL_BUF_INIT;
+	const char *ctype = "text/html; charset=utf-8";
+	int status = fn(x, what, &b, &ctype);
+	if (status != 200) {
+		pthread_mutex_unlock(&s->lock);
+		if (status == 404 && !b.len) {
+			tl_buf_free(&b);
+			return not_found(x);
+		}
+		return send_buf(x, (unsigned)status, ctype, &b, NULL);
+	}
+	e = xcalloc(1, sizeof *e);
+	entry_fill(e, b.data ? b.data : "", b.len, ctype, s->lastmod, cache_control);
+	tl_buf_free(&b);
+	if (tl_strmap_size(s->cache) < CACHE_MAX) {
+		tl_strmap_put(s->cache, tl_arena_strdup(s->arena, key), e);
+		pthread_mutex_unlock(&s->lock);
+		return send_entry(x, e);
+	}
+	pthread_mutex_unlock(&s->lock);
+	enum MHD_Result ok = send_entry(x, e);
+	entry_free(e);
+	free(e);
+	return ok;
+}
+
+/* ---- Public pages, drafts, assets --------------------------------------- */
+
+static int produce_live(struct ctx *x, const char *path, tl_buf *b, const char **ctype)
+{
+	tl_errors quiet = TL_ERRORS_INIT; /* binding warnings: the build reports them */
+	int rc = tl_site_render(x->snap->site, path, b, &quiet);
+	tl_errors_free(&quiet);
+	*ctype = tl_site_content_type(path);
+	return rc == TL_ERR_NOTFOUND ? 404 : 200;
+}
+
+static int produce_published(struct ctx *x, const char *path, tl_buf *b, const char **ctype)
+{
+	char *data;
+	size_t len;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_publication_get(x->sv->st, x->snap->pub_id, path, x->a, &data, &len);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	*ctype = tl_site_content_type(path);
+	if (rc)
+		return 404;
+	tl_buf_put(b, data, len);
+	return 200;
+}
+
+static enum MHD_Result send_asset(struct ctx *x, const char *name)
+{
+	for (int i = 0; i < 2; i++)
+		if (!strcmp(name, asset_names[i]) && x->sv->assets[i].plain)
+			return send_entry(x, &x->sv->assets[i]);
+	return not_found(x);
+}
+
+static const char *site_path(const char *rest)
+{
+	return *rest ? rest : "index.html";
+}
+
+static enum MHD_Result h_public(struct ctx *x)
+{
+	const char *path = site_path(x->rest);
+	if (!strncmp(path, "assets/", 7))
+		return send_asset(x, path + 7);
+	const char *key = tl_arena_printf(x->a, "p:%s", path);
+	if (x->snap->pub_id)
+		return cached(x, key, path, produce_published, "no-cache");
+	return cached(x, key, path, produce_live, "no-cache");
+}
+
+static enum MHD_Result h_concept(struct ctx *x)
+{
+	const char *path = site_path(x->rest);
+	if (!strncmp(path, "assets/", 7))
+		return send_asset(x, path + 7);
+	return cached(x, tl_arena_printf(x->a, "c:%s", path), path, produce_live, "private, no-cache");
+}
+
+/* ---- API ---------------------------------------------------------------- */
+
+struct qcollect {
+	tl_arena *a;
+	struct tl_form *q;
+	tl_buf *key;
+	int bad;
+};
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+				   const char *value)
+{
+	(void)kind;
+	struct qcollect *qc = cls;
+	if (!value)
+		value = "";
+	if (qc->q->n == TL_FORM_MAX_FIELDS || !tl_text_valid(key, strlen(key)) ||
+	    !tl_text_valid(value, strlen(value))) {
+		qc->bad = 1;
+		return MHD_NO;
+	}
+	struct tl_field *f = &qc->q->f[qc->q->n++];
+	f->key = tl_arena_strdup(qc->a, key);
+	f->val = tl_arena_strdup(qc->a, value);
+	f->len = strlen(value);
+	tl_buf_printf(qc->key, "&%s=%s", key, value);
+	return MHD_YES;
+}
+
+static int produce_api(struct ctx *x, const char *what, tl_buf *b, const char **ctype)
+{
+	return tl_api_answer(x->snap->m, what, &x->form, x->a, b, ctype);
+}
+
+static enum MHD_Result h_api(struct ctx *x)
+{
+	tl_buf key = TL_BUF_INIT;
+	tl_buf_printf(&key, "a:%s?", x->rest);
+	x->form.f = TL_NEW_ARRAY(x->a, struct tl_field, TL_FORM_MAX_FIELDS);
+	x->form.n = 0;
+	struct qcollect qc = {x->a, &x->form, &key, 0};
+	MHD_get_connection_values(x->c, MHD_GET_ARGUMENT_KIND, collect_arg, &qc);
+	if (qc.bad) {
+		tl_buf_free(&key);
+		tl_buf b = TL_BUF_INIT;
+		tl_buf_puts(&b, "{\"error\":\"query parameters must be UTF-8 text, at most 256\",\"parameter\":null}\n");
+		return send_buf(x, 400, "application/json", &b, NULL);
+	}
+	enum MHD_Result ok = cached(x, key.data, x->rest, produce_api, "no-cache");
+	tl_buf_free(&key);
+	return ok;
+}
+
+/* ---- Login and sessions ------------------------------------------------- */
+
+static int64_t now_s(void)
+{
+	return (int64_t)time(NULL);
+}
+
+static const char *client_addr(struct ctx *x)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(x->c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	char buf[INET6_ADDRSTRLEN] = "?";
+	if (ci && ci->client_addr) {
+		const struct sockaddr *sa = ci->client_addr;
+		if (sa->sa_family == AF_INET)
+			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf, sizeof buf);
+		else if (sa->sa_family == AF_INET6)
+			inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf,
+				  sizeof buf);
+	}
+	return tl_arena_strdup(x->a, buf);
+}
+
+/* Fill x->user and x->csrf from the session cookie, if any. */
+static void load_session(struct ctx *x)
+{
+	const char *tok = tl_cookie_get(header(x, MHD_HTTP_HEADER_COOKIE), "tl_session", x->a);
+	if (!tok || strlen(tok) != 64)
+		return;
+	char h[TL_TOKEN_HEX];
+	tl_auth_token_hash(tok, h);
+	pthread_mutex_lock(&x->sv->db_lock);
+	if (tl_store_session_get(x->sv->st, h, now_s(), x->a, &x->user, &x->csrf))
+		memset(&x->user, 0, sizeof x->user);
+	pthread_mutex_unlock(&x->sv->db_lock);
+}
+
+static enum MHD_Result login_page(struct ctx *x, unsigned status, const char *name, const char *error)
+{
+	char csrf[TL_TOKEN_HEX];
+	tl_auth_token(csrf);
+	add_cookie(x, "tl_login", csrf, "/inloggen", 3600);
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, L(x, "Inloggen", "Log in"));
+	tl_page_login(&b, &p, csrf, name, error);
+	return send_buf(x, status, "text/html; charset=utf-8", &b, NULL);
+}
+
+static enum MHD_Result h_login_form(struct ctx *x)
+{
+	load_session(x);
+	if (x->user.id)
+		return redirect(x, "/beheer");
+	return login_page(x, 200, NULL, NULL);
+}
+
+static enum MHD_Result h_login(struct ctx *x)
+{
+	const char *name = tl_form_get(&x->form, "name");
+	const char *pw = tl_form_get(&x->form, "password");
+	const char *token = tl_form_get(&x->form, "csrf");
+	const char *cookie = tl_cookie_get(header(x, MHD_HTTP_HEADER_COOKIE), "tl_login", x->a);
+	if (!token || !cookie || !tl_auth_token_eq(token, cookie))
+		return send_message(x, 403, L(x, "Formulier verlopen", "Form expired"),
+				    L(x, "Het formulier is verlopen of niet van deze site. Laad de inlogpagina opnieuw.",
+				      "The form expired or did not come from this site. Reload the login page."));
+	if (!name || !pw || !*name || strlen(name) > 64 || strlen(pw) > 1024)
+		return login_page(x, 400, name && strlen(name) <= 64 ? name : NULL,
+				  L(x, "Vul uw gebruikersnaam en wachtwoord in.", "Enter your user name and password."));
+	const char *kip = tl_arena_printf(x->a, "ip:%s", client_addr(x));
+	const char *kname = tl_arena_printf(x->a, "name:%s", name);
+	int64_t now = now_s();
+	if (tl_ratelimit_wait(kip, now) || tl_ratelimit_wait(kname, now))
+		return send_message(x, 429, L(x, "Te veel pogingen", "Too many attempts"),
+				    L(x, "Te veel mislukte inlogpogingen. Probeer het over enkele minuten opnieuw.",
+				      "Too many failed logins. Try again in a few minutes."));
+	struct tl_user u = {0};
+	const char *hash = NULL;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_user_get(x->sv->st, name, x->a, &u, &hash);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	int ok = 0;
+	if (rc == TL_OK)
+		ok = tl_auth_verify(hash, pw);
+	else
+		tl_auth_verify_dummy(pw);
+	if (!ok) {
+		tl_ratelimit_fail(kip, now);
+		tl_ratelimit_fail(kname, now);
+		return login_page(x, 401, name,
+				  L(x, "Onjuiste gebruikersnaam of wachtwoord.", "Wrong user name or password."));
+	}
+	char tok[TL_TOKEN_HEX], th[TL_TOKEN_HEX], csrf[TL_TOKEN_HEX];
+	tl_auth_token(tok);
+	tl_auth_token(csrf);
+	tl_auth_token_hash(tok, th);
+	tl_errors errs = TL_ERRORS_INIT;
+	pthread_mutex_lock(&x->sv->db_lock);
+	rc = tl_store_session_put(x->sv->st, th, u.id, csrf, now + SESSION_SECONDS, now, &errs);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	tl_errors_print(&errs, stderr);
+	tl_errors_free(&errs);
+	if (rc)
+		return send_message(x, 503, L(x, "Even niet beschikbaar", "Unavailable"),
+				    L(x, "De sessie kon niet worden opgeslagen. Probeer het opnieuw.",
+				      "The session could not be stored. Try again."));
+	tl_ratelimit_reset(kname);
+	add_cookie(x, "tl_session", tok, "/", SESSION_SECONDS);
+	add_cookie(x, "tl_login", "", "/inloggen", 0);
+	return redirect(x, "/beheer");
+}
+
+static enum MHD_Result h_logout(struct ctx *x)
+{
+	const char *tok = tl_cookie_get(header(x, MHD_HTTP_HEADER_COOKIE), "tl_session", x->a);
+	if (tok) {
+		char h[TL_TOKEN_HEX];
+		tl_auth_token_hash(tok, h);
+		pthread_mutex_lock(&x->sv->db_lock);
+		tl_store_session_delete(x->sv->st, h);
+		pthread_mutex_unlock(&x->sv->db_lock);
+	}
+	add_cookie(x, "tl_session", "", "/", 0);
+	memset(&x->user, 0, sizeof x->user);
+	return redirect(x, "/");
+}
+
+/* ---- Editor ------------------------------------------------------------- */
+
+static enum MHD_Result h_admin(struct ctx *x)
+{
+	const char *note = NULL;
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	if (q && !strcmp(q, "publicatie"))
+		note = L(x, "Het concept is gepubliceerd.", "The draft has been published.");
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, L(x, "Beheer", "Editor"));
+	tl_page_admin(&b, &p, &x->user, x->csrf, note);
+	return send_buf(x, 200, "text/html; charset=utf-8", &b, NULL);
+}
+
+static const struct tl_chapter *find_chapter(const struct tl_model *m, const char *slug)
+{
+	for (size_t i = 0; i < m->n_chapters; i++)
+		if (!strcmp(m->chapters[i].slug, slug))
+			return &m->chapters[i];
+	return NULL;
+}
+
+static enum MHD_Result h_chapter_form(struct ctx *x)
+{
+	const struct tl_chapter *c = find_chapter(x->snap->m, x->rest);
+	if (!c)
+		return not_found(x);
+	const char *md = c->markdown;
+	pthread_mutex_lock(&x->sv->db_lock);
+	tl_store_chapter_get_text(x->sv->st, c->slug, x->a, &md);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, tl_chapter_title(x->snap->m, c));
+	tl_page_chapter_edit(&b, &p, x->csrf, c, md, NULL, NULL);
+	return send_buf(x, 200, "text/html; charset=utf-8", &b, NULL);
+}
+
+static json_t *text_json(const char *key, const char *value)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, key, value ? json_string(value) : json_null());
+	return o;
+}
+
+/* JSON text of v (consumed), in the arena. */
+static const char *json_text(tl_arena *a, json_t *v)
+{
+	char *s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(v);
+	const char *r = tl_arena_strdup(a, s ? s : "null");
+	free(s);
+	return r;
+}
+
+static enum MHD_Result h_chapter_save(struct ctx *x)
+{
+	const struct tl_chapter *c = find_chapter(x->snap->m, x->rest);
+	if (!c)
+		return not_found(x);
+	const char *md = tl_form_get(&x->form, "markdown");
+	const char *action = tl_form_get(&x->form, "action");
+	if (!md)
+		return send_message(x, 400, L(x, "Onvolledig formulier", "Incomplete form"),
+				    L(x, "Het veld markdown ontbreekt.", "The field markdown is missing."));
+	int preview = action && !strcmp(action, "preview");
+	struct tl_chapter edited = *c;
+	edited.markdown = md;
+	edited.path = tl_arena_printf(x->a, "%s.md", c->slug);
+	tl_errors errs = TL_ERRORS_INIT;
+	struct tl_block *blocks;
+	size_t nb;
+	struct tl_page p = page_for(x, tl_chapter_title(x->snap->m, c));
+	tl_buf b = TL_BUF_INIT;
+	/* Check the text against the agenda; the page, with its figures, is
+	 * rendered from the model, so under the snapshot's lock. */
+	pthread_mutex_lock(&x->snap->lock);
+	int bad = tl_chapter_parse(&edited, x->snap->m, x->snap->arena, &blocks, &nb, &errs) != TL_OK;
+	tl_buf pv = TL_BUF_INIT;
+	if (!bad && preview) {
+		struct tl_page pp = p;
+		pp.root = "";
+		tl_errors quiet = TL_ERRORS_INIT;
+		tl_chapter_body(&pv, &pp, &edited, blocks, nb, 2, &quiet);
+		tl_errors_free(&quiet);
+	}
+	pthread_mutex_unlock(&x->snap->lock);
+	if (bad || preview) {
+		tl_page_chapter_edit(&b, &p, x->csrf, c, md, bad ? &errs : NULL, preview && !bad ? &pv : NULL);
+		tl_buf_free(&pv);
+		tl_errors_free(&errs);
+		return send_buf(x, bad ? 422 : 200, "text/html; charset=utf-8", &b, NULL);
+	}
+	tl_buf_free(&pv);
+
+	/* Save the text and its audit row in one transaction. */
+	pthread_mutex_lock(&x->sv->write_lock);
+	pthread_mutex_lock(&x->sv->db_lock);
+	const char *before = NULL;
+	int rc = tl_store_chapter_get_text(x->sv->st, c->slug, x->a, &before);
+	if (!rc)
+		rc = tl_store_begin(x->sv->st, &errs);
+	if (!rc) {
+		rc = tl_store_chapter_set_text(x->sv->st, c->slug, md, &errs);
+		if (!rc)
+			rc = tl_store_audit_add(x->sv->st, x->user.name, "edit", "chapter", c->slug,
+						json_text(x->a, text_json("markdown", before)),
+						json_text(x->a, text_json("markdown", md)), &errs);
+		if (!rc)
+			rc = tl_store_commit(x->sv->st, &errs);
+		else
+			tl_store_rollback(x->sv->st);
+	}
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (!rc)
+		rc = reload(x->sv, &errs);
+	pthread_mutex_unlock(&x->sv->write_lock);
+	if (rc) {
+		tl_page_chapter_edit(&b, &p, x->csrf, c, md, &errs, NULL);
+		tl_errors_free(&errs);
+		return send_buf(x, 500, "text/html; charset=utf-8", &b, NULL);
+	}
+	tl_errors_free(&errs);
+	tl_buf_free(&b);
+	return redirect(x, tl_arena_printf(x->a, "/beheer/hoofdstuk/%s", c->slug));
+}
+
+static enum MHD_Result h_import_form(struct ctx *x)
+{
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, L(x, "Importeren", "Import"));
+	tl_page_import(&b, &p, x->csrf, NULL, NULL);
+	return send_buf(x, 200, "text/html; charset=utf-8", &b, NULL);
+}
+
+/* A file name safe to create in our temporary directory, keeping the
+ * extension and as much of the name as is plain. */
+static char *safe_name(tl_arena *a, const char *name)
+{
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	const char *bs = strrchr(base, '\\');
+	base = bs ? bs + 1 : base;
+	size_t n = strlen(base);
+	if (n > 100)
+		base += n - 100;
+	char *out = tl_arena_strdup(a, *base ? base : "upload");
+	for (char *p = out; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '.' || *p == '-' || *p == '_'))
+			*p = '_';
+	if (out[0] == '.')
+		out[0] = '_';
+	return out;
+}
+
+/* Messages name the temporary file; show the uploaded name instead. */
+static void rename_in_errors(tl_errors *errs, const char *tmp, const char *shown)
+{
+	size_t tn = strlen(tmp);
+	for (size_t i = 0; i < errs->n; i++) {
+		char *f = errs->items[i].file;
+		if (f && !strncmp(f, tmp, tn)) {
+			errs->items[i].file = xstrdup(shown);
+			free(f);
+		}
+	}
+}
+
+static enum MHD_Result h_import(struct ctx *x)
+{
+	const struct tl_field *file = tl_form_field(&x->form, "file");
+	struct tl_page p = page_for(x, L(x, "Importeren", "Import"));
+	tl_buf b = TL_BUF_INIT;
+	tl_errors errs = TL_ERRORS_INIT;
+	if (!file || !file->filename || !file->len) {
+		tl_errors_add(&errs, NULL, 0, 0, "file", "%s",
+			      L(x, "kies een bestand om te importeren", "choose a file to import"));
+		tl_page_import(&b, &p, x->csrf, &errs, NULL);
+		tl_errors_free(&errs);
+		return send_buf(x, 400, "text/html; charset=utf-8", &b, NULL);
+	}
+	char dir[] = "/tmp/telling-upload-XXXXXX";
+	if (!mkdtemp(dir)) {
+		tl_errors_free(&errs);
+		return send_message(x, 500, L(x, "Serverfout", "Server error"),
+				    L(x, "Het bestand kon niet tijdelijk worden opgeslagen.",
+				      "The file could not be stored for import."));
+	}
+	const char *shown = safe_name(x->a, file->filename);
+	char *path = tl_arena_printf(x->a, "%s/%s", dir, shown);
+	int rc = tl_file_write(path, file->val, file->len, &errs);
+
+	/* Its own connection: the import may take a while, and pages, logins
+	 * and other reads go on meanwhile (WAL). */
+	pthread_mutex_lock(&x->sv->write_lock);
+	tl_store *st = NULL;
+	struct tl_path_stats stats = {0};
+	if (!rc)
+		rc = tl_store_open(&st, x->sv->o->db, &errs);
+	if (!rc) {
+		tl_arena *fa = tl_arena_new();
+		struct tl_model *fm;
+		struct tl_import_opts io = {0};
+		rc = tl_store_load_framework(st, fa, &fm, &errs);
+		if (!rc)
+			rc = tl_store_begin(st, &errs);
+		if (!rc) {
+			rc = tl_import_path(st, fm, path, &io, &stats, &errs);
+			if (!rc) {
+				json_t *after = json_object();
+				json_object_set_new(after, "file", json_string(shown));
+				json_object_set_new(after, "observations", json_integer(stats.observations));
+				json_object_set_new(after, "rows", json_integer(stats.rows));
+				rc = tl_store_audit_add(st, x->user.name, "import", "observations", shown, NULL,
+							json_text(x->a, after), &errs);
+			}
+			if (!rc)
+				rc = tl_store_commit(st, &errs);
+			else
+				tl_store_rollback(st);
+		}
+		tl_arena_free(fa);
+		tl_store_close(st);
+	}
+	unlink(path);
+	rmdir(dir);
+	if (!rc)
+		rc = reload(x->sv, &errs);
+	pthread_mutex_unlock(&x->sv->write_lock);
+	rename_in_errors(&errs, dir, shown);
+	if (rc || tl_errors_failed(&errs)) {
+		if (!tl_errors_failed(&errs))
+			tl_errors_add(&errs, shown, 0, 0, NULL, "import failed");
+		tl_page_import(&b, &p, x->csrf, &errs, NULL);
+		tl_errors_free(&errs);
+		return send_buf(x, 422, "text/html; charset=utf-8", &b, NULL);
+	}
+	char *result = tl_arena_printf(x->a, "%s: %ld %s", shown, stats.observations,
+				       L(x, "waarnemingen geïmporteerd.", "observations imported."));
+	tl_page_import(&b, &p, x->csrf, errs.n ? &errs : NULL, result);
+	tl_errors_free(&errs);
+	return send_buf(x, 200, "text/html; charset=utf-8", &b, NULL);
+}
+
+/* Freeze every page and download of the live report into a publication,
+ * with a digest of all of it: the same data gives the same digest. */
+static enum MHD_Result h_publish(struct ctx *x)
+{
+	const char *note = tl_form_get(&x->form, "note");
+	if (note && strlen(note) > 200)
+		return send_message(x, 400, L(x, "Te lange toelichting", "Note too long"),
+				    L(x, "De toelichting mag hoogstens 200 tekens zijn.",
+				      "The note may be at most 200 characters."));
+	pthread_mutex_lock(&x->sv->write_lock);
+	struct snap *s = snap_get(x->sv);
+	const char *const *paths;
+	size_t np = tl_site_paths(s->site, &paths);
+	tl_buf *bufs = xcalloc(np, sizeof *bufs);
+	crypto_generichash_state hs;
+	crypto_generichash_init(&hs, NULL, 0, 32);
+	pthread_mutex_lock(&s->lock);
+	for (size_t i = 0; i < np; i++) {
+		tl_errors quiet = TL_ERRORS_INIT;
+		tl_site_render(s->site, paths[i], &bufs[i], &quiet);
+		tl_errors_free(&quiet);
+		crypto_generichash_update(&hs, (const unsigned char *)paths[i], strlen(paths[i]) + 1);
+		crypto_generichash_update(&hs, (const unsigned char *)(bufs[i].data ? bufs[i].data : ""),
+					  bufs[i].len);
+	}
+	pthread_mutex_unlock(&s->lock);
+	unsigned char h[32];
+	char digest[65];
+	crypto_generichash_final(&hs, h, sizeof h);
+	sodium_bin2hex(digest, sizeof digest, h, sizeof h);
+
+	tl_errors errs = TL_ERRORS_INIT;
+	int64_t id = 0;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_begin(x->sv->st, &errs);
+	if (!rc) {
+		rc = tl_store_publication_begin(x->sv->st, x->user.name, note, digest, &id, &errs);
+		for (size_t i = 0; !rc && i < np; i++)
+			rc = tl_store_publication_put(x->sv->st, id, paths[i], bufs[i].data, bufs[i].len, &errs);
+		if (!rc) {
+			json_t *after = json_object();
+			json_object_set_new(after, "digest", json_string(digest));
+			json_object_set_new(after, "files", json_integer((json_int_t)np));
+			json_object_set_new(after, "note", note ? json_string(note) : json_null());
+			rc = tl_store_audit_add(x->sv->st, x->user.name, "publish", "report",
+						tl_arena_printf(x->a, "%lld", (long long)id), NULL,
+						json_text(x->a, after), &errs);
+		}
+		if (!rc)
+			rc = tl_store_commit(x->sv->st, &errs);
+		else
+			tl_store_rollback(x->sv->st);
+	}
+	pthread_mutex_unlock(&x->sv->db_lock);
+	for (size_t i = 0; i < np; i++)
+		tl_buf_free(&bufs[i]);
+	free(bufs);
+	snap_release(s);
+	if (!rc)
+		rc = reload(x->sv, &errs);
+	pthread_mutex_unlock(&x->sv->write_lock);
+	tl_errors_print(&errs, stderr);
+	tl_errors_free(&errs);
+	if (rc)
+		return send_message(x, 500, L(x, "Niet gepubliceerd", "Not published"),
+				    L(x, "De publicatie kon niet worden opgeslagen; er is niets veranderd.",
+				      "The publication could not be stored; nothing changed."));
+	return redirect(x, "/beheer?klaar=publicatie");
+}
+
+/* ---- Report content: stories, target progress, grants, next steps ------- */
+
+/* May this account write for instrument in?  Editors and admins: any.  A
+ * partner: those that list its organisation among their partners. */
+static int may_use_instrument(const struct ctx *x, const struct tl_instrument *in)
+{
+	if (role_bit(x->user.role) & EDITORS)
+		return 1;
+	if (!in || !x->user.organisation)
+		return 0;
+	for (size_t j = 0; j < in->n_partners; j++)
+		if (!strcmp(in->partners[j], x->user.organisation))
+			return 1;
+	return 0;
+}
+
+static int may_use_target(const struct ctx *x, const struct tl_target *t)
+{
+	if (role_bit(x->user.role) & EDITORS)
+		return 1;
+	return t->instrument && may_use_instrument(x, tl_model_instrument(x->snap->m, t->instrument));
+}
+
+/* Select options: value, label pairs, NULL-terminated, in the arena. */
+struct opts {
+	const char **v;
+	size_t n, cap;
+};
+
+static void opt_add(struct ctx *x, struct opts *o, const char *value, const char *label)
+{
+	if (o->n + 3 > o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 32;
+		const char **v = TL_NEW_ARRAY(x->a, const char *, cap);
+		if (o->n)
+			memcpy(v, o->v, o->n * sizeof *v);
+		o->v = v;
+		o->cap = cap;
+	}
+	o->v[o->n++] = value;
+	o->v[o->n++] = label;
+	o->v[o->n] = NULL;
+}
+
+static const char *const *municipality_options(struct ctx *x)
+{
+	struct opts o = {0};
+	opt_add(x, &o, "", L(x, "(geen)", "(none)"));
+	const struct tl_model *m = x->snap->m;
+	for (size_t i = 0; i < m->n_regions; i++)
+		if (!strcmp(m->regions[i].level, "gemeente"))
+			opt_add(x, &o, m->regions[i].code, m->regions[i].name);
+	return o.v;
+}
+
+static const char *const *instrument_options(struct ctx *x, int allow_none)
+{
+	struct opts o = {0};
+	if (allow_none)
+		opt_add(x, &o, "", L(x, "(geen)", "(none)"));
+	const struct tl_model *m = x->snap->m;
+	for (size_t i = 0; i < m->n_instruments; i++)
+		if (may_use_instrument(x, &m->instruments[i]))
+			opt_add(x, &o, m->instruments[i].slug, m->instruments[i].name);
+	if (!o.v)
+		opt_add(x, &o, "", L(x, "(geen instrumenten van uw organisatie)", "(no instruments of your organisation)"));
+	return o.v;
+}
+
+/* The form's values for fields, to refill a refused form. */
+static const char **refill(struct ctx *x, const struct tl_form_field *f, size_t n)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, n + 1);
+	for (size_t i = 0; i < n; i++)
+		v[i] = tl_form_get(&x->form, f[i].name);
+	return v;
+}
+
+/* A form text value trimmed of blanks; NULL when absent or empty. */
+static const char *val(struct ctx *x, const char *name)
+{
+	const char *v = tl_form_get(&x->form, name);
+	if (!v)
+		return NULL;
+	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	size_t n = strlen(v);
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t' || v[n - 1] == '\r' || v[n - 1] == '\n'))
+		n--;
+	return n ? tl_arena_strndup(x->a, v, n) : NULL;
+}
+
+static void need(struct ctx *x, tl_errors *errs, const char *field, const char *v, size_t max)
+{
+	if (!v)
+		tl_errors_add(errs, NULL, 0, 0, field, "%s", L(x, "dit veld is verplicht", "this field is required"));
+	else if (strlen(v) > max)
+		tl_errors_add(errs, NULL, 0, 0, field, "%s %zu %s", L(x, "hoogstens", "at most"), max,
+			      L(x, "tekens", "characters"));
+}
+
+static void at_most(struct ctx *x, tl_errors *errs, const char *field, const char *v, size_t max)
+{
+	if (v)
+		need(x, errs, field, v, max);
+}
+
+/* A number as people type it: "74,2", "1500.5", "1.500,50" is refused
+ * (ambiguous).  0 or -1. */
+static int parse_number(const char *s, double *out)
+{
+	if (!s || strlen(s) > 30)
+		return -1;
+	char buf[32];
+	size_t k = 0;
+	int seps = 0;
+	for (const char *p = s; *p; p++) {
+		char c = *p;
+		if (c == ',' || c == '.') {
+			c = '.';
+			seps++;
+		} else if (!(c >= '0' && c <= '9') && !(c == '-' && p == s)) {
+			return -1;
+		}
+		buf[k++] = c;
+	}
+	buf[k] = '\0';
+	if (seps > 1 || k == 0)
+		return -1;
+	char *end;
+	*out = strtod(buf, &end);
+	return *end ? -1 : 0;
+}
+
+static long parse_year(const char *s)
+{
+	if (!s || strlen(s) != 4 || strspn(s, "0123456789") != 4)
+		return -1;
+	long y = atol(s);
+	return y >= 1900 && y <= 2100 ? y : -1;
+}
+
+/* Write one item and its audit row in one transaction, then reload. */
+typedef int (*item_writer)(tl_store *st, const void *item, tl_errors *errs);
+
+static int write_item(struct ctx *x, item_writer fn, const void *item, const char *entity,
+		      const char *key, json_t *after, tl_errors *errs)
+{
+	const char *aj = json_text(x->a, after);
+	pthread_mutex_lock(&x->sv->write_lock);
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_begin(x->sv->st, errs);
+	if (!rc) {
+		rc = fn(x->sv->st, item, errs);
+		if (!rc)
+			rc = tl_store_audit_add(x->sv->st, x->user.name, "add", entity, key, NULL, aj, errs);
+		if (!rc)
+			rc = tl_store_commit(x->sv->st, errs);
+		else
+			tl_store_rollback(x->sv->st);
+	}
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (!rc)
+		rc = reload(x->sv, errs);
+	pthread_mutex_unlock(&x->sv->write_lock);
+	return rc;
+}
+
+static int w_story(tl_store *st, const void *item, tl_errors *errs)
+{
+	return tl_store_story_add(st, item, errs);
+}
+
+static int w_step(tl_store *st, const void *item, tl_errors *errs)
+{
+	return tl_store_next_step_add(st, item, errs);
+}
+
+static int w_grant(tl_store *st, const void *item, tl_errors *errs)
+{
+	return tl_store_grant_add(st, item, errs);
+}
+
+struct progress_item {
+	const char *target;
+	struct tl_target_entry e;
+};
+
+static int w_progress(tl_store *st, const void *item, tl_errors *errs)
+{
+	const struct progress_item *p = item;
+	return tl_store_progress_add(st, p->target, &p->e, errs);
+}
+
+static enum MHD_Result content_page(struct ctx *x, unsigned status, const char *heading,
+				    const char *intro, const char *action, const char **items,
+				    size_t n_items, const struct tl_form_field *f, size_t nf,
+				    const char *const *values, const tl_errors *errs, const char *note)
+{
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, heading);
+	tl_page_content(&b, &p, x->csrf, heading, intro, action, items, n_items, f, nf, values, errs, note);
+	return send_buf(x, status, "text/html; charset=utf-8", &b, NULL);
+}
+
+static int story_visible(const struct ctx *x, const struct tl_story *y)
+{
+	if (role_bit(x->user.role) & EDITORS)
+		return 1;
+	for (size_t j = 0; j < y->n_instruments; j++)
+		if (may_use_instrument(x, tl_model_instrument(x->snap->m, y->instruments[j])))
+			return 1;
+	return 0;
+}
+
+static enum MHD_Result stories_page(struct ctx *x, unsigned status, const tl_errors *errs,
+				    const char *note, int refill_form)
+{
+	const struct tl_model *m = x->snap->m;
+	int editor = (role_bit(x->user.role) & EDITORS) != 0;
+	struct tl_form_field f[] = {
+		{"title", L(x, "Titel", "Title"), TL_FIELD_TEXT, NULL, 1},
+		{"kicker", L(x, "Bovenkop (het instrument zoals de bron het noemt)", "Kicker"), TL_FIELD_TEXT, NULL, 0},
+		{"lead", L(x, "Inleiding", "Lead"), TL_FIELD_TEXT, NULL, 0},
+		{"place", L(x, "Plaats", "Place"), TL_FIELD_TEXT, NULL, 0},
+		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
+		{"instrument", L(x, "Instrument", "Instrument"), TL_FIELD_SELECT, instrument_options(x, editor), !editor},
+		{"date", L(x, "Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 0},
+		{"markdown", L(x, "Tekst (Markdown)", "Text (Markdown)"), TL_FIELD_TEXTAREA, NULL, 1},
+		{"published", L(x, "Publiceren in het verslag", "Publish in the report"), TL_FIELD_CHECKBOX, NULL, 0},
+	};
+	size_t nf = sizeof f / sizeof *f - (editor ? 0 : 1);
+	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_stories + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_stories; i++)
+		if (story_visible(x, &m->stories[i]))
+			items[n++] = tl_arena_printf(x->a, "%s (%s)", m->stories[i].title,
+						     m->stories[i].published ? L(x, "gepubliceerd", "published")
+									     : L(x, "concept", "draft"));
+	return content_page(x, status, L(x, "Verhalen", "Stories"),
+			    editor ? NULL
+				   : L(x, "Als partner voegt u verhalen toe over de instrumenten van uw organisatie; "
+					  "een redacteur publiceert ze.",
+				       "As a partner you add stories about your organisation's instruments; an "
+				       "editor publishes them."),
+			    "/beheer/verhalen", items, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+}
+
+static enum MHD_Result h_stories(struct ctx *x)
+{
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return stories_page(x, 200, NULL, q ? L(x, "Het verhaal is opgeslagen.", "The story has been saved.") : NULL, 0);
+}
+
+static enum MHD_Result h_story_add(struct ctx *x)
+{
+	const struct tl_model *m = x->snap->m;
+	int editor = (role_bit(x->user.role) & EDITORS) != 0;
+	tl_errors errs = TL_ERRORS_INIT;
+	struct tl_story y;
+	memset(&y, 0, sizeof y);
+	y.title = val(x, "title");
+	y.kicker = val(x, "kicker");
+	y.lead = val(x, "lead");
+	y.place = val(x, "place");
+	y.municipality = val(x, "municipality");
+	y.markdown = val(x, "markdown");
+	const char *ins = val(x, "instrument"), *date = val(x, "date");
+	need(x, &errs, "title", y.title, 200);
+	need(x, &errs, "markdown", y.markdown, 100000);
+	at_most(x, &errs, "kicker", y.kicker, 200);
+	at_most(x, &errs, "lead", y.lead, 1000);
+	at_most(x, &errs, "place", y.place, 200);
+	const struct tl_region *r = y.municipality ? tl_model_region(m, y.municipality) : NULL;
+	if (y.municipality && (!r || strcmp(r->level, "gemeente") != 0))
+		tl_errors_add(&errs, NULL, 0, 0, "municipality", "%s", L(x, "onbekende gemeente", "unknown municipality"));
+	const struct tl_instrument *in = ins ? tl_model_instrument(m, ins) : NULL;
+	if (ins && !in)
+		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s", L(x, "onbekend instrument", "unknown instrument"));
+	int denied = in && !may_use_instrument(x, in);
+	if (denied || (!in && !ins && !editor))
+		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s",
+			      L(x, "kies een instrument van uw organisatie", "choose an instrument of your organisation"));
+	if (date && tl_ymd_parse(date, strlen(date), &y.date))
+		tl_errors_add(&errs, NULL, 0, 0, "date", "%s",
+			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = stories_page(x, denied ? 403 : 422, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	/* A slug from the title, unique among the stories. */
+	char base[72];
+	tl_html_idify(base, sizeof base, y.title);
+	if (!base[0])
+		strcpy(base, "verhaal");
+	const char *slug = base;
+	for (int i = 2; tl_model_story(m, slug); i++)
+		slug = tl_arena_printf(x->a, "%s-%d", base, i);
+	y.slug = slug;
+	y.published = editor && tl_form_get(&x->form, "published") != NULL;
+	if (in) {
+		y.instruments = TL_NEW_ARRAY(x->a, const char *, 1);
+		y.instruments[0] = in->slug;
+		y.n_instruments = 1;
+	}
+	json_t *after = json_object();
+	json_object_set_new(after, "title", json_string(y.title));
+	json_object_set_new(after, "instrument", in ? json_string(in->slug) : json_null());
+	json_object_set_new(after, "municipality", y.municipality ? json_string(y.municipality) : json_null());
+	json_object_set_new(after, "published", json_boolean(y.published));
+	json_object_set_new(after, "markdown", json_string(y.markdown));
+	int rc = write_item(x, w_story, &y, "story", y.slug, after, &errs);
+	if (rc) {
+		enum MHD_Result ok = stories_page(x, 500, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/verhalen?klaar=1");
+}
+
+static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_errors *errs,
+				     const char *note, int refill_form)
+{
+	const struct tl_model *m = x->snap->m;
+	struct opts to = {0};
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_targets; i++)
+		n += m->targets[i].n_progress;
+	const char **items = TL_NEW_ARRAY(x->a, const char *, n + 1);
+	n = 0;
+	for (size_t i = 0; i < m->n_targets; i++) {
+		const struct tl_target *t = &m->targets[i];
+		if (!may_use_target(x, t))
+			continue;
+		opt_add(x, &to, t->slug, t->title);
+		for (size_t j = 0; j < t->n_progress; j++) {
+			char d[11];
+			tl_ymd_text(&t->progress[j].date, d);
+			tl_buf v = TL_BUF_INIT;
+			tl_fmt_number(&v, t->progress[j].value, t->decimals, x->sv->o->lang);
+			items[n++] = tl_arena_printf(x->a, "%s: %s %s%s%s", t->title, d, v.data ? v.data : "",
+						     t->unit ? " " : "", t->unit ? t->unit : "");
+			tl_buf_free(&v);
+		}
+	}
+	if (!to.v)
+		opt_add(x, &to, "", L(x, "(geen streefdoelen van uw organisatie)", "(no targets of your organisation)"));
+	struct tl_form_field f[] = {
+		{"target", L(x, "Streefdoel", "Target"), TL_FIELD_SELECT, to.v, 1},
+		{"date", L(x, "Datum van de meting (jjjj, jjjj-mm of jjjj-mm-dd)", "Date measured (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 1},
+		{"value", L(x, "Stand (getal)", "Value (number)"), TL_FIELD_NUMBER, NULL, 1},
+		{"source", L(x, "Bron", "Source"), TL_FIELD_TEXT, NULL, 0},
+		{"note", L(x, "Toelichting", "Note"), TL_FIELD_TEXT, NULL, 0},
+	};
+	size_t nf = sizeof f / sizeof *f;
+	return content_page(x, status, L(x, "Voortgang van streefdoelen", "Progress on targets"), NULL,
+			    "/beheer/voortgang", items, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+}
+
+static enum MHD_Result h_progress(struct ctx *x)
+{
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return progress_page(x, 200, NULL, q ? L(x, "De voortgang is opgeslagen.", "The progress has been saved.") : NULL, 0);
+}
+
+static enum MHD_Result h_progress_add(struct ctx *x)
+{
+	tl_errors errs = TL_ERRORS_INIT;
+	struct progress_item it;
+	memset(&it, 0, sizeof it);
+	const char *slug = val(x, "target"), *date = val(x, "date"), *value = val(x, "value");
+	const struct tl_target *t = slug ? tl_model_target(x->snap->m, slug) : NULL;
+	int denied = t && !may_use_target(x, t);
+	if (!t || denied)
+		tl_errors_add(&errs, NULL, 0, 0, "target", "%s",
+			      L(x, "kies een streefdoel dat u mag bijwerken", "choose a target you may update"));
+	if (!date || tl_ymd_parse(date, strlen(date), &it.e.date))
+		tl_errors_add(&errs, NULL, 0, 0, "date", "%s",
+			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
+	if (parse_number(value, &it.e.value))
+		tl_errors_add(&errs, NULL, 0, 0, "value", "%s",
+			      L(x, "een getal, zoals 12 of 74,2", "a number, such as 12 or 74.2"));
+	it.e.source = val(x, "source");
+	it.e.note = val(x, "note");
+	at_most(x, &errs, "source", it.e.source, 200);
+	at_most(x, &errs, "note", it.e.note, 500);
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = progress_page(x, denied ? 403 : 422, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	it.target = t->slug;
+	json_t *after = json_object();
+	json_object_set_new(after, "date", json_string(date));
+	json_object_set_new(after, "value", json_real(it.e.value));
+	json_object_set_new(after, "source", it.e.source ? json_string(it.e.source) : json_null());
+	json_object_set_new(after, "note", it.e.note ? json_string(it.e.note) : json_null());
+	if (write_item(x, w_progress, &it, "target progress", t->slug, after, &errs)) {
+		enum MHD_Result ok = progress_page(x, 500, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/voortgang?klaar=1");
+}
+
+static enum MHD_Result grants_page(struct ctx *x, unsigned status, const tl_errors *errs,
+				   const char *note, int refill_form)
+{
+	const struct tl_model *m = x->snap->m;
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_instruments; i++)
+		n += m->instruments[i].n_grants;
+	const char **items = TL_NEW_ARRAY(x->a, const char *, n + 1);
+	n = 0;
+	for (size_t i = 0; i < m->n_instruments; i++) {
+		const struct tl_instrument *in = &m->instruments[i];
+		if (!may_use_instrument(x, in))
+			continue;
+		for (size_t j = 0; j < in->n_grants; j++) {
+			const struct tl_grant *g = &in->grants[j];
+			tl_buf v = TL_BUF_INIT;
+			if (g->has_amount)
+				tl_fmt_value(&v, g->amount, 0, TL_UNIT_EURO, x->sv->o->lang);
+			items[n++] = tl_arena_printf(x->a, "%s: %s%s%s, %d%s%s", in->name,
+						     g->recipient ? g->recipient : "", g->recipient && g->project ? ", " : "",
+						     g->project ? g->project : "", g->year, v.data ? ", " : "",
+						     v.data ? v.data : "");
+			tl_buf_free(&v);
+		}
+	}
+	struct tl_form_field f[] = {
+		{"instrument", L(x, "Instrument", "Instrument"), TL_FIELD_SELECT, instrument_options(x, 0), 1},
+		{"recipient", L(x, "Ontvanger", "Recipient"), TL_FIELD_TEXT, NULL, 0},
+		{"project", L(x, "Project", "Project"), TL_FIELD_TEXT, NULL, 0},
+		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
+		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
+		{"amount", L(x, "Bedrag in euro", "Amount in euros"), TL_FIELD_NUMBER, NULL, 0},
+		{"note", L(x, "Toelichting (bijvoorbeeld winnaar)", "Note (e.g. winner)"), TL_FIELD_TEXT, NULL, 0},
+	};
+	size_t nf = sizeof f / sizeof *f;
+	return content_page(x, status, L(x, "Toekenningen", "Grants"),
+			    L(x, "Vul een ontvanger, een project of allebei in.", "Give a recipient, a project or both."),
+			    "/beheer/toekenningen", items, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+}
+
+static enum MHD_Result h_grants(struct ctx *x)
+{
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return grants_page(x, 200, NULL, q ? L(x, "De toekenning is opgeslagen.", "The grant has been saved.") : NULL, 0);
+}
+
+static enum MHD_Result h_grant_add(struct ctx *x)
+{
+	const struct tl_model *m = x->snap->m;
+	tl_errors errs = TL_ERRORS_INIT;
+	struct tl_grant g;
+	memset(&g, 0, sizeof g);
+	const char *ins = val(x, "instrument"), *year = val(x, "year"), *amount = val(x, "amount");
+	const struct tl_instrument *in = ins ? tl_model_instrument(m, ins) : NULL;
+	int denied = in && !may_use_instrument(x, in);
+	if (!in || denied)
+		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s",
+			      L(x, "kies een instrument van uw organisatie", "choose an instrument of your organisation"));
+	g.recipient = val(x, "recipient");
+	g.project = val(x, "project");
+	g.municipality = val(x, "municipality");
+	g.note = val(x, "note");
+	if (!g.recipient && !g.project)
+		tl_errors_add(&errs, NULL, 0, 0, "recipient", "%s",
+			      L(x, "vul een ontvanger of een project in", "give a recipient or a project"));
+	at_most(x, &errs, "recipient", g.recipient, 200);
+	at_most(x, &errs, "project", g.project, 200);
+	at_most(x, &errs, "note", g.note, 200);
+	const struct tl_region *r = g.municipality ? tl_model_region(m, g.municipality) : NULL;
+	if (g.municipality && (!r || strcmp(r->level, "gemeente") != 0))
+		tl_errors_add(&errs, NULL, 0, 0, "municipality", "%s", L(x, "onbekende gemeente", "unknown municipality"));
+	long y = parse_year(year);
+	if (y < 0)
+		tl_errors_add(&errs, NULL, 0, 0, "year", "%s", L(x, "een jaartal, zoals 2025", "a year, such as 2025"));
+	g.year = (int)y;
+	if (amount) {
+		if (parse_number(amount, &g.amount) || g.amount < 0)
+			tl_errors_add(&errs, NULL, 0, 0, "amount", "%s",
+				      L(x, "een bedrag, zoals 2500 of 1500,50", "an amount, such as 2500 or 1500.50"));
+		g.has_amount = 1;
+	}
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = grants_page(x, denied ? 403 : 422, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	g.instrument = in->slug;
+	json_t *after = json_object();
+	json_object_set_new(after, "recipient", g.recipient ? json_string(g.recipient) : json_null());
+	json_object_set_new(after, "project", g.project ? json_string(g.project) : json_null());
+	json_object_set_new(after, "municipality", g.municipality ? json_string(g.municipality) : json_null());
+	json_object_set_new(after, "year", json_integer(g.year));
+	json_object_set_new(after, "amount", g.has_amount ? json_real(g.amount) : json_null());
+	json_object_set_new(after, "note", g.note ? json_string(g.note) : json_null());
+	if (write_item(x, w_grant, &g, "grant", in->slug, after, &errs)) {
+		enum MHD_Result ok = grants_page(x, 500, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/toekenningen?klaar=1");
+}
+
+static enum MHD_Result steps_page(struct ctx *x, unsigned status, const tl_errors *errs,
+				  const char *note, int refill_form)
+{
+	const struct tl_model *m = x->snap->m;
+	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_next_steps + 1);
+	for (size_t i = 0; i < m->n_next_steps; i++) {
+		const struct tl_next_step *s = &m->next_steps[i];
+		const struct tl_theme *t = s->theme ? tl_model_theme(m, s->theme) : NULL;
+		items[i] = tl_arena_printf(x->a, "%s %d (%s): %s", t ? t->title : "", s->year,
+					   tl_step_status_name(s->status), s->text);
+	}
+	struct opts th = {0};
+	for (size_t i = 0; i < m->n_themes; i++)
+		opt_add(x, &th, m->themes[i].slug, m->themes[i].title);
+	static const char *const st_nl[] = {"planned", "gepland", "started", "gestart", "done", "gedaan",
+					    "dropped", "geschrapt", NULL};
+	static const char *const st_en[] = {"planned", "planned", "started", "started", "done", "done",
+					    "dropped", "dropped", NULL};
+	struct tl_form_field f[] = {
+		{"theme", L(x, "Thema", "Theme"), TL_FIELD_SELECT, th.v, 1},
+		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
+		{"status", L(x, "Stand", "Status"), TL_FIELD_SELECT, x->sv->o->lang == TL_LANG_NL ? st_nl : st_en, 1},
+		{"text", L(x, "Wat we gaan doen", "What we will do"), TL_FIELD_TEXTAREA, NULL, 1},
+	};
+	size_t nf = sizeof f / sizeof *f;
+	return content_page(x, status, L(x, "Volgende stappen", "Next steps"), NULL, "/beheer/stappen",
+			    items, m->n_next_steps, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+}
+
+static enum MHD_Result h_steps(struct ctx *x)
+{
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return steps_page(x, 200, NULL, q ? L(x, "De stap is opgeslagen.", "The step has been saved.") : NULL, 0);
+}
+
+static enum MHD_Result h_step_add(struct ctx *x)
+{
+	tl_errors errs = TL_ERRORS_INIT;
+	struct tl_next_step n;
+	memset(&n, 0, sizeof n);
+	n.theme = val(x, "theme");
+	n.text = val(x, "text");
+	const char *status = val(x, "status");
+	if (!n.theme || !tl_model_theme(x->snap->m, n.theme))
+		tl_errors_add(&errs, NULL, 0, 0, "theme", "%s", L(x, "kies een thema", "choose a theme"));
+	long y = parse_year(val(x, "year"));
+	if (y < 0)
+		tl_errors_add(&errs, NULL, 0, 0, "year", "%s", L(x, "een jaartal, zoals 2026", "a year, such as 2026"));
+	n.year = (int)y;
+	int sv = -1;
+	if (!status || (sv = tl_step_status_parse(status, &n.status)) < 0)
+		tl_errors_add(&errs, NULL, 0, 0, "status", "%s",
+			      L(x, "gepland, gestart, gedaan of geschrapt", "planned, started, done or dropped"));
+	need(x, &errs, "text", n.text, 2000);
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = steps_page(x, 422, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	json_t *after = json_object();
+	json_object_set_new(after, "theme", json_string(n.theme));
+	json_object_set_new(after, "year", json_integer(n.year));
+	json_object_set_new(after, "status", json_string(tl_step_status_name(n.status)));
+	json_object_set_new(after, "text", json_string(n.text));
+	if (write_item(x, w_step, &n, "next step", n.theme, after, &errs)) {
+		enum MHD_Result ok = steps_page(x, 500, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/stappen?klaar=1");
+}
+
+/* ---- Audit trail and accounts (admins) ---------------------------------- */
+
+static long query_long(struct ctx *x, const char *name, long dflt, long max)
+{
+	const char *v = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, name);
+	if (!v || !*v || strlen(v) > 9 || strspn(v, "0123456789") != strlen(v))
+		return dflt;
+	long n = atol(v);
+	return n > max ? max : n;
+}
+
+static enum MHD_Result h_audit(struct ctx *x)
+{
+	long offset = query_long(x, "offset", 0, 1000000000L), limit = 50, total = 0;
+	struct tl_audit *e;
+	size_t n;
+	pthread_mutex_lock(&x->sv->db_lock);
+	tl_store_audit_list(x->sv->st, offset, limit, x->a, &e, &n, &total);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, L(x, "Wijzigingslog", "Audit trail"));
+	tl_page_audit(&b, &p, e, n, total, offset, limit);
+	return send_buf(x, 200, "text/html; charset=utf-8", &b, NULL);
+}
+
+static enum MHD_Result h_audit_export(struct ctx *x, int csv)
+{
+	struct tl_audit *e;
+	size_t n;
+	long total = 0;
+	pthread_mutex_lock(&x->sv->db_lock);
+	tl_store_audit_list(x->sv->st, 0, 0, x->a, &e, &n, &total);
+	tl_store_audit_list(x->sv->st, 0, total, x->a, &e, &n, &total);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	tl_buf b = TL_BUF_INIT;
+	if (csv) {
+		tl_buf_puts(&b, "id,at,user,action,entity,key,before,after\n");
+		for (size_t i = 0; i < n; i++) {
+			tl_buf_printf(&b, "%lld,", (long long)e[i].id);
+			const char *f[] = {e[i].at, e[i].user, e[i].action, e[i].entity, e[i].key,
+					   e[i].before, e[i].after};
+			for (int k = 0; k < 7; k++) {
+				tl_csv_field(&b, f[k]);
+				tl_buf_putc(&b, k < 6 ? ',' : '\n');
+			}
+		}
+		return send_buf(x, 200, "text/csv; charset=utf-8", &b, NULL);
+	}
+	json_t *arr = json_array();
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_integer(e[i].id));
+		json_object_set_new(o, "at", json_string(e[i].at));
+		json_object_set_new(o, "user", json_string(e[i].user));
+		json_object_set_new(o, "action", json_string(e[i].action));
+		json_object_set_new(o, "entity", json_string(e[i].entity));
+		json_object_set_new(o, "key", json_string(e[i].key));
+		json_object_set_new(o, "before", e[i].before ? json_loads(e[i].before, 0, NULL) : json_null());
+		json_object_set_new(o, "after", e[i].after ? json_loads(e[i].after, 0, NULL) : json_null());
+		json_array_append_new(arr, o);
+	}
+	tl_buf_puts(&b, json_text(x->a, arr));
+	tl_buf_putc(&b, '\n');
+	return send_buf(x, 200, "application/json", &b, NULL);
+}
+
+static enum MHD_Result h_audit_csv(struct ctx *x)
+{
+	return h_audit_export(x, 1);
+}
+
+static enum MHD_Result h_audit_json(struct ctx *x)
+{
+	return h_audit_export(x, 0);
+}
+
+static enum MHD_Result users_page(struct ctx *x, unsigned status, const tl_errors *errs)
+{
+	struct tl_user *u;
+	size_t n;
+	pthread_mutex_lock(&x->sv->db_lock);
+	tl_store_user_list(x->sv->st, x->a, &u, &n);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, L(x, "Gebruikers", "Accounts"));
+	tl_page_users(&b, &p, x->csrf, u, n, errs);
+	return send_buf(x, status, "text/html; charset=utf-8", &b, NULL);
+}
+
+static enum MHD_Result h_users(struct ctx *x)
+{
+	return users_page(x, 200, NULL);
+}
+
+static enum MHD_Result h_user_add(struct ctx *x)
+{
+	const char *name = tl_form_get(&x->form, "name"), *pw = tl_form_get(&x->form, "password");
+	const char *role = tl_form_get(&x->form, "role"), *org = tl_form_get(&x->form, "organisation");
+	tl_errors errs = TL_ERRORS_INIT;
+	if (!name || !*name || strlen(name) > 64 || strpbrk(name, " \t\r\n"))
+		tl_errors_add(&errs, NULL, 0, 0, "name", "%s",
+			      L(x, "een gebruikersnaam is 1 tot 64 tekens zonder spaties",
+				"a user name is 1 to 64 characters without spaces"));
+	if (!pw || strlen(pw) < 12 || strlen(pw) > 1024)
+		tl_errors_add(&errs, NULL, 0, 0, "password", "%s",
+			      L(x, "een wachtwoord heeft minstens 12 tekens",
+				"a password has at least 12 characters"));
+	if (org && !*org)
+		org = NULL;
+	if (org && strlen(org) > 120)
+		tl_errors_add(&errs, NULL, 0, 0, "organisation", "%s",
+			      L(x, "hoogstens 120 tekens", "at most 120 characters"));
+	char hash[256];
+	if (!tl_errors_failed(&errs) && tl_auth_hash(pw, hash, sizeof hash))
+		tl_errors_add(&errs, NULL, 0, 0, "password", "cannot hash the password (out of memory)");
+	if (!tl_errors_failed(&errs)) {
+		if (role && strcmp(role, "partner") != 0)
+			org = NULL;
+		pthread_mutex_lock(&x->sv->write_lock);
+		pthread_mutex_lock(&x->sv->db_lock);
+		int rc = tl_store_begin(x->sv->st, &errs);
+		if (!rc) {
+			rc = tl_store_user_add(x->sv->st, name, hash, role, org, &errs);
+			if (!rc) {
+				json_t *after = json_object();
+				json_object_set_new(after, "name", json_string(name));
+				json_object_set_new(after, "role", json_string(role));
+				json_object_set_new(after, "organisation", org ? json_string(org) : json_null());
+				rc = tl_store_audit_add(x->sv->st, x->user.name, "user-add", "user", name, NULL,
+							json_text(x->a, after), &errs);
+			}
+			if (!rc)
+				rc = tl_store_commit(x->sv->st, &errs);
+			else
+				tl_store_rollback(x->sv->st);
+		}
+		pthread_mutex_unlock(&x->sv->db_lock);
+		pthread_mutex_unlock(&x->sv->write_lock);
+	}
+	sodium_memzero(hash, sizeof hash);
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = users_page(x, 422, &errs);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/gebruikers");
+}
+
+/* ==== The route table ===================================================== */
+
+static const struct route {
+	int method;
+	const char *path;
+	int prefix; /* path is a prefix; the rest goes to the handler */
+	int roles;  /* PUBLIC, or the roles that may use it */
+	int upload; /* body may be a statistics file (max_upload) */
+	enum MHD_Result (*fn)(struct ctx *x);
+} routes[] = {
+	{M_GET, "/api/v1/", 1, PUBLIC, 0, h_api},
+	{M_GET, "/inloggen", 0, PUBLIC, 0, h_login_form},
+	{M_POST, "/inloggen", 0, PUBLIC, 0, h_login},
+	{M_POST, "/uitloggen", 0, LOGGED_IN, 0, h_logout},
+	{M_GET, "/beheer", 0, LOGGED_IN, 0, h_admin},
+	{M_GET, "/beheer/hoofdstuk/", 1, EDITORS, 0, h_chapter_form},
+	{M_POST, "/beheer/hoofdstuk/", 1, EDITORS, 0, h_chapter_save},
+	{M_GET, "/beheer/import", 0, EDITORS, 0, h_import_form},
+	{M_POST, "/beheer/import", 0, EDITORS, 1, h_import},
+	{M_POST, "/beheer/publiceren", 0, EDITORS, 0, h_publish},
+	{M_GET, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_stories},
+	{M_POST, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_story_add},
+	{M_GET, "/beheer/voortgang", 0, EDITORS | PARTNER, 0, h_progress},
+	{M_POST, "/beheer/voortgang", 0, EDITORS | PARTNER, 0, h_progress_add},
+	{M_GET, "/beheer/toekenningen", 0, EDITORS | PARTNER, 0, h_grants},
+	{M_POST, "/beheer/toekenningen", 0, EDITORS | PARTNER, 0, h_grant_add},
+	{M_GET, "/beheer/stappen", 0, EDITORS, 0, h_steps},
+	{M_POST, "/beheer/stappen", 0, EDITORS, 0, h_step_add},
+	{M_GET, "/beheer/audit", 0, ADMIN, 0, h_audit},
+	{M_GET, "/beheer/audit.csv", 0, ADMIN, 0, h_audit_csv},
+	{M_GET, "/beheer/audit.json", 0, ADMIN, 0, h_audit_json},
+	{M_GET, "/beheer/gebruikers", 0, ADMIN, 0, h_users},
+	{M_POST, "/beheer/gebruikers", 0, ADMIN, 0, h_user_add},
+	{M_GET, "/concept/", 1, LOGGED_IN, 0, h_concept},
+	{M_GET, "/", 1, PUBLIC, 0, h_public},
+};
+
+static int path_matches(const struct route *rt, const char *url)
+{
+	size_t n = strlen(rt->path);
+	return rt->prefix ? !strncmp(url, rt->path, n) : !strcmp(url, rt->path);
+}
+
+/* The route for url and method; *wrong_method when only another method
+ * matches. */
+static const struct route *route_find(const char *url, int method, int *wrong_method)
+{
+	*wrong_method = 0;
+	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
+		if (!path_matches(&routes[i], url))
+			continue;
+		if (routes[i].method == method)
+			return &routes[i];
+		*wrong_method = 1;
+	}
+	return NULL;
+}
+
+static enum MHD_Result dispatch(struct ctx *x)
+{
+	int wrong = 0;
+	const struct route *rt = route_find(x->url, x->r->method, &wrong);
+	if (!rt) {
+		if (wrong)
+			return send_message(x, 405, L(x, "Methode niet toegestaan", "Method not allowed"),
+					    L(x, "Deze pagina kan zo niet worden opgevraagd.",
+					      "This page cannot be requested this way."));
+		return not_found(x);
+	}
+	x->rest = x->url + strlen(rt->path);
+	if (rt->roles != PUBLIC || x->r->method == M_POST)
+		load_session(x);
+	if (rt->roles != PUBLIC) {
+		if (!x->user.id) {
+			if (x->r->method == M_GET)
+				return redirect(x, "/inloggen");
+			return send_message(x, 401, L(x, "Niet ingelogd", "Not logged in"),
+					    L(x, "Log eerst in.", "Log in first."));
+		}
+		if (!(role_bit(x->user.role) & rt->roles))
+			return forbidden(x);
+	}
+	if (x->r->method == M_POST) {
+		const char *ct = header(x, MHD_HTTP_HEADER_CONTENT_TYPE);
+		tl_errors errs = TL_ERRORS_INIT;
+		int rc;
+		if (ct && !strncasecmp(ct, "multipart/form-data", 19))
+			rc = tl_multipart_parse(ct, x->r->body.data ? x->r->body.data : "", x->r->body.len,
+						x->a, &x->form, &errs);
+		else
+			rc = tl_form_parse(x->r->body.data ? x->r->body.data : "", x->r->body.len, x->a,
+					   &x->form, &errs);
+		if (rc) {
+			char *msg = errs.n ? tl_error_format(&errs.items[0], 0) : xstrdup("bad form");
+			const char *m = tl_arena_strdup(x->a, msg);
+			free(msg);
+			tl_errors_free(&errs);
+			return send_message(x, 400, L(x, "Onleesbaar formulier", "Malformed form"), m);
+		}
+		tl_errors_free(&errs);
+		/* CSRF: every form of a session carries its token.  (The login
+		 * form has its own, checked in h_login.) */
+		if (rt->roles != PUBLIC) {
+			const char *tok = tl_form_get(&x->form, "csrf");
+			if (!tok || !x->csrf || !tl_auth_token_eq(tok, x->csrf))
+				return send_message(x, 403, L(x, "Formulier verlopen", "Form expired"),
+						    L(x, "Het formulier is verlopen of niet van deze site. "
+							 "Open de pagina opnieuw.",
+						      "The form expired or did not come from this site. "
+						      "Open the page again."));
+		}
+	}
+	return rt->fn(x);
+}
+
+static size_t limit_for(const struct tl_serve_opts *o, const char *url, int method)
+{
+	int wrong;
+	const struct route *rt = route_find(url, method, &wrong);
+	return rt && rt->upload ? o->max_upload : o->max_body;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+				  const char *method, const char *version, const char *upload_data,
+				  size_t *upload_size, void **con_cls)
+{
+	(void)version;
+	struct server *sv = cls;
+	struct req *r = *con_cls;
+	if (!r) {
+		r = xcalloc(1, sizeof *r);
+		r->a = tl_arena_new();
+		r->started = time(NULL);
+		r->method = !strcmp(method, "GET") || !strcmp(method, "HEAD") ? M_GET
+			    : !strcmp(method, "POST")                         ? M_POST
+									      : 0;
+		*con_cls = r;
+		atomic_fetch_add(&sv->active, 1);
+		r->limit = limit_for(sv->o, url, r->method);
+		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl && strtoull(cl, NULL, 10) > r->limit)
+			r->too_big = 1;
+		if (r->too_big || !r->method || !tl_path_valid(url))
+			goto answer; /* before the body: it is not read */
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (!r->too_big && r->body.len + *upload_size > r->limit)
+			r->too_big = 1;
+		if (!r->too_big)
+			tl_buf_put(&r->body, upload_data, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+answer:;
+	struct ctx x = {0};
+	x.sv = sv;
+	x.c = c;
+	x.r = r;
+	x.a = r->a;
+	x.url = url;
+	x.snap = snap_get(sv);
+	enum MHD_Result ok;
+	if (!r->method)
+		ok = send_message(&x, 405, L(&x, "Methode niet toegestaan", "Method not allowed"),
+				  L(&x, "Alleen GET, HEAD en POST.", "Only GET, HEAD and POST."));
+	else if (r->too_big)
+		ok = send_message(&x, 413, L(&x, "Te groot", "Too large"),
+				  L(&x, "Het verzoek is groter dan deze server aanneemt.",
+				    "The request is larger than this server accepts."));
+	else if (!tl_path_valid(url))
+		ok = send_message(&x, 400, L(&x, "Ongeldig adres", "Bad address"),
+				  L(&x, "Dit adres bevat tekens of delen die niet zijn toegestaan.",
+				    "This address holds characters or parts that are not allowed."));
+	else
+		ok = dispatch(&x);
+	snap_release(x.snap);
+	return ok;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)c;
+	(void)toe;
+	struct server *sv = cls;
+	struct req *r = *con_cls;
+	if (!r)
+		return;
+	tl_buf_free(&r->body);
+	tl_arena_free(r->a);
+	free(r);
+	*con_cls = NULL;
+	atomic_fetch_sub(&sv->active, 1);
+}
+
+/* ==== Start and stop ====================================================== */
+
+static int load_assets(struct server *sv, tl_errors *errs)
+{
+	char date[64];
+	http_date(time(NULL), date, sizeof date);
+	for (int i = 0; i < 2; i++) {
+		tl_arena *a = tl_arena_new();
+		char *data;
+		size_t len;
+		int rc = tl_site_asset(sv->o->assets, asset_names[i], a, &data, &len, errs);
+		if (!rc)
+			entry_fill(&sv->assets[i], data, len, "text/css; charset=utf-8", date, "no-cache");
+		tl_arena_free(a);
+		if (rc)
+			return rc;
+	}
+	return TL_OK;
+}
+
+int tl_serve_run(const struct tl_serve_opts *o, tl_errors *errs)
+{
+	struct server sv;
+	memset(&sv, 0, sizeof sv);
+	sv.o = o;
+	if (tl_auth_init()) {
+		tl_errors_add(errs, NULL, 0, 0, NULL, "serve: cannot initialise libsodium");
+		return TL_ERR_IO;
+	}
+	if (tl_store_open(&sv.st, o->db, errs))
+		return TL_ERR_STORE;
+	pthread_mutex_init(&sv.db_lock, NULL);
+	pthread_mutex_init(&sv.write_lock, NULL);
+	pthread_mutex_init(&sv.snap_lock, NULL);
+	pthread_mutex_init(&sv.stop_mx, NULL);
+	pthread_cond_init(&sv.stop_cv, NULL);
+	int rc = reload(&sv, errs);
+	if (!rc)
+		rc = load_assets(&sv, errs);
+	if (rc) {
+		tl_store_close(sv.st);
+		return rc;
+	}
+
+	struct sockaddr_in addr;
+	memset(&addr, 0, sizeof addr);
+	addr.sin_family = AF_INET;
+	addr.sin_port = htons((uint16_t)o->port);
+	if (inet_pton(AF_INET, o->bind, &addr.sin_addr) != 1) {
+		tl_errors_add(errs, NULL, 0, 0, "--bind", "serve: %s is not an IPv4 address", o->bind);
+		rc = TL_ERR_INPUT;
+		goto out;
+	}
+
+	/* Signals are taken by sigwait() below; every thread started from here
+	 * on inherits the mask. */
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct MHD_Daemon *d = MHD_start_daemon(
+		MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+			MHD_USE_ITC | MHD_USE_ERROR_LOG,
+		(uint16_t)o->port, NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, &addr,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv, MHD_OPTION_CONNECTION_TIMEOUT,
+		o->timeout, MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		(size_t)65536, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
+	if (!d) {
+		tl_errors_add(errs, NULL, 0, 0, NULL, "serve: cannot listen on %s:%d (%s)", o->bind, o->port,
+			      strerror(errno ? errno : EADDRINUSE));
+		rc = TL_ERR_IO;
+		goto out;
+	}
+	pthread_t wt;
+	pthread_create(&wt, NULL, watcher, &sv);
+	fprintf(stderr, "telling serve: http://%s:%d/ (%s); stop with Ctrl-C or SIGTERM\n", o->bind,
+		o->port, o->db);
+
+	int sig = 0;
+	sigwait(&set, &sig);
+	fprintf(stderr, "telling serve: %s: finishing running requests\n",
+		sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	/* Stop accepting; let requests in flight finish (each write commits or
+	 * rolls back inside its request), at most 30 s. */
+	MHD_socket ls = MHD_quiesce_daemon(d);
+	for (int i = 0; i < 3000 && atomic_load(&sv.active) > 0; i++)
+		usleep(10000);
+	MHD_stop_daemon(d);
+	if (ls != MHD_INVALID_SOCKET)
+		close(ls);
+	pthread_mutex_lock(&sv.stop_mx);
+	atomic_store(&sv.stopping, 1);
+	pthread_cond_signal(&sv.stop_cv);
+	pthread_mutex_unlock(&sv.stop_mx);
+	pthread_join(wt, NULL);
+	fprintf(stderr, "telling serve: stopped\n");
+out:
+	for (int i = 0; i < 2; i++)
+		entry_free(&sv.assets[i]);
+	snap_release(sv.cur);
+	tl_store_close(sv.st);
+	return rc;
+}

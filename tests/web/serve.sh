@@ -1,0 +1,62 @@
+#!/bin/sh
+# The pages telling serve adds, in headless Chromium:
+#  1. a browser session (tests/web/serve-browser.mjs): log in, add a story in
+#     the editor, see it listed; log out;
+#  2. every served-only page type saved (login, editor start, chapter editor
+#     with preview, import, stories, progress, grants, next steps, audit
+#     trail, accounts, a refused form, 404) with the stylesheets, and checked
+#     by tests/web/axe.mjs like the static report: zero violations.
+# Last line: "N passed, N failed" (axe's, plus the browser test's).
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+TELLING=${TELLING:-$ROOT/build/telling}
+T=$(mktemp -d)
+pid=
+cleanup() {
+	[ -n "$pid" ] && kill "$pid" 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+PORT=$((40000 + $$ % 10000))
+B=http://127.0.0.1:$PORT
+PW=correct-horse-battery
+"$TELLING" init tests/data/mini-report --db "$T/s.db" >/dev/null 2>&1 || { echo "web-serve: init failed"; exit 126; }
+echo "$PW" | "$TELLING" user add admin --role admin --db "$T/s.db" >/dev/null || exit 126
+"$TELLING" serve --db "$T/s.db" --port "$PORT" >"$T/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do curl -s -o /dev/null "$B/" && break; sleep 0.1; done
+
+fail=0
+node tests/web/serve-browser.mjs "$B" admin "$PW" || fail=1
+
+jar=$T/jar
+D=$T/pages
+mkdir -p "$D/assets"
+cp assets/nlds.css assets/telling.css "$D/assets/"
+curl -s -c "$jar" -b "$jar" -o "$D/inloggen.html" "$B/inloggen"
+tok=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$D/inloggen.html" | sed 's/.*value="//;s/"$//')
+curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$tok" --data-urlencode name=admin \
+	--data-urlencode "password=$PW" "$B/inloggen"
+get() { curl -s -b "$jar" -o "$D/$1.html" "$B$2"; }
+get beheer /beheer
+csrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$D/beheer.html" | head -1 | sed 's/.*value="//;s/"$//')
+get hoofdstuk /beheer/hoofdstuk/thema
+curl -s -b "$jar" -o "$D/voorbeeld.html" --data-urlencode "csrf=$csrf" --data-urlencode action=preview \
+	--data-urlencode "markdown=$(cat tests/data/mini-report/chapters/thema.md)" "$B/beheer/hoofdstuk/thema"
+curl -s -b "$jar" -o "$D/geweigerd.html" --data-urlencode "csrf=$csrf" --data "title=&markdown=" "$B/beheer/verhalen"
+get import /beheer/import
+get verhalen /beheer/verhalen
+get voortgang /beheer/voortgang
+get toekenningen /beheer/toekenningen
+get stappen /beheer/stappen
+get audit /beheer/audit
+get gebruikers /beheer/gebruikers
+get niet-gevonden /bestaat-niet.html
+kill "$pid"
+wait "$pid" 2>/dev/null
+pid=
+mkdir -p build/web
+node tests/web/axe.mjs "$D" --json build/web/axe-serve.json
+rc=$?
+[ "$fail" = 0 ] && [ "$rc" = 0 ]
