@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "core/buf.h"
 #include "core/file.h"
+#include "import/export.h"
 #include "import/folder.h"
 #include "import/statfile.h"
 #include "render/site.h"
@@ -62,6 +63,7 @@ static int usage(const char *msg)
 	      "        [--year YYYY]                    the year it reports on (default: the agenda's)\n"
 	      "        [--lang nl|en] [--accept]            (--accept, with --db: record the bound figures\n"
 	      "                                         as read, so later data changes are reported)\n"
+	      "  telling export --db FILE -o DIR        write a store back out as an agenda folder\n"
 	      "  telling serve --db FILE [--port 8080] [--bind 127.0.0.1]\n"
 	      "        [--lang nl|en] [--assets DIR] [--secure-cookies]\n"
 	      "                                         serve the report, dashboard, API and editor\n"
@@ -592,6 +594,39 @@ static int cmd_check(int argc, char **argv)
 	return rc;
 }
 
+static int cmd_export(int argc, char **argv)
+{
+	struct opts o = {0};
+	if (parse_opts(argc, argv, &o))
+		return usage(NULL);
+	if (o.arg || !o.db || !o.out)
+		return usage("export needs --db FILE and -o DIR");
+	if (!tl_is_file(o.db)) {
+		fprintf(stderr, "telling: %s: no such store\n", o.db);
+		return 1;
+	}
+	tl_errors errs = TL_ERRORS_INIT;
+	tl_store *st;
+	if (tl_store_open(&st, o.db, &errs))
+		return report(&errs, 1);
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m;
+	struct tl_export_stats s = {0, 0};
+	int rc = tl_store_load(st, a, &m, &errs);
+	tl_store_close(st);
+	if (!rc)
+		rc = tl_export_folder(m, o.out, &s, &errs);
+	tl_arena_free(a);
+	tl_errors_print(&errs, stderr);
+	tl_errors_free(&errs);
+	if (rc) {
+		fprintf(stderr, "telling: %s not exported\n", o.db);
+		return 1;
+	}
+	printf("export: %s → %s: %zu files, %zu observations\n", o.db, o.out, s.files, s.observations);
+	return 0;
+}
+
 static int cmd_version(int argc, char **argv)
 {
 	(void)argc;
@@ -610,6 +645,7 @@ static const struct cmd {
 	{"serve", cmd_serve},
 	{"user", cmd_user},
 	{"check", cmd_check},
+	{"export", cmd_export},
 	{"version", cmd_version},
 	{"--version", cmd_version},
 };

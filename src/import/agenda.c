@@ -26,6 +26,9 @@ static const char *const keywords[] = {
 	/* analysis sentences (text/chapter.c) */
 	"vergelijking", "comparison", "ontwikkeling", "change", "positie", "position",
 	"uitschieters", "outliers", "verband", "correlation",
+	/* the report's content (text/chapter.c) */
+	"subsidies", "grants", "verhaal", "story", "instrumenten", "instruments", "streefdoelen",
+	"targets", "verhalen", "stories", "vervolgstappen", "next-steps",
 };
 
 int tl_agenda_is_keyword(const char *word)

@@ -5,6 +5,7 @@
 #include "html.h"
 #include "markdown.h"
 #include "pages.h"
+#include "report_blocks.h"
 
 /* Level of the last ATX heading in a Markdown text, or 0. */
 static int last_heading(const char *s, size_t n)
@@ -107,6 +108,24 @@ void tl_chapter_body(tl_buf *b, const struct tl_page *p, const struct tl_chapter
 				tl_render_indicator(b, p, d, heading + 1);
 			break;
 		}
+		case TL_BLOCK_GRANTS: {
+			const struct tl_instrument *in = tl_model_instrument(m, blk->ref);
+			if (in)
+				tl_render_grants(b, p, in, heading);
+			break;
+		}
+		case TL_BLOCK_INSTRUMENTS:
+			tl_render_instruments(b, p, blk->ref, heading);
+			break;
+		case TL_BLOCK_TARGETS:
+			tl_render_targets(b, p, blk->ref, heading);
+			break;
+		case TL_BLOCK_STORIES:
+			tl_render_stories(b, p, blk->ref, heading);
+			break;
+		case TL_BLOCK_NEXT_STEPS:
+			tl_render_next_steps(b, p, blk->ref, heading);
+			break;
 		}
 	}
 	tl_buf_free(&md);

@@ -3,6 +3,7 @@
 #include "../analysis/series.h"
 #include "html.h"
 #include "pages.h"
+#include "../model/report.h"
 
 /* The latest value of an indicator in a region, as table cell text. */
 static void latest_cell(tl_buf *b, const struct tl_model *m, const struct tl_indicator *d,
@@ -75,6 +76,14 @@ void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_
 			tl_html_lit(b, "</span>");
 		}
 		tl_html_lit(b, "</li>\n");
+	}
+	size_t stories = 0;
+	for (size_t i = 0; i < m->n_stories; i++)
+		stories += m->stories[i].published != 0;
+	if (stories) {
+		tl_html_lit(b, "<li class=\"tl-toc__item tl-toc__item--theme\"><a href=\"verhalen/index.html\">");
+		tl_html_text(b, tl_word(lang, "Interviews", "Interviews"));
+		tl_html_lit(b, "</a></li>\n");
 	}
 	tl_html_lit(b, "</ol>\n</nav>\n");
 

@@ -12,6 +12,7 @@
 #include "../core/buf.h"
 #include "../core/err.h"
 #include "../text/chapter.h"
+#include "../model/report.h"
 #include "layout.h"
 
 /* The report's front page: cover, contents, the indicators at a glance.
@@ -32,5 +33,13 @@ void tl_chapter_body(tl_buf *b, const struct tl_page *p, const struct tl_chapter
  * every chapter.  blocks[i] / n_blocks[i] belong to m->chapters[i]. */
 void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *blocks,
 		   const size_t *n_blocks, tl_errors *errs);
+
+/* An interview or story page (verhalen/<slug>.html; p->root "../"): only
+ * for a published story, with the names of people without consent withheld.
+ * from[] are the chapters that link to it, for the way back. */
+void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
+		   const struct tl_chapter *const *from, size_t n_from);
+/* The list of every published story (verhalen/index.html). */
+void tl_page_stories(tl_buf *b, const struct tl_page *p);
 
 #endif

@@ -50,10 +50,19 @@ int tl_site_open(const struct tl_model *m, enum tl_lang lang, tl_site **out, tl_
 		*out = NULL;
 		return TL_ERR_INPUT;
 	}
-	s->paths = TL_NEW_ARRAY(a, const char *, m->n_chapters + m->n_indicators + 3);
+	s->paths = TL_NEW_ARRAY(a, const char *, m->n_chapters + m->n_indicators + m->n_stories + 4);
 	s->paths[s->n_paths++] = "index.html";
 	for (size_t i = 0; i < m->n_chapters; i++)
 		s->paths[s->n_paths++] = tl_arena_printf(a, "%s.html", m->chapters[i].slug);
+	/* A page per published story, never one for an unpublished story. */
+	size_t stories = 0;
+	for (size_t i = 0; i < m->n_stories; i++)
+		if (m->stories[i].published) {
+			s->paths[s->n_paths++] = tl_arena_printf(a, "verhalen/%s.html", m->stories[i].slug);
+			stories++;
+		}
+	if (stories)
+		s->paths[s->n_paths++] = "verhalen/index.html";
 	s->paths[s->n_paths++] = "rapport.html";
 	for (size_t d = 0; d < m->n_indicators; d++)
 		s->paths[s->n_paths++] = tl_arena_printf(a, "data/%s.csv", m->indicators[d].slug);
@@ -76,6 +85,44 @@ const char *tl_site_content_type(const char *path)
 	if (n >= 4 && !strcmp(path + n - 4, ".css"))
 		return "text/css; charset=utf-8";
 	return "text/html; charset=utf-8";
+}
+
+/* verhalen/<slug>.html for a published story (linked back to the chapters
+ * whose {{verhaal}} bindings point at it) and verhalen/index.html listing
+ * them; an unpublished story is not found. */
+static int render_story(const tl_site *s, const char *path, tl_buf *b)
+{
+	const struct tl_model *m = s->m;
+	struct tl_page page = {m, s->lang, tl_word(s->lang, "Interviews", "Interviews"), path, "../", 0};
+	if (!strcmp(path, "verhalen/index.html")) {
+		for (size_t i = 0; i < m->n_stories; i++)
+			if (m->stories[i].published) {
+				tl_page_stories(b, &page);
+				return TL_OK;
+			}
+		return TL_ERR_NOTFOUND;
+	}
+	for (size_t i = 0; i < m->n_stories; i++) {
+		const struct tl_story *st = &m->stories[i];
+		size_t sl = strlen(st->slug);
+		if (!st->published || strncmp(path + 9, st->slug, sl) != 0 || strcmp(path + 9 + sl, ".html") != 0)
+			continue;
+		const struct tl_chapter **from = TL_NEW_ARRAY(m->arena, const struct tl_chapter *, m->n_chapters + 1);
+		size_t nf = 0;
+		for (size_t c = 0; c < m->n_chapters; c++) {
+			int links = 0;
+			for (size_t k = 0; k < s->nblocks[c]; k++)
+				for (size_t j = 0; j < s->blocks[c][k].n_bindings; j++)
+					links |= s->blocks[c][k].bindings[j].kind == TL_BIND_STORY_LINK &&
+						 !strcmp(s->blocks[c][k].bindings[j].story, st->slug);
+			if (links)
+				from[nf++] = &m->chapters[c];
+		}
+		page.title = st->title;
+		tl_page_story(b, &page, st, from, nf);
+		return TL_OK;
+	}
+	return TL_ERR_NOTFOUND;
 }
 
 int tl_site_render(const tl_site *s, const char *path, tl_buf *b, tl_errors *errs)
@@ -113,6 +160,8 @@ int tl_site_render(const tl_site *s, const char *path, tl_buf *b, tl_errors *err
 		}
 		return TL_ERR_NOTFOUND;
 	}
+	if (!strncmp(path, "verhalen/", 9))
+		return render_story(s, path, b);
 	for (size_t i = 0; i < m->n_chapters; i++) {
 		const struct tl_chapter *c = &m->chapters[i];
 		char file[96];
@@ -168,6 +217,12 @@ int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_
 		return TL_ERR_INPUT;
 	if (tl_mkdirs(outdir, errs) || tl_mkdirs(tl_arena_printf(a, "%s/data", outdir), errs))
 		return TL_ERR_IO;
+	for (size_t i = 0; i < s->n_paths; i++)
+		if (!strncmp(s->paths[i], "verhalen/", 9)) {
+			if (tl_mkdirs(tl_arena_printf(a, "%s/verhalen", outdir), errs))
+				return TL_ERR_IO;
+			break;
+		}
 
 	tl_buf b = TL_BUF_INIT;
 	for (size_t i = 0; i < s->n_paths; i++) {

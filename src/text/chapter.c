@@ -4,7 +4,9 @@
 
 #include "../core/str.h"
 #include "../import/agenda.h"
+#include "../model/report.h"
 #include "narrate_analysis.h"
+#include "story.h"
 
 static int is_word(const char *s, size_t n, const char *nl, const char *en)
 {
@@ -175,12 +177,64 @@ static int parse_analysis(struct pctx *c, int which, const char **w, size_t *wl,
 	return 0;
 }
 
+/* {{subsidies SLUG aantal|bedrag [YEAR|alle]}} and {{verhaal SLUG}}. */
+static int parse_report_binding(struct pctx *c, const char **w, size_t *wl, size_t nw, unsigned line,
+				unsigned col, struct tl_binding *b)
+{
+	if (is_word(w[0], wl[0], "verhaal", "story")) {
+		if (nw != 2) {
+			PERR(c, line, col, "binding: %.*s needs one story, e.g. {{verhaal sweelpop}}", (int)wl[0], w[0]);
+			return -1;
+		}
+		char *slug = tl_arena_strndup(c->a, w[1], wl[1]);
+		const struct tl_story *st = tl_model_story(c->m, slug);
+		if (!st) {
+			PERR(c, line, col, "binding: unknown story \"%s\" (not listed under stories: in report.yml)", slug);
+			return -1;
+		}
+		b->kind = TL_BIND_STORY_LINK;
+		b->story = st->slug;
+		return 0;
+	}
+	if (nw < 3 || nw > 4 ||
+	    !(is_word(w[2], wl[2], "aantal", "count") || is_word(w[2], wl[2], "bedrag", "amount"))) {
+		PERR(c, line, col,
+		     "binding: %.*s needs an instrument and aantal or bedrag (and a year or alle), e.g. "
+		     "{{subsidies bewonersinitiatieven aantal}}",
+		     (int)wl[0], w[0]);
+		return -1;
+	}
+	char *slug = tl_arena_strndup(c->a, w[1], wl[1]);
+	const struct tl_instrument *in = tl_model_instrument(c->m, slug);
+	if (!in) {
+		PERR(c, line, col, "binding: unknown instrument \"%s\" (not under instruments: in report.yml)", slug);
+		return -1;
+	}
+	b->kind = is_word(w[2], wl[2], "aantal", "count") ? TL_BIND_GRANT_COUNT : TL_BIND_GRANT_AMOUNT;
+	b->instrument = in->slug;
+	b->year = c->m->agenda.report_year;
+	if (nw == 4) {
+		struct tl_period per;
+		if (is_word(w[3], wl[3], "alle", "all")) {
+			b->year = 0;
+		} else if (tl_period_parse(w[3], wl[3], &per) || per.kind != TL_PERIOD_YEAR) {
+			PERR(c, line, col, "binding: \"%.*s\" is not a year (2025) or alle", (int)wl[3], w[3]);
+			return -1;
+		} else {
+			b->year = per.year;
+		}
+	}
+	return 0;
+}
+
 /* Parse an inline binding's words into b.  Returns 0 or -1 (error recorded). */
 static int parse_binding(struct pctx *c, const char **w, size_t *wl, size_t nw, unsigned line,
 			 unsigned col, struct tl_binding *b)
 {
 	size_t i = 0;
 	b->kind = TL_BIND_VALUE;
+	if (nw > 0 && (is_word(w[0], wl[0], "subsidies", "grants") || is_word(w[0], wl[0], "verhaal", "story")))
+		return parse_report_binding(c, w, wl, nw, line, col, b);
 	int which = nw > 0 ? analysis_word(w[0], wl[0]) : -1;
 	if (which >= 0)
 		return parse_analysis(c, which, w, wl, nw, line, col, b);
@@ -246,6 +300,46 @@ static int block_directive(struct pctx *c, const char *s, size_t n, unsigned lin
 		blk->kind = TL_BLOCK_GOALS;
 		return 1;
 	}
+	static const struct {
+		const char *nl, *en;
+		enum tl_block_kind kind;
+	} theme_blocks[] = {
+		{"instrumenten", "instruments", TL_BLOCK_INSTRUMENTS},
+		{"streefdoelen", "targets", TL_BLOCK_TARGETS},
+		{"verhalen", "stories", TL_BLOCK_STORIES},
+		{"vervolgstappen", "next-steps", TL_BLOCK_NEXT_STEPS},
+	};
+	for (size_t k = 0; nw >= 1 && k < sizeof theme_blocks / sizeof *theme_blocks; k++) {
+		if (!is_word(w[0], wl[0], theme_blocks[k].nl, theme_blocks[k].en))
+			continue;
+		blk->kind = theme_blocks[k].kind;
+		if (nw > 2) {
+			PERR(c, line, col, "{{%.*s}} takes at most a theme, e.g. {{%s naoberschap}}", (int)wl[0], w[0],
+			     theme_blocks[k].nl);
+			return 1;
+		}
+		char *theme = nw == 2 ? tl_arena_strndup(c->a, w[1], wl[1]) : NULL;
+		const char *want = theme ? theme : c->ch->theme;
+		const struct tl_theme *th = want ? tl_model_theme(c->m, want) : NULL;
+		if (theme && !th)
+			PERR(c, line, col, "{{%.*s}}: unknown theme \"%s\" (not in agenda.yml)", (int)wl[0], w[0], theme);
+		else if (!th && blk->kind == TL_BLOCK_NEXT_STEPS)
+			PERR(c, line, col, "{{%.*s}} needs a theme outside a theme chapter, e.g. {{vervolgstappen naoberschap}}",
+			     (int)wl[0], w[0]);
+		blk->ref = th ? th->slug : NULL;
+		return 1;
+	}
+	if (nw == 2 && is_word(w[0], wl[0], "subsidies", "grants")) {
+		blk->kind = TL_BLOCK_GRANTS;
+		char *slug = tl_arena_strndup(c->a, w[1], wl[1]);
+		const struct tl_instrument *in = tl_model_instrument(c->m, slug);
+		if (!in)
+			PERR(c, line, col, "{{subsidies}}: unknown instrument \"%s\" (not under instruments: in report.yml)",
+			     slug);
+		else
+			blk->ref = in->slug;
+		return 1;
+	}
 	if (nw >= 1 && is_word(w[0], wl[0], "grafiek", "chart")) {
 		blk->kind = TL_BLOCK_CHART;
 		if (nw != 2) {
@@ -290,7 +384,12 @@ static void scan_bindings(struct pctx *c, struct tl_block *blk)
 			size_t nw = words(s + i + 2, j - i - 2, w, wl, 5);
 			struct tl_binding b = {0};
 			if (nw >= 1 && (is_word(w[0], wl[0], "grafiek", "chart") ||
-					is_word(w[0], wl[0], "doelstellingen", "goals"))) {
+					is_word(w[0], wl[0], "doelstellingen", "goals") ||
+					is_word(w[0], wl[0], "instrumenten", "instruments") ||
+					is_word(w[0], wl[0], "streefdoelen", "targets") ||
+					is_word(w[0], wl[0], "verhalen", "stories") ||
+					is_word(w[0], wl[0], "vervolgstappen", "next-steps") ||
+					(nw == 2 && is_word(w[0], wl[0], "subsidies", "grants")))) {
 				PERR(c, line, col, "{{%.*s}} must stand on a line of its own", (int)wl[0], w[0]);
 			} else if (parse_binding(c, w, wl, nw, line, col, &b) == 0) {
 				b.line = line;
@@ -341,7 +440,7 @@ int tl_chapter_parse(const struct tl_chapter *ch, const struct tl_model *m, tl_a
 		if (!in_fence && block_directive(&c, s + i, ll, line, &d)) {
 			if (i > text_start) {
 				out[k] = (struct tl_block){TL_BLOCK_TEXT, s + text_start, i - text_start,
-							   text_line, NULL, NULL, 0};
+							   text_line, NULL, NULL, 0, NULL};
 				scan_bindings(&c, &out[k]);
 				k++;
 			}
@@ -357,7 +456,7 @@ int tl_chapter_parse(const struct tl_chapter *ch, const struct tl_model *m, tl_a
 	}
 	if (len > text_start) {
 		out[k] = (struct tl_block){TL_BLOCK_TEXT, s + text_start, len - text_start, text_line,
-					   NULL, NULL, 0};
+					   NULL, NULL, 0, NULL};
 		scan_bindings(&c, &out[k]);
 		k++;
 	}
@@ -422,6 +521,60 @@ static void expand_analysis(const struct tl_binding *b, const struct tl_chapter 
 			       "the data do not support this analysis binding: the text says so instead");
 }
 
+/* Grants counted or summed from the named awards; a total the source
+ * states for the same year that differs is written beside it. */
+static void expand_grants(const struct tl_binding *b, const struct tl_model *m, enum tl_lang lang,
+			  tl_buf *out)
+{
+	const struct tl_instrument *in = tl_model_instrument(m, b->instrument);
+	struct tl_grant_sum sum = tl_grants_sum(m, b->instrument, 0, NULL, b->year);
+	const struct tl_stated_total *st = in && b->year ? tl_instrument_stated(in, b->year, NULL) : NULL;
+	if (b->kind == TL_BIND_GRANT_COUNT) {
+		tl_fmt_number(out, (double)sum.count, 0, lang);
+		if (st && st->count >= 0 && st->count != sum.count) {
+			tl_buf_puts(out, lang == TL_LANG_NL ? " (volgens opgave: " : " (as stated: ");
+			tl_fmt_number(out, (double)st->count, 0, lang);
+			tl_buf_puts(out, ")");
+		}
+		return;
+	}
+	tl_fmt_value(out, sum.amount, sum.amount == (double)(long long)sum.amount ? 0 : 2, TL_UNIT_EURO, lang);
+	if (sum.with_amount < sum.count) {
+		tl_buf_printf(out, lang == TL_LANG_NL ? " (bedrag bekend van %ld van de %ld toekenningen)"
+						      : " (amount known for %ld of %ld grants)",
+			      sum.with_amount, sum.count);
+	}
+	if (st && st->has_amount && st->amount != sum.amount) {
+		tl_buf_puts(out, lang == TL_LANG_NL ? " (volgens opgave: " : " (as stated: ");
+		tl_fmt_value(out, st->amount, 0, TL_UNIT_EURO, lang);
+		tl_buf_puts(out, ")");
+	}
+}
+
+/* "Meer lezen in het interview" as a Markdown link to the story's page;
+ * nothing at all for an unpublished story. */
+static void expand_story_link(const struct tl_binding *b, const struct tl_chapter *ch,
+			      const struct tl_model *m, enum tl_lang lang, tl_buf *out, tl_errors *errs)
+{
+	const struct tl_story *st = tl_model_story(m, b->story);
+	if (!st || !st->published) {
+		tl_errors_warn(errs, path_of(ch), b->line, b->col, NULL,
+			       "story %s is not published: the link to it is left out", b->story);
+		return;
+	}
+	tl_buf title = TL_BUF_INIT;
+	tl_story_redact(st, st->title, strlen(st->title), lang, &title);
+	tl_buf_puts(out, "[");
+	tl_buf_puts(out, lang == TL_LANG_NL ? "Meer lezen in het interview: " : "Read more in the interview: ");
+	for (size_t i = 0; i < title.len; i++) {
+		if (strchr("[]\\*_`<>", title.data[i]))
+			tl_buf_putc(out, '\\');
+		tl_buf_putc(out, title.data[i]);
+	}
+	tl_buf_printf(out, "](verhalen/%s.html)", st->slug);
+	tl_buf_free(&title);
+}
+
 void tl_chapter_expand(const struct tl_block *blk, const struct tl_chapter *ch,
 		       const struct tl_model *m, enum tl_lang lang, tl_buf *out, tl_errors *errs)
 {
@@ -430,6 +583,14 @@ void tl_chapter_expand(const struct tl_block *blk, const struct tl_chapter *ch,
 		const struct tl_binding *b = &blk->bindings[i];
 		tl_buf_put(out, blk->text + at, b->offset - at);
 		at = b->offset + b->len;
+		if (b->kind == TL_BIND_GRANT_COUNT || b->kind == TL_BIND_GRANT_AMOUNT) {
+			expand_grants(b, m, lang, out);
+			continue;
+		}
+		if (b->kind == TL_BIND_STORY_LINK) {
+			expand_story_link(b, ch, m, lang, out, errs);
+			continue;
+		}
 		if (b->kind != TL_BIND_VALUE && b->kind != TL_BIND_YEAR) {
 			expand_analysis(b, ch, m, lang, out, errs);
 			continue;

@@ -18,6 +18,15 @@
  *                                                indicators of a theme
  *     {{verband moeite-met-rondkomen ervaren-gezondheid}} rank correlation
  * (English: comparison, change, position, outliers, correlation).
+ * The report's content (model/report.h):
+ *     {{subsidies bewonersinitiatieven aantal}}  grants counted (report year;
+ *     {{subsidies bewonersinitiatieven bedrag}}  or a year, or "alle"), with
+ *                                                a differing stated total beside it
+ *     {{verhaal sweelpop}}                       "Meer lezen in het interview" link
+ *     {{subsidies bewonersinitiatieven}}         (own line) the grants as a table
+ *     {{instrumenten}} {{streefdoelen}}          (own line) of the chapter's theme,
+ *     {{verhalen}} {{vervolgstappen}}            or of the theme named after it
+ * (English: grants … count/amount, story, instruments, targets, stories, next-steps).
  *
  * tl_chapter_parse() splits a chapter into blocks (Markdown text, chart,
  * goals) and checks every binding against the model, reporting unknown
@@ -45,6 +54,10 @@ enum tl_binding_kind {
 	TL_BIND_POSITION,    /* indicator, region */
 	TL_BIND_OUTLIERS,    /* theme */
 	TL_BIND_CORRELATION, /* indicator, indicator2 */
+	/* the report's content (model/report.h) */
+	TL_BIND_GRANT_COUNT,  /* instrument, year: grants counted */
+	TL_BIND_GRANT_AMOUNT, /* instrument, year: their amounts summed */
+	TL_BIND_STORY_LINK,   /* story: "Meer lezen in het interview" */
 };
 
 struct tl_binding {
@@ -57,9 +70,22 @@ struct tl_binding {
 	size_t offset, len;      /* byte range of the whole "{{…}}" in the block text */
 	const char *indicator2;  /* CORRELATION: the second indicator */
 	const char *theme;       /* OUTLIERS: theme slug */
+	const char *instrument;  /* GRANT_*: instrument slug */
+	const char *story;       /* STORY_LINK: story slug */
+	int year;                /* GRANT_*: the year, 0 = every year */
 };
 
-enum tl_block_kind { TL_BLOCK_TEXT = 0, TL_BLOCK_CHART, TL_BLOCK_GOALS };
+enum tl_block_kind {
+	TL_BLOCK_TEXT = 0,
+	TL_BLOCK_CHART,
+	TL_BLOCK_GOALS,
+	/* the report's content (render/report_blocks.h) */
+	TL_BLOCK_GRANTS,      /* ref: instrument slug */
+	TL_BLOCK_INSTRUMENTS, /* ref: theme slug, NULL = those of no theme */
+	TL_BLOCK_TARGETS,     /* ref: theme slug, NULL = those of no theme */
+	TL_BLOCK_STORIES,     /* ref: theme slug, NULL = all */
+	TL_BLOCK_NEXT_STEPS,  /* ref: theme slug */
+};
 
 struct tl_block {
 	enum tl_block_kind kind;
@@ -69,6 +95,7 @@ struct tl_block {
 	const char *indicator;   /* CHART: indicator slug */
 	struct tl_binding *bindings; /* TEXT: the inline bindings, in order */
 	size_t n_bindings;
+	const char *ref;         /* GRANTS, INSTRUMENTS, …: see tl_block_kind */
 };
 
 /* Split and check.  Blocks and bindings live in `a`.  Problems go to errs

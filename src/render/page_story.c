@@ -1,0 +1,148 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "../text/story.h"
+#include "html.h"
+#include "markdown.h"
+#include "pages.h"
+#include "report_blocks.h"
+
+/* Text of a story with every name withheld from it replaced. */
+static void redacted(tl_buf *b, const struct tl_story *s, const char *text, enum tl_lang lang)
+{
+	tl_buf t = TL_BUF_INIT;
+	tl_story_redact(s, text, strlen(text), lang, &t);
+	tl_html_text(b, t.data ? t.data : "");
+	tl_buf_free(&t);
+}
+
+void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
+		   const struct tl_chapter *const *from, size_t n_from)
+{
+	const struct tl_model *m = p->m;
+	enum tl_lang lang = p->lang;
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<article class=\"tl-chapter tl-story\">\n<header class=\"tl-chapter__header\">\n");
+	if (s->kicker) {
+		tl_html_lit(b, "<p class=\"tl-story__kicker\">");
+		redacted(b, s, s->kicker, lang);
+		tl_html_lit(b, "</p>\n");
+	}
+	tl_html_lit(b, "<h1 class=\"tl-chapter__title\">");
+	redacted(b, s, s->title, lang);
+	tl_html_lit(b, "</h1>\n");
+	if (s->lead) {
+		tl_html_lit(b, "<p class=\"tl-lead\">");
+		redacted(b, s, s->lead, lang);
+		tl_html_lit(b, "</p>\n");
+	}
+	tl_html_lit(b, "</header>\n");
+
+	const struct tl_person **named = TL_NEW_ARRAY(m->arena, const struct tl_person *, s->n_people + 1);
+	size_t nn = tl_story_named(s, named);
+	tl_html_lit(b, "<dl class=\"tl-facts tl-story__facts\">\n");
+	if (nn) {
+		tl_html_lit(b, "<dt>");
+		tl_html_text(b, tl_word(lang, "In dit verhaal", "In this story"));
+		tl_html_lit(b, "</dt><dd><ul class=\"tl-people\">");
+		for (size_t i = 0; i < nn; i++) {
+			tl_html_lit(b, "<li>");
+			tl_html_text(b, named[i]->name);
+			if (named[i]->role) {
+				tl_html_lit(b, ", ");
+				tl_html_text(b, named[i]->role);
+			}
+			tl_html_lit(b, "</li>");
+		}
+		tl_html_lit(b, "</ul></dd>\n");
+	}
+	if (s->place || s->municipality) {
+		const struct tl_region *r = s->municipality ? tl_model_region(m, s->municipality) : NULL;
+		tl_html_lit(b, "<dt>");
+		tl_html_text(b, tl_word(lang, "Waar", "Where"));
+		tl_html_lit(b, "</dt><dd>");
+		if (s->place)
+			tl_html_text(b, s->place);
+		if (r && (!s->place || strcmp(s->place, r->name) != 0)) {
+			if (s->place)
+				tl_html_lit(b, ", ");
+			tl_html_text(b, tl_word(lang, "gemeente ", "municipality of "));
+			tl_html_text(b, r->name);
+		}
+		tl_html_lit(b, "</dd>\n");
+	}
+	if (s->date.year) {
+		tl_html_lit(b, "<dt>");
+		tl_html_text(b, tl_word(lang, "Wanneer", "When"));
+		tl_html_lit(b, "</dt><dd>");
+		tl_render_ymd(b, &s->date, lang);
+		tl_html_lit(b, "</dd>\n");
+	}
+	if (s->n_goals) {
+		tl_html_lit(b, "<dt>");
+		tl_html_text(b, tl_word(lang, "Doelen", "Goals"));
+		tl_html_lit(b, "</dt><dd>");
+		for (size_t i = 0; i < s->n_goals; i++) {
+			const struct tl_goal *g = tl_model_goal(m, s->goals[i]);
+			if (i)
+				tl_html_lit(b, "; ");
+			tl_html_int(b, s->goals[i]);
+			if (g) {
+				tl_html_lit(b, ". ");
+				tl_html_text(b, g->title);
+			}
+		}
+		tl_html_lit(b, "</dd>\n");
+	}
+	if (s->n_instruments) {
+		tl_html_lit(b, "<dt>");
+		tl_html_text(b, tl_word(lang, "Instrument", "Instrument"));
+		tl_html_lit(b, "</dt><dd>");
+		for (size_t i = 0; i < s->n_instruments; i++) {
+			const struct tl_instrument *in = tl_model_instrument(m, s->instruments[i]);
+			if (i)
+				tl_html_lit(b, "; ");
+			tl_html_text(b, in ? in->name : s->instruments[i]);
+		}
+		tl_html_lit(b, "</dd>\n");
+	}
+	tl_html_lit(b, "</dl>\n");
+
+	tl_buf md = TL_BUF_INIT;
+	tl_story_redact(s, s->markdown ? s->markdown : "", s->markdown ? strlen(s->markdown) : 0, lang, &md);
+	struct tl_md_opts o = {0, NULL};
+	tl_markdown_render(b, md.data ? md.data : "", md.len, &o);
+	tl_buf_free(&md);
+
+	/* and back to where the story is told about */
+	tl_html_lit(b, "<nav class=\"tl-back\"");
+	tl_html_attr(b, "aria-label", tl_word(lang, "Terug", "Back"));
+	tl_html_lit(b, "><ul>\n");
+	for (size_t i = 0; i < n_from; i++) {
+		char file[128];
+		snprintf(file, sizeof file, "%s%s.html", p->root ? p->root : "", from[i]->slug);
+		tl_buf t = TL_BUF_INIT;
+		tl_buf_printf(&t, "%s%s", tl_word(lang, "Terug naar ", "Back to "), tl_chapter_title(m, from[i]));
+		tl_html_lit(b, "<li>");
+		tl_html_link(b, file, t.data);
+		tl_html_lit(b, "</li>\n");
+		tl_buf_free(&t);
+	}
+	char idx[64];
+	snprintf(idx, sizeof idx, "%sverhalen/index.html", p->root ? p->root : "");
+	tl_html_lit(b, "<li>");
+	tl_html_link(b, idx, tl_word(lang, "Alle interviews", "All interviews"));
+	tl_html_lit(b, "</li>\n</ul></nav>\n</article>\n");
+	tl_layout_end(b, p);
+}
+
+void tl_page_stories(tl_buf *b, const struct tl_page *p)
+{
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<article class=\"tl-chapter\">\n<header class=\"tl-chapter__header\"><h1 class=\"tl-chapter__title\">");
+	tl_html_text(b, p->title);
+	tl_html_lit(b, "</h1></header>\n");
+	tl_render_stories(b, p, NULL, 1);
+	tl_html_lit(b, "</article>\n");
+	tl_layout_end(b, p);
+}
