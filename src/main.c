@@ -16,6 +16,7 @@
 #include "core/err.h"
 #include "core/buf.h"
 #include "core/file.h"
+#include "import/agenda.h"
 #include "import/export.h"
 #include "import/folder.h"
 #include "import/statfile.h"
@@ -40,6 +41,7 @@ struct opts {
 	const char *assets;
 	const char *text;  /* check --text FILE */
 	const char *year;  /* check --year YYYY */
+	const char *spec;  /* import: a file of import specs and mergers */
 	const char *arg; /* the one positional argument */
 	int dry_run;
 	int add_regions;
@@ -56,6 +58,7 @@ static int usage(const char *msg)
 	      "  telling init FOLDER --db FILE          load an agenda folder into a store\n"
 	      "  telling import FILE|FOLDER --db FILE   import observations: telling long CSV, CBS OData v3\n"
 	      "        [--dry-run] [--add-regions]      (CSV/JSON), v4 bulk, StatLine CSV, RIVM, RMBW\n"
+	      "        [--spec FILE]                    import specs and mergers from FILE besides the agenda's\n"
 	      "  telling build FOLDER|--db FILE -o DIR  build the report site\n"
 	      "        [--lang nl|en] [--assets DIR] [--pdf] [--strict]\n"
 	      "  telling check FOLDER|--db FILE         check the report's text against its data\n"
@@ -94,6 +97,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 		} else if (!strcmp(a, "--assets") || !strncmp(a, "--assets=", 9)) {
 			slot = &o->assets;
 			name = "--assets";
+		} else if (!strcmp(a, "--spec") || !strncmp(a, "--spec=", 7)) {
+			slot = &o->spec;
+			name = "--spec";
 		} else if (!strcmp(a, "--text") || !strncmp(a, "--text=", 7)) {
 			slot = &o->text;
 			name = "--text";
@@ -201,8 +207,19 @@ static int cmd_import(int argc, char **argv)
 	struct tl_path_stats s = {0};
 	struct tl_import_opts io = {o.add_regions};
 	int rc = tl_store_load_framework(st, a, &m, &errs);
+	size_t agenda_mergers = rc ? 0 : m->n_mergers;
+	if (!rc && o.spec) {
+		/* Specs (and mergers) from a file of their own, added to the agenda's. */
+		char *text;
+		size_t len;
+		rc = tl_file_read(o.spec, TL_AGENDA_MAX_FILE, a, &text, &len, &errs);
+		if (!rc)
+			rc = tl_spec_parse(o.spec, text, len, m, a, &m, &errs);
+	}
 	if (!rc)
 		rc = tl_store_begin(st, &errs);
+	for (size_t i = agenda_mergers; !rc && i < m->n_mergers; i++)
+		rc = tl_store_put_merger(st, &m->mergers[i], &errs);
 	if (!rc) {
 		rc = tl_import_path(st, m, o.arg, &io, &s, &errs);
 		if (!rc && !o.dry_run)

@@ -350,6 +350,44 @@ static void parse_themes(struct ctx *c, yaml_node_t *seq)
 
 /* An indicator's import specs: where its figures come from in statistics
  * tables (see tl_import_spec in model.h). */
+/* One import spec from mapping t (its keys already checked).  1 when it
+ * has a topic. */
+static int parse_spec(struct ctx *c, yaml_node_t *t, struct tl_import_spec *sp)
+{
+	sp->topic = str_field(c, t, "topic", "import spec", 1);
+	sp->table = str_field(c, t, "table", "import spec", 0);
+	sp->source = str_field(c, t, "source", "import spec", 0);
+	sp->scale = 1;
+	const char *scale = str_field(c, t, "scale", "import spec", 0);
+	if (scale && (tl_parse_decimal(scale, strlen(scale), '.', &sp->scale) || sp->scale == 0))
+		err_at(c, get(c, t, "scale"), "scale",
+		       "import spec: scale must be a non-zero number such as 1000, not \"%s\"", scale);
+	yaml_node_t *dims = get(c, t, "dimensions");
+	if (dims && dims->type != YAML_MAPPING_NODE) {
+		err_at(c, dims, "dimensions",
+		       "import spec: dimensions must be a mapping such as {Leeftijd: \"20300\", Marges: MW00000}");
+	} else if (dims) {
+		size_t nd = (size_t)(dims->data.mapping.pairs.top - dims->data.mapping.pairs.start);
+		sp->dim_keys = TL_NEW_ARRAY(c->a, const char *, nd + 1);
+		sp->dim_codes = TL_NEW_ARRAY(c->a, const char *, nd + 1);
+		for (yaml_node_pair_t *p = dims->data.mapping.pairs.start; p < dims->data.mapping.pairs.top; p++) {
+			yaml_node_t *k = node(c, p->key), *v = node(c, p->value);
+			if (!k || !v || k->type != YAML_SCALAR_NODE || v->type != YAML_SCALAR_NODE) {
+				err_at(c, k ? k : dims, "dimensions", "import spec: a dimension is KEY: CODE");
+				continue;
+			}
+			size_t vl = v->data.scalar.length;
+			const char *vs = tl_trim((const char *)v->data.scalar.value, &vl);
+			sp->dim_keys[sp->n_dims] = tl_arena_strdup(c->a, (const char *)k->data.scalar.value);
+			sp->dim_codes[sp->n_dims] = tl_arena_strndup(c->a, vs, vl);
+			sp->n_dims++;
+		}
+	}
+	return sp->topic != NULL;
+}
+
+/* An indicator's import specs: where its figures come from in statistics
+ * tables (see tl_import_spec in model.h). */
 static void parse_imports(struct ctx *c, yaml_node_t *ind, struct tl_indicator *d)
 {
 	static const char *const keys[] = {"topic", "table", "dimensions", "scale", "source", NULL};
@@ -361,37 +399,7 @@ static void parse_imports(struct ctx *c, yaml_node_t *ind, struct tl_indicator *
 		if (!want_map(c, t, "an import spec"))
 			continue;
 		check_keys(c, t, "import spec", keys);
-		struct tl_import_spec *sp = &d->imports[d->n_imports];
-		sp->topic = str_field(c, t, "topic", "import spec", 1);
-		sp->table = str_field(c, t, "table", "import spec", 0);
-		sp->source = str_field(c, t, "source", "import spec", 0);
-		sp->scale = 1;
-		const char *scale = str_field(c, t, "scale", "import spec", 0);
-		if (scale && (tl_parse_decimal(scale, strlen(scale), '.', &sp->scale) || sp->scale == 0))
-			err_at(c, get(c, t, "scale"), "scale",
-			       "import spec: scale must be a non-zero number such as 1000, not \"%s\"", scale);
-		yaml_node_t *dims = get(c, t, "dimensions");
-		if (dims && dims->type != YAML_MAPPING_NODE) {
-			err_at(c, dims, "dimensions",
-			       "import spec: dimensions must be a mapping such as {Leeftijd: \"20300\", Marges: MW00000}");
-		} else if (dims) {
-			size_t nd = (size_t)(dims->data.mapping.pairs.top - dims->data.mapping.pairs.start);
-			sp->dim_keys = TL_NEW_ARRAY(c->a, const char *, nd + 1);
-			sp->dim_codes = TL_NEW_ARRAY(c->a, const char *, nd + 1);
-			for (yaml_node_pair_t *p = dims->data.mapping.pairs.start; p < dims->data.mapping.pairs.top; p++) {
-				yaml_node_t *k = node(c, p->key), *v = node(c, p->value);
-				if (!k || !v || k->type != YAML_SCALAR_NODE || v->type != YAML_SCALAR_NODE) {
-					err_at(c, k ? k : dims, "dimensions", "import spec: a dimension is KEY: CODE");
-					continue;
-				}
-				size_t vl = v->data.scalar.length;
-				const char *vs = tl_trim((const char *)v->data.scalar.value, &vl);
-				sp->dim_keys[sp->n_dims] = tl_arena_strdup(c->a, (const char *)k->data.scalar.value);
-				sp->dim_codes[sp->n_dims] = tl_arena_strndup(c->a, vs, vl);
-				sp->n_dims++;
-			}
-		}
-		if (sp->topic)
+		if (parse_spec(c, t, &d->imports[d->n_imports]))
 			d->n_imports++;
 	}
 }
@@ -550,7 +558,9 @@ static void parse_mergers(struct ctx *c, yaml_node_t *seq)
 		if (!want_map(c, t, "a merger"))
 			continue;
 		check_keys(c, t, "merger", keys);
+		/* A refused merger leaves its slot to the next one: start clean. */
 		struct tl_merger *g = &all[c->m->n_mergers];
+		memset(g, 0, sizeof *g);
 		size_t before = tl_errors_count(c->errs);
 		g->new_code = str_field(c, t, "new", "merger", 1);
 		g->year = (int)int_field(c, t, "year", "merger", 1800, 2200, 0, 1);
@@ -802,6 +812,92 @@ static int load_boundaries(const char *dir, struct tl_model *m, tl_arena *a, tl_
 			       "%zu municipalities of the agenda have no outline in this file (%s%s): maps leave them blank",
 			       n_missing, missing.data, n_missing > 5 ? ", …" : "");
 	tl_buf_free(&missing);
+	return TL_OK;
+}
+
+/* Load text as a YAML document; a syntax error is reported with its place. */
+static int load_yaml(const char *name, const char *text, size_t len, yaml_document_t *doc, tl_errors *errs)
+{
+	if (len > TL_AGENDA_MAX_FILE) {
+		tl_errors_add(errs, name, 0, 0, NULL, "file too large (the limit is %u bytes)", TL_AGENDA_MAX_FILE);
+		return TL_ERR_LIMIT;
+	}
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		tl_panic("cannot initialise the YAML parser");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	if (!yaml_parser_load(&parser, doc)) {
+		tl_errors_add(errs, name, (unsigned)parser.problem_mark.line + 1, (unsigned)parser.problem_mark.column + 1,
+			      NULL, "YAML: %s%s%s", parser.problem ? parser.problem : "syntax error",
+			      parser.context ? " " : "", parser.context ? parser.context : "");
+		yaml_parser_delete(&parser);
+		return TL_ERR_INPUT;
+	}
+	yaml_parser_delete(&parser);
+	return TL_OK;
+}
+
+int tl_spec_parse(const char *name, const char *text, size_t len, const struct tl_model *agenda, tl_arena *a,
+		  struct tl_model **out, tl_errors *errs)
+{
+	*out = NULL;
+	yaml_document_t doc;
+	int rc = load_yaml(name, text, len, &doc, errs);
+	if (rc)
+		return rc;
+	/* A shallow copy of the agenda whose indicators get their own spec
+	 * arrays (the agenda's specs first) and whose merger list grows. */
+	struct tl_model *m = tl_model_new(a);
+	tl_arena *keep = m->arena;
+	*m = *agenda;
+	m->arena = keep;
+	m->indicators = TL_NEW_ARRAY(a, struct tl_indicator, agenda->n_indicators + 1);
+	if (agenda->n_indicators)
+		memcpy(m->indicators, agenda->indicators, agenda->n_indicators * sizeof *m->indicators);
+	struct ctx c = {&doc, name, errs, m, a};
+	size_t before = tl_errors_count(errs);
+	yaml_node_t *root = yaml_document_get_root_node(&doc);
+	if (!root) {
+		tl_errors_add(errs, name, 1, 1, NULL, "the spec file is empty: it needs imports: or mergers:");
+	} else if (want_map(&c, root, "the spec file")) {
+		static const char *const keys[] = {"imports", "mergers", NULL};
+		static const char *const ikeys[] = {"indicator", "topic", "table", "dimensions", "scale", "source", NULL};
+		check_keys(&c, root, "the spec file", keys);
+		yaml_node_t *seq = seq_field(&c, root, "imports", "the spec file", 0);
+		size_t n = seq_len(seq);
+		for (size_t i = 0; i < n; i++) {
+			yaml_node_t *t = seq_at(&c, seq, i);
+			if (!want_map(&c, t, "an import spec"))
+				continue;
+			check_keys(&c, t, "import spec", ikeys);
+			const char *slug = str_field(&c, t, "indicator", "import spec", 1);
+			struct tl_indicator *d = NULL;
+			for (size_t k = 0; slug && k < m->n_indicators; k++)
+				if (!strcmp(m->indicators[k].slug, slug))
+					d = &m->indicators[k];
+			if (slug && !d) {
+				err_at(&c, get(&c, t, "indicator"), "indicator",
+				       "import spec: unknown indicator \"%s\" (the agenda in the store has no such indicator)", slug);
+				continue;
+			}
+			struct tl_import_spec sp = {0};
+			if (!parse_spec(&c, t, &sp) || !d)
+				continue;
+			struct tl_import_spec *grown = TL_NEW_ARRAY(a, struct tl_import_spec, d->n_imports + 2);
+			if (d->n_imports)
+				memcpy(grown, d->imports, d->n_imports * sizeof *grown);
+			grown[d->n_imports++] = sp;
+			d->imports = grown;
+		}
+		parse_mergers(&c, seq_field(&c, root, "mergers", "the spec file", 0));
+		if (!get(&c, root, "imports") && !get(&c, root, "mergers"))
+			err_at(&c, root, NULL, "the spec file needs imports: or mergers:");
+	}
+	yaml_document_delete(&doc);
+	if (tl_errors_count(errs) > before)
+		return TL_ERR_INPUT;
+	*out = m;
 	return TL_OK;
 }
 

@@ -30,6 +30,15 @@ int tl_agenda_parse(const char *name, const char *text, size_t len, tl_arena *a,
  * chapter file that is not listed gives a warning. */
 int tl_agenda_load(const char *dir, tl_arena *a, struct tl_model **out, tl_errors *errs);
 
+/* Parse an import spec file (docs/agenda-format.md, "Import specs in a file
+ * of their own"): `imports:` — entries with an `indicator` of `agenda` and
+ * the keys of an indicator's import spec — and `mergers:` as in agenda.yml.
+ * The result is a copy of `agenda` (in a; the agenda is not changed) whose
+ * indicators have the file's specs after their own and whose mergers
+ * include the file's.  Errors name file:line:column. */
+int tl_spec_parse(const char *name, const char *text, size_t len, const struct tl_model *agenda, tl_arena *a,
+		  struct tl_model **out, tl_errors *errs);
+
 /* Words that cannot be indicator slugs because chapter bindings use them. */
 int tl_agenda_is_keyword(const char *word);
 

@@ -586,6 +586,15 @@ static int measure_row(struct v4 *r, const char *name, const struct tl_csv_field
 		err_at(r, name, c[0], "empty measure Identifier");
 		return 0;
 	}
+	for (size_t i = 0; i < n; i++) {
+		/* An identifier is a code: a blank or a control character (a
+		 * quoted line break) means the file is not a MeasureCodes list. */
+		if ((unsigned char)id[i] <= ' ' || id[i] == 0x7f) {
+			err_at(r, name, c[0], "measure Identifier %s holds a blank or control character",
+			       quoted(r, id, n));
+			return 0;
+		}
+	}
 	int added;
 	struct name *e = set_put(&r->measures, r->a, id, n, &added);
 	if (!added) {

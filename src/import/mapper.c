@@ -68,6 +68,8 @@ struct tl_mapper {
 	tl_strmap *as_old, *as_new; /* code -> struct mlink list */
 	tl_strmap *accs;       /* "slug|code|period" -> struct acc */
 	unsigned char *merger_before, *merger_after, *merger_applied; /* per merger */
+	long described_regions; /* regions the file's code lists named */
+	long no_region_reported;
 	int failed;
 };
 
@@ -179,6 +181,7 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 	int known;
 	if (!r->code || !r->code[0])
 		return 0;
+	mp->described_regions++;
 	struct regent *e = regent_of(mp, r->code);
 	const char *name = r->name ? clean_name(mp->a, r->name) : NULL;
 	if (!e->name && name && strcmp(name, r->code) != 0)
@@ -314,6 +317,16 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 		region = tl_strmap_key(mp->regions, region);
 	} else if (c->region_label) {
 		region = tl_strmap_get(mp->labels, c->region_label, NULL);
+	} else if (mp->described_regions) {
+		/* The table has a region code list, yet this cell has no region
+		 * (a v4 download whose Observations.csv lacks the RegioS column):
+		 * calling it national would be a guess. */
+		if (!mp->no_region_reported++)
+			tl_errors_add(mp->errs, mp->file, c->line, c->col, NULL,
+				      "the table's code lists name regions, but this cell (%s) has none: "
+				      "which region its figure is for is unknown, so it is not loaded", c->topic);
+		mp->failed = 1;
+		return 0;
 	} else if (mp->m->agenda.national_region) {
 		/* A table without a region dimension is national. */
 		region = tl_strmap_key(mp->regions, mp->m->agenda.national_region);
@@ -644,6 +657,9 @@ int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 				if (found)
 					continue;
 				int names_table = sp->table && mp->stats.table[0] && same_table(sp->table, mp->stats.table);
+				/* A spec for another table says nothing about this one. */
+				if (sp->table && mp->stats.table[0] && !names_table)
+					continue;
 				tl_buf near = TL_BUF_INIT;
 				nearest(mp, sp->topic, &near);
 				int renumbered = near.len > 0 && strncmp(near.data, sp->topic, base_len(sp->topic)) == 0;

@@ -144,10 +144,24 @@ static int part_of_v4_bulk(const char *path)
 	return yes;
 }
 
+/* Files a CBS download carries beside its data that its reader opens itself
+ * (OData v3 category groups): in a folder they are not data of their own. */
+static int is_companion(const char *name)
+{
+	return !strcmp(name, "CategoryGroups.json");
+}
+
 static int import_file(tl_store *st, const struct tl_model *m, const char *path,
 		       const struct tl_import_opts *o, struct tl_path_stats *ps, tl_errors *errs)
 {
 	enum tl_format f = tl_format_detect(path, errs);
+	const char *base = strrchr(path, '/');
+	if (f == TL_FORMAT_UNKNOWN && is_companion(base ? base + 1 : path)) {
+		tl_errors_add(errs, path, 0, 0, NULL,
+			      "a companion file of a CBS OData v3 download (category groups), read with its table: "
+			      "import the table or its folder");
+		return TL_ERR_INPUT;
+	}
 	if (f == TL_FORMAT_UNKNOWN && part_of_v4_bulk(path)) {
 		tl_errors_add(errs, path, 0, 0, NULL,
 			      "one file of a CBS OData v4 bulk download: import its folder, which is read as a whole");
@@ -188,13 +202,6 @@ static int import_file(tl_store *st, const struct tl_model *m, const char *path,
 	}
 	ps->files++;
 	return rc;
-}
-
-/* Files a CBS download carries beside its data that its reader opens itself
- * (OData v3 category groups): in a folder they are not data of their own. */
-static int is_companion(const char *name)
-{
-	return !strcmp(name, "CategoryGroups.json");
 }
 
 static int import_dir(tl_store *st, const struct tl_model *m, const char *path,

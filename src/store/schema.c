@@ -241,7 +241,7 @@ const char *const tl_schema_migrations[] = {
 	"  publication INTEGER NOT NULL REFERENCES publication(id), path TEXT NOT NULL,"
 	"  content BLOB NOT NULL, PRIMARY KEY (publication, path));",
 
-	/* 7: region outlines for maps, from the boundary file the agenda names
+	/* 8: region outlines for maps, from the boundary file the agenda names
 	 * (agenda.boundaries).  Points are little-endian IEEE 754 doubles x, y;
 	 * rings little-endian 32-bit point counts.  crs: 0 WGS84, 1 RD New. */
 	"ALTER TABLE agenda ADD COLUMN boundaries TEXT;"

@@ -201,6 +201,27 @@ static struct snap *snap_get(struct server *sv)
 	return s;
 }
 
+/* Render every page of the live report into a new snapshot's cache before
+ * it goes live, so that no request waits on a cold cache after a change:
+ * the old snapshot keeps answering until this is done. */
+static void prerender(struct snap *s)
+{
+	const char *const *paths;
+	size_t n = tl_site_paths(s->site, &paths);
+	for (size_t i = 0; i < n && tl_strmap_size(s->cache) < CACHE_MAX; i++) {
+		tl_buf b = TL_BUF_INIT;
+		tl_errors quiet = TL_ERRORS_INIT; /* binding warnings: the build reports them */
+		if (tl_site_render(s->site, paths[i], &b, &quiet) == TL_OK) {
+			struct entry *e = xcalloc(1, sizeof *e);
+			entry_fill(e, b.data ? b.data : "", b.len, tl_site_content_type(paths[i]), s->lastmod,
+				   "no-cache");
+			tl_strmap_put(s->cache, tl_arena_printf(s->arena, "p:%s", paths[i]), e);
+		}
+		tl_errors_free(&quiet);
+		tl_buf_free(&b);
+	}
+}
+
 /* Load the store into a new snapshot and make it current.  On failure the
  * old snapshot stays (and the reason is in errs). */
 static int reload(struct server *sv, tl_errors *errs)
@@ -223,6 +244,8 @@ static int reload(struct server *sv, tl_errors *errs)
 	atomic_init(&s->refs, 1);
 	s->cache = tl_strmap_new(s->arena);
 	http_date(time(NULL), s->lastmod, sizeof s->lastmod);
+	if (!s->pub_id)
+		prerender(s);
 	pthread_mutex_lock(&sv->snap_lock);
 	struct snap *old = sv->cur;
 	sv->cur = s;

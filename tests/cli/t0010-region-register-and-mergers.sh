@@ -44,3 +44,22 @@ expect_in "$T/out" "regions: 12 named in the file, 0 new to the region register"
 expect_in "$T/site/thema.html" "Sinds 1998"
 expect_in "$T/site/thema.html" "Door de gemeentelijke herindeling van 1998 zijn cijfers van vóór 1998 niet vergelijkbaar."
 expect_not_in "$T/site/thema.html" "Sinds 1960"
+
+# --spec: import specs and mergers from a file of their own, the agenda unchanged.
+# (GM9001..GM9003 are made-up codes.)
+# 70262ned line 4: "63";"PV22  ";"2015JJ00";"    5648";… (TotaalRecreatieterrein_19).
+K70262=$ROOT/tests/data/cbs/odata3-untyped-csv/70262ned_UntypedDataSet_05022020_180935.csv
+cat >"$T/spec.yml" <<'YML'
+imports:
+  - {indicator: aandeel-a, topic: TotaalRecreatieterrein_19, table: 70262ned}
+mergers:
+  - {old: [GM9001, GM9002], new: GM9003, year: 2000}
+YML
+"$TELLING" import "$K70262" --spec "$T/spec.yml" --db "$T/d.db" >"$T/out"
+expect_in "$T/out" "24 cells, 1 observations loaded"
+[ "$(sqlite3 "$T/d.db" "SELECT value FROM observation WHERE indicator = 'aandeel-a' AND region = 'PV22' AND period = '2015JJ00'")" = "5648.0" ] ||
+	fail "PV22 2015 should be 5648 from 70262ned"
+[ "$(sqlite3 "$T/d.db" "SELECT count(*) FROM indicator_import WHERE indicator = 'aandeel-a'")" = 0 ] ||
+	fail "the spec file must not change the agenda's specs"
+[ "$(sqlite3 "$T/d.db" "SELECT group_concat(m, ',') FROM (SELECT new_code || ' ' || year || ' ' || action AS m FROM merger ORDER BY new_code)")" = "GM0109 1998 break,GM9003 2000 break" ] ||
+	fail "the spec file's merger should be stored next to the agenda's"

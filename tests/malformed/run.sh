@@ -8,6 +8,8 @@
 #   csv/NN-name.csv + csv/NN-name.expect   `BIN import NN-name.csv --db T`
 #   agenda/NN-name/ (an agenda folder) + agenda/NN-name/expect
 #                                          `BIN init agenda/NN-name --db T`
+#   spec/NN-name.yml + spec/NN-name.expect `BIN import F --spec NN-name.yml --db T`
+#                                          (F: a real CBS file, tests/data/cbs/…/70262ned…csv)
 # For each case: a fresh store T initialised from tests/data/mini-agenda, a
 # dump of it (sqlite3 T .dump), then the command.  It must exit non-zero
 # (and not crash), its stderr must contain the first line of the expect file
@@ -52,12 +54,15 @@ not_ok() {
 	echo "not ok $n - $1 ($2)"
 }
 
-# run_case NAME EXPECT-FILE CMD ARG: CMD is import or init, ARG the file or folder.
+# run_case NAME EXPECT-FILE CMD ARG [OPTION VALUE]: CMD is import or init, ARG the
+# file or folder, OPTION VALUE one more option (--spec FILE).
 run_case() {
 	name=$1
 	expect=$2
 	cmd=$3
 	arg=$4
+	opt=${5:-}
+	optval=${6:-}
 	n=$((n + 1))
 	db=$tmp/t.db
 	rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
@@ -78,7 +83,11 @@ run_case() {
 		not_ok "$name" "cannot dump the store: $(sed -n 1p "$tmp/dump.err")"
 		return
 	fi
-	"$BIN" "$cmd" "$arg" --db "$db" >"$tmp/out" 2>"$tmp/err"
+	if [ -n "$opt" ]; then
+		"$BIN" "$cmd" "$arg" "$opt" "$optval" --db "$db" >"$tmp/out" 2>"$tmp/err"
+	else
+		"$BIN" "$cmd" "$arg" --db "$db" >"$tmp/out" 2>"$tmp/err"
+	fi
 	rc=$?
 	sqlite3 "$db" .dump >"$tmp/after.sql" 2>/dev/null
 	if [ "$rc" -eq 0 ]; then
@@ -106,6 +115,13 @@ for d in "$here"/agenda/*/; do
 	[ -d "$d" ] || continue
 	d=${d%/}
 	run_case "agenda/$(basename "$d")" "$d/expect" init "$d"
+done
+
+k70262=$here/../data/cbs/odata3-untyped-csv/70262ned_UntypedDataSet_05022020_180935.csv
+for f in "$here"/spec/*.yml; do
+	[ -f "$f" ] || continue
+	base=${f%.yml}
+	run_case "spec/$(basename "$base")" "$base.expect" import "$k70262" --spec "$f"
 done
 
 echo "$passed passed, $failed failed"

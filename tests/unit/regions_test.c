@@ -321,6 +321,33 @@ static void test_merger_map_sums_counts_and_breaks_percentages(void **state)
 	assert_int_equal(tl_model_region_break(m, aan, "GM9003", 1999, 2000), 2000);
 }
 
+/* A v4 download whose Observations.csv lacks the RegioS column (85678NED in
+ * the shared data): its code lists name regions, its cells none.  Those
+ * cells are refused, not taken for national figures. */
+static void test_cells_without_region_in_a_regional_table_are_refused(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "85678NED", 1, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	struct tl_raw_topic t = {"BevolkingOp1Januari_1", NULL, NULL, 0, 1};
+	s->topic(s->ctx, &t);
+	struct tl_raw_region r = {"GM0109", "Coevorden", "gemeente", "PV22", 2023};
+	s->region(s->ctx, &r);
+	struct tl_raw_cell c = cell("BevolkingOp1Januari_1", NULL, 2020, 1, TL_STATUS_FINAL);
+	s->cell(s->ctx, &c);
+	s->cell(s->ctx, &c);
+	struct tl_mapper_stats st;
+	assert_int_not_equal(tl_mapper_finish(mp, &st), 0);
+	tl_mapper_free(mp);
+	assert_int_equal(st.observations, 0);
+	assert_int_equal(f->e.n, 1); /* said once */
+	char *msg = tl_error_format(&f->e.items[0], 0);
+	assert_string_equal(msg, "85678NED:2:1: the table's code lists name regions, but this cell "
+				 "(BevolkingOp1Januari_1) has none: which region its figure is for is unknown, "
+				 "so it is not loaded");
+	free(msg);
+}
+
 /* ---- Declaring mergers ------------------------------------------------------ */
 
 static void test_bad_mergers_are_positioned_errors(void **state)
@@ -368,6 +395,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_register_names_lose_cbs_suffixes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_merger_breaks_the_successor_series_in_the_analysis, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_merger_map_sums_counts_and_breaks_percentages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cells_without_region_in_a_regional_table_are_refused, setup, teardown),
 		cmocka_unit_test(test_bad_mergers_are_positioned_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
