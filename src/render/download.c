@@ -3,15 +3,44 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A plain number: optional sign, digits, at most one decimal point or comma. */
+static int plain_number(const char *s)
+{
+	if (*s == '-' || *s == '+')
+		s++;
+	int digits = 0, sep = 0;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9')
+			digits++;
+		else if ((*s == '.' || *s == ',') && !sep)
+			sep = 1;
+		else
+			return 0;
+	}
+	return digits > 0;
+}
+
+/* A cell a spreadsheet would run as a formula (OWASP "CSV injection"):
+ * it starts with = + - @ tab or CR and is not a plain signed number. */
+static int formula_like(const char *s)
+{
+	if (s[0] == '\0' || !strchr("=+-@\t\r", s[0]))
+		return 0;
+	return !plain_number(s);
+}
+
 void tl_csv_field(tl_buf *b, const char *s)
 {
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
+	int guard = formula_like(s);
+	if (!guard && !strpbrk(s, ",\"\r\n")) {
 		tl_buf_puts(b, s);
 		return;
 	}
 	tl_buf_putc(b, '"');
+	if (guard)
+		tl_buf_putc(b, '\'');
 	for (; *s; s++) {
 		if (*s == '"')
 			tl_buf_putc(b, '"');

@@ -15,7 +15,9 @@
 
 /* Observations of one indicator (or of all when slug is NULL). */
 void tl_download_csv(tl_buf *b, const struct tl_model *m, const char *slug);
-/* One CSV field, quoted when needed. */
+/* One CSV field, quoted when needed. A cell a spreadsheet would take as a
+ * formula (leading = + - @ tab CR, except a plain signed number) is quoted
+ * and prefixed with an apostrophe so it stays text. */
 void tl_csv_field(tl_buf *b, const char *s);
 
 /*
