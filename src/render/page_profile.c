@@ -21,6 +21,7 @@
 #include "../analysis/position.h"
 #include "../analysis/series.h"
 #include "../model/report.h"
+#include "../text/story.h"
 #include "figure.h"
 #include "html.h"
 #include "pages.h"
@@ -170,24 +171,8 @@ static void th_col(tl_buf *b, const char *text, int numeric)
 static void story_text(tl_buf *b, const struct tl_story *st, const char *text, enum tl_lang lang)
 {
 	tl_buf out = TL_BUF_INIT;
-	tl_buf_puts(&out, text ? text : "");
-	for (size_t i = 0; i < st->n_people; i++) {
-		const struct tl_person *pp = &st->people[i];
-		if (pp->consent || !pp->name || !*pp->name)
-			continue;
-		const char *alias = pp->alias ? pp->alias : tl_word(lang, "[naam weggelaten]", "[name withheld]");
-		tl_buf next = TL_BUF_INIT;
-		const char *s = out.data ? out.data : "", *hit;
-		size_t nl = strlen(pp->name);
-		while ((hit = strstr(s, pp->name))) {
-			tl_buf_put(&next, s, (size_t)(hit - s));
-			tl_buf_puts(&next, alias);
-			s = hit + nl;
-		}
-		tl_buf_puts(&next, s);
-		tl_buf_free(&out);
-		out = next;
-	}
+	if (text)
+		tl_story_redact(st, text, strlen(text), lang, &out);
 	tl_html_text(b, out.data ? out.data : "");
 	tl_buf_free(&out);
 }

@@ -28,6 +28,38 @@ static int name_at(const char *text, size_t n, size_t i, const char *name, size_
 	return i + nl == n || !word_byte((unsigned char)text[i + nl]);
 }
 
+/* Does a sentence start at text[i]? Looking back over spaces, quotes and
+ * emphasis marks we reach the start, a blank line or . ! ? */
+static int sentence_start(const char *text, size_t i)
+{
+	int newlines = 0;
+	while (i > 0) {
+		char c = text[i - 1];
+		if (c == '\n') {
+			if (++newlines == 2)
+				return 1;
+		} else if (!strchr(" \t\r*_\"'(", c)) {
+			return strchr(".!?", c) != NULL;
+		}
+		i--;
+	}
+	return 1;
+}
+
+/* Write an alias, with its first letter (after an opening bracket) in
+ * capitals when it opens a sentence: "een moeder" becomes "Een moeder". */
+static void put_alias(tl_buf *out, const char *alias, int capital)
+{
+	size_t k = alias[0] == '[' ? 1 : 0;
+	if (!capital || alias[k] < 'a' || alias[k] > 'z') {
+		tl_buf_puts(out, alias);
+		return;
+	}
+	tl_buf_put(out, alias, k);
+	tl_buf_putc(out, (char)(alias[k] - 'a' + 'A'));
+	tl_buf_puts(out, alias + k + 1);
+}
+
 void tl_story_redact(const struct tl_story *s, const char *text, size_t n, enum tl_lang lang, tl_buf *out)
 {
 	const char *withheld = lang == TL_LANG_NL ? "[naam weggelaten]" : "[name withheld]";
@@ -47,7 +79,7 @@ void tl_story_redact(const struct tl_story *s, const char *text, size_t n, enum 
 			alias = p->alias ? p->alias : withheld;
 		}
 		if (hit) {
-			tl_buf_puts(out, alias);
+			put_alias(out, alias, sentence_start(text, i));
 			i += hit;
 		} else {
 			tl_buf_putc(out, text[i]);

@@ -7,6 +7,8 @@
  * person's alias or "[naam weggelaten]" / "[name withheld]".  Matches are
  * whole words, case-sensitive (names are capitalised; "emma" inside another
  * word is not a name).  Names of people who consented stay as written.
+ * An alias that opens a sentence (start of text, after . ! ? or a blank
+ * line) gets a capital: "een moeder" becomes "Een moeder".
  */
 #ifndef TL_STORY_H
 #define TL_STORY_H

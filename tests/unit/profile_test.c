@@ -77,7 +77,7 @@ static void test_grants_and_stories_of_a_municipality(void **state)
 	assert_null(strstr(b.data, "Vereniging Y")); /* Emmen's grant */
 	/* Jan Jansen did not consent: his name appears nowhere; Els Bos did. */
 	assert_null(strstr(b.data, "Jan Jansen"));
-	assert_non_null(strstr(b.data, "[naam weggelaten] vertelt"));
+	assert_non_null(strstr(b.data, "[Naam weggelaten] vertelt")); /* opens the title */
 	assert_non_null(strstr(b.data, "Els Bos en [naam weggelaten] over de buurt."));
 	assert_null(strstr(b.data, "Nog niet af")); /* unpublished */
 	tl_buf_free(&b);
