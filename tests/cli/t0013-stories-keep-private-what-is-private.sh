@@ -9,7 +9,7 @@ for lang in nl en; do
 	[ -f "$T/$lang/verhalen/gepubliceerd.html" ] || fail "no page for the published story ($lang)"
 	expect_in "$T/$lang/thema.html" 'href="verhalen/gepubliceerd.html"'
 	expect_in "$T/$lang/verhalen/gepubliceerd.html" "Anna Voorbeeld"
-	expect_in "$T/$lang/verhalen/gepubliceerd.html" "een deelnemer doet mee"
+	expect_in "$T/$lang/verhalen/gepubliceerd.html" "Een deelnemer doet mee" # the alias opens a sentence
 	# and nothing of what is private, anywhere
 	[ ! -e "$T/$lang/verhalen/concept.html" ] || fail "a page for the unpublished story ($lang)"
 	for secret in "Bram" "Geheim" "Carla" "Een concept dat niet verschijnt" "concept.html"; do
