@@ -106,13 +106,14 @@ int tl_form_parse(const char *s, size_t n, tl_arena *a, struct tl_form *out, tl_
 			while (eq < end && s[eq] != '=')
 				eq++;
 			size_t klen, vlen, bad = 0;
+			size_t vstart = eq < end ? eq + 1 : end;
 			char *k = decode(s + i, eq - i, a, &klen, &bad);
-			char *v = k ? decode(s + (eq < end ? eq + 1 : end), eq < end ? end - eq - 1 : 0, a,
-					     &vlen, &bad)
-				    : NULL;
+			char *v = k ? decode(s + vstart, end - vstart, a, &vlen, &bad) : NULL;
 			if (!k || !v) {
+				/* bad is relative to the part that failed: the key or the value */
+				size_t at = (k ? vstart : i) + bad + 1;
 				tl_errors_add(errs, NULL, 0, (unsigned)(i + 1), NULL,
-					      "bad %%-escape in form data at byte %zu", i + bad + 1);
+					      "bad %%-escape in form data at byte %zu", at);
 				return TL_ERR_INPUT;
 			}
 			if (!tl_text_valid(k, klen) || !tl_text_valid(v, vlen)) {
