@@ -1683,6 +1683,7 @@ static int load_instruments(tl_store *st, struct tl_model *m, tl_errors *errs)
 		while (in->n_grants < ng && sqlite3_step(q) == SQLITE_ROW) {
 			struct tl_grant *g = &in->grants[in->n_grants++];
 			int pos = sqlite3_column_int(q, 0);
+			g->position = pos;
 			g->instrument = in->slug;
 			g->recipient = col_text(a, q, 1);
 			g->project = col_text(a, q, 2);
@@ -1749,7 +1750,8 @@ static int load_targets(tl_store *st, struct tl_model *m, tl_errors *errs)
 		size_t np = count_where(st, "SELECT count(*) FROM target_progress WHERE target = ?1", t->slug);
 		t->progress = TL_NEW_ARRAY(a, struct tl_target_entry, np + 1);
 		if (prepare(st, &q,
-			    "SELECT date, value, source, note FROM target_progress WHERE target = ?1 ORDER BY position",
+			    "SELECT date, value, source, note, position FROM target_progress WHERE target = ?1"
+			    " ORDER BY position",
 			    errs))
 			return TL_ERR_STORE;
 		bind_text(q, 1, t->slug);
@@ -1759,6 +1761,7 @@ static int load_targets(tl_store *st, struct tl_model *m, tl_errors *errs)
 			e->value = sqlite3_column_double(q, 1);
 			e->source = col_text(a, q, 2);
 			e->note = col_text(a, q, 3);
+			e->position = sqlite3_column_int(q, 4);
 		}
 		sqlite3_finalize(q);
 	}

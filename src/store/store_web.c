@@ -5,6 +5,7 @@
  */
 #include "store_web.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../core/arena.h"
@@ -297,18 +298,55 @@ static int next_position(tl_store *st, const char *sql)
 	return n < 0 ? 0 : (int)n;
 }
 
+/* The next value of the store-wide edit counter (migration 9), inside the
+ * caller's transaction. */
+static int next_version(tl_store *st, int64_t *v, tl_errors *errs)
+{
+	if (done(st, prep(st, "UPDATE edit_counter SET n = n + 1 WHERE id = 1"), errs, "edit counter"))
+		return TL_ERR_STORE;
+	long n = count(st, "SELECT n FROM edit_counter WHERE id = 1");
+	if (n <= 0)
+		return fail(st, errs, "edit counter");
+	*v = n;
+	return TL_OK;
+}
+
+/* Give a freshly added row its version: sql has the version as ?1 and the
+ * key as ?2 (text) or ?2 (int, when key is NULL). */
+static int stamp(tl_store *st, const char *sql, const char *key, int64_t ikey, tl_errors *errs)
+{
+	int64_t v;
+	if (next_version(st, &v, errs))
+		return TL_ERR_STORE;
+	sqlite3_stmt *s = prep(st, sql);
+	if (s) {
+		sqlite3_bind_int64(s, 1, v);
+		if (key)
+			bind_text(s, 2, key);
+		else
+			sqlite3_bind_int64(s, 2, ikey);
+	}
+	return done(st, s, errs, "version");
+}
+
 int tl_store_story_add(tl_store *st, const struct tl_story *y, tl_errors *errs)
 {
 	struct tl_story c = *y;
 	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM story");
-	return tl_store_put_story(st, &c, errs);
+	int rc = tl_store_put_story(st, &c, errs);
+	if (!rc)
+		rc = stamp(st, "UPDATE story SET version = ?1 WHERE slug = ?2", c.slug, 0, errs);
+	return rc;
 }
 
 int tl_store_next_step_add(tl_store *st, const struct tl_next_step *n, tl_errors *errs)
 {
 	struct tl_next_step c = *n;
 	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM next_step");
-	return tl_store_put_next_step(st, &c, errs);
+	int rc = tl_store_put_next_step(st, &c, errs);
+	if (!rc)
+		rc = stamp(st, "UPDATE next_step SET version = ?1 WHERE position = ?2", NULL, c.position, errs);
+	return rc;
 }
 
 int tl_store_progress_add(tl_store *st, const char *target, const struct tl_target_entry *e,
@@ -316,25 +354,33 @@ int tl_store_progress_add(tl_store *st, const char *target, const struct tl_targ
 {
 	char date[11];
 	tl_ymd_text(&e->date, date);
-	sqlite3_stmt *s = prep(st, "INSERT INTO target_progress (target, position, date, value, source, note)"
-				   " VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM target_progress"
-				   " WHERE target = ?1), ?2, ?3, ?4, ?5)");
+	int64_t v;
+	if (next_version(st, &v, errs))
+		return TL_ERR_STORE;
+	sqlite3_stmt *s = prep(st, "INSERT INTO target_progress (target, position, date, value, source, note,"
+				   " version) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM target_progress"
+				   " WHERE target = ?1), ?2, ?3, ?4, ?5, ?6)");
 	if (s) {
 		bind_text(s, 1, target);
 		bind_text(s, 2, date);
 		sqlite3_bind_double(s, 3, e->value);
 		bind_text(s, 4, e->source);
 		bind_text(s, 5, e->note);
+		sqlite3_bind_int64(s, 6, v);
 	}
 	return done(st, s, errs, "target progress");
 }
 
 int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 {
+	int64_t v;
+	if (next_version(st, &v, errs))
+		return TL_ERR_STORE;
 	sqlite3_stmt *s = prep(st, "INSERT INTO award (instrument, position, recipient, project, region, year,"
-				   " amount, note) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM award"
-				   " WHERE instrument = ?1), ?2, ?3, ?4, ?5, ?6, ?7)");
+				   " amount, note, version) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM award"
+				   " WHERE instrument = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (s) {
+		sqlite3_bind_int64(s, 8, v);
 		bind_text(s, 1, g->instrument);
 		bind_text(s, 2, g->recipient);
 		bind_text(s, 3, g->project);
@@ -347,6 +393,404 @@ int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 		bind_text(s, 7, g->note);
 	}
 	return done(st, s, errs, "grant");
+}
+
+/* ---- Version-checked edits and deletes --------------------------------- */
+
+/* Finish a versioned write s (prepared and bound; its WHERE names the key and
+ * the expected version).  When it changed no row, exists (the key alone,
+ * prepared and bound) says whether the item moved on or is gone.
+ * Finalizes both. */
+static int versioned(tl_store *st, sqlite3_stmt *s, sqlite3_stmt *exists, const char *what,
+		     const char *key, tl_errors *errs)
+{
+	int rc = TL_ERR_STORE;
+	if (s && exists) {
+		int step = sqlite3_step(s);
+		if (step != SQLITE_DONE)
+			rc = fail(st, errs, what);
+		else if (sqlite3_changes(tl_store_sqlite(st)) > 0)
+			rc = TL_OK;
+		else if (sqlite3_step(exists) == SQLITE_ROW) {
+			tl_errors_add(errs, NULL, 0, 0, "version", "%s %s changed since it was opened", what, key);
+			rc = TL_ERR_CONFLICT;
+		} else {
+			tl_errors_add(errs, NULL, 0, 0, NULL, "no %s %s", what, key);
+			rc = TL_ERR_NOTFOUND;
+		}
+	} else {
+		rc = fail(st, errs, what);
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(exists);
+	return rc;
+}
+
+static sqlite3_stmt *exists_text(tl_store *st, const char *sql, const char *k)
+{
+	sqlite3_stmt *s = prep(st, sql);
+	if (s)
+		bind_text(s, 1, k);
+	return s;
+}
+
+static sqlite3_stmt *exists_pair(tl_store *st, const char *sql, const char *k, int pos)
+{
+	sqlite3_stmt *s = prep(st, sql);
+	if (s) {
+		bind_text(s, 1, k);
+		sqlite3_bind_int(s, 2, pos);
+	}
+	return s;
+}
+
+static void bind_ymd_text(sqlite3_stmt *s, int i, const struct tl_ymd *d)
+{
+	char t[11];
+	tl_ymd_text(d, t);
+	bind_text(s, i, t[0] ? t : NULL);
+}
+
+static void col_ymd(sqlite3_stmt *s, int i, struct tl_ymd *d)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	memset(d, 0, sizeof *d);
+	if (t)
+		tl_ymd_parse((const char *)t, strlen((const char *)t), d);
+}
+
+int tl_store_chapter_get(tl_store *st, const char *slug, tl_arena *a, const char **markdown,
+			 int64_t *version)
+{
+	sqlite3_stmt *s = prep(st, "SELECT markdown, version FROM chapter WHERE slug = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, slug);
+	int rc = TL_ERR_NOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*markdown = col_text(a, s, 0);
+		*version = sqlite3_column_int64(s, 1);
+		rc = TL_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown,
+			    int64_t version, int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	sqlite3_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2, version = ?3 WHERE slug = ?1 AND version = ?4");
+	if (s) {
+		bind_text(s, 1, slug);
+		bind_text(s, 2, markdown);
+		sqlite3_bind_int64(s, 3, *new_version);
+		sqlite3_bind_int64(s, 4, version);
+	}
+	return versioned(st, s, exists_text(st, "SELECT 1 FROM chapter WHERE slug = ?1", slug), "chapter",
+			 slug, errs);
+}
+
+int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_story *y,
+		       int64_t *version)
+{
+	sqlite3_stmt *s = prep(st, "SELECT slug, title, kicker, lead, place, region, date, published, markdown,"
+				   " position, version FROM story WHERE slug = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, slug);
+	memset(y, 0, sizeof *y);
+	int rc = TL_ERR_NOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		y->slug = col_text(a, s, 0);
+		y->title = col_text(a, s, 1);
+		y->kicker = col_text(a, s, 2);
+		y->lead = col_text(a, s, 3);
+		y->place = col_text(a, s, 4);
+		y->municipality = col_text(a, s, 5);
+		col_ymd(s, 6, &y->date);
+		y->published = sqlite3_column_int(s, 7);
+		y->markdown = col_text(a, s, 8);
+		y->position = sqlite3_column_int(s, 9);
+		*version = sqlite3_column_int64(s, 10);
+		rc = TL_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc)
+		return rc;
+	long n = 0;
+	s = prep(st, "SELECT count(*) FROM story_instrument WHERE story = ?1");
+	if (s) {
+		bind_text(s, 1, slug);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			n = (long)sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	y->instruments = TL_NEW_ARRAY(a, const char *, (size_t)n + 1);
+	s = prep(st, "SELECT instrument FROM story_instrument WHERE story = ?1 ORDER BY position");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, slug);
+	while ((long)y->n_instruments < n && sqlite3_step(s) == SQLITE_ROW)
+		y->instruments[y->n_instruments++] = col_text(a, s, 0);
+	sqlite3_finalize(s);
+	return TL_OK;
+}
+
+int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t version,
+			  int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	sqlite3_stmt *s = prep(st, "UPDATE story SET title = ?2, kicker = ?3, lead = ?4, place = ?5, region = ?6,"
+				   " date = ?7, published = ?8, markdown = ?9, version = ?10"
+				   " WHERE slug = ?1 AND version = ?11");
+	if (s) {
+		bind_text(s, 1, y->slug);
+		bind_text(s, 2, y->title);
+		bind_text(s, 3, y->kicker);
+		bind_text(s, 4, y->lead);
+		bind_text(s, 5, y->place);
+		bind_text(s, 6, y->municipality);
+		bind_ymd_text(s, 7, &y->date);
+		sqlite3_bind_int(s, 8, y->published ? 1 : 0);
+		bind_text(s, 9, y->markdown ? y->markdown : "");
+		sqlite3_bind_int64(s, 10, *new_version);
+		sqlite3_bind_int64(s, 11, version);
+	}
+	return versioned(st, s, exists_text(st, "SELECT 1 FROM story WHERE slug = ?1", y->slug), "story",
+			 y->slug, errs);
+}
+
+int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs)
+{
+	/* People, goals and instrument links go with it (ON DELETE CASCADE). */
+	sqlite3_stmt *s = prep(st, "DELETE FROM story WHERE slug = ?1 AND version = ?2");
+	if (s) {
+		bind_text(s, 1, slug);
+		sqlite3_bind_int64(s, 2, version);
+	}
+	return versioned(st, s, exists_text(st, "SELECT 1 FROM story WHERE slug = ?1", slug), "story", slug,
+			 errs);
+}
+
+int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_arena *a,
+		       struct tl_grant *g, int64_t *version)
+{
+	sqlite3_stmt *s = prep(st, "SELECT instrument, recipient, project, region, year, amount, note, version"
+				   " FROM award WHERE instrument = ?1 AND position = ?2");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, instrument);
+	sqlite3_bind_int(s, 2, position);
+	memset(g, 0, sizeof *g);
+	int rc = TL_ERR_NOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		g->instrument = col_text(a, s, 0);
+		g->recipient = col_text(a, s, 1);
+		g->project = col_text(a, s, 2);
+		g->municipality = col_text(a, s, 3);
+		g->year = sqlite3_column_int(s, 4);
+		g->has_amount = sqlite3_column_type(s, 5) != SQLITE_NULL;
+		g->amount = g->has_amount ? sqlite3_column_double(s, 5) : 0;
+		g->note = col_text(a, s, 6);
+		*version = sqlite3_column_int64(s, 7);
+		rc = TL_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static const char *pair_key(tl_arena *a, const char *k, int pos)
+{
+	return tl_arena_printf(a, "%s/%d", k, pos);
+}
+
+int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, int64_t version,
+			  int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	sqlite3_stmt *s = prep(st, "UPDATE award SET recipient = ?3, project = ?4, region = ?5, year = ?6,"
+				   " amount = ?7, note = ?8, version = ?9"
+				   " WHERE instrument = ?1 AND position = ?2 AND version = ?10");
+	if (s) {
+		bind_text(s, 1, g->instrument);
+		sqlite3_bind_int(s, 2, position);
+		bind_text(s, 3, g->recipient);
+		bind_text(s, 4, g->project);
+		bind_text(s, 5, g->municipality);
+		sqlite3_bind_int(s, 6, g->year);
+		if (g->has_amount)
+			sqlite3_bind_double(s, 7, g->amount);
+		else
+			sqlite3_bind_null(s, 7);
+		bind_text(s, 8, g->note);
+		sqlite3_bind_int64(s, 9, *new_version);
+		sqlite3_bind_int64(s, 10, version);
+	}
+	tl_arena *a = tl_arena_new();
+	int rc = versioned(st, s,
+			   exists_pair(st, "SELECT 1 FROM award WHERE instrument = ?1 AND position = ?2",
+				       g->instrument, position),
+			   "grant", pair_key(a, g->instrument, position), errs);
+	tl_arena_free(a);
+	return rc;
+}
+
+int tl_store_grant_delete(tl_store *st, const char *instrument, int position, int64_t version,
+			  tl_errors *errs)
+{
+	sqlite3_stmt *s = prep(st, "DELETE FROM award WHERE instrument = ?1 AND position = ?2 AND version = ?3");
+	if (s) {
+		bind_text(s, 1, instrument);
+		sqlite3_bind_int(s, 2, position);
+		sqlite3_bind_int64(s, 3, version);
+	}
+	tl_arena *a = tl_arena_new();
+	int rc = versioned(st, s,
+			   exists_pair(st, "SELECT 1 FROM award WHERE instrument = ?1 AND position = ?2",
+				       instrument, position),
+			   "grant", pair_key(a, instrument, position), errs);
+	tl_arena_free(a);
+	return rc;
+}
+
+int tl_store_progress_get(tl_store *st, const char *target, int position, tl_arena *a,
+			  struct tl_target_entry *e, int64_t *version)
+{
+	sqlite3_stmt *s = prep(st, "SELECT date, value, source, note, version FROM target_progress"
+				   " WHERE target = ?1 AND position = ?2");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, target);
+	sqlite3_bind_int(s, 2, position);
+	memset(e, 0, sizeof *e);
+	int rc = TL_ERR_NOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		col_ymd(s, 0, &e->date);
+		e->value = sqlite3_column_double(s, 1);
+		e->source = col_text(a, s, 2);
+		e->note = col_text(a, s, 3);
+		*version = sqlite3_column_int64(s, 4);
+		rc = TL_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int tl_store_progress_update(tl_store *st, const char *target, int position,
+			     const struct tl_target_entry *e, int64_t version, int64_t *new_version,
+			     tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	sqlite3_stmt *s = prep(st, "UPDATE target_progress SET date = ?3, value = ?4, source = ?5, note = ?6,"
+				   " version = ?7 WHERE target = ?1 AND position = ?2 AND version = ?8");
+	if (s) {
+		bind_text(s, 1, target);
+		sqlite3_bind_int(s, 2, position);
+		bind_ymd_text(s, 3, &e->date);
+		sqlite3_bind_double(s, 4, e->value);
+		bind_text(s, 5, e->source);
+		bind_text(s, 6, e->note);
+		sqlite3_bind_int64(s, 7, *new_version);
+		sqlite3_bind_int64(s, 8, version);
+	}
+	tl_arena *a = tl_arena_new();
+	int rc = versioned(st, s,
+			   exists_pair(st, "SELECT 1 FROM target_progress WHERE target = ?1 AND position = ?2",
+				       target, position),
+			   "progress", pair_key(a, target, position), errs);
+	tl_arena_free(a);
+	return rc;
+}
+
+int tl_store_progress_delete(tl_store *st, const char *target, int position, int64_t version,
+			     tl_errors *errs)
+{
+	sqlite3_stmt *s = prep(st, "DELETE FROM target_progress WHERE target = ?1 AND position = ?2 AND version = ?3");
+	if (s) {
+		bind_text(s, 1, target);
+		sqlite3_bind_int(s, 2, position);
+		sqlite3_bind_int64(s, 3, version);
+	}
+	tl_arena *a = tl_arena_new();
+	int rc = versioned(st, s,
+			   exists_pair(st, "SELECT 1 FROM target_progress WHERE target = ?1 AND position = ?2",
+				       target, position),
+			   "progress", pair_key(a, target, position), errs);
+	tl_arena_free(a);
+	return rc;
+}
+
+int tl_store_next_step_get(tl_store *st, int position, tl_arena *a, struct tl_next_step *n,
+			   int64_t *version)
+{
+	sqlite3_stmt *s = prep(st, "SELECT slug, theme, year, status, text, outcome, version FROM next_step"
+				   " WHERE position = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	sqlite3_bind_int(s, 1, position);
+	memset(n, 0, sizeof *n);
+	int rc = TL_ERR_NOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		n->slug = col_text(a, s, 0);
+		n->theme = col_text(a, s, 1);
+		n->year = sqlite3_column_int(s, 2);
+		const char *status = col_text(a, s, 3);
+		if (!status || tl_step_status_parse(status, &n->status) < 0)
+			n->status = TL_STEP_PLANNED;
+		n->text = col_text(a, s, 4);
+		n->outcome = col_text(a, s, 5);
+		n->position = position;
+		*version = sqlite3_column_int64(s, 6);
+		rc = TL_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+static sqlite3_stmt *exists_step(tl_store *st, int position)
+{
+	sqlite3_stmt *s = prep(st, "SELECT 1 FROM next_step WHERE position = ?1");
+	if (s)
+		sqlite3_bind_int(s, 1, position);
+	return s;
+}
+
+int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_t version,
+			      int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	sqlite3_stmt *s = prep(st, "UPDATE next_step SET theme = ?2, year = ?3, status = ?4, text = ?5,"
+				   " version = ?6 WHERE position = ?1 AND version = ?7");
+	if (s) {
+		sqlite3_bind_int(s, 1, n->position);
+		bind_text(s, 2, n->theme);
+		sqlite3_bind_int(s, 3, n->year);
+		bind_text(s, 4, tl_step_status_name(n->status));
+		bind_text(s, 5, n->text);
+		sqlite3_bind_int64(s, 6, *new_version);
+		sqlite3_bind_int64(s, 7, version);
+	}
+	char key[16];
+	snprintf(key, sizeof key, "%d", n->position);
+	return versioned(st, s, exists_step(st, n->position), "next step", key, errs);
+}
+
+int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_errors *errs)
+{
+	sqlite3_stmt *s = prep(st, "DELETE FROM next_step WHERE position = ?1 AND version = ?2");
+	if (s) {
+		sqlite3_bind_int(s, 1, position);
+		sqlite3_bind_int64(s, 2, version);
+	}
+	char key[16];
+	snprintf(key, sizeof key, "%d", position);
+	return versioned(st, s, exists_step(st, position), "next step", key, errs);
 }
 
 /* ---- Published snapshots ------------------------------------------------ */

@@ -93,6 +93,60 @@ int tl_store_progress_add(tl_store *st, const char *target, const struct tl_targ
 int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs);
 int tl_store_next_step_add(tl_store *st, const struct tl_next_step *n, tl_errors *errs);
 
+/* ---- Version-checked edits and deletes ----------------------------------
+ * Every item the editor changes carries a version (schema migration 9): the
+ * value of one store-wide counter when it was last added or edited (0 = as
+ * imported).  A get returns the item as stored now with its version; an
+ * update or delete names the version the caller's form was loaded at and
+ * succeeds only if the item is still at it, in one statement, so two
+ * writers (threads or processes) can never both win.  Returns TL_OK (with
+ * *new_version set by updates), TL_ERR_CONFLICT when the item has moved on
+ * (nothing written: read it again to show both), TL_ERR_NOTFOUND when it
+ * is gone.  Inside the caller's transaction, like the audit row that goes
+ * with it.  Strings of a get live in a. */
+
+int tl_store_chapter_get(tl_store *st, const char *slug, tl_arena *a, const char **markdown,
+			 int64_t *version);
+int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown,
+			    int64_t version, int64_t *new_version, tl_errors *errs);
+
+/* A story's own fields and its instruments; people, goals and path are not
+ * read (the editor does not change them; an update keeps them). */
+int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_story *y,
+		       int64_t *version);
+/* Title, kicker, lead, place, municipality, date, published and markdown of
+ * the story y->slug. */
+int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t version,
+			  int64_t *new_version, tl_errors *errs);
+/* The story with its people, goals and instrument links. */
+int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs);
+
+/* Grants are keyed by their instrument and position there. */
+int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_arena *a,
+		       struct tl_grant *g, int64_t *version);
+/* Recipient, project, municipality, year, amount and note (goals kept). */
+int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, int64_t version,
+			  int64_t *new_version, tl_errors *errs);
+int tl_store_grant_delete(tl_store *st, const char *instrument, int position, int64_t version,
+			  tl_errors *errs);
+
+/* Progress entries are keyed by their target and position there. */
+int tl_store_progress_get(tl_store *st, const char *target, int position, tl_arena *a,
+			  struct tl_target_entry *e, int64_t *version);
+int tl_store_progress_update(tl_store *st, const char *target, int position,
+			     const struct tl_target_entry *e, int64_t version, int64_t *new_version,
+			     tl_errors *errs);
+int tl_store_progress_delete(tl_store *st, const char *target, int position, int64_t version,
+			     tl_errors *errs);
+
+/* Next steps are keyed by their position (n->position). */
+int tl_store_next_step_get(tl_store *st, int position, tl_arena *a, struct tl_next_step *n,
+			   int64_t *version);
+/* Theme, year, status and text (slug and outcome kept). */
+int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_t version,
+			      int64_t *new_version, tl_errors *errs);
+int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_errors *errs);
+
 /* ---- Published snapshots ------------------------------------------------ */
 
 /* Start a publication; returns its id. */
