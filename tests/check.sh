@@ -37,6 +37,7 @@ suite cli sh tests/run-cli.sh
 suite malformed sh tests/malformed/run.sh build/asan/telling
 suite http sh tests/http/run.sh
 suite http-edit sh tests/http/edit.sh
+suite http-dash sh tests/http/dash.sh
 suite fuzz make -s fuzz-short
 suite web make -s web
 suite web-serve sh tests/web/serve.sh

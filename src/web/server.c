@@ -31,6 +31,7 @@
 #include "../render/download.h"
 #include "../render/html.h"
 #include "../render/pages.h"
+#include "../render/pages_dash.h"
 #include "../render/pages_web.h"
 #include "../render/site.h"
 #include "../store/store.h"
@@ -615,6 +616,107 @@ static enum MHD_Result h_api(struct ctx *x)
 	enum MHD_Result ok = cached(x, key.data, x->rest, produce_api, "no-cache");
 	tl_buf_free(&key);
 	return ok;
+}
+
+/* ---- Dashboard: explorer, compare, search ------------------------------- */
+
+/* The query string, checked into q: known slugs and codes only, years in
+ * range, at most TL_DASH_MAX_REGIONS regions; every refusal in errs naming
+ * the parameter. */
+static long parse_year(const char *s);
+
+static int dash_query(struct ctx *x, struct tl_dash_query *q, tl_errors *errs)
+{
+	const struct tl_model *m = x->snap->m;
+	memset(q, 0, sizeof *q);
+	x->form.f = TL_NEW_ARRAY(x->a, struct tl_field, TL_FORM_MAX_FIELDS);
+	x->form.n = 0;
+	tl_buf raw = TL_BUF_INIT;
+	struct qcollect qc = {x->a, &x->form, &raw, 0};
+	MHD_get_connection_values(x->c, MHD_GET_ARGUMENT_KIND, collect_arg, &qc);
+	tl_buf_free(&raw);
+	if (qc.bad) {
+		tl_errors_add(errs, NULL, 0, 0, NULL, "%s",
+			      L(x, "de vraag bevat tekens die geen tekst zijn, of te veel delen",
+				"the query holds bytes that are not text, or too many parts"));
+		return -1;
+	}
+	for (size_t i = 0; i < x->form.n; i++) {
+		const char *k = x->form.f[i].key, *v = x->form.f[i].val;
+		if (!*v)
+			continue;
+		if (!strcmp(k, "thema")) {
+			if (tl_model_theme(m, v))
+				q->theme = v;
+			else
+				tl_errors_add(errs, NULL, 0, 0, "thema", "%s \"%s\"", L(x, "onbekend thema", "unknown theme"), v);
+		} else if (!strcmp(k, "indicator")) {
+			if (tl_model_indicator(m, v))
+				q->indicator = v;
+			else
+				tl_errors_add(errs, NULL, 0, 0, "indicator", "%s \"%s\"",
+					      L(x, "onbekende indicator", "unknown indicator"), v);
+		} else if (!strcmp(k, "regio") || !strcmp(k, "links") || !strcmp(k, "rechts")) {
+			if (!tl_model_region(m, v)) {
+				tl_errors_add(errs, NULL, 0, 0, k, "%s \"%s\"", L(x, "onbekende regio", "unknown region"), v);
+			} else if (!strcmp(k, "links")) {
+				q->left = v;
+			} else if (!strcmp(k, "rechts")) {
+				q->right = v;
+			} else if (q->n_regions == TL_DASH_MAX_REGIONS) {
+				tl_errors_add(errs, NULL, 0, 0, k, "%s %d %s", L(x, "hoogstens", "at most"),
+					      TL_DASH_MAX_REGIONS, L(x, "regio's tegelijk", "regions at a time"));
+			} else {
+				q->regions[q->n_regions++] = v;
+			}
+		} else if (!strcmp(k, "van") || !strcmp(k, "tot") || !strcmp(k, "jaar_links") ||
+			   !strcmp(k, "jaar_rechts")) {
+			long y = parse_year(v);
+			if (y < 0)
+				tl_errors_add(errs, NULL, 0, 0, k, "%s", L(x, "een jaartal, zoals 2024", "a year, such as 2024"));
+			else if (!strcmp(k, "van"))
+				q->from = (int)y;
+			else if (!strcmp(k, "tot"))
+				q->to = (int)y;
+			else if (!strcmp(k, "jaar_links"))
+				q->left_year = (int)y;
+			else
+				q->right_year = (int)y;
+		} else if (!strcmp(k, "q")) {
+			if (strlen(v) > TL_DASH_MAX_QUERY)
+				tl_errors_add(errs, NULL, 0, 0, "q", "%s %d %s", L(x, "hoogstens", "at most"), TL_DASH_MAX_QUERY,
+					      L(x, "tekens", "characters"));
+			else
+				q->q = v;
+		}
+		/* Other parameters are ignored, as a browser's form may add some. */
+	}
+	return tl_errors_failed(errs) ? -1 : 0;
+}
+
+/* The three pages are rendered per request from the snapshot's model,
+ * without its lock and without the cache: they allocate nothing in the
+ * model's arena (render/pages_dash.h), and caching arbitrary queries would
+ * let anyone fill the memory. */
+static enum MHD_Result h_dash(struct ctx *x)
+{
+	struct tl_dash_query q;
+	tl_errors errs = TL_ERRORS_INIT;
+	int bad = dash_query(x, &q, &errs) != 0;
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, "");
+	if (!strcmp(x->url, "/verkennen")) {
+		p.title = L(x, "Cijfers verkennen", "Explore figures");
+		tl_page_explore(&b, &p, &q, &errs);
+	} else if (!strcmp(x->url, "/vergelijken")) {
+		p.title = L(x, "Vergelijken", "Compare");
+		tl_page_compare(&b, &p, &q, &errs);
+	} else {
+		p.title = L(x, "Zoeken", "Search");
+		tl_page_search(&b, &p, &q, &errs);
+	}
+	tl_errors_free(&errs);
+	return send_buf(x, bad ? 400 : 200, "text/html; charset=utf-8", &b, NULL);
 }
 
 /* ---- Login and sessions ------------------------------------------------- */
@@ -2524,6 +2626,9 @@ static const struct route {
 	enum MHD_Result (*fn)(struct ctx *x);
 } routes[] = {
 	{M_GET, "/api/v1/", 1, PUBLIC, 0, h_api},
+	{M_GET, "/verkennen", 0, PUBLIC, 0, h_dash},
+	{M_GET, "/vergelijken", 0, PUBLIC, 0, h_dash},
+	{M_GET, "/zoeken", 0, PUBLIC, 0, h_dash},
 	{M_GET, "/inloggen", 0, PUBLIC, 0, h_login_form},
 	{M_POST, "/inloggen", 0, PUBLIC, 0, h_login},
 	{M_POST, "/uitloggen", 0, LOGGED_IN, 0, h_logout},

@@ -54,6 +54,12 @@ get audit /beheer/audit
 get gebruikers /beheer/gebruikers
 get niet-gevonden /bestaat-niet.html
 get verhaal-wijzigen /beheer/verhalen/gepubliceerd
+get verkennen /verkennen
+get verkennen-indicator "/verkennen?indicator=aandeel-a&regio=PV22&regio=NL01&regio=GM0106"
+get verkennen-fout "/verkennen?indicator=bestaat-niet"
+get vergelijken "/vergelijken?links=PV22&rechts=NL01"
+get zoeken "/zoeken?q=aandeel"
+get zoeken-niets "/zoeken?q=bestaat-niet"
 get toekenning-wijzigen /beheer/toekenningen/regeling-a/0
 # A save against a version that is not the stored one: the 409 page with
 # both versions; and a save to an item that is gone.
