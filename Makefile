@@ -94,7 +94,7 @@ web-serve: build/telling
 
 # HTTP tests of telling serve (route x role, XSS, CSRF, limits…).
 http: build/asan/telling
-	@sh tests/http/run.sh && sh tests/http/edit.sh && sh tests/http/dash.sh
+	@sh tests/http/run.sh && sh tests/http/edit.sh && sh tests/http/dash.sh && sh tests/http/limits.sh
 
 unit: $(UNITBIN)
 	@sh tests/run-unit.sh $(UNITBIN)

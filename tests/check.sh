@@ -38,6 +38,7 @@ suite malformed sh tests/malformed/run.sh build/asan/telling
 suite http sh tests/http/run.sh
 suite http-edit sh tests/http/edit.sh
 suite http-dash sh tests/http/dash.sh
+suite http-limits sh tests/http/limits.sh
 suite fuzz make -s fuzz-short
 suite web make -s web
 suite web-serve sh tests/web/serve.sh

@@ -72,6 +72,8 @@ struct server {
 	struct snap *cur;
 	int64_t data_version;
 	struct entry assets[2];     /* nlds.css, telling.css */
+	pthread_mutex_t conn_mx;    /* guards conns */
+	struct conn *conns;         /* open connections (slow-client deadlines) */
 	atomic_int active;          /* requests in flight */
 	atomic_int stopping;
 	pthread_mutex_t stop_mx;
@@ -274,6 +276,74 @@ static int reload(struct server *sv, tl_errors *errs)
 	return TL_OK;
 }
 
+/* ---- Slow clients ---------------------------------------------------------
+ * The idle timeout (--timeout) drops a client that stops sending, but one
+ * that trickles a byte every few seconds (slow loris) would hold its thread
+ * for ever, and with a thread per connection enough of them exhaust the
+ * server.  So every connection gets a deadline, --request-time after it was
+ * accepted.  Past it the watcher (once a second) cuts the connection's idle
+ * allowance to one second: a client that keeps sending or reading at speed
+ * (a large upload, a long answer) goes on; a slow one is closed within a
+ * second or two.  A connection whose request is inside a handler (an import
+ * that takes a while) is left alone until the handler returns.  Each
+ * client address may hold at most --per-ip connections. */
+
+struct conn {
+	struct MHD_Connection *c;
+	time_t deadline;
+	atomic_int busy; /* a handler is running for it */
+	int cut;         /* allowance already cut */
+	struct conn *prev, *next;
+};
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct server *sv = cls;
+	pthread_mutex_lock(&sv->conn_mx);
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		struct conn *k = xcalloc(1, sizeof *k);
+		k->c = c;
+		k->deadline = time(NULL) + (time_t)sv->o->request_time;
+		k->next = sv->conns;
+		if (sv->conns)
+			sv->conns->prev = k;
+		sv->conns = k;
+		*socket_context = k;
+	} else if (*socket_context) {
+		/* MHD frees the connection only after this returns, and the
+		 * watcher touches it only while it is listed, under conn_mx. */
+		struct conn *k = *socket_context;
+		if (k->prev)
+			k->prev->next = k->next;
+		else
+			sv->conns = k->next;
+		if (k->next)
+			k->next->prev = k->prev;
+		free(k);
+		*socket_context = NULL;
+	}
+	pthread_mutex_unlock(&sv->conn_mx);
+}
+
+static struct conn *conn_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static void cut_slow_connections(struct server *sv)
+{
+	time_t now = time(NULL);
+	pthread_mutex_lock(&sv->conn_mx);
+	for (struct conn *k = sv->conns; k; k = k->next)
+		if (!k->cut && now >= k->deadline && !atomic_load(&k->busy)) {
+			MHD_set_connection_option(k->c, MHD_CONNECTION_OPTION_TIMEOUT, 1u);
+			k->cut = 1;
+		}
+	pthread_mutex_unlock(&sv->conn_mx);
+}
+
 /* Watch for commits by other processes (telling import, telling init). */
 static void *watcher(void *arg)
 {
@@ -287,6 +357,7 @@ static void *watcher(void *arg)
 		if (atomic_load(&sv->stopping))
 			break;
 		pthread_mutex_unlock(&sv->stop_mx);
+		cut_slow_connections(sv);
 		pthread_mutex_lock(&sv->db_lock);
 		int64_t dv = tl_store_data_version(sv->st);
 		int changed = dv != sv->data_version;
@@ -2800,8 +2871,14 @@ answer:;
 		ok = send_message(&x, 400, L(&x, "Ongeldig adres", "Bad address"),
 				  L(&x, "Dit adres bevat tekens of delen die niet zijn toegestaan.",
 				    "This address holds characters or parts that are not allowed."));
-	else
+	else {
+		struct conn *k = conn_of(c);
+		if (k)
+			atomic_store(&k->busy, 1);
 		ok = dispatch(&x);
+		if (k)
+			atomic_store(&k->busy, 0);
+	}
 	snap_release(x.snap);
 	return ok;
 }
@@ -2857,6 +2934,7 @@ int tl_serve_run(const struct tl_serve_opts *o, tl_errors *errs)
 	pthread_mutex_init(&sv.write_lock, NULL);
 	pthread_mutex_init(&sv.snap_lock, NULL);
 	pthread_mutex_init(&sv.stop_mx, NULL);
+	pthread_mutex_init(&sv.conn_mx, NULL);
 	pthread_cond_init(&sv.stop_cv, NULL);
 	int rc = reload(&sv, errs);
 	if (!rc)
@@ -2889,8 +2967,9 @@ int tl_serve_run(const struct tl_serve_opts *o, tl_errors *errs)
 		MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
 			MHD_USE_ITC | MHD_USE_ERROR_LOG,
 		(uint16_t)o->port, NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, &addr,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv, MHD_OPTION_CONNECTION_TIMEOUT,
-		o->timeout, MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
+		&sv, MHD_OPTION_CONNECTION_TIMEOUT, o->timeout, MHD_OPTION_CONNECTION_LIMIT, 1000u,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_ip, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)65536, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
 	if (!d) {
 		tl_errors_add(errs, NULL, 0, 0, NULL, "serve: cannot listen on %s:%d (%s)", o->bind, o->port,
@@ -2910,11 +2989,11 @@ int tl_serve_run(const struct tl_serve_opts *o, tl_errors *errs)
 	/* Stop accepting; let requests in flight finish (each write commits or
 	 * rolls back inside its request), at most 30 s. */
 	MHD_socket ls = MHD_quiesce_daemon(d);
+	if (ls != MHD_INVALID_SOCKET)
+		close(ls); /* new connections are refused now, not left waiting */
 	for (int i = 0; i < 3000 && atomic_load(&sv.active) > 0; i++)
 		usleep(10000);
 	MHD_stop_daemon(d);
-	if (ls != MHD_INVALID_SOCKET)
-		close(ls);
 	pthread_mutex_lock(&sv.stop_mx);
 	atomic_store(&sv.stopping, 1);
 	pthread_cond_signal(&sv.stop_cv);
