@@ -329,13 +329,15 @@ static void form_fields(tl_buf *b, const struct tl_page *p, const struct tl_form
 			tl_html_lit(b, "<input");
 			tl_html_attr(b, "id", id);
 			tl_html_attr(b, "name", f->name);
+			if (f->kind == TL_FIELD_PASSWORD)
+				tl_html_lit(b, " type=\"password\" autocomplete=\"new-password\"");
 			if (f->kind == TL_FIELD_NUMBER)
 				tl_html_lit(b, " inputmode=\"decimal\"");
 			if (f->kind == TL_FIELD_DATE)
 				tl_html_lit(b, " placeholder=\"2026-03-31\"");
 			if (f->required)
 				tl_html_lit(b, " required");
-			tl_html_attr(b, "value", v ? v : "");
+			tl_html_attr(b, "value", v && f->kind != TL_FIELD_PASSWORD ? v : "");
 			tl_html_lit(b, ">");
 		}
 		tl_html_lit(b, "</p>\n");
@@ -478,6 +480,10 @@ void tl_page_conflict(tl_buf *b, const struct tl_page *p, const char *csrf, cons
 	for (size_t i = 0; i < n_fields; i++) {
 		const char *a = mine && mine[i] ? mine[i] : "";
 		const char *t = theirs && theirs[i] ? theirs[i] : "";
+		if (fields[i].kind == TL_FIELD_PASSWORD) {
+			a = *a ? W(p, "(ingevuld)", "(given)") : "";
+			t = "";
+		}
 		tl_html_lit(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 		tl_html_text(b, fields[i].label);
 		if (deleting != 2 && strcmp(a, t)) {
@@ -616,8 +622,12 @@ void tl_page_users(tl_buf *b, const struct tl_page *p, const char *csrf, const s
 	tl_html_text(b, W(p, "Organisatie", "Organisation"));
 	tl_html_lit(b, "</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
-		tl_html_lit(b, "<tr>");
-		cell(b, u[i].name);
+		tl_html_lit(b, "<tr><td class=\"utrecht-table__cell\">");
+		tl_buf url = TL_BUF_INIT;
+		tl_buf_printf(&url, "/beheer/gebruikers/%lld", (long long)u[i].id);
+		tl_html_link(b, url.data, u[i].name);
+		tl_buf_free(&url);
+		tl_html_lit(b, "</td>");
 		cell(b, role_name(p, u[i].role));
 		cell(b, u[i].organisation);
 		tl_html_lit(b, "</tr>\n");

@@ -48,8 +48,10 @@ struct tl_form_field {
 	const char *const *options; /* select: value, label, value, label, …, NULL */
 	int required;
 };
+/* A TL_FIELD_PASSWORD is never filled in or shown back: pages write
+ * "(ingevuld)" where a value was given. */
 enum { TL_FIELD_TEXT = 0, TL_FIELD_TEXTAREA, TL_FIELD_SELECT, TL_FIELD_CHECKBOX, TL_FIELD_DATE,
-       TL_FIELD_NUMBER };
+       TL_FIELD_NUMBER, TL_FIELD_PASSWORD };
 
 /* An editor page for report content: what there is (items, plain text
  * lines, may be none), then a form that adds one.  values[i] refills field
@@ -83,7 +85,8 @@ void tl_page_conflict(tl_buf *b, const struct tl_page *p, const char *csrf, cons
 void tl_page_audit(tl_buf *b, const struct tl_page *p, const struct tl_audit *e, size_t n,
 		   long total, long offset, long limit);
 
-/* Accounts and the form to add one. */
+/* Accounts (each linking to /beheer/gebruikers/ID) and the form to add
+ * one. */
 void tl_page_users(tl_buf *b, const struct tl_page *p, const char *csrf, const struct tl_user *u,
 		   size_t n, const tl_errors *errs);
 

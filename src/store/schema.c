@@ -263,6 +263,7 @@ const char *const tl_schema_migrations[] = {
 	"ALTER TABLE award ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE target_progress ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE next_step ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE app_user ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE edit_counter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);"
 	"INSERT INTO edit_counter (id, n) VALUES (1, 0);",
 };

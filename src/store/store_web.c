@@ -52,6 +52,9 @@ static int done(tl_store *st, sqlite3_stmt *s, tl_errors *errs, const char *what
 	return TL_OK;
 }
 
+static long count(tl_store *st, const char *sql);
+static int stamp(tl_store *st, const char *sql, const char *key, int64_t ikey, tl_errors *errs);
+
 static int valid_role(const char *r)
 {
 	return r && (!strcmp(r, "admin") || !strcmp(r, "editor") || !strcmp(r, "partner") ||
@@ -87,7 +90,11 @@ int tl_store_user_add(tl_store *st, const char *name, const char *pwhash, const 
 		tl_errors_add(errs, NULL, 0, 0, "name", "there is already an account named \"%s\"", name);
 		return TL_ERR_INPUT;
 	}
-	return rc == SQLITE_DONE ? TL_OK : fail(st, errs, "user");
+	if (rc != SQLITE_DONE)
+		return fail(st, errs, "user");
+	/* Ids of deleted accounts may be given again: the version tells a
+	 * new account from the old one. */
+	return stamp(st, "UPDATE app_user SET version = ?1 WHERE name = ?2", name, 0, errs);
 }
 
 static void read_user(sqlite3_stmt *s, int col, tl_arena *a, struct tl_user *u)
@@ -151,6 +158,101 @@ long tl_store_user_count(tl_store *st)
 	return count(st, "SELECT count(*) FROM app_user");
 }
 
+static int versioned(tl_store *st, sqlite3_stmt *s, sqlite3_stmt *exists, const char *what,
+		     const char *key, tl_errors *errs);
+static int next_version(tl_store *st, int64_t *v, tl_errors *errs);
+
+int tl_store_user_get_id(tl_store *st, int64_t id, tl_arena *a, struct tl_user *u,
+			 int64_t *version)
+{
+	sqlite3_stmt *s = prep(st, "SELECT id, name, role, organisation, version FROM app_user WHERE id = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	sqlite3_bind_int64(s, 1, id);
+	int rc = TL_ERR_NOTFOUND;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		read_user(s, 0, a, u);
+		*version = sqlite3_column_int64(s, 4);
+		rc = TL_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* Would the account `id` stop being an admin leave the store without one? */
+static int last_admin(tl_store *st, int64_t id)
+{
+	sqlite3_stmt *s = prep(st, "SELECT (SELECT count(*) FROM app_user WHERE role = 'admin' AND id <> ?1),"
+				   " (SELECT count(*) FROM app_user WHERE role = 'admin' AND id = ?1)");
+	int last = 0;
+	if (s) {
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			last = sqlite3_column_int64(s, 0) == 0 && sqlite3_column_int64(s, 1) > 0;
+		sqlite3_finalize(s);
+	}
+	return last;
+}
+
+static sqlite3_stmt *exists_user(tl_store *st, int64_t id)
+{
+	sqlite3_stmt *s = prep(st, "SELECT 1 FROM app_user WHERE id = ?1");
+	if (s)
+		sqlite3_bind_int64(s, 1, id);
+	return s;
+}
+
+int tl_store_user_update(tl_store *st, int64_t id, const char *role, const char *organisation,
+			 const char *pwhash, int64_t version, int64_t *new_version, tl_errors *errs)
+{
+	if (!valid_role(role)) {
+		tl_errors_add(errs, NULL, 0, 0, "role", "unknown role \"%s\" (admin, editor, partner, viewer)",
+			      role ? role : "");
+		return TL_ERR_INPUT;
+	}
+	int partner = !strcmp(role, "partner");
+	if (partner && (!organisation || !*organisation)) {
+		tl_errors_add(errs, NULL, 0, 0, "organisation", "a partner account needs its organisation");
+		return TL_ERR_INPUT;
+	}
+	if (strcmp(role, "admin") != 0 && last_admin(st, id)) {
+		tl_errors_add(errs, NULL, 0, 0, "role", "this is the last admin account");
+		return TL_ERR_INPUT;
+	}
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	sqlite3_stmt *s = prep(st, "UPDATE app_user SET role = ?2, organisation = ?3,"
+				   " pwhash = coalesce(?4, pwhash), version = ?5 WHERE id = ?1 AND version = ?6");
+	if (s) {
+		sqlite3_bind_int64(s, 1, id);
+		bind_text(s, 2, role);
+		bind_text(s, 3, partner ? organisation : NULL);
+		bind_text(s, 4, pwhash);
+		sqlite3_bind_int64(s, 5, *new_version);
+		sqlite3_bind_int64(s, 6, version);
+	}
+	char key[24];
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	return versioned(st, s, exists_user(st, id), "user", key, errs);
+}
+
+int tl_store_user_delete(tl_store *st, int64_t id, int64_t version, tl_errors *errs)
+{
+	if (last_admin(st, id)) {
+		tl_errors_add(errs, NULL, 0, 0, NULL, "this is the last admin account");
+		return TL_ERR_INPUT;
+	}
+	/* Its sessions go with it (ON DELETE CASCADE). */
+	sqlite3_stmt *s = prep(st, "DELETE FROM app_user WHERE id = ?1 AND version = ?2");
+	if (s) {
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, version);
+	}
+	char key[24];
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	return versioned(st, s, exists_user(st, id), "user", key, errs);
+}
+
 /* ---- Sessions ----------------------------------------------------------- */
 
 int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, const char *csrf,
@@ -199,6 +301,14 @@ void tl_store_session_delete(tl_store *st, const char *token_hash)
 	bind_text(s, 1, token_hash);
 	sqlite3_step(s);
 	sqlite3_finalize(s);
+}
+
+int tl_store_session_delete_user(tl_store *st, int64_t user_id, tl_errors *errs)
+{
+	sqlite3_stmt *s = prep(st, "DELETE FROM session WHERE user_id = ?1");
+	if (s)
+		sqlite3_bind_int64(s, 1, user_id);
+	return done(st, s, errs, "session");
 }
 
 /* ---- Audit trail -------------------------------------------------------- */

@@ -36,6 +36,19 @@ int tl_store_user_add(tl_store *st, const char *name, const char *pwhash, const 
  * TL_ERR_NOTFOUND when there is no such account. */
 int tl_store_user_get(tl_store *st, const char *name, tl_arena *a, struct tl_user *u,
 		      const char **pwhash);
+/* One account by id with its version (strings in a).  TL_ERR_NOTFOUND when
+ * there is none. */
+int tl_store_user_get_id(tl_store *st, int64_t id, tl_arena *a, struct tl_user *u,
+			 int64_t *version);
+/* Change an account's role and organisation, and its password hash when
+ * pwhash is not NULL; version-checked like the report content below.
+ * TL_ERR_INPUT when it would leave no admin, or a partner without its
+ * organisation. */
+int tl_store_user_update(tl_store *st, int64_t id, const char *role, const char *organisation,
+			 const char *pwhash, int64_t version, int64_t *new_version, tl_errors *errs);
+/* Remove an account and its sessions (its audit rows keep its name).
+ * TL_ERR_INPUT for the last admin. */
+int tl_store_user_delete(tl_store *st, int64_t id, int64_t version, tl_errors *errs);
 /* Every account, by name, into a; for the admin's list. */
 int tl_store_user_list(tl_store *st, tl_arena *a, struct tl_user **out, size_t *n);
 long tl_store_user_count(tl_store *st);
@@ -51,6 +64,8 @@ int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, 
 int tl_store_session_get(tl_store *st, const char *token_hash, int64_t now, tl_arena *a,
 			 struct tl_user *u, const char **csrf);
 void tl_store_session_delete(tl_store *st, const char *token_hash);
+/* End every session of an account (its password changed). */
+int tl_store_session_delete_user(tl_store *st, int64_t user_id, tl_errors *errs);
 
 /* ---- Audit trail -------------------------------------------------------- */
 

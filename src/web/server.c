@@ -980,8 +980,13 @@ static const char *values_json(struct ctx *x, const struct tl_form_field *f, siz
 			       const char *const *v)
 {
 	json_t *o = json_object();
-	for (size_t i = 0; i < nf; i++)
-		json_object_set_new(o, f[i].name, v && v[i] && *v[i] ? json_string(v[i]) : json_null());
+	for (size_t i = 0; i < nf; i++) {
+		int given = v && v[i] && *v[i];
+		if (f[i].kind == TL_FIELD_PASSWORD) /* never the password itself */
+			json_object_set_new(o, f[i].name, given ? json_string("changed") : json_null());
+		else
+			json_object_set_new(o, f[i].name, given ? json_string(v[i]) : json_null());
+	}
 	char *t = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(o);
 	const char *r = tl_arena_strdup(x->a, t ? t : "null");
@@ -2686,6 +2691,138 @@ static enum MHD_Result h_user_add(struct ctx *x)
 	return redirect(x, "/beheer/gebruikers");
 }
 
+/* ---- Accounts: change role, organisation or password; delete ---------- */
+
+static struct tl_form_field *user_edit_fields(struct ctx *x, size_t *nf)
+{
+	static const char *const roles_nl[] = {"viewer", "lezer (concept)", "partner", "partner", "editor", "redacteur",
+					       "admin", "beheerder", NULL};
+	static const char *const roles_en[] = {"viewer", "viewer (draft)", "partner", "partner", "editor", "editor",
+					       "admin", "administrator", NULL};
+	struct tl_form_field f[] = {
+		{"role", L(x, "Rol", "Role"), TL_FIELD_SELECT, x->sv->o->lang == TL_LANG_NL ? roles_nl : roles_en, 1},
+		{"organisation", L(x, "Organisatie (alleen voor een partner)", "Organisation (partners only)"), TL_FIELD_TEXT, NULL, 0},
+		{"password", L(x, "Nieuw wachtwoord (leeg: blijft hetzelfde)", "New password (empty: unchanged)"), TL_FIELD_PASSWORD, NULL, 0},
+	};
+	*nf = sizeof f / sizeof *f;
+	return fields_copy(x, f, *nf);
+}
+
+static const char **user_values(struct ctx *x, const struct tl_user *u)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 4);
+	v[0] = u->role;
+	v[1] = u->organisation;
+	v[2] = NULL;
+	return v;
+}
+
+struct user_item {
+	int64_t id;
+	const char *role, *organisation;
+	char hash[256]; /* "" = keep the password */
+};
+
+static int get_user(struct ctx *x, tl_store *st, struct edit *e)
+{
+	const struct user_item *it = e->item;
+	struct tl_user u;
+	int rc = tl_store_user_get_id(st, it->id, x->a, &u, &e->their_version);
+	if (rc)
+		return rc;
+	e->theirs = user_values(x, &u);
+	return TL_OK;
+}
+
+static int put_user(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	const struct user_item *it = e->item;
+	if (e->deleting)
+		return tl_store_user_delete(st, it->id, e->version, errs);
+	int64_t nv;
+	int rc = tl_store_user_update(st, it->id, it->role, it->organisation, it->hash[0] ? it->hash : NULL,
+				      e->version, &nv, errs);
+	if (!rc && it->hash[0]) /* a new password ends every session of the account */
+		rc = tl_store_session_delete_user(st, it->id, errs);
+	return rc;
+}
+
+static int user_id(struct ctx *x, int64_t *id)
+{
+	const char *s = x->rest;
+	if (!*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	*id = (int64_t)strtoll(s, NULL, 10);
+	return 0;
+}
+
+static enum MHD_Result h_user_form(struct ctx *x)
+{
+	int64_t id, version = 0;
+	if (user_id(x, &id))
+		return not_found(x);
+	struct tl_user u;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_user_get_id(x->sv->st, id, x->a, &u, &version);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (rc)
+		return not_found(x);
+	size_t nf;
+	struct tl_form_field *f = user_edit_fields(x, &nf);
+	return edit_page(x, 200, tl_arena_printf(x->a, "%s: %s", L(x, "Account wijzigen", "Edit account"), u.name),
+			 "/beheer/gebruikers", f, nf, user_values(x, &u), version, NULL);
+}
+
+static enum MHD_Result h_user_edit(struct ctx *x)
+{
+	struct user_item *it = TL_NEW(x->a, struct user_item);
+	if (user_id(x, &it->id))
+		return not_found(x);
+	struct edit e = {0};
+	if (edit_request(x, &e))
+		return missing_version(x);
+	e.entity = "user";
+	e.key = x->rest;
+	e.fields = user_edit_fields(x, &e.nf);
+	e.mine = refill(x, e.fields, e.nf);
+	e.get = get_user;
+	e.put = put_user;
+	e.item = it;
+	const char *heading = L(x, "Account wijzigen", "Edit account");
+	if (e.deleting && it->id == x->user.id)
+		return send_message(x, 422, heading,
+				    L(x, "U kunt uw eigen account niet verwijderen.", "You cannot delete your own account."));
+	if (!e.deleting) {
+		tl_errors errs = TL_ERRORS_INIT;
+		it->role = val(x, "role");
+		it->organisation = val(x, "organisation");
+		const char *pw = tl_form_get(&x->form, "password");
+		if (!it->role || !role_bit(it->role))
+			tl_errors_add(&errs, NULL, 0, 0, "role", "%s", L(x, "kies een rol", "choose a role"));
+		if (it->organisation && strlen(it->organisation) > 120)
+			tl_errors_add(&errs, NULL, 0, 0, "organisation", "%s", L(x, "hoogstens 120 tekens", "at most 120 characters"));
+		if (it->role && !strcmp(it->role, "partner") && !it->organisation)
+			tl_errors_add(&errs, NULL, 0, 0, "organisation", "%s",
+				      L(x, "een partner hoort bij een organisatie", "a partner belongs to an organisation"));
+		if (pw && *pw && (strlen(pw) < 12 || strlen(pw) > 1024))
+			tl_errors_add(&errs, NULL, 0, 0, "password", "%s",
+				      L(x, "een wachtwoord heeft minstens 12 tekens", "a password has at least 12 characters"));
+		if (!tl_errors_failed(&errs) && pw && *pw && tl_auth_hash(pw, it->hash, sizeof it->hash))
+			tl_errors_add(&errs, NULL, 0, 0, "password", "cannot hash the password (out of memory)");
+		if (tl_errors_failed(&errs)) {
+			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/gebruikers", e.fields, e.nf, e.mine,
+						       e.version, &errs);
+			tl_errors_free(&errs);
+			return ok;
+		}
+		tl_errors_free(&errs);
+	}
+	enum MHD_Result ok = finish_edit(x, &e, heading, "/beheer/gebruikers", x->url, "/beheer/gebruikers");
+	sodium_memzero(it->hash, sizeof it->hash);
+	return ok;
+}
+
 /* ==== The route table ===================================================== */
 
 static const struct route {
@@ -2728,6 +2865,8 @@ static const struct route {
 	{M_GET, "/beheer/audit", 0, ADMIN, 0, h_audit},
 	{M_GET, "/beheer/audit.csv", 0, ADMIN, 0, h_audit_csv},
 	{M_GET, "/beheer/audit.json", 0, ADMIN, 0, h_audit_json},
+	{M_GET, "/beheer/gebruikers/", 1, ADMIN, 0, h_user_form},
+	{M_POST, "/beheer/gebruikers/", 1, ADMIN, 0, h_user_edit},
 	{M_GET, "/beheer/gebruikers", 0, ADMIN, 0, h_users},
 	{M_POST, "/beheer/gebruikers", 0, ADMIN, 0, h_user_add},
 	{M_GET, "/concept/", 1, LOGGED_IN, 0, h_concept},

@@ -205,4 +205,62 @@ n_audit=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity = 'next step' A
 [ "$n_audit" = 1 ] && ok || not_ok "concurrent saves left $n_audit audit rows"
 case $winner in "Schrijver "*) ok ;; *) not_ok "concurrent saves stored: $winner" ;; esac
 
+# ---- Accounts: role, organisation, password; delete --------------------------
+uid() { sqlite3 "$DB" "SELECT id FROM app_user WHERE name = '$1'"; }
+id_viewer=$(uid viewer)
+id_partner=$(uid partner)
+id_admin=$(uid admin)
+#      method path                               body                 anon viewer partner partner1 editor admin
+matrix GET  "/beheer/gebruikers/$id_viewer"      ""                   303 403 403 403 403 200
+matrix POST "/beheer/gebruikers/$id_viewer"      "version=0&role="    401 403 403 403 403 422
+expect "unknown account" 404 GET /beheer/gebruikers/9999 -b "$T/admin.jar"
+expect "account id not a number" 404 GET "/beheer/gebruikers/1%20OR%201=1" -b "$T/admin.jar"
+expect "accounts list" 200 GET /beheer/gebruikers -b "$T/admin.jar"
+body_has "accounts link to their page" "href=\"/beheer/gebruikers/$id_viewer\""
+expect "account form" 200 GET "/beheer/gebruikers/$id_viewer" -b "$T/admin.jar"
+uv=$(version_of)
+expect "viewer may not edit chapters" 403 GET /beheer/hoofdstuk/thema -b "$T/viewer.jar"
+expect "viewer becomes editor" 303 POST "/beheer/gebruikers/$id_viewer" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$uv&role=editor"
+expect "the new role counts at once" 200 GET /beheer/hoofdstuk/thema -b "$T/viewer.jar"
+expect "stale account save" 409 POST "/beheer/gebruikers/$id_viewer" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$uv&role=admin"
+[ "$(sqlite3 "$DB" "SELECT role FROM app_user WHERE id = $id_viewer")" = editor ] && ok ||
+	not_ok "a stale account save changed the role"
+expect "account form" 200 GET "/beheer/gebruikers/$id_partner" -b "$T/admin.jar"
+pv=$(version_of)
+expect "partner without organisation" 422 POST "/beheer/gebruikers/$id_partner" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$pv&role=partner&organisation="
+expect "short password" 422 POST "/beheer/gebruikers/$id_partner" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$pv&role=partner&organisation=Stichting+Test&password=kort"
+NEWPW=another-long-password-2
+expect "new password" 303 POST "/beheer/gebruikers/$id_partner" -b "$T/admin.jar" --data-urlencode "csrf=$c_admin" \
+	--data "version=$pv&role=partner&organisation=Stichting+Test" --data-urlencode "password=$NEWPW"
+expect "a new password ends the sessions" 303 GET /beheer -b "$T/partner.jar"
+curl -s -c "$T/np.jar" -b "$T/np.jar" -o "$T/body" "$B/inloggen"
+tok=$(csrf_of)
+expect "log in with the new password" 303 POST /inloggen -b "$T/np.jar" --data-urlencode "csrf=$tok" \
+	--data-urlencode "name=partner" --data-urlencode "password=$NEWPW"
+expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
+body_has "audit: password change noted" '"password":"changed"'
+body_lacks "audit: never the password" "$NEWPW"
+if sqlite3 "$DB" "SELECT before || after FROM audit" | grep -q "argon2"; then
+	not_ok "a password hash reached the audit trail"
+else ok; fi
+expect "admin form" 200 GET "/beheer/gebruikers/$id_admin" -b "$T/admin.jar"
+av=$(version_of)
+expect "the last admin stays admin" 422 POST "/beheer/gebruikers/$id_admin" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$av&role=editor"
+body_has "last admin said" "last admin"
+expect "no deleting oneself" 422 POST "/beheer/gebruikers/$id_admin" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$av&action=delete"
+expect "account form" 200 GET "/beheer/gebruikers/$id_partner" -b "$T/admin.jar"
+pv=$(version_of)
+expect "delete an account" 303 POST "/beheer/gebruikers/$id_partner" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$pv&action=delete"
+expect "deleted account" 404 GET "/beheer/gebruikers/$id_partner" -b "$T/admin.jar"
+expect "its session is gone" 303 GET /beheer -b "$T/np.jar"
+expect "audit csv" 200 GET /beheer/audit.csv -b "$T/admin.jar"
+body_has "audit of the account delete" "admin,delete,user,$id_partner"
+
 http_done

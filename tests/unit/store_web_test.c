@@ -310,6 +310,36 @@ static void test_accounts_refuse_duplicates_unknown_roles_and_partners_without_o
 	tl_errors_free(&e);
 }
 
+static void test_the_last_admin_can_be_neither_demoted_nor_deleted(void **state)
+{
+	struct fx *f = *state;
+	tl_errors e = TL_ERRORS_INIT;
+	ok(tl_store_user_add(f->st, "anna", "h1", "admin", NULL, &e), &e);
+	struct tl_user u;
+	const char *h;
+	int64_t v, nv;
+	ok(tl_store_user_get(f->st, "anna", f->a, &u, &h), &e);
+	ok(tl_store_user_get_id(f->st, u.id, f->a, &u, &v), &e);
+	assert_true(v > 0);
+	assert_int_equal(tl_store_user_update(f->st, u.id, "editor", NULL, NULL, v, &nv, &e), TL_ERR_INPUT);
+	assert_int_equal(tl_store_user_delete(f->st, u.id, v, &e), TL_ERR_INPUT);
+	/* With a second admin both are allowed; the password hash changes only when given. */
+	ok(tl_store_user_add(f->st, "bob", "h2", "admin", NULL, &e), &e);
+	ok(tl_store_user_update(f->st, u.id, "partner", "Stichting", NULL, v, &nv, &e), &e);
+	ok(tl_store_user_get(f->st, "anna", f->a, &u, &h), &e);
+	assert_string_equal(h, "h1");
+	assert_string_equal(u.organisation, "Stichting");
+	assert_int_equal(tl_store_user_update(f->st, u.id, "viewer", NULL, "h3", v, &nv, &e), TL_ERR_CONFLICT);
+	ok(tl_store_user_get_id(f->st, u.id, f->a, &u, &v), &e);
+	ok(tl_store_user_update(f->st, u.id, "viewer", "ignored", "h3", v, &nv, &e), &e);
+	ok(tl_store_user_get(f->st, "anna", f->a, &u, &h), &e);
+	assert_string_equal(h, "h3");
+	assert_null(u.organisation);
+	ok(tl_store_user_delete(f->st, u.id, nv, &e), &e);
+	assert_int_equal(tl_store_user_get_id(f->st, u.id, f->a, &u, &v), TL_ERR_NOTFOUND);
+	tl_errors_free(&e);
+}
+
 static void test_sessions_expire_and_can_be_deleted(void **state)
 {
 	struct fx *f = *state;
@@ -396,6 +426,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_progress_and_next_steps_update_and_delete_by_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chapter_text_is_version_checked_from_version_zero, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_accounts_refuse_duplicates_unknown_roles_and_partners_without_organisation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_the_last_admin_can_be_neither_demoted_nor_deleted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sessions_expire_and_can_be_deleted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_lists_newest_first_in_pages_with_the_total, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_publications_keep_their_bytes_and_the_latest_wins, setup, teardown),

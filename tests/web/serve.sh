@@ -61,6 +61,7 @@ get vergelijken "/vergelijken?links=PV22&rechts=NL01"
 get zoeken "/zoeken?q=aandeel"
 get zoeken-niets "/zoeken?q=bestaat-niet"
 get toekenning-wijzigen /beheer/toekenningen/regeling-a/0
+get gebruiker-wijzigen /beheer/gebruikers/1
 # A save against a version that is not the stored one: the 409 page with
 # both versions; and a save to an item that is gone.
 curl -s -b "$jar" -o "$D/conflict.html" --data-urlencode "csrf=$csrf" \
