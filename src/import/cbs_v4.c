@@ -15,6 +15,7 @@
 #include "cbs_v4.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,6 +174,8 @@ struct v4 {
 	size_t nrdims;
 	tl_buf *slot;                       /* per column: trimmed copies (owned) */
 	int warned_empty;                   /* an empty None value was warned about */
+	int national;                       /* the cells are of a table without a geo
+	                                     * dimension (a D-<id>.json says so) */
 
 	tl_buf q;                           /* message snippets */
 	tl_buf note;
@@ -921,14 +924,6 @@ static int obs_header(struct v4 *r, const char *name, const struct tl_csv_field 
 			}
 		}
 	}
-	for (size_t i = 0; i < r->ndims; i++) {
-		const struct dim *d = &r->dims[i];
-		if (d->listed && d->col < 0)
-			warn_at(r, name, f[0].line, 1,
-				"Dimensions.csv lists %s, but this file has no such column%s", d->id,
-				d->kind == K_GEO ? ": cells carry no region"
-				: d->kind == K_TIME ? ": cells carry no period" : "");
-	}
 	r->rdims = xcalloc(r->nrdims ? r->nrdims : 1, sizeof *r->rdims);
 	return 0;
 }
@@ -1045,6 +1040,7 @@ static void obs_row(struct v4 *r, const char *name, const struct tl_csv_field *f
 	}
 
 	c.table = r->table;
+	c.national = r->national;
 	c.topic = m->key;
 	c.dims = nd ? r->rdims : NULL;
 	c.n_dims = nd;
@@ -1117,6 +1113,146 @@ static void obs_row(struct v4 *r, const char *name, const struct tl_csv_field *f
 		sunk(r, r->sink->cell(r->sink->ctx, &c));
 }
 
+/* ---- A national table's observations in a regional table's folder ----------
+ * A bulk folder can hold the Observations.csv of another table than its
+ * Properties.csv and code lists describe (the shipped 85678NED folder holds
+ * those of the national table 83841NED).  When Dimensions.csv lists a geo
+ * dimension that Observations.csv lacks, the dataset descriptions D-<id>.json
+ * of the folder are asked: one whose dimensions are exactly the columns of
+ * Observations.csv and that has no GeoDimension says that the cells are that
+ * table's, and national.  Without such evidence the cells stay without a
+ * region (the mapper then refuses them). */
+
+/* The text of a D-<id>.json of the download, in the arena; NULL when absent. */
+static const char *json_text(struct v4 *r, const char *file, size_t *len)
+{
+	if (!r->dir) {
+		for (size_t i = 0; i < r->nfiles; i++)
+			if (r->files[i].name && !strcmp(r->files[i].name, file)) {
+				*len = r->files[i].data ? r->files[i].len : 0;
+				return r->files[i].data ? r->files[i].data : "";
+			}
+		return NULL;
+	}
+	tl_errors e = TL_ERRORS_INIT;
+	char *data = NULL;
+	int rc = tl_file_read(file_name(r, file), 8u << 20, r->a, &data, len, &e);
+	tl_errors_free(&e);
+	return rc ? NULL : data;
+}
+
+/* 1 when the dataset description d names exactly the dimension columns of
+ * Observations.csv and no GeoDimension. */
+static int describes_national_obs(struct v4 *r, json_t *d)
+{
+	json_t *dims = json_object_get(d, "Dimensions");
+	if (!json_is_array(dims) || !json_array_size(dims))
+		return 0;
+	size_t matched = 0, ncols = 0;
+	for (size_t i = 0; i < r->ncols; i++)
+		ncols += r->roles[i] == R_TIME || r->roles[i] == R_GEO || r->roles[i] == R_DIM;
+	size_t i;
+	json_t *x;
+	json_array_foreach(dims, i, x)
+	{
+		const char *id = json_string_value(json_object_get(x, "Identifier"));
+		const char *kind = json_string_value(json_object_get(x, "Kind"));
+		if (!id || (kind && !strcmp(kind, "GeoDimension")))
+			return 0;
+		struct dim *dm = dim_find(r, id, strlen(id));
+		if (!dm || dm->col < 0)
+			return 0;
+		matched++;
+	}
+	return matched == ncols;
+}
+
+/* Look for the national table whose observations these are (see above). */
+static void find_national_table(struct v4 *r, const char *obs_name)
+{
+	size_t n = 0;
+	char **names = NULL;
+	const char **mem = NULL;
+	if (r->dir) {
+		names = tl_dir_list(r->dir, ".json", r->a, &n);
+	} else {
+		mem = tl_arena_alloc(r->a, (r->nfiles + 1) * sizeof *mem);
+		for (size_t i = 0; i < r->nfiles; i++) {
+			const char *nm = r->files[i].name;
+			size_t len = nm ? strlen(nm) : 0;
+			if (len > 7 && strcmp(nm + len - 5, ".json") == 0)
+				mem[n++] = nm;
+		}
+	}
+	const char *found = NULL, *title = NULL;
+	long count = -1;
+	int matches = 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *nm = names ? names[k] : mem[k];
+		size_t len = strlen(nm);
+		if (!tl_starts_with(nm, "D-") || len < 8)
+			continue;
+		size_t tl;
+		const char *text = json_text(r, nm, &tl);
+		if (!text)
+			continue;
+		json_t *d = json_loadb(text, tl, 0, NULL);
+		if (d && describes_national_obs(r, d)) {
+			matches++;
+			found = tl_arena_strndup(r->a, nm + 2, len - 7);
+			const char *t = json_string_value(json_object_get(d, "Title"));
+			title = t ? tl_arena_strdup(r->a, t) : NULL;
+			json_t *oc = json_object_get(d, "ObservationCount");
+			count = json_is_integer(oc) ? (long)json_integer_value(oc) : -1;
+		}
+		json_decref(d);
+	}
+	if (matches != 1)
+		return;
+	warn_at(r, obs_name, r->header_line, 1,
+		"these are the observations of %s (D-%s.json: the same dimensions, none of them "
+		"a region), not of %s, whose Dimensions.csv lists a region dimension: read as "
+		"%s, national figures",
+		found, found, r->table ? r->table : "the table", found);
+	r->national = 1;
+	/* The period code list is the other table's: its statuses (Voorlopig)
+	 * say nothing about these figures. */
+	for (size_t i = 0; i < r->ndims; i++) {
+		struct dim *d = &r->dims[i];
+		if (d->kind == K_TIME && d->has_codes) {
+			warn_at(r, obs_name, r->header_line, 1,
+				"%s gives the period statuses of %s, not of %s: the figures' statuses "
+				"(final or provisional) are unknown and reported as final",
+				d->codes_name, r->table ? r->table : "the folder's table", found);
+			free(d->codes.slot);
+			memset(&d->codes, 0, sizeof d->codes);
+			d->has_codes = 0;
+		}
+	}
+	r->table = found;
+	r->obs_count = count;
+	if (r->sink->table)
+		sunk(r, r->sink->table(r->sink->ctx, found, title));
+}
+
+/* After the header: dimensions that Dimensions.csv lists but the file lacks. */
+static void missing_columns(struct v4 *r, const char *name)
+{
+	for (size_t i = 0; i < r->ndims; i++) {
+		const struct dim *d = &r->dims[i];
+		if (d->listed && d->col < 0 && d->kind == K_GEO && !r->national)
+			find_national_table(r, name);
+	}
+	for (size_t i = 0; i < r->ndims; i++) {
+		const struct dim *d = &r->dims[i];
+		if (d->listed && d->col < 0 && !(d->kind == K_GEO && r->national))
+			warn_at(r, name, r->header_line, 1,
+				"Dimensions.csv lists %s, but this file has no such column%s", d->id,
+				d->kind == K_GEO ? ": cells carry no region"
+				: d->kind == K_TIME ? ": cells carry no period" : "");
+	}
+}
+
 static int read_observations(struct v4 *r)
 {
 	struct source s;
@@ -1149,6 +1285,7 @@ static int read_observations(struct v4 *r)
 				result = -1;
 				break;
 			}
+			missing_columns(r, s.name);
 			continue;
 		}
 		if (rc < 0) {

@@ -67,9 +67,13 @@ struct tl_mapper {
 	struct regent *last_reg;
 	tl_strmap *as_old, *as_new; /* code -> struct mlink list */
 	tl_strmap *accs;       /* "slug|code|period" -> struct acc */
+	tl_strmap *aliased;    /* spec topic key -> the label topic it was matched to */
 	unsigned char *merger_before, *merger_after, *merger_applied; /* per merger */
 	long described_regions; /* regions the file's code lists named */
 	long no_region_reported;
+	long topics, numeric_topics; /* reported by the reader */
+	const char *dims_miss;  /* why the first asked-for cell was not taken (arena) */
+	const char *region_miss; /* the first region of an asked-for cell not in the agenda */
 	int failed;
 };
 
@@ -167,11 +171,112 @@ static int on_table(void *ctx, const char *id, const char *title)
 	return 0;
 }
 
+/* ---- Topic keys and labels ------------------------------------------------
+ * A StatLine CSV names its topics by label ("Bevolking|…|Bevolkingsdichtheid"),
+ * the OData files of the same table by key ("Bevolkingsdichtheid_57").  CBS
+ * makes a key from the title: words run together, a position suffix, "k_"
+ * before a leading digit.  So a spec's key also finds a label topic whose
+ * last part, reduced to lower-case letters and digits (accents folded), is
+ * the key without its suffix, reduced the same way.  Only labels are matched
+ * this way (a key never is: another suffix is a renumbered topic), and a key
+ * that fits two labels of one table is an error, not a choice. */
+
+static size_t base_len(const char *key);
+
+/* Is this topic a label rather than a CBS key (anything but [A-Za-z0-9_])? */
+static int is_label(const char *s)
+{
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return 1;
+	return 0;
+}
+
+/* s[0..n) reduced to lower-case ASCII letters and digits into out (NUL-ended,
+ * at most cap - 1 bytes); UTF-8 Latin-1 letters (é, ë, â …) lose their accent. */
+static void reduce(const char *s, size_t n, char *out, size_t cap)
+{
+	static const char fold[] = "aaaaaaaceeeeiiiidnooooo ouuuuyty"; /* U+00E0..U+00FF */
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xC3 && i + 1 < n) {
+			unsigned char d = (unsigned char)s[++i];
+			if (d >= 0x80 && d <= 0xBF) {
+				char f = fold[(d - 0x80) & 0x1F];
+				if (f != ' ')
+					out[o++] = f;
+			}
+		} else if (isalnum(c)) {
+			out[o++] = (char)tolower(c);
+		}
+	}
+	out[o] = '\0';
+}
+
+/* A spec key reduced: without its position suffix and a "k_" before a digit. */
+static void reduce_key(const char *key, char *out, size_t cap)
+{
+	size_t n = base_len(key);
+	if (n > 2 && key[0] == 'k' && key[1] == '_' && isdigit((unsigned char)key[2])) {
+		key += 2;
+		n -= 2;
+	}
+	reduce(key, n, out, cap);
+}
+
+/* A label topic: the specs whose key fits its last part read its cells. */
+static int alias_label(tl_mapper *mp, const char *label)
+{
+	const char *last = strrchr(label, '|');
+	last = last ? last + 1 : label;
+	char want[256], have[256];
+	reduce(last, strlen(last), have, sizeof have);
+	if (!have[0])
+		return 0;
+	struct target *list = NULL;
+	for (size_t i = 0; i < mp->m->n_indicators; i++) {
+		const struct tl_indicator *d = &mp->m->indicators[i];
+		for (size_t k = 0; k < d->n_imports; k++) {
+			const struct tl_import_spec *sp = &d->imports[k];
+			if (is_label(sp->topic))
+				continue;
+			reduce_key(sp->topic, want, sizeof want);
+			if (strcmp(want, have) != 0)
+				continue;
+			const char *before = tl_strmap_get(mp->aliased, sp->topic, NULL);
+			if (before && strcmp(before, label) != 0) {
+				tl_errors_add(mp->errs, mp->file, 0, 0, NULL,
+					      "indicator %s: topic \"%s\" fits two topics of this file, \"%s\" and "
+					      "\"%s\": name the one meant as the spec's topic",
+					      d->slug, sp->topic, before, label);
+				mp->failed = 1;
+				return -1;
+			}
+			tl_strmap_put(mp->aliased, sp->topic, (void *)tl_arena_strdup(mp->a, label));
+			tl_strmap_put(mp->seen, sp->topic, (void *)1);
+			struct target *t = TL_NEW(mp->a, struct target);
+			t->ind = d;
+			t->spec = sp;
+			t->next = list;
+			list = t;
+		}
+	}
+	if (list)
+		tl_strmap_put(mp->by_topic, label, list);
+	return 0;
+}
+
 static int on_topic(void *ctx, const struct tl_raw_topic *t)
 {
 	tl_mapper *mp = ctx;
-	if (t->key)
-		tl_strmap_put(mp->seen, t->key, (void *)1);
+	if (!t->key)
+		return 0;
+	mp->topics++;
+	mp->numeric_topics += t->numeric != 0;
+	tl_strmap_put(mp->seen, t->key, (void *)1);
+	if (is_label(t->key) && !tl_strmap_get(mp->by_topic, t->key, NULL))
+		alias_label(mp, t->key);
 	return 0;
 }
 
@@ -284,6 +389,37 @@ static int contribute(tl_mapper *mp, const struct mlink *l, const struct target 
 	return 0;
 }
 
+/* "Leeftijd=53105, Marges=MW00000" of n pairs, into b. */
+static void put_dims(tl_buf *b, const char *const *keys, const char *const *codes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		tl_buf_printf(b, "%s%s=%s", i ? ", " : "", keys[i], codes[i]);
+}
+
+/* The first cell of an asked-for topic that no spec took for its other
+ * dimension codes, kept to explain an import that loads nothing. */
+static void note_dims_miss(tl_mapper *mp, const struct tl_raw_cell *c, const struct target *t)
+{
+	tl_buf b = TL_BUF_INIT;
+	const char *keys[32], *codes[32];
+	size_t n = c->n_dims < 32 ? c->n_dims : 32;
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = c->dims[i].key;
+		codes[i] = c->dims[i].code;
+	}
+	tl_buf_printf(&b, "the cells of topic %s have ", c->topic);
+	put_dims(&b, keys, codes, n);
+	if (!n)
+		tl_buf_puts(&b, "no other dimensions");
+	for (int k = 0; t && k < 3; t = t->next, k++) {
+		tl_buf_printf(&b, k ? "; %s asks for " : ", but indicator %s asks for ", t->ind->slug);
+		put_dims(&b, (const char *const *)t->spec->dim_keys, (const char *const *)t->spec->dim_codes,
+			 t->spec->n_dims);
+	}
+	mp->dims_miss = tl_arena_strdup(mp->a, b.data ? b.data : "");
+	tl_buf_free(&b);
+}
+
 static int on_cell(void *ctx, const struct tl_raw_cell *c)
 {
 	tl_mapper *mp = ctx;
@@ -317,6 +453,10 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 		region = tl_strmap_key(mp->regions, region);
 	} else if (c->region_label) {
 		region = tl_strmap_get(mp->labels, c->region_label, NULL);
+	} else if (c->national) {
+		/* The reader showed that the table has no region dimension. */
+		if (mp->m->agenda.national_region)
+			region = tl_strmap_key(mp->regions, mp->m->agenda.national_region);
 	} else if (mp->described_regions) {
 		/* The table has a region code list, yet this cell has no region
 		 * (a v4 download whose Observations.csv lacks the RegioS column):
@@ -339,6 +479,8 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 	}
 	if (!region && !as_old) {
 		mp->stats.skip_region++;
+		if (!mp->region_miss && (c->region || c->region_label))
+			mp->region_miss = tl_arena_strdup(mp->a, c->region ? c->region : c->region_label);
 		return 0;
 	}
 	int written = 0, table_miss = 0;
@@ -415,8 +557,11 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 			mp->stats.skip_table++;
 		else if (!region)
 			mp->stats.skip_region++;
-		else
+		else {
 			mp->stats.skip_dims++;
+			if (!mp->dims_miss)
+				note_dims_miss(mp, c, tl_strmap_get(mp->by_topic, c->topic, NULL));
+		}
 	}
 	return 0;
 }
@@ -466,6 +611,7 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 	mp->as_old = tl_strmap_new(mp->a);
 	mp->as_new = tl_strmap_new(mp->a);
 	mp->accs = tl_strmap_new(mp->a);
+	mp->aliased = tl_strmap_new(mp->a);
 	size_t ng = m->n_mergers;
 	mp->merger_before = TL_NEW_ARRAY(mp->a, unsigned char, ng + 1);
 	mp->merger_after = TL_NEW_ARRAY(mp->a, unsigned char, ng + 1);
@@ -628,6 +774,43 @@ static void write_regent(const char *code, void *value, void *vctx)
 	w->mp->stats.regions_registered += added;
 }
 
+/* An import that loads nothing says why (a warning: what the file holds,
+ * such as its regions, is still taken). */
+static void explain_nothing(tl_mapper *mp)
+{
+	const struct tl_mapper_stats *s = &mp->stats;
+	const char *tbl = s->table[0] ? s->table : "this file";
+	if (mp->topics && !mp->numeric_topics)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: every topic of %s is text (names, codes), none holds "
+			       "figures; the file was read for its %ld region%s",
+			       tbl, s->regions_seen, s->regions_seen == 1 ? "" : "s");
+	else if (!s->cells)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: %s holds no figures, only what describes them "
+			       "(topics, regions, periods)", tbl);
+	else if (s->skip_dims && mp->dims_miss)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: %s (%ld cell%s of asked-for topics skipped for their "
+			       "dimension codes)",
+			       mp->dims_miss, s->skip_dims, s->skip_dims == 1 ? "" : "s");
+	else if (s->skip_table)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: the import specs that name this file's topics ask for "
+			       "another table than %s", tbl);
+	else if (s->skip_region)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: no cell of an asked-for topic is for a region of the "
+			       "agenda (first: %s); add the region to the agenda or import with --add-regions",
+			       mp->region_miss ? mp->region_miss : "a cell without a region");
+	else if (s->skip_period)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: %s has no period dimension", tbl);
+	else
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: no indicator's import spec asks for a topic of %s", tbl);
+}
+
 int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 {
 	int rc = mp->failed ? TL_ERR_INPUT : TL_OK;
@@ -674,6 +857,8 @@ int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 			}
 		}
 	}
+	if (!rc && !mp->stats.observations && !mp->stats.merged_obs)
+		explain_nothing(mp);
 	if (stats)
 		*stats = mp->stats;
 	return rc;
@@ -691,6 +876,7 @@ void tl_mapper_free(tl_mapper *mp)
 	tl_strmap_free(mp->as_old);
 	tl_strmap_free(mp->as_new);
 	tl_strmap_free(mp->accs);
+	tl_strmap_free(mp->aliased);
 	tl_arena_free(mp->a);
 	free(mp);
 }

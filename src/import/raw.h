@@ -65,6 +65,9 @@ struct tl_raw_cell {
 	unsigned line, col;   /* where the value stands in the file (1-based) */
 	const char *note;     /* why a value is missing, when the source rule says so
 	                       * ("0 in de bron = geen waarde"); may be NULL */
+	int national;         /* 1 when the source shows that the cell, without a region,
+	                       * is a figure for the whole country (a table without a
+	                       * region dimension), so the mapper may use the national region */
 };
 
 struct tl_raw_sink {
