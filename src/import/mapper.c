@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../core/buf.h"
 #include "../core/strmap.h"
@@ -74,6 +75,9 @@ struct tl_mapper {
 	long topics, numeric_topics; /* reported by the reader */
 	const char *dims_miss;  /* why the first asked-for cell was not taken (arena) */
 	const char *region_miss; /* the first region of an asked-for cell not in the agenda */
+	unsigned last_line;     /* line of the previous cell (rows are counted by line) */
+	int progress_shown;
+	struct timespec progress_last;
 	int failed;
 };
 
@@ -297,6 +301,8 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 		e->parent = tl_arena_strdup(mp->a, r->parent);
 	if (!e->cy)
 		e->cy = r->classification_year;
+	if (!e->group && r->group)
+		e->group = tl_arena_strdup(mp->a, r->group);
 	tl_strmap_get(mp->regions, r->code, &known);
 	if (known) {
 		if (r->name)
@@ -319,6 +325,21 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 	if (r->name)
 		add_label(mp, r->name, r->level, r->code);
 	mp->stats.regions_added++;
+	return 0;
+}
+
+/* A group of a region code list goes to the register's groups. */
+static int on_group(void *ctx, const struct tl_raw_group *g)
+{
+	tl_mapper *mp = ctx;
+	if (!g->id || !g->id[0])
+		return 0;
+	const char *title = g->title ? clean_name(mp->a, g->title) : NULL;
+	if (tl_store_register_group(mp->st, g->id, title ? title : g->id, g->parent, mp->errs)) {
+		mp->failed = 1;
+		return TL_ERR_STORE;
+	}
+	mp->stats.groups_registered++;
 	return 0;
 }
 
@@ -420,10 +441,33 @@ static void note_dims_miss(tl_mapper *mp, const struct tl_raw_cell *c, const str
 	tl_buf_free(&b);
 }
 
+/* A progress line on stderr, at most ten times a second: readers stream, so
+ * what is known is how far we got, not how far there is to go. */
+static void progress(tl_mapper *mp)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double dt = (double)(now.tv_sec - mp->progress_last.tv_sec) +
+		    (double)(now.tv_nsec - mp->progress_last.tv_nsec) / 1e9;
+	if (mp->progress_shown && dt < 0.1)
+		return;
+	mp->progress_last = now;
+	mp->progress_shown = 1;
+	fprintf(stderr, "\rimport: %ld rows, %ld cells, %ld observations …", mp->stats.rows, mp->stats.cells,
+		mp->stats.observations);
+	fflush(stderr);
+}
+
 static int on_cell(void *ctx, const struct tl_raw_cell *c)
 {
 	tl_mapper *mp = ctx;
 	mp->stats.cells++;
+	if (c->line != mp->last_line || mp->stats.rows == 0) {
+		mp->stats.rows++;
+		mp->last_line = c->line;
+	}
+	if (mp->o.progress && (mp->stats.cells & 0x3FFF) == 0)
+		progress(mp);
 	struct target *t;
 	if (mp->last_topic && !strcmp(mp->last_topic, c->topic)) {
 		t = mp->last_targets;
@@ -623,7 +667,7 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 			link_merger(mp, mp->as_old, g->old_codes[k], g, i, k);
 		link_merger(mp, mp->as_new, g->new_code, g, i, 0);
 	}
-	mp->sink = (struct tl_raw_sink){mp, on_table, on_topic, on_region, on_cell};
+	mp->sink = (struct tl_raw_sink){mp, on_table, on_topic, on_region, on_cell, on_group};
 	return mp;
 }
 
@@ -813,6 +857,10 @@ static void explain_nothing(tl_mapper *mp)
 
 int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 {
+	if (mp->progress_shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
 	int rc = mp->failed ? TL_ERR_INPUT : TL_OK;
 	struct walk w = {mp, 0};
 	if (!rc)
