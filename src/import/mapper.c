@@ -61,8 +61,17 @@ struct tl_mapper {
 	tl_strmap *labels;     /* region names and "Name (PV)" labels -> code */
 	struct tl_raw_sink sink;
 	struct tl_mapper_stats stats;
-	const char *last_topic; /* cache: the last topic looked up and its targets */
-	struct target *last_targets;
+	/* Per-cell lookups without hashing.  Readers hand the same topic
+	 * pointer for a column on every row, so topics are cached by pointer
+	 * (checked against a copy of the text: a reader may reuse a buffer);
+	 * the region of a row is the region of the cell before it. */
+	struct tcache {
+		const char *ptr;
+		char text[48];
+		struct target *t;
+	} tcache[128];
+	char last_region[32];
+	const char *last_region_key; /* what tl_strmap_key gave for it (NULL: unknown) */
 	tl_strmap *reg;        /* region register entries: code -> struct regent */
 	const char *last_reg_code; /* cache for the register lookup per cell */
 	struct regent *last_reg;
@@ -278,6 +287,7 @@ static int on_topic(void *ctx, const struct tl_raw_topic *t)
 		return 0;
 	mp->topics++;
 	mp->numeric_topics += t->numeric != 0;
+	memset(mp->tcache, 0, sizeof mp->tcache); /* a label may gain targets */
 	tl_strmap_put(mp->seen, t->key, (void *)1);
 	if (is_label(t->key) && !tl_strmap_get(mp->by_topic, t->key, NULL))
 		alias_label(mp, t->key);
@@ -322,6 +332,7 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 		return TL_ERR_STORE;
 	}
 	tl_strmap_put(mp->regions, r->code, (void *)1);
+	mp->last_region[0] = '\0'; /* the memo may say "unknown" for it */
 	if (r->name)
 		add_label(mp, r->name, r->level, r->code);
 	mp->stats.regions_added++;
@@ -469,12 +480,16 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 	if (mp->o.progress && (mp->stats.cells & 0x3FFF) == 0)
 		progress(mp);
 	struct target *t;
-	if (mp->last_topic && !strcmp(mp->last_topic, c->topic)) {
-		t = mp->last_targets;
+	struct tcache *tc = &mp->tcache[((uintptr_t)c->topic >> 3) & 127];
+	if (tc->ptr == c->topic && !strcmp(tc->text, c->topic)) {
+		t = tc->t;
 	} else {
 		t = tl_strmap_get(mp->by_topic, c->topic, NULL);
-		mp->last_topic = tl_strmap_key(mp->by_topic, c->topic);
-		mp->last_targets = t;
+		size_t n = strlen(c->topic);
+		tc->ptr = n < sizeof tc->text ? c->topic : NULL;
+		if (tc->ptr)
+			memcpy(tc->text, c->topic, n + 1);
+		tc->t = t;
 	}
 	/* Every region code with a figure is registered, asked for or not. */
 	if (c->region && c->region[0] && c->has_period && tl_status_has_value(c->status)) {
@@ -494,7 +509,17 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 	}
 	const char *region = c->region;
 	if (region) {
-		region = tl_strmap_key(mp->regions, region);
+		if (!strcmp(region, mp->last_region)) {
+			region = mp->last_region_key;
+		} else {
+			size_t n = strlen(region);
+			const char *key = tl_strmap_key(mp->regions, region);
+			if (n < sizeof mp->last_region) {
+				memcpy(mp->last_region, region, n + 1);
+				mp->last_region_key = key;
+			}
+			region = key;
+		}
 	} else if (c->region_label) {
 		region = tl_strmap_get(mp->labels, c->region_label, NULL);
 	} else if (c->national) {
