@@ -10,6 +10,8 @@
 #   make fuzz       build the libFuzzer targets (clang) into build/fuzz/
 #   make bench      bench/report.sh (the R Markdown peer in the same run)
 #   make bench-national  bench/national.sh (342 municipalities, baselines in the same run)
+#   make bench-check     bench/check.sh (telling check against wc + grep)
+#   make bench-import    bench/import.sh (the RIVM import against sqlite3 .import)
 
 CC      ?= cc
 CLANG   ?= clang
@@ -36,7 +38,7 @@ FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
 .PHONY: all setup setup-test demo demo-build http web-serve check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
-.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national lint format clean help
+.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national bench-check bench-import lint format clean help
 
 all: build/telling
 
@@ -131,6 +133,14 @@ bench: build/telling
 # All 342 municipalities from the national files, against baselines in the same run.
 bench-national: build/telling
 	@bash bench/national.sh
+
+# bench/check.sh: telling check on the example (and the seed) against wc + grep, in one run.
+bench-check: build/telling
+	@bash bench/check.sh
+
+# bench/import.sh: the RIVM import against sqlite3's own loader, in one run (ratio last).
+bench-import: build/telling
+	@bash bench/import.sh
 
 lint:
 	@sh tools/lint.sh

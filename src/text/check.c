@@ -91,6 +91,17 @@ struct doc {
 	size_t n_ment;
 	struct name *names;
 	size_t n_names;
+	struct okmark *oks; /* {{ok}} markers of a chapter */
+	size_t n_oks;
+};
+
+/* {{ok}} / {{ok RULE}}: findings quoting text from the start of the marker's
+ * sentence up to the marker are dropped (of that rule only, with a RULE).
+ * A marker that drops nothing is itself reported, so stale ones go. */
+struct okmark {
+	size_t from, at; /* the silenced span: sentence start .. the marker */
+	const char *rule; /* NULL = every rule */
+	long used;
 };
 
 struct title {
@@ -224,6 +235,13 @@ static void report(struct ctx *c, const struct doc *d, size_t off, int error, co
 static void report(struct ctx *c, const struct doc *d, size_t off, int error, const char *rule,
 		   const char *fmt, ...)
 {
+	for (size_t i = 0; i < d->n_oks; i++) {
+		struct okmark *k = &d->oks[i];
+		if (off >= k->from && off <= k->at && (!k->rule || (rule && !strcmp(rule, k->rule)))) {
+			k->used++;
+			return;
+		}
+	}
 	size_t limit = c->out->limit ? c->out->limit : 100;
 	if (c->out->n >= limit) {
 		/* not recorded: count it, without the cost of the message */
@@ -749,7 +767,7 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 		}
 	}
 	tl_errors_free(&pe);
-	size_t bcap = 0, ccap = 0;
+	size_t bcap = 0, ccap = 0, okcap = 0;
 	size_t *chart_at = NULL; /* offsets of chart lines, parallel to charts */
 	size_t chcap = 0, nch = 0;
 	for (size_t i = 0; i < nb; i++) {
@@ -762,6 +780,11 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 				if (e > d->len)
 					continue;
 				memset(d->text + s, ' ', e - s);
+				if (bd->kind == TL_BIND_OK) {
+					GROW(c, d->oks, d->n_oks, okcap);
+					d->oks[d->n_oks++] = (struct okmark){s, s, bd->rule, 0};
+					continue;
+				}
 				GROW(c, d->binds, d->n_binds, bcap);
 				d->binds[d->n_binds++] = (struct bind){s, e, bd};
 			}
@@ -786,6 +809,18 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 	}
 	d->n_charts = nch;
 	finish_doc(c, d);
+	/* A marker vouches for its sentence: from where the sentence holding
+	 * the text before it starts. */
+	for (size_t k = 0; k < d->n_oks; k++) {
+		size_t at = d->oks[k].at;
+		while (at > 0 && (d->text[at - 1] == ' ' || d->text[at - 1] == '\t'))
+			at--;
+		if (d->p.n_sent) {
+			size_t si = tl_prose_sentence_at(&d->p, at ? at - 1 : 0);
+			if (d->p.sent[si].start <= d->oks[k].at)
+				d->oks[k].from = d->p.sent[si].start;
+		}
+	}
 	/* Which paragraph does each chart follow?  The last one that starts
 	 * before it; a heading in between breaks the link. */
 	for (size_t k = 0; k < nch; k++) {
@@ -3621,6 +3656,25 @@ static void cross_name_order(struct ctx *c)
 	}
 }
 
+/* Markers that silenced nothing: stale, or put in the wrong place. */
+static void unused_oks(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n_docs; i++) {
+		struct doc *d = c->docs[i];
+		for (size_t k = 0; k < d->n_oks; k++) {
+			if (d->oks[k].used)
+				continue;
+			struct okmark keep = d->oks[k];
+			d->oks[k].from = d->oks[k].at = SIZE_MAX; /* do not silence itself */
+			report(c, d, keep.at, 0, "ok",
+			       "{{ok%s%s}} silences nothing here: no finding of the check%s in this sentence; "
+			       "remove the marker", keep.rule ? " " : "", keep.rule ? keep.rule : "",
+			       keep.rule ? " for that rule" : "");
+			d->oks[k] = keep;
+		}
+	}
+}
+
 static void run_docs(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n_docs; i++)
@@ -3721,6 +3775,7 @@ int tl_check_chapter(const struct tl_model *m, const struct tl_chapter *ch,
 	if (ch && ch->markdown && m)
 		doc_chapter(&c, ch);
 	run_docs(&c);
+	unused_oks(&c);
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;
@@ -3739,6 +3794,7 @@ int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_e
 	goal_targets(&c);
 	cross_targets(&c);
 	model_targets(&c);
+	unused_oks(&c);
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;
