@@ -33,6 +33,7 @@
 #include "../analysis/series.h"
 #include "../core/arena.h"
 #include "../core/buf.h"
+#include "../core/strmap.h"
 #include "../model/report.h"
 #include "chapter.h"
 #include "prose.h"
@@ -3506,6 +3507,8 @@ static void rule_stale(struct ctx *c, struct doc *d)
  * Rules, in order
  * ==================================================================== */
 
+static void form_triples(struct ctx *c, struct doc *d);
+
 /* One entry per rule that reads a single document. */
 static const struct {
 	const char *name;
@@ -3520,6 +3523,7 @@ static const struct {
 	{"target", rule_targets},
 	{"form", form_links},
 	{"form", form_numbers},
+	{"form", form_triples},
 	{"consistency", collect_counts},
 	{"consistency", collect_starts},
 };
@@ -3675,6 +3679,175 @@ static void unused_oks(struct ctx *c)
 	}
 }
 
+/* ---- Rule 7: typing slips ------------------------------------------------
+ * Two slips that spelling checkers miss in names and that no Dutch word
+ * makes: a letter three times in a row ("JAAAR VERSLAG": Dutch writes a
+ * hyphen or a diaeresis where a compound would give three, zee-egel,
+ * zeeëend), and a word split in two with the letter at the break typed
+ * twice, whose one-word form the text uses elsewhere and whose first or
+ * second part the text never uses on its own ("Het Familiep pad" against
+ * "Familiepad").  Both warnings. */
+
+/* Letters only (UTF-8 bytes of accented letters count as letters). */
+static int all_letters(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (!(ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+			return 0;
+	}
+	return n > 0;
+}
+
+/* Roman numerals (XIII), or one letter repeated (zzz, www): not slips. */
+static int triple_exempt(const char *s, size_t n)
+{
+	int roman = 1, same = 1;
+	for (size_t i = 0; i < n; i++) {
+		roman = roman && strchr("IVXLCDM", s[i]) != NULL;
+		same = same && (s[i] | 0x20) == (s[0] | 0x20);
+	}
+	return roman || same;
+}
+
+static void form_triples(struct ctx *c, struct doc *d)
+{
+	for (size_t w = 0; w < d->p.n_words; w++) {
+		const char *s = d->text + d->p.words[w].start;
+		size_t n = d->p.words[w].end - d->p.words[w].start;
+		if (n < 3 || !all_letters(s, n) || triple_exempt(s, n))
+			continue;
+		for (size_t i = 2; i < n; i++) {
+			char a = (char)(s[i] | 0x20);
+			if (!(a >= 'a' && a <= 'z') || (s[i - 1] | 0x20) != a || (s[i - 2] | 0x20) != a)
+				continue;
+			char fix[128];
+			if (n >= sizeof fix)
+				break;
+			memcpy(fix, s, i);
+			memcpy(fix + i, s + i + 1, n - i - 1);
+			fix[n - 1] = '\0';
+			report(c, d, d->p.words[w].start, 0, "form",
+			       "\"%s\": the letter %c three times in a row, which no Dutch word has; "
+			       "a slip for \"%s\"?", quote(c, d, d->p.words[w].start, d->p.words[w].end),
+			       s[i], fix);
+			break;
+		}
+	}
+}
+
+struct oneword {
+	const struct doc *d;
+	size_t start, end;
+};
+
+/* Lower-case copy of a word of at most 63 bytes into buf; 0 when too long. */
+static int lower_word(const char *s, size_t n, char *buf, size_t cap)
+{
+	return n < cap && tl_prose_lower(s, n, buf, cap) != 0;
+}
+
+/* A pair of words "a b" whose joined form the text also uses. */
+struct splitpair {
+	const struct oneword *one;
+	long n; /* how often the pair stands in the text */
+};
+
+/* The split pair at words w, w+1 of d as "a b" in key and its joined forms
+ * in j1 ("ab") and j2 ("a" + "b" less a doubled first letter), or 0. */
+static int split_key(const struct doc *d, size_t w, char *key, size_t cap, char *j1, char *j2, char *la,
+		     char *lb)
+{
+	const struct tl_word *a = &d->p.words[w], *b = &d->p.words[w + 1];
+	size_t na = a->end - a->start, nb = b->end - b->start;
+	/* one space between, nothing else: the same phrase */
+	if (b->start != a->end + 1 || d->text[a->end] != ' ' || na < 3 || nb < 3 ||
+	    !all_letters(d->text + a->start, na) || !all_letters(d->text + b->start, nb) || na + nb + 2 >= cap)
+		return 0;
+	if (!lower_word(d->text + a->start, na, la, 64) || !lower_word(d->text + b->start, nb, lb, 64))
+		return 0;
+	snprintf(key, cap, "%s %s", la, lb);
+	snprintf(j1, cap, "%s%s", la, lb);
+	j2[0] = '\0';
+	if (la[strlen(la) - 1] == lb[0])
+		snprintf(j2, cap, "%s%s", la, lb + 1);
+	return 1;
+}
+
+static void cross_split_words(struct ctx *c)
+{
+	tl_strmap *one = tl_strmap_new(c->a);   /* long words -> first struct oneword */
+	tl_strmap *count = tl_strmap_new(c->a); /* every word -> how often */
+	tl_strmap *pairs = tl_strmap_new(c->a); /* "a b" -> struct splitpair */
+	char lw[64], key[128], j1[128], j2[128], la[64], lb[64];
+	for (size_t i = 0; i < c->n_docs; i++) {
+		const struct doc *d = c->docs[i];
+		for (size_t w = 0; w < d->p.n_words; w++) {
+			const char *s = d->text + d->p.words[w].start;
+			size_t n = d->p.words[w].end - d->p.words[w].start;
+			if (!all_letters(s, n) || !lower_word(s, n, lw, sizeof lw))
+				continue;
+			long k = (long)(intptr_t)tl_strmap_get(count, lw, NULL);
+			tl_strmap_put(count, lw, (void *)(intptr_t)(k + 1));
+			if (n < 8 || tl_strmap_get(one, lw, NULL))
+				continue;
+			struct oneword *o = TL_NEW(c->a, struct oneword);
+			*o = (struct oneword){d, d->p.words[w].start, d->p.words[w].end};
+			tl_strmap_put(one, lw, o);
+		}
+	}
+	for (size_t i = 0; i < c->n_docs; i++) {
+		const struct doc *d = c->docs[i];
+		for (size_t w = 0; w + 1 < d->p.n_words; w++) {
+			if (!split_key(d, w, key, sizeof key, j1, j2, la, lb))
+				continue;
+			struct splitpair *sp = tl_strmap_get(pairs, key, NULL);
+			if (!sp) {
+				/* Only the slip's signature: the letter at the break typed
+				 * twice.  A plain split ("Regio Deal" beside "Regiodeal") is
+				 * as often a choice of style in a name as a slip. */
+				const struct oneword *o = j2[0] && !tl_strmap_get(one, j1, NULL)
+								  ? tl_strmap_get(one, j2, NULL) : NULL;
+				if (!o)
+					continue;
+				sp = TL_NEW(c->a, struct splitpair);
+				sp->one = o;
+				tl_strmap_put(pairs, key, sp);
+			}
+			sp->n++;
+		}
+	}
+	/* A slip leaves a fragment: a part that the text never uses on its own
+	 * ("familiep").  "samen werken" next to "samenwerken" is Dutch. */
+	for (size_t i = 0; i < c->n_docs; i++) {
+		struct doc *d = c->docs[i];
+		for (size_t w = 0; w + 1 < d->p.n_words; w++) {
+			if (!split_key(d, w, key, sizeof key, j1, j2, la, lb))
+				continue;
+			const struct splitpair *sp = tl_strmap_get(pairs, key, NULL);
+			if (!sp)
+				continue;
+			long ca = (long)(intptr_t)tl_strmap_get(count, la, NULL);
+			long cb = (long)(intptr_t)tl_strmap_get(count, lb, NULL);
+			if (ca > sp->n && cb > sp->n)
+				continue;
+			const struct oneword *o = sp->one;
+			const struct tl_word *a = &d->p.words[w], *b = &d->p.words[w + 1];
+			unsigned line, col;
+			position(o->d, o->start, &line, &col);
+			report(c, d, a->start, 0, "form",
+			       "\"%s\" is written as one word, \"%s\", at %s%s%u, and \"%s\" is no word of "
+			       "its own here; a slip?",
+			       quote(c, d, a->start, b->end), quote(c, o->d, o->start, o->end),
+			       o->d == d ? "line " : o->d->name, o->d == d ? "" : ":", line, ca > sp->n ? lb : la);
+			w++;
+		}
+	}
+	tl_strmap_free(one);
+	tl_strmap_free(count);
+	tl_strmap_free(pairs);
+}
+
 static void run_docs(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n_docs; i++)
@@ -3686,6 +3859,7 @@ static void run_docs(struct ctx *c)
 	cross_duplicates(c);
 	cross_names(c);
 	cross_name_order(c);
+	cross_split_words(c);
 	cross_facts(c);
 	cross_directions(c);
 }

@@ -436,6 +436,10 @@ static const struct known seed_also_real[] = {
 	{"form", 539, "Snellere Start", "'Snellere start, sterkere toekomst' spelt two ways"},
 	{"consistency", 493, "afneemt", "trust in others 'stabiel' (l. 169) vs 'afneemt' (l. 493)"},
 	{"number", 493, "ruim 70%", "'ruim 70%' in De Wolden, Tynaarlo: the data say 61-63%"},
+	{"form", 18, "JAAAR", "'JAAAR VERSLAG': a letter three times in a row"},
+	{"form", 223, "amiliep pad\" is written", "'Het Familiep pad' for 'Familiepad' (l. 577)"},
+	{"form", 227, "amiliep pad\" is written", "'Het Familiep pad' for 'Familiepad' (link text)"},
+	{"form", 593, "amiliep pad\" is written", "'het familiep pad' for 'Familiepad'"},
 };
 
 static int matches(const tl_errors *e, size_t i, const struct known *k)
@@ -882,6 +886,30 @@ static void test_ok_marker_silences_its_sentence(void **state)
 	tl_arena_free(a);
 }
 
+/* Typing slips: a letter three times in a row; a word split in two with the
+ * letter at the break typed twice, whose one-word form the text uses. */
+static void test_typing_slips(void **state)
+{
+	(void)state;
+	tl_errors e = TL_ERRORS_INIT;
+	static const char hit[] = "# JAAAR VERSLAG\n\nWe openden Het Familiep pad in oktober.\n\n"
+				  "Het Familiepad is 2 kilometer lang.\n";
+	tl_check_text("t.md", hit, strlen(hit), NULL, &nl, &e);
+	assert_int_equal(count_rule(&e, "form", "\"JAAAR\": the letter A three times in a row"), 1);
+	assert_int_equal(count_rule(&e, "form", "a slip for \"JAAR\"?"), 1);
+	assert_int_equal(count_rule(&e, "form", "\"Familiep pad\" is written as one word, \"Familiepad\", at line 5"), 1);
+	assert_int_equal(e.n, 2);
+	tl_errors_free(&e);
+	/* near misses: numerals, one letter repeated, a diaeresis; a split that is
+	 * Dutch or a choice of style, with both parts words of their own */
+	static const char miss[] = "Hoofdstuk XXX en www.drenthe.nl: zzz. Een zeeëend.\n\n"
+				   "We gaan samen werken; samenwerken loont, samen sterk, werken ook.\n\n"
+				   "De Regio Deal en de Regiodeal; een deal per regio.\n";
+	tl_check_text("m.md", miss, strlen(miss), NULL, &nl, &e);
+	assert_int_equal(count_rule(&e, "form", NULL), 0);
+	tl_errors_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -894,6 +922,7 @@ int main(void)
 		cmocka_unit_test(test_structured_targets),
 		cmocka_unit_test(test_story_links),
 		cmocka_unit_test(test_ok_marker_silences_its_sentence),
+		cmocka_unit_test(test_typing_slips),
 		cmocka_unit_test(test_seed_report),
 		cmocka_unit_test(test_example_report),
 	};
