@@ -12,6 +12,7 @@
 #   make bench-national  bench/national.sh (342 municipalities, baselines in the same run)
 #   make bench-check     bench/check.sh (telling check against wc + grep)
 #   make bench-import    bench/import.sh (the RIVM import against sqlite3 .import)
+#   make bench-series    bench/series.sh (17 280 monthly rows against 1/8 of them: linear or not)
 
 CC      ?= cc
 CLANG   ?= clang
@@ -38,7 +39,7 @@ FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
 .PHONY: all setup setup-test demo demo-build http web-serve check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
-.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national bench-check bench-import lint format clean help
+.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national bench-series bench-check bench-import lint format clean help
 
 all: build/telling
 
@@ -141,6 +142,10 @@ bench-check: build/telling
 # bench/import.sh: the RIVM import against sqlite3's own loader, in one run (ratio last).
 bench-import: build/telling
 	@bash bench/import.sh
+
+# Long monthly series against 1/8 of their length, in the same run.
+bench-series: build/telling
+	@bash bench/series.sh
 
 lint:
 	@sh tools/lint.sh
