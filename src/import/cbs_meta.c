@@ -1371,7 +1371,7 @@ tl_cbs_meta *tl_cbs_meta_beside(const char *dir, const char *table_id, tl_errors
 
 /* ---- Readers -------------------------------------------------------------------- */
 
-static const struct tl_raw_sink no_sink = {NULL, NULL, NULL, NULL, NULL};
+static const struct tl_raw_sink no_sink = {NULL, NULL, NULL, NULL, NULL, NULL};
 
 /* Report the table and topics of m. */
 static int report_meta(const tl_cbs_meta *m, const struct tl_raw_sink *sink)

@@ -689,16 +689,30 @@ static int code_row(struct v4 *r, const char *name, const struct tl_csv_field **
 	return 0;
 }
 
-/* A groups row: just remember the group ids. */
+/* A groups row (Id;Title;ParentId): remember the id, report the group. */
+struct groups_ctx {
+	struct nameset set;
+	const char *dimension;
+};
+
 static int group_row(struct v4 *r, const char *name, const struct tl_csv_field **c, void *ctx)
 {
-	(void)name;
-	struct nameset *groups = ctx;
+	struct groups_ctx *g = ctx;
 	size_t n;
 	const char *id = trimmed(c[0], &n);
 	int added;
-	if (n)
-		set_put(groups, r->a, id, n, &added);
+	if (!n)
+		return 0;
+	struct name *e = set_put(&g->set, r->a, id, n, &added);
+	if (!added) {
+		err_at(r, name, c[0], "group %s is listed twice", quoted(r, id, n));
+		return 0;
+	}
+	const char *title = c[1] ? copy(r, c[1]) : "";
+	const char *parent = c[2] ? copy(r, c[2]) : "";
+	struct tl_raw_group grp = {e->key, title[0] ? title : e->key, parent[0] ? parent : NULL, g->dimension};
+	if (r->sink->group)
+		sunk(r, r->sink->group(r->sink->ctx, &grp));
 	return 0;
 }
 
@@ -763,6 +777,7 @@ static int report_regions(struct v4 *r, struct dim *d, const struct nameset *gro
 		if (!reg.level && rr->group[0])
 			reg.level = prefix_level(rr->group);
 		reg.classification_year = d->map_year;
+		reg.group = rr->group[0] ? rr->group : NULL;
 		size_t gl = strlen(rr->group);
 		if (gl > 4 && prefix_level(rr->group) &&
 		    set_find(&d->codes, rr->group + 2, gl - 2) &&
@@ -791,7 +806,7 @@ static int read_code_lists(struct v4 *r)
 	static const struct want code_cols[] = {
 		{"Identifier", 1}, {"DimensionGroupId", 0}, {"Title", 0}, {"Status", 0},
 	};
-	static const struct want group_cols[] = {{"Id", 1}};
+	static const struct want group_cols[] = {{"Id", 1}, {"Title", 0}, {"ParentId", 0}};
 	for (size_t i = 0; i < r->ndims && !r->stop; i++) {
 		/* dims may grow later, never here: the pointer stays valid. */
 		struct dim *d = &r->dims[i];
@@ -809,16 +824,16 @@ static int read_code_lists(struct v4 *r)
 						   : "its codes are not checked");
 		if (d->kind != K_GEO || got != 1)
 			continue;
-		struct nameset groups = {NULL, 0, 0};
+		struct groups_ctx groups = {{NULL, 0, 0}, d->id};
 		if (d->groups_file) {
-			int g = each_row(r, d->groups_file, group_cols, 1, group_row, &groups);
-			if (g < 0 && r->io) {
-				free(groups.slot);
+			int g = each_row(r, d->groups_file, group_cols, 3, group_row, &groups);
+			if ((g < 0 && r->io) || r->stop) {
+				free(groups.set.slot);
 				return -1;
 			}
 		}
-		int rc = report_regions(r, d, &groups, d->codes_name);
-		free(groups.slot);
+		int rc = report_regions(r, d, &groups.set, d->codes_name);
+		free(groups.set.slot);
 		if (rc)
 			return -1;
 	}
@@ -1333,7 +1348,7 @@ static int read_observations(struct v4 *r)
 
 static int run(struct v4 *r, struct tl_cbs_v4_stats *stats)
 {
-	static const struct tl_raw_sink none = {NULL, NULL, NULL, NULL, NULL};
+	static const struct tl_raw_sink none = {NULL, NULL, NULL, NULL, NULL, NULL};
 	static const struct want prop_cols[] = {
 		{"Identifier", 1}, {"Title", 0}, {"ObservationCount", 0},
 	};

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../core/buf.h"
 #include "../core/strmap.h"
@@ -60,8 +61,17 @@ struct tl_mapper {
 	tl_strmap *labels;     /* region names and "Name (PV)" labels -> code */
 	struct tl_raw_sink sink;
 	struct tl_mapper_stats stats;
-	const char *last_topic; /* cache: the last topic looked up and its targets */
-	struct target *last_targets;
+	/* Per-cell lookups without hashing.  Readers hand the same topic
+	 * pointer for a column on every row, so topics are cached by pointer
+	 * (checked against a copy of the text: a reader may reuse a buffer);
+	 * the region of a row is the region of the cell before it. */
+	struct tcache {
+		const char *ptr;
+		char text[48];
+		struct target *t;
+	} tcache[128];
+	char last_region[32];
+	const char *last_region_key; /* what tl_strmap_key gave for it (NULL: unknown) */
 	tl_strmap *reg;        /* region register entries: code -> struct regent */
 	const char *last_reg_code; /* cache for the register lookup per cell */
 	struct regent *last_reg;
@@ -74,6 +84,9 @@ struct tl_mapper {
 	long topics, numeric_topics; /* reported by the reader */
 	const char *dims_miss;  /* why the first asked-for cell was not taken (arena) */
 	const char *region_miss; /* the first region of an asked-for cell not in the agenda */
+	unsigned last_line;     /* line of the previous cell (rows are counted by line) */
+	int progress_shown;
+	struct timespec progress_last;
 	int failed;
 };
 
@@ -274,6 +287,7 @@ static int on_topic(void *ctx, const struct tl_raw_topic *t)
 		return 0;
 	mp->topics++;
 	mp->numeric_topics += t->numeric != 0;
+	memset(mp->tcache, 0, sizeof mp->tcache); /* a label may gain targets */
 	tl_strmap_put(mp->seen, t->key, (void *)1);
 	if (is_label(t->key) && !tl_strmap_get(mp->by_topic, t->key, NULL))
 		alias_label(mp, t->key);
@@ -297,6 +311,8 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 		e->parent = tl_arena_strdup(mp->a, r->parent);
 	if (!e->cy)
 		e->cy = r->classification_year;
+	if (!e->group && r->group)
+		e->group = tl_arena_strdup(mp->a, r->group);
 	tl_strmap_get(mp->regions, r->code, &known);
 	if (known) {
 		if (r->name)
@@ -316,9 +332,25 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 		return TL_ERR_STORE;
 	}
 	tl_strmap_put(mp->regions, r->code, (void *)1);
+	mp->last_region[0] = '\0'; /* the memo may say "unknown" for it */
 	if (r->name)
 		add_label(mp, r->name, r->level, r->code);
 	mp->stats.regions_added++;
+	return 0;
+}
+
+/* A group of a region code list goes to the register's groups. */
+static int on_group(void *ctx, const struct tl_raw_group *g)
+{
+	tl_mapper *mp = ctx;
+	if (!g->id || !g->id[0])
+		return 0;
+	const char *title = g->title ? clean_name(mp->a, g->title) : NULL;
+	if (tl_store_register_group(mp->st, g->id, title ? title : g->id, g->parent, mp->errs)) {
+		mp->failed = 1;
+		return TL_ERR_STORE;
+	}
+	mp->stats.groups_registered++;
 	return 0;
 }
 
@@ -420,17 +452,44 @@ static void note_dims_miss(tl_mapper *mp, const struct tl_raw_cell *c, const str
 	tl_buf_free(&b);
 }
 
+/* A progress line on stderr, at most ten times a second: readers stream, so
+ * what is known is how far we got, not how far there is to go. */
+static void progress(tl_mapper *mp)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double dt = (double)(now.tv_sec - mp->progress_last.tv_sec) +
+		    (double)(now.tv_nsec - mp->progress_last.tv_nsec) / 1e9;
+	if (mp->progress_shown && dt < 0.1)
+		return;
+	mp->progress_last = now;
+	mp->progress_shown = 1;
+	fprintf(stderr, "\rimport: %ld rows, %ld cells, %ld observations …", mp->stats.rows, mp->stats.cells,
+		mp->stats.observations);
+	fflush(stderr);
+}
+
 static int on_cell(void *ctx, const struct tl_raw_cell *c)
 {
 	tl_mapper *mp = ctx;
 	mp->stats.cells++;
+	if (c->line != mp->last_line || mp->stats.rows == 0) {
+		mp->stats.rows++;
+		mp->last_line = c->line;
+	}
+	if (mp->o.progress && (mp->stats.cells & 0x3FFF) == 0)
+		progress(mp);
 	struct target *t;
-	if (mp->last_topic && !strcmp(mp->last_topic, c->topic)) {
-		t = mp->last_targets;
+	struct tcache *tc = &mp->tcache[((uintptr_t)c->topic >> 3) & 127];
+	if (tc->ptr == c->topic && !strcmp(tc->text, c->topic)) {
+		t = tc->t;
 	} else {
 		t = tl_strmap_get(mp->by_topic, c->topic, NULL);
-		mp->last_topic = tl_strmap_key(mp->by_topic, c->topic);
-		mp->last_targets = t;
+		size_t n = strlen(c->topic);
+		tc->ptr = n < sizeof tc->text ? c->topic : NULL;
+		if (tc->ptr)
+			memcpy(tc->text, c->topic, n + 1);
+		tc->t = t;
 	}
 	/* Every region code with a figure is registered, asked for or not. */
 	if (c->region && c->region[0] && c->has_period && tl_status_has_value(c->status)) {
@@ -450,7 +509,17 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 	}
 	const char *region = c->region;
 	if (region) {
-		region = tl_strmap_key(mp->regions, region);
+		if (!strcmp(region, mp->last_region)) {
+			region = mp->last_region_key;
+		} else {
+			size_t n = strlen(region);
+			const char *key = tl_strmap_key(mp->regions, region);
+			if (n < sizeof mp->last_region) {
+				memcpy(mp->last_region, region, n + 1);
+				mp->last_region_key = key;
+			}
+			region = key;
+		}
 	} else if (c->region_label) {
 		region = tl_strmap_get(mp->labels, c->region_label, NULL);
 	} else if (c->national) {
@@ -623,7 +692,7 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 			link_merger(mp, mp->as_old, g->old_codes[k], g, i, k);
 		link_merger(mp, mp->as_new, g->new_code, g, i, 0);
 	}
-	mp->sink = (struct tl_raw_sink){mp, on_table, on_topic, on_region, on_cell};
+	mp->sink = (struct tl_raw_sink){mp, on_table, on_topic, on_region, on_cell, on_group};
 	return mp;
 }
 
@@ -813,6 +882,10 @@ static void explain_nothing(tl_mapper *mp)
 
 int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 {
+	if (mp->progress_shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
 	int rc = mp->failed ? TL_ERR_INPUT : TL_OK;
 	struct walk w = {mp, 0};
 	if (!rc)

@@ -113,6 +113,7 @@ static int read_with(enum tl_format f, const char *path, const struct tl_raw_sin
 
 static void add_stats(struct tl_mapper_stats *to, const struct tl_mapper_stats *s)
 {
+	to->rows += s->rows;
 	to->cells += s->cells;
 	to->observations += s->observations;
 	to->missing += s->missing;
@@ -124,6 +125,7 @@ static void add_stats(struct tl_mapper_stats *to, const struct tl_mapper_stats *
 	to->regions_added += s->regions_added;
 	to->regions_seen += s->regions_seen;
 	to->regions_registered += s->regions_registered;
+	to->groups_registered += s->groups_registered;
 	to->merged_cells += s->merged_cells;
 	to->merged_obs += s->merged_obs;
 	to->skip_merged += s->skip_merged;
@@ -188,7 +190,7 @@ static int import_file(tl_store *st, const struct tl_model *m, const char *path,
 		if (!rc)
 			rc = tl_store_import_end(st, id, is.rows, is.observations, errs);
 	} else {
-		struct tl_mapper_opts mo = {o ? o->add_regions : 0};
+		struct tl_mapper_opts mo = {o ? o->add_regions : 0, o ? o->progress : 0};
 		tl_mapper *mp = tl_mapper_new(st, m, path, id, &mo, errs);
 		rc = read_with(f, path, tl_mapper_sink(mp), errs);
 		struct tl_mapper_stats ms;

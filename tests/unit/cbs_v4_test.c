@@ -167,7 +167,7 @@ static void coll_free(struct coll *c)
 
 static struct tl_raw_sink sink_of(struct coll *c)
 {
-	struct tl_raw_sink s = {c, on_table, on_topic, on_region, on_cell};
+	struct tl_raw_sink s = {c, on_table, on_topic, on_region, on_cell, NULL};
 	return s;
 }
 
@@ -363,6 +363,50 @@ static void real_cells_by_hand(void **state)
 				 c->cells[i].period.year == 2022);
 	tl_errors_free(&e);
 	coll_free(c);
+}
+
+/* RegioSGroups.csv: every group is reported before the regions, with its
+ * title and parent, and each region names its group. */
+struct grp_coll {
+	int n, regions_before;
+	char gmpv22[128];
+	int regions;
+	char gm1680_group[16];
+};
+
+static int grp_on_group(void *ctx, const struct tl_raw_group *g)
+{
+	struct grp_coll *c = ctx;
+	c->n++;
+	c->regions_before += c->regions > 0;
+	if (!strcmp(g->id, "GMPV22"))
+		snprintf(c->gmpv22, sizeof c->gmpv22, "%s|%s|%s", g->title, g->parent ? g->parent : "-", g->dimension);
+	return 0;
+}
+
+static int grp_on_region(void *ctx, const struct tl_raw_region *r)
+{
+	struct grp_coll *c = ctx;
+	c->regions++;
+	if (!strcmp(r->code, "GM1680"))
+		snprintf(c->gm1680_group, sizeof c->gm1680_group, "%s", r->group ? r->group : "-");
+	return 0;
+}
+
+static void real_region_groups(void **state)
+{
+	(void)state;
+	struct grp_coll c = {0};
+	struct tl_raw_sink s = {&c, NULL, NULL, grp_on_region, NULL, grp_on_group};
+	tl_errors e = TL_ERRORS_INIT;
+	assert_int_equal(tl_read_cbs_v4_bulk(data_path(FOLDER), &s, &e), TL_OK);
+	/* awk -F';' 'NR>1' RegioSGroups.csv | wc -l                         → 30 */
+	assert_int_equal(c.n, 30);
+	assert_int_equal(c.regions_before, 0);
+	/* GMPV22;19;Drenthe (PV);;GMPV;RegioS */
+	assert_string_equal(c.gmpv22, "Drenthe (PV)|GMPV|RegioS");
+	assert_string_equal(c.gm1680_group, "GMPV22");
+	tl_errors_free(&e);
 }
 
 static void real_regions(void **state)
@@ -917,6 +961,7 @@ int main(void)
 		cmocka_unit_test(mem_malformed_rows),
 		cmocka_unit_test(real_malformed_rows),
 		cmocka_unit_test(real_national_observations_recognised),
+		cmocka_unit_test(real_region_groups),
 		cmocka_unit_test(real_national_needs_its_description),
 		cmocka_unit_test(mem_missing_parts),
 		cmocka_unit_test(mem_code_list_names),

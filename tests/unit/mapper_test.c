@@ -206,12 +206,12 @@ static void test_labels_resolve_through_the_region_register(void **state)
 static void test_add_regions_registers_what_the_file_describes(void **state)
 {
 	struct fx *f = *state;
-	struct tl_mapper_opts o = {1};
+	struct tl_mapper_opts o = {1, 0};
 	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, &o, &f->e);
 	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"Inkomen_7", NULL};
 	topics(s, keys);
-	struct tl_raw_region r = {"WK010600", "Centrum", "wijk", "GM0106", 2020};
+	struct tl_raw_region r = {"WK010600", "Centrum", "wijk", "GM0106", 2020, NULL};
 	s->region(s->ctx, &r);
 	struct tl_raw_cell c = cell("Inkomen_7", "WK010600", 2023, 1, NULL, 0);
 	s->cell(s->ctx, &c);
@@ -292,7 +292,7 @@ static void test_a_national_cell_goes_to_the_national_region(void **state)
 	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"Inkomen_7", NULL};
 	topics(s, keys);
-	struct tl_raw_region r = {"GM0106", "Assen", "gemeente", "PV22", 2023};
+	struct tl_raw_region r = {"GM0106", "Assen", "gemeente", "PV22", 2023, NULL};
 	s->region(s->ctx, &r);
 	struct tl_raw_cell c = cell("Inkomen_7", NULL, 2023, 30, NULL, 0);
 	c.national = 1;
@@ -342,10 +342,36 @@ static void test_nothing_loaded_says_why(void **state)
 	free(msg);
 }
 
+/* The summary's rows: lines of the file that hold cells, however many
+ * cells each holds. */
+static void test_rows_are_counted_by_line(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", "Anders_8", NULL};
+	topics(s, keys);
+	for (unsigned line = 2; line < 5; line++) {
+		struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2020 + (int)line, 1, NULL, 0);
+		c.line = line;
+		s->cell(s->ctx, &c);
+		c = cell("Anders_8", "GM0106", 2020 + (int)line, 1, NULL, 0);
+		c.line = line;
+		s->cell(s->ctx, &c);
+	}
+	struct tl_mapper_stats st;
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	assert_int_equal(st.rows, 3);
+	assert_int_equal(st.cells, 6);
+	assert_int_equal(st.observations, 3);
+	tl_mapper_free(mp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_a_key_finds_its_label_topic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rows_are_counted_by_line, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_key_that_fits_two_labels_is_an_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_national_cell_goes_to_the_national_region, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_nothing_loaded_says_why, setup, teardown),
