@@ -35,8 +35,10 @@
 #include "../core/buf.h"
 #include "../core/strmap.h"
 #include "../model/report.h"
+#include "../core/file.h"
 #include "chapter.h"
 #include "prose.h"
+#include "story.h"
 
 /* Caps that keep a hostile input linear: facts compared pairwise, names. */
 #define MAX_FACTS 4000
@@ -94,6 +96,8 @@ struct doc {
 	size_t n_names;
 	struct okmark *oks; /* {{ok}} markers of a chapter */
 	size_t n_oks;
+	unsigned line0;     /* lines of the file before the text (a story's front matter) */
+	const struct tl_story *story; /* a story's body: findings are redacted */
 };
 
 /* {{ok}} / {{ok RULE}}: findings quoting text from the start of the marker's
@@ -198,7 +202,7 @@ static void position(const struct doc *d, size_t off, unsigned *line, unsigned *
 	for (size_t i = d->lines[l]; i < off && i < d->len; i++)
 		if (((unsigned char)d->src[i] & 0xC0) != 0x80)
 			c++;
-	*line = (unsigned)(l + 1);
+	*line = (unsigned)(l + 1) + d->line0;
 	*col = c;
 }
 
@@ -3231,12 +3235,59 @@ static int stated_in_text(struct ctx *c, const char *text)
 /* The model's structured targets (report.yml) as rule 6 sees them.  A
  * target without a baseline but with measurements starts from its first
  * measurement. */
+/* Where target `slug` stands in report.yml (text[0..len)): the line and
+ * column of "slug: <slug>" in the top-level targets: section; 0 when not
+ * found.  The model keeps no positions, so the file is read again. */
+static void yml_target_pos(const char *text, size_t len, const char *slug, unsigned *line, unsigned *col)
+{
+	*line = *col = 0;
+	if (!text || !slug)
+		return;
+	size_t sl = strlen(slug);
+	unsigned ln = 1;
+	int in_targets = 0;
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+		while (e < len && text[e] != '\n')
+			e++;
+		if (e > i && text[i] != ' ' && text[i] != '-' && text[i] != '#')
+			in_targets = e - i >= 8 && !strncmp(text + i, "targets:", 8);
+		if (in_targets) {
+			for (size_t k = i; k + 5 + sl <= e; k++) {
+				if (strncmp(text + k, "slug:", 5))
+					continue;
+				size_t v = k + 5;
+				while (v < e && (text[v] == ' ' || text[v] == '"' || text[v] == '\''))
+					v++;
+				size_t after = v + sl;
+				if (after <= e && !strncmp(text + v, slug, sl) &&
+				    (after == e || strchr(" \"',}#\r", text[after]))) {
+					size_t first = i;
+					while (first < e && text[first] == ' ')
+						first++;
+					*line = ln;
+					*col = (unsigned)(first - i) + 1;
+					return;
+				}
+			}
+		}
+		ln++;
+		i = e + 1;
+	}
+}
+
 static void model_targets(struct ctx *c)
 {
 	const struct tl_model *m = c->m;
 	if (!m || c->o.n_targets || !m->n_targets)
 		return;
 	const char *file = folder_file(c, "report.yml");
+	char *yml = NULL;
+	size_t yml_len = 0;
+	tl_errors ye = TL_ERRORS_INIT;
+	if (tl_file_read(file, 16u << 20, c->a, &yml, &yml_len, &ye))
+		yml = NULL;
+	tl_errors_free(&ye);
 	for (size_t i = 0; i < m->n_targets; i++) {
 		const struct tl_target *tg = &m->targets[i];
 		if (stated_in_text(c, tg->text))
@@ -3245,6 +3296,7 @@ static void model_targets(struct ctx *c)
 		memset(&t, 0, sizeof t);
 		t.name = tl_arena_printf(c->a, "%s (%s)", tg->title ? tg->title : "?", tg->slug ? tg->slug : "?");
 		t.file = file;
+		yml_target_pos(yml, yml_len, tg->slug, &t.line, &t.col);
 		t.has_target = tg->has_target;
 		t.target = tg->target;
 		t.has_baseline = tg->has_baseline;
@@ -3955,6 +4007,71 @@ int tl_check_chapter(const struct tl_model *m, const struct tl_chapter *ch,
 	return c.errors;
 }
 
+/* ---- Stories ---------------------------------------------------------------
+ * A story's body is text of the report like a chapter's (without
+ * bindings).  Its positions are in the story's file: the body starts after
+ * the front matter, found by looking the body up in the file (the model
+ * keeps the path, not the offset).  Findings quote the text, so they are
+ * redacted like every other output of a story: no name without consent. */
+
+/* Lines of the story's file before its body; 0 when the file is not there. */
+static unsigned body_line0(struct ctx *c, const struct tl_story *st)
+{
+	if (!st->path || !st->markdown || !st->markdown[0])
+		return 0;
+	char *text;
+	size_t len;
+	tl_errors e = TL_ERRORS_INIT;
+	int rc = tl_file_read(st->path, 16u << 20, c->a, &text, &len, &e);
+	tl_errors_free(&e);
+	if (rc)
+		return 0;
+	size_t n = strlen(st->markdown);
+	if (n > 60)
+		n = 60;
+	for (size_t i = 0; i + n <= len; i++)
+		if (!memcmp(text + i, st->markdown, n)) {
+			unsigned lines = 0;
+			for (size_t k = 0; k < i; k++)
+				lines += text[k] == '\n';
+			return lines;
+		}
+	return 0;
+}
+
+static void doc_stories(struct ctx *c)
+{
+	for (size_t i = 0; c->m && i < c->m->n_stories; i++) {
+		const struct tl_story *st = &c->m->stories[i];
+		if (!st->markdown || !st->markdown[0])
+			continue;
+		const char *name = st->path ? st->path : tl_arena_printf(c->a, "stories/%s.md", st->slug);
+		struct doc *d = doc_text(c, name, st->markdown, strlen(st->markdown));
+		d->line0 = body_line0(c, st);
+		d->story = st;
+		finish_doc(c, d);
+	}
+}
+
+/* Findings in a story's body with its people's names redacted. */
+static void redact_story_findings(struct ctx *c, size_t n0)
+{
+	tl_errors *e = c->out;
+	for (size_t i = n0; i < e->n; i++) {
+		const struct doc *d = NULL;
+		for (size_t k = 0; k < c->n_docs && !d; k++)
+			if (c->docs[k]->story && e->items[i].file && !strcmp(c->docs[k]->name, e->items[i].file))
+				d = c->docs[k];
+		if (!d || !e->items[i].msg)
+			continue;
+		tl_buf b = TL_BUF_INIT;
+		tl_story_redact(d->story, e->items[i].msg, strlen(e->items[i].msg), c->o.lang, &b);
+		free(e->items[i].msg);
+		e->items[i].msg = strdup(b.data ? b.data : "");
+		tl_buf_free(&b);
+	}
+}
+
 int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_errors *out)
 {
 	struct ctx c;
@@ -3963,12 +4080,14 @@ int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_e
 	for (size_t i = 0; m && i < m->n_chapters; i++)
 		if (m->chapters[i].markdown)
 			doc_chapter(&c, &m->chapters[i]);
+	doc_stories(&c);
 	run_docs(&c);
 	/* the agenda's own targets: its goals, and the structured ones */
 	goal_targets(&c);
 	cross_targets(&c);
 	model_targets(&c);
 	unused_oks(&c);
+	redact_story_findings(&c, n0);
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;

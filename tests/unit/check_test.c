@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/file.h"
@@ -910,6 +911,59 @@ static void test_typing_slips(void **state)
 	tl_errors_free(&e);
 }
 
+/* A story's body is checked like a chapter, positioned in its file after
+ * the front matter, and no finding names a person without consent. */
+static void test_stories_are_checked_and_redacted(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = fixture(a);
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/tl-check-story-%d.md", (int)getpid());
+	/* the paragraph twice: the finding quotes its start, with the name */
+	static const char body[] = "Emma Jansen vertelde op donderdag 12 december 2025 over haar werk in de voedseltuin "
+				   "van het dorp. Ze werkt er twee dagen per week, samen met vrijwilligers uit de buurt.\n\n"
+				   "Emma Jansen vertelde op donderdag 12 december 2025 over haar werk in de voedseltuin "
+				   "van het dorp. Ze werkt er twee dagen per week, samen met vrijwilligers uit de buurt.\n";
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "---\ntitle: \"Emma\"\npeople:\n  - {name: \"Emma Jansen\", consent: false}\n---\n\n%s", body);
+	fclose(f);
+	struct tl_person *p = tl_arena_alloc(a, sizeof *p);
+	*p = (struct tl_person){"Emma Jansen", NULL, 0, "een moeder"};
+	struct tl_story *st = tl_arena_alloc(a, sizeof *st);
+	memset(st, 0, sizeof *st);
+	st->slug = "emma";
+	st->title = "Emma";
+	st->people = p;
+	st->n_people = 1;
+	st->path = path;
+	st->markdown = body;
+	m->stories = st;
+	m->n_stories = 1;
+	m->n_chapters = 0;
+	tl_errors e = TL_ERRORS_INIT;
+	tl_check_model(m, &nl, &e);
+	unlink(path);
+	if (getenv("TL_CHECK_VERBOSE"))
+		tl_errors_print(&e, stderr);
+	size_t dates = 0, alias = 0;
+	for (size_t i = 0; i < e.n; i++) {
+		if (strcmp(e.items[i].file, path) != 0)
+			continue;
+		assert_null(strstr(e.items[i].msg, "Emma"));
+		alias += strstr(e.items[i].msg, "een moeder vertelde") != NULL;
+		if (e.items[i].field && !strcmp(e.items[i].field, "date") && !dates++) {
+			assert_int_equal(e.items[i].line, 7); /* 5 lines of front matter, a blank line */
+			assert_int_equal(e.items[i].col, 25);
+		}
+	}
+	assert_int_equal(dates, 2);
+	assert_true(alias >= 1);
+	tl_errors_free(&e);
+	tl_arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -923,6 +977,7 @@ int main(void)
 		cmocka_unit_test(test_story_links),
 		cmocka_unit_test(test_ok_marker_silences_its_sentence),
 		cmocka_unit_test(test_typing_slips),
+		cmocka_unit_test(test_stories_are_checked_and_redacted),
 		cmocka_unit_test(test_seed_report),
 		cmocka_unit_test(test_example_report),
 	};
