@@ -3900,6 +3900,69 @@ static void cross_split_words(struct ctx *c)
 	tl_strmap_free(pairs);
 }
 
+/* A programme name in two word forms: "schakeltraject Oriënteren en
+ * Schakelen" against "Schakeltraject Oriëntatie en schakelen".  Candidates
+ * are "HEAD Name en WORD" (HEAD a word of eight letters or more, Name with
+ * a capital); two of them with the same HEAD and WORD whose Names differ
+ * but share their first five letters are one name written two ways.
+ * Reported once per form, at its first use, pointing to the first form. */
+struct nform {
+	const struct doc *d;
+	size_t start, end; /* the three words Name en WORD */
+	char name[64];     /* Name, lower case */
+};
+
+static void cross_name_forms(struct ctx *c)
+{
+	tl_strmap *first = tl_strmap_new(c->a); /* "head|word" -> list head (struct nform *) */
+	char head[64], word[64], key[140];
+	for (size_t i = 0; i < c->n_docs; i++) {
+		const struct doc *d = c->docs[i];
+		for (size_t w = 0; w + 3 < d->p.n_words; w++) {
+			const struct tl_word *h = &d->p.words[w], *n = &d->p.words[w + 1];
+			const struct tl_word *y = &d->p.words[w + 3];
+			size_t hn = h->end - h->start, nn = n->end - n->start, yn = y->end - y->start;
+			unsigned char cap = (unsigned char)d->text[n->start];
+			if (hn < 8 || nn < 5 || yn < 3 || !word_is(d, w + 2, "en") ||
+			    !(cap >= 'A' && cap <= 'Z') || !all_letters(d->text + h->start, hn) ||
+			    !all_letters(d->text + n->start, nn) || !all_letters(d->text + y->start, yn) ||
+			    !lower_word(d->text + h->start, hn, head, sizeof head) ||
+			    !lower_word(d->text + y->start, yn, word, sizeof word))
+				continue;
+			/* the four words in one phrase: single spaces between */
+			int plain = 1;
+			for (size_t k = w; k < w + 3 && plain; k++)
+				plain = d->p.words[k + 1].start == d->p.words[k].end + 1 &&
+					d->text[d->p.words[k].end] == ' ';
+			if (!plain)
+				continue;
+			struct nform *f = TL_NEW(c->a, struct nform);
+			f->d = d;
+			f->start = n->start;
+			f->end = y->end;
+			if (!lower_word(d->text + n->start, nn, f->name, sizeof f->name))
+				continue;
+			snprintf(key, sizeof key, "%s|%s", head, word);
+			struct nform *f0 = tl_strmap_get(first, key, NULL);
+			if (!f0) {
+				tl_strmap_put(first, key, f);
+				continue;
+			}
+			if (!strcmp(f0->name, f->name) || strncmp(f0->name, f->name, 5) != 0)
+				continue;
+			unsigned line, col;
+			position(f0->d, f0->start, &line, &col);
+			report(c, d, f->start, 0, "form",
+			       "\"%s\" is written \"%s\" at %s%s%u; use one name", quote(c, d, f->start, f->end),
+			       quote(c, f0->d, f0->start, f0->end), f0->d == d ? "line " : f0->d->name,
+			       f0->d == d ? "" : ":", line);
+			/* report this form once: it becomes the one compared against */
+			tl_strmap_put(first, key, f);
+		}
+	}
+	tl_strmap_free(first);
+}
+
 static void run_docs(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n_docs; i++)
@@ -3912,6 +3975,7 @@ static void run_docs(struct ctx *c)
 	cross_names(c);
 	cross_name_order(c);
 	cross_split_words(c);
+	cross_name_forms(c);
 	cross_facts(c);
 	cross_directions(c);
 }

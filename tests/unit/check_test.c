@@ -441,6 +441,7 @@ static const struct known seed_also_real[] = {
 	{"form", 223, "amiliep pad\" is written", "'Het Familiep pad' for 'Familiepad' (l. 577)"},
 	{"form", 227, "amiliep pad\" is written", "'Het Familiep pad' for 'Familiepad' (link text)"},
 	{"form", 593, "amiliep pad\" is written", "'het familiep pad' for 'Familiepad'"},
+	{"form", 334, "Oriëntatie en Schakelen", "'Oriëntatie en Schakelen' against 'Oriënteren en Schakelen' (l. 63)"},
 };
 
 static int matches(const tl_errors *e, size_t i, const struct known *k)
@@ -964,6 +965,27 @@ static void test_stories_are_checked_and_redacted(void **state)
 	tl_arena_free(a);
 }
 
+/* One programme name in two word forms, after the same word. */
+static void test_name_in_two_word_forms(void **state)
+{
+	(void)state;
+	tl_errors e = TL_ERRORS_INIT;
+	static const char hit[] = "Jongeren volgen het schakeltraject Oriënteren en Schakelen in Assen.\n\n"
+				  "Ook het Schakeltraject Oriëntatie en Schakelen loopt door.\n";
+	tl_check_text("t.md", hit, strlen(hit), NULL, &nl, &e);
+	assert_int_equal(count_rule(&e, "form", "\"Oriëntatie en Schakelen\" is written \"Oriënteren en Schakelen\" "
+						"at line 1; use one name"), 1);
+	assert_int_equal(e.n, 1);
+	tl_errors_free(&e);
+	/* near misses: other names after the same word; the same name twice */
+	static const char miss[] = "Het programma Jeugd en Gezondheid en het programma Jongeren en Gezondheid.\n\n"
+				   "Het schakeltraject Oriënteren en Schakelen, weer het schakeltraject Oriënteren en "
+				   "Schakelen.\n";
+	tl_check_text("m.md", miss, strlen(miss), NULL, &nl, &e);
+	assert_int_equal(count_rule(&e, "form", NULL), 0);
+	tl_errors_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -977,6 +999,7 @@ int main(void)
 		cmocka_unit_test(test_story_links),
 		cmocka_unit_test(test_ok_marker_silences_its_sentence),
 		cmocka_unit_test(test_typing_slips),
+		cmocka_unit_test(test_name_in_two_word_forms),
 		cmocka_unit_test(test_stories_are_checked_and_redacted),
 		cmocka_unit_test(test_seed_report),
 		cmocka_unit_test(test_example_report),
