@@ -300,6 +300,45 @@ static void test_version_2_store_keeps_its_observations_after_migration(void **s
 	unlink(path);
 }
 
+/* A store from before table schema_version kept its version in PRAGMA
+ * user_version: opening it moves the version into the table, and migrates
+ * nothing twice. */
+static void test_user_version_store_gets_a_schema_version_table(void **state)
+{
+	(void)state;
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/tl-store-uv-%d.db", (int)getpid());
+	unlink(path);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (int i = 0; i < tl_schema_version; i++)
+		assert_int_equal(sqlite3_exec(db, tl_schema_migrations[i], NULL, NULL, NULL), SQLITE_OK);
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", tl_schema_version);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	tl_errors e = TL_ERRORS_INIT;
+	tl_store *st;
+	assert_int_equal(tl_store_open(&st, path, &e), 0);
+	assert_int_equal(tl_store_schema_version(st), tl_schema_version);
+	tl_store_close(st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT version FROM schema_version", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), tl_schema_version);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	/* Opening it again reads the table and changes nothing. */
+	assert_int_equal(tl_store_open(&st, path, &e), 0);
+	assert_int_equal(tl_store_schema_version(st), tl_schema_version);
+	tl_store_close(st);
+	tl_errors_free(&e);
+	unlink(path);
+}
+
 static void test_postgresql_uri_is_refused_clearly(void **state)
 {
 	(void)state;
@@ -324,6 +363,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_clear_with_data_empties_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_accepted_figures_survive_a_reload, setup, teardown),
 		cmocka_unit_test(test_version_2_store_keeps_its_observations_after_migration),
+		cmocka_unit_test(test_user_version_store_gets_a_schema_version_table),
 		cmocka_unit_test(test_postgresql_uri_is_refused_clearly),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
