@@ -144,11 +144,6 @@ static int migrate(tl_store *st, tl_errors *errs)
 int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
 {
 	*out = NULL;
-	if (tl_sql_is_pg_uri(uri)) {
-		tl_errors_add(errs, uri, 0, 0, NULL,
-			      "store: PostgreSQL is not supported by this build yet; use a SQLite file path");
-		return TL_ERR_STORE;
-	}
 	tl_store *st = xcalloc(1, sizeof *st);
 	st->uri = xstrdup(uri);
 	forget_ids(st);
@@ -223,6 +218,11 @@ void tl_store_close(tl_store *st)
 tl_sql *tl_store_sql(tl_store *st)
 {
 	return st->db;
+}
+
+int tl_store_is_pg_uri(const char *uri)
+{
+	return tl_sql_is_pg_uri(uri);
 }
 
 const char *tl_store_uri(const tl_store *st)

@@ -13,6 +13,7 @@
 #include "store/schema.h"
 #include "store/store.h"
 #include "test_fixture.h"
+#include "test_store.h"
 
 struct fx {
 	char path[64];
@@ -27,7 +28,7 @@ static int setup(void **state)
 	snprintf(f->path, sizeof f->path, "/tmp/tl-store-test-%d.db", (int)getpid());
 	unlink(f->path);
 	tl_errors e = TL_ERRORS_INIT;
-	if (tl_store_open(&f->st, f->path, &e))
+	if (tl_store_open(&f->st, test_store_uri(f->path), &e))
 		return -1;
 	f->a = tl_arena_new();
 	if (tl_agenda_parse("agenda.yml", fixture_yml, strlen(fixture_yml), f->a, &f->m, &e))
@@ -339,14 +340,18 @@ static void test_user_version_store_gets_a_schema_version_table(void **state)
 	unlink(path);
 }
 
-static void test_postgresql_uri_is_refused_clearly(void **state)
+/* A PostgreSQL server that is not there: the message names the URI and says why. */
+static void test_unreachable_postgresql_is_reported_clearly(void **state)
 {
 	(void)state;
 	tl_errors e = TL_ERRORS_INIT;
 	tl_store *st;
-	assert_int_not_equal(tl_store_open(&st, "postgresql://localhost/x", &e), 0);
+	const char *uri = "postgresql:///telling?host=/nonexistent-telling-socket&port=1";
+	assert_int_not_equal(tl_store_open(&st, uri, &e), 0);
 	assert_null(st);
-	assert_non_null(strstr(e.items[0].msg, "PostgreSQL is not supported by this build yet"));
+	assert_string_equal(e.items[0].file, uri);
+	assert_non_null(strstr(e.items[0].msg, "store: cannot open: "));
+	assert_non_null(strstr(e.items[0].msg, "/nonexistent-telling-socket"));
 	tl_errors_free(&e);
 }
 
@@ -364,7 +369,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_accepted_figures_survive_a_reload, setup, teardown),
 		cmocka_unit_test(test_version_2_store_keeps_its_observations_after_migration),
 		cmocka_unit_test(test_user_version_store_gets_a_schema_version_table),
-		cmocka_unit_test(test_postgresql_uri_is_refused_clearly),
+		cmocka_unit_test(test_unreachable_postgresql_is_reported_clearly),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
