@@ -5,7 +5,8 @@
 #                   then serve it at http://127.0.0.1:8080 (Ctrl-C stops)
 #   make demo-build the same without serving (for tests and CI)
 #   make check      set up, build, run every test (unit, CLI, malformed inputs, sanitizers,
-#                   fuzz corpus replay and short fuzz runs, accessibility)
+#                   fuzz corpus replay and short fuzz runs, accessibility, PostgreSQL)
+#   make check-pg   the store, import, report and server tests on a throwaway PostgreSQL
 #   make asan       build/asan/telling with AddressSanitizer + UndefinedBehaviorSanitizer
 #   make fuzz       build the libFuzzer targets (clang) into build/fuzz/
 #   make bench      bench/report.sh (the R Markdown peer in the same run)
@@ -43,7 +44,7 @@ FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 all: build/telling
 
 help:
-	@sed -n '1,13p' Makefile
+	@sed -n '1,14p' Makefile
 
 build/obj/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)
