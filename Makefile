@@ -11,6 +11,7 @@
 #   make fuzz       build the libFuzzer targets (clang) into build/fuzz/
 #   make bench      bench/report.sh (the R Markdown peer in the same run)
 #   make bench-national  bench/national.sh (342 municipalities, baselines in the same run)
+#   make bench-series    bench/series.sh (17 280 monthly rows against 1/8 of them: linear or not)
 
 CC      ?= cc
 CLANG   ?= clang
@@ -39,12 +40,12 @@ FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
 .PHONY: all setup setup-test demo demo-build http web-serve check check-pg unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
-.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national lint format clean help
+.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national bench-series lint format clean help
 
 all: build/telling
 
 help:
-	@sed -n '1,14p' Makefile
+	@sed -n '1,15p' Makefile
 
 build/obj/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)
@@ -139,6 +140,10 @@ bench: build/telling
 # All 342 municipalities from the national files, against baselines in the same run.
 bench-national: build/telling
 	@bash bench/national.sh
+
+# Long monthly series against 1/8 of their length, in the same run.
+bench-series: build/telling
+	@bash bench/series.sh
 
 lint:
 	@sh tools/lint.sh

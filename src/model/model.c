@@ -263,8 +263,10 @@ int tl_model_region_break(const struct tl_model *m, const struct tl_indicator *d
 	return 0;
 }
 
-/* First index whose (indicator, region) is >= the key. */
-static size_t lower_bound(const struct tl_model *m, const char *ind, const char *reg)
+/* First index whose (indicator, region) is >= the key (upper == 0), or > the
+ * key (upper == 1).  Both ends by bisection: a series can be thousands of
+ * months long, and walking it per lookup made chart building quadratic. */
+static size_t bound(const struct tl_model *m, const char *ind, const char *reg, int upper)
 {
 	size_t lo = 0, hi = m->n_obs;
 	while (lo < hi) {
@@ -273,7 +275,7 @@ static size_t lower_bound(const struct tl_model *m, const char *ind, const char 
 		int c = strcmp(o->indicator, ind);
 		if (!c)
 			c = strcmp(o->region, reg);
-		if (c < 0)
+		if (c < 0 || (upper && c == 0))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -284,22 +286,34 @@ static size_t lower_bound(const struct tl_model *m, const char *ind, const char 
 const struct tl_observation *tl_model_series(const struct tl_model *m, const char *indicator,
 					      const char *region, size_t *n)
 {
-	size_t i = lower_bound(m, indicator, region), j = i;
-	while (j < m->n_obs && !strcmp(m->obs[j].indicator, indicator) &&
-	       !strcmp(m->obs[j].region, region))
-		j++;
+	size_t i = bound(m, indicator, region, 0);
+	if (i >= m->n_obs || strcmp(m->obs[i].indicator, indicator) || strcmp(m->obs[i].region, region)) {
+		*n = 0;
+		return NULL;
+	}
+	size_t j = bound(m, indicator, region, 1);
 	*n = j - i;
-	return j > i ? &m->obs[i] : NULL;
+	return &m->obs[i];
 }
 
+/* A series is in tl_period_cmp order (tl_model_index), which also orders
+ * kinds that start in the same month, so equal means the same period. */
 const struct tl_observation *tl_model_obs(const struct tl_model *m, const char *indicator,
 					  const char *region, const struct tl_period *p)
 {
 	size_t n;
 	const struct tl_observation *s = tl_model_series(m, indicator, region, &n);
-	for (size_t i = 0; i < n; i++)
-		if (tl_period_cmp(&s[i].period, p) == 0 && s[i].period.kind == p->kind)
-			return &s[i];
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = tl_period_cmp(&s[mid].period, p);
+		if (c == 0)
+			return s[mid].period.kind == p->kind ? &s[mid] : NULL;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 

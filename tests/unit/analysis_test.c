@@ -274,6 +274,55 @@ static void test_utf8_text_counts_columns_in_characters(void **state)
 	expect_chapter_error("één {{x PV22 2024}}\n", "1:5: binding: unknown indicator");
 }
 
+/* Lookups bisect a series: every cell of a long mixed series (years, quarters
+ * and months that start in the same month) is found, and a period that is not
+ * there is not, nor a series of a region without figures. */
+static void test_cell_lookup_finds_every_period_of_a_long_series(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = model(a);
+	size_t n0 = m->n_obs, cap = n0 + 60 * 17;
+	struct tl_observation *obs = TL_NEW_ARRAY(a, struct tl_observation, cap);
+	memcpy(obs, m->obs, n0 * sizeof *obs);
+	m->obs = obs;
+	for (int y = 1960; y < 2020; y++) {
+		for (int k = 0; k < 17; k++) {
+			struct tl_observation *o = &m->obs[m->n_obs++];
+			o->indicator = "schulden";
+			o->region = "GM0106";
+			o->period = k == 0 ? (struct tl_period){y, TL_PERIOD_YEAR, 0}
+			    : k <= 4 ? (struct tl_period){y, TL_PERIOD_QUARTER, k}
+				     : (struct tl_period){y, TL_PERIOD_MONTH, k - 4};
+			o->value = y * 100 + k;
+		}
+	}
+	tl_model_index(m);
+	assert_int_equal(tl_model_check(m, stderr), 0);
+	size_t n;
+	const struct tl_observation *s = tl_model_series(m, "schulden", "GM0106", &n);
+	assert_non_null(s);
+	assert_int_equal(n, 60 * 17);
+	for (int y = 1960; y < 2020; y++) {
+		for (int k = 0; k < 17; k++) {
+			struct tl_period p = k == 0 ? (struct tl_period){y, TL_PERIOD_YEAR, 0}
+			    : k <= 4 ? (struct tl_period){y, TL_PERIOD_QUARTER, k}
+				     : (struct tl_period){y, TL_PERIOD_MONTH, k - 4};
+			const struct tl_observation *o = tl_model_obs(m, "schulden", "GM0106", &p);
+			assert_non_null(o);
+			assert_true(o->value == y * 100 + k);
+		}
+	}
+	assert_null(tl_model_obs(m, "schulden", "GM0106", &(struct tl_period){2020, TL_PERIOD_YEAR, 0}));
+	assert_null(tl_model_obs(m, "schulden", "GM0106", &(struct tl_period){1959, TL_PERIOD_MONTH, 12}));
+	assert_null(tl_model_series(m, "schulden", "GM1690", &n));
+	assert_int_equal(n, 0);
+	s = tl_model_series(m, "schulden", "PV22", &n);
+	assert_int_equal(n, 4);
+	assert_true(s[0].value == 5.0 && s[3].value == 4.4);
+	tl_arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_chart_and_goals_directives_split_blocks),
 		cmocka_unit_test(test_bad_bindings_are_errors_with_positions),
 		cmocka_unit_test(test_utf8_text_counts_columns_in_characters),
+		cmocka_unit_test(test_cell_lookup_finds_every_period_of_a_long_series),
 	};
 	return cmocka_run_group_tests_name("analysis", tests, NULL, NULL);
 }
