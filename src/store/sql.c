@@ -149,6 +149,11 @@ int tl_sql_legacy_version(tl_sql *db)
 	return db->ops->legacy_version(db);
 }
 
+int tl_sql_set_legacy_version(tl_sql *db, int version)
+{
+	return db->ops->set_legacy_version(db, version);
+}
+
 int64_t tl_sql_data_version(tl_sql *db)
 {
 	return db->ops->data_version(db);

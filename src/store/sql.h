@@ -101,6 +101,9 @@ int tl_sql_has_table(tl_sql *db, const char *name);
 /* The schema version a store kept before it had table schema_version
  * (SQLite's PRAGMA user_version); 0 on engines that never had one. */
 int tl_sql_legacy_version(tl_sql *db);
+/* Keep that old place in step too, so that a telling from before table
+ * schema_version refuses a store a newer one upgraded.  0 or TL_SQL_ERROR. */
+int tl_sql_set_legacy_version(tl_sql *db, int version);
 
 /* A number that changes whenever another connection commits a change (for
  * telling serve, polled).  -1 on error. */

@@ -35,6 +35,7 @@ struct tl_sql_ops {
 	long (*changes)(tl_sql *db);
 	int (*has_table)(tl_sql *db, const char *name);
 	int (*legacy_version)(tl_sql *db);
+	int (*set_legacy_version)(tl_sql *db, int version);
 	int64_t (*data_version)(tl_sql *db);
 };
 

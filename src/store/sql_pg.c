@@ -510,6 +510,13 @@ static int pg_legacy_version(tl_sql *db)
 	return 0;
 }
 
+static int pg_set_legacy_version(tl_sql *db, int version)
+{
+	(void)db;
+	(void)version;
+	return 0;
+}
+
 static int64_t pg_data_version(tl_sql *db)
 {
 	struct pg *p = P(db);
@@ -563,6 +570,7 @@ static const struct tl_sql_ops pg_ops = {
 	.changes = pg_changes,
 	.has_table = pg_has_table,
 	.legacy_version = pg_legacy_version,
+	.set_legacy_version = pg_set_legacy_version,
 	.data_version = pg_data_version,
 };
 

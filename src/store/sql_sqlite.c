@@ -7,6 +7,7 @@
  * the last committed state) with foreign keys enforced.
  */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,6 +206,13 @@ static int lite_legacy_version(tl_sql *db)
 	return (int)lite_int_query(db, "PRAGMA user_version", NULL);
 }
 
+static int lite_set_legacy_version(tl_sql *db, int version)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", version);
+	return lite_exec(db, sql);
+}
+
 static int64_t lite_data_version(tl_sql *db)
 {
 	return lite_int_query(db, "PRAGMA data_version", NULL);
@@ -235,6 +243,7 @@ static const struct tl_sql_ops lite_ops = {
 	.changes = lite_changes,
 	.has_table = lite_has_table,
 	.legacy_version = lite_legacy_version,
+	.set_legacy_version = lite_set_legacy_version,
 	.data_version = lite_data_version,
 };
 

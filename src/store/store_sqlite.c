@@ -128,7 +128,7 @@ static int migrate(tl_store *st, tl_errors *errs)
 	tl_sql_bind_int(s, 1, tl_schema_version);
 	int rc = tl_sql_step(s);
 	tl_sql_finalize(s);
-	if (rc != TL_SQL_DONE) {
+	if (rc != TL_SQL_DONE || tl_sql_set_legacy_version(st->db, tl_schema_version)) {
 		fail(st, errs, "schema version");
 		tl_sql_rollback(st->db);
 		return TL_ERR_STORE;
