@@ -154,6 +154,11 @@ int tl_sql_set_legacy_version(tl_sql *db, int version)
 	return db->ops->set_legacy_version(db, version);
 }
 
+int tl_sql_copy(tl_sql *db, const char *copy, const char *data, size_t len)
+{
+	return db->ops->copy(db, copy, data, len);
+}
+
 int64_t tl_sql_data_version(tl_sql *db)
 {
 	return db->ops->data_version(db);

@@ -105,6 +105,11 @@ int tl_sql_legacy_version(tl_sql *db);
  * schema_version refuses a store a newer one upgraded.  0 or TL_SQL_ERROR. */
 int tl_sql_set_legacy_version(tl_sql *db, int version);
 
+/* Run `copy` (COPY table (cols) FROM STDIN) with `len` bytes of its text
+ * format as input: PostgreSQL's bulk load.  SQLite has no COPY: there it
+ * fails, and callers insert row by row instead.  0 or TL_SQL_ERROR. */
+int tl_sql_copy(tl_sql *db, const char *copy, const char *data, size_t len);
+
 /* A number that changes whenever another connection commits a change (for
  * telling serve, polled).  -1 on error. */
 int64_t tl_sql_data_version(tl_sql *db);

@@ -37,6 +37,7 @@ struct tl_sql_ops {
 	int (*legacy_version)(tl_sql *db);
 	int (*set_legacy_version)(tl_sql *db, int version);
 	int64_t (*data_version)(tl_sql *db);
+	int (*copy)(tl_sql *db, const char *copy, const char *data, size_t len);
 };
 
 struct tl_sql {

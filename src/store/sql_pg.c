@@ -539,6 +539,48 @@ static int64_t pg_data_version(tl_sql *db)
 	return p->version;
 }
 
+static int pg_copy(tl_sql *db, const char *copy, const char *data, size_t len)
+{
+	struct pg *p = P(db);
+	set_err(p, NULL);
+	PGresult *r = PQexec(p->conn, copy);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		set_res_err(p, r);
+		PQclear(r);
+		return TL_SQL_ERROR;
+	}
+	PQclear(r);
+	int rc = 0;
+	/* In pieces below INT_MAX; libpq buffers and sends them. */
+	for (size_t off = 0; off < len && !rc;) {
+		size_t n = len - off > (1u << 30) ? (1u << 30) : len - off;
+		if (PQputCopyData(p->conn, data + off, (int)n) != 1) {
+			set_err(p, PQerrorMessage(p->conn));
+			rc = TL_SQL_ERROR;
+		}
+		off += n;
+	}
+	if (PQputCopyEnd(p->conn, rc ? "telling: copy failed" : NULL) != 1 && !rc) {
+		set_err(p, PQerrorMessage(p->conn));
+		rc = TL_SQL_ERROR;
+	}
+	while ((r = PQgetResult(p->conn))) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && !rc) {
+			set_res_err(p, r);
+			rc = TL_SQL_ERROR;
+		} else if (!rc) {
+			p->changes = atol(PQcmdTuples(r));
+		}
+		PQclear(r);
+	}
+	if (!rc) {
+		p->wrote = 1;
+		if (!p->in_tx)
+			rc = notify(p);
+	}
+	return rc;
+}
+
 static void quiet(void *arg, const char *message)
 {
 	(void)arg;
@@ -572,6 +614,7 @@ static const struct tl_sql_ops pg_ops = {
 	.legacy_version = pg_legacy_version,
 	.set_legacy_version = pg_set_legacy_version,
 	.data_version = pg_data_version,
+	.copy = pg_copy,
 };
 
 int tl_sql_pg_open(tl_sql **out, const char *uri)

@@ -218,6 +218,15 @@ static int64_t lite_data_version(tl_sql *db)
 	return lite_int_query(db, "PRAGMA data_version", NULL);
 }
 
+static int lite_copy(tl_sql *db, const char *copy, const char *data, size_t len)
+{
+	(void)copy;
+	(void)data;
+	(void)len;
+	set_err(L(db), "COPY is PostgreSQL's; SQLite inserts row by row");
+	return TL_SQL_ERROR;
+}
+
 static const struct tl_sql_ops lite_ops = {
 	.kind = TL_SQL_SQLITE,
 	.close = lite_close,
@@ -245,6 +254,7 @@ static const struct tl_sql_ops lite_ops = {
 	.legacy_version = lite_legacy_version,
 	.set_legacy_version = lite_set_legacy_version,
 	.data_version = lite_data_version,
+	.copy = lite_copy,
 };
 
 int tl_sql_sqlite_open(tl_sql **out, const char *path)

@@ -147,6 +147,34 @@ static void test_missing_values_are_stored_without_a_number(void **state)
 	tl_errors_free(&e);
 }
 
+/* Values and notes come back exactly, whatever characters a note holds
+ * (PostgreSQL loads observations through COPY, which escapes them). */
+static void test_values_and_notes_come_back_exactly(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	tl_errors e = TL_ERRORS_INIT;
+	int64_t id;
+	const char *note = "tab\there, new\nline, back\\slash \\N, cr\r, \xc3\xa9";
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_import_begin(f->st, "x.csv", &id, &e), 0);
+	struct tl_observation o = obs("ervaren-gezondheid", "PV22", 2024, 0.1 + 0.2, TL_STATUS_PROVISIONAL);
+	o.note = note;
+	o.source = "Bron\tmet tab";
+	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, f->a, &m, &e), 0);
+	struct tl_period p = {2024, TL_PERIOD_YEAR, 0};
+	const struct tl_observation *got = tl_model_obs(m, "ervaren-gezondheid", "PV22", &p);
+	assert_non_null(got);
+	assert_true(got->value == 0.1 + 0.2);
+	assert_int_equal(got->status, TL_STATUS_PROVISIONAL);
+	assert_string_equal(got->note, note);
+	assert_string_equal(got->source, "Bron\tmet tab");
+	tl_errors_free(&e);
+}
+
 static void test_same_cell_twice_in_one_import_is_a_duplicate(void **state)
 {
 	struct fx *f = *state;
@@ -371,6 +399,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_store_says_no_agenda_loaded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_framework_round_trips_through_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_values_are_stored_without_a_number, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_values_and_notes_come_back_exactly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_cell_twice_in_one_import_is_a_duplicate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_the_store_as_it_was, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_indicator_and_region_lookups, setup, teardown),
