@@ -75,7 +75,7 @@ static int usage(const char *msg)
 	      "                                         admin, editor, partner, viewer\n"
 	      "  telling version\n"
 	      "FILE after --db is a SQLite file, or a PostgreSQL database as postgresql://HOST/NAME\n"
-	      "(any libpq connection URI)\n",
+	      "(any PostgreSQL connection URI)\n",
 	      stderr);
 	return 2;
 }
