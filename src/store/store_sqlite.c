@@ -37,7 +37,6 @@ struct tl_store {
 	 * the caches are dropped on rollback and clear (forget_ids). */
 	tl_arena *ids_arena;
 	tl_strmap *ind_ids, *reg_ids, *src_ids;
-<<<<<<< HEAD
 	/* PostgreSQL's bulk path (see put_observation): observations waiting
 	 * for COPY, and the keys the current import wrote. */
 	int bulk;
@@ -45,12 +44,10 @@ struct tl_store {
 	int64_t seen_import;
 	uint64_t *seen;
 	size_t seen_cap, seen_n;
-=======
 	/* A file's cells come row by row: one region (and one source) for many
 	 * cells in a row, so the last id of each is remembered before hashing. */
 	char last_reg[32], last_src[96];
 	int64_t last_reg_id, last_src_id;
->>>>>>> main
 };
 
 /* ---- PostgreSQL bulk loading ---------------------------------------------
@@ -249,14 +246,7 @@ int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
 	tl_store *st = xcalloc(1, sizeof *st);
 	st->uri = xstrdup(uri);
 	forget_ids(st);
-<<<<<<< HEAD
 	if (tl_sql_open(&st->db, uri)) {
-=======
-	/* NOMUTEX: a store handle is used by one thread at a time (the server
-	 * holds its db_lock around every use), so SQLite's own per-call mutex
-	 * is pure cost on the import's hot path. */
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
->>>>>>> main
 		tl_errors_add(errs, uri, 0, 0, NULL, "store: cannot open: %s",
 			      st->db ? tl_sql_errmsg(st->db) : "out of memory");
 		tl_store_close(st);
