@@ -1,6 +1,6 @@
 /*
- * store_web — accounts, sessions, audit, edits and publications in SQLite
- * (see store_web.h).  Statements are prepared per call: these are rare
+ * store_web — accounts, sessions, audit, edits and publications in the
+ * store (see store_web.h), through the sql.h seam.  Statements are prepared per call: these are rare
  * compared with page views, which never reach the store.
  */
 #include "store_web.h"
@@ -14,40 +14,37 @@
 static int fail(tl_store *st, tl_errors *errs, const char *what)
 {
 	tl_errors_add(errs, tl_store_uri(st), 0, 0, NULL, "store: %s: %s", what,
-		      sqlite3_errmsg(tl_store_sqlite(st)));
+		      tl_sql_errmsg(tl_store_sql(st)));
 	return TL_ERR_STORE;
 }
 
-static sqlite3_stmt *prep(tl_store *st, const char *sql)
+static tl_sql_stmt *prep(tl_store *st, const char *sql)
 {
-	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v2(tl_store_sqlite(st), sql, -1, &s, NULL) != SQLITE_OK)
-		return NULL;
-	return s;
+	return tl_sql_prepare(tl_store_sql(st), sql);
 }
 
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
+static void bind_text(tl_sql_stmt *s, int i, const char *v)
 {
 	if (v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+		tl_sql_bind_text(s, i, v);
 	else
-		sqlite3_bind_null(s, i);
+		tl_sql_bind_null(s, i);
 }
 
-static const char *col_text(tl_arena *a, sqlite3_stmt *s, int i)
+static const char *col_text(tl_arena *a, tl_sql_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = tl_sql_col_text(s, i);
 	return t ? tl_arena_strdup(a, (const char *)t) : NULL;
 }
 
 /* Step a one-shot statement to completion and finalize it. */
-static int done(tl_store *st, sqlite3_stmt *s, tl_errors *errs, const char *what)
+static int done(tl_store *st, tl_sql_stmt *s, tl_errors *errs, const char *what)
 {
 	if (!s)
 		return fail(st, errs, what);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	int rc = tl_sql_step(s);
+	tl_sql_finalize(s);
+	if (rc != TL_SQL_DONE)
 		return fail(st, errs, what);
 	return TL_OK;
 }
@@ -76,30 +73,35 @@ int tl_store_user_add(tl_store *st, const char *name, const char *pwhash, const 
 		tl_errors_add(errs, NULL, 0, 0, "organisation", "a partner account needs its organisation");
 		return TL_ERR_INPUT;
 	}
-	sqlite3_stmt *s = prep(st, "INSERT INTO app_user (name, pwhash, role, organisation, created)"
-				   " VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+	/* DO NOTHING rather than a failed insert: on PostgreSQL a failed
+	 * statement would end the caller's transaction. */
+	tl_sql_stmt *s = prep(st, "INSERT INTO app_user (name, pwhash, role, organisation, created)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING");
 	if (!s)
 		return fail(st, errs, "user");
+	char now[21];
+	tl_sql_now(now);
 	bind_text(s, 1, name);
 	bind_text(s, 2, pwhash);
 	bind_text(s, 3, role);
 	bind_text(s, 4, partner ? organisation : NULL);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc == SQLITE_CONSTRAINT) {
+	bind_text(s, 5, now);
+	int rc = tl_sql_step(s);
+	tl_sql_finalize(s);
+	if (rc == TL_SQL_CONSTRAINT || (rc == TL_SQL_DONE && tl_sql_changes(tl_store_sql(st)) == 0)) {
 		tl_errors_add(errs, NULL, 0, 0, "name", "there is already an account named \"%s\"", name);
 		return TL_ERR_INPUT;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != TL_SQL_DONE)
 		return fail(st, errs, "user");
 	/* Ids of deleted accounts may be given again: the version tells a
 	 * new account from the old one. */
 	return stamp(st, "UPDATE app_user SET version = ?1 WHERE name = ?2", name, 0, errs);
 }
 
-static void read_user(sqlite3_stmt *s, int col, tl_arena *a, struct tl_user *u)
+static void read_user(tl_sql_stmt *s, int col, tl_arena *a, struct tl_user *u)
 {
-	u->id = sqlite3_column_int64(s, col);
+	u->id = tl_sql_col_int(s, col);
 	u->name = col_text(a, s, col + 1);
 	u->role = col_text(a, s, col + 2);
 	u->organisation = col_text(a, s, col + 3);
@@ -108,18 +110,18 @@ static void read_user(sqlite3_stmt *s, int col, tl_arena *a, struct tl_user *u)
 int tl_store_user_get(tl_store *st, const char *name, tl_arena *a, struct tl_user *u,
 		      const char **pwhash)
 {
-	sqlite3_stmt *s = prep(st, "SELECT id, name, role, organisation, pwhash FROM app_user WHERE name = ?1");
+	tl_sql_stmt *s = prep(st, "SELECT id, name, role, organisation, pwhash FROM app_user WHERE name = ?1");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, name);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		read_user(s, 0, a, u);
 		if (pwhash)
 			*pwhash = col_text(a, s, 4);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
@@ -130,14 +132,14 @@ int tl_store_user_list(tl_store *st, tl_arena *a, struct tl_user **out, size_t *
 	long total = tl_store_user_count(st);
 	if (total < 0)
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "SELECT id, name, role, organisation FROM app_user ORDER BY name");
+	tl_sql_stmt *s = prep(st, "SELECT id, name, role, organisation FROM app_user ORDER BY name");
 	if (!s)
 		return TL_ERR_STORE;
 	struct tl_user *us = TL_NEW_ARRAY(a, struct tl_user, (size_t)total + 1);
 	size_t k = 0;
-	while (k < (size_t)total && sqlite3_step(s) == SQLITE_ROW)
+	while (k < (size_t)total && tl_sql_step(s) == TL_SQL_ROW)
 		read_user(s, 0, a, &us[k++]);
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	*out = us;
 	*n = k;
 	return TL_OK;
@@ -145,11 +147,11 @@ int tl_store_user_list(tl_store *st, tl_arena *a, struct tl_user **out, size_t *
 
 static long count(tl_store *st, const char *sql)
 {
-	sqlite3_stmt *s = prep(st, sql);
+	tl_sql_stmt *s = prep(st, sql);
 	long n = -1;
-	if (s && sqlite3_step(s) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	if (s && tl_sql_step(s) == TL_SQL_ROW)
+		n = (long)tl_sql_col_int(s, 0);
+	tl_sql_finalize(s);
 	return n;
 }
 
@@ -158,47 +160,47 @@ long tl_store_user_count(tl_store *st)
 	return count(st, "SELECT count(*) FROM app_user");
 }
 
-static int versioned(tl_store *st, sqlite3_stmt *s, sqlite3_stmt *exists, const char *what,
+static int versioned(tl_store *st, tl_sql_stmt *s, tl_sql_stmt *exists, const char *what,
 		     const char *key, tl_errors *errs);
 static int next_version(tl_store *st, int64_t *v, tl_errors *errs);
 
 int tl_store_user_get_id(tl_store *st, int64_t id, tl_arena *a, struct tl_user *u,
 			 int64_t *version)
 {
-	sqlite3_stmt *s = prep(st, "SELECT id, name, role, organisation, version FROM app_user WHERE id = ?1");
+	tl_sql_stmt *s = prep(st, "SELECT id, name, role, organisation, version FROM app_user WHERE id = ?1");
 	if (!s)
 		return TL_ERR_STORE;
-	sqlite3_bind_int64(s, 1, id);
+	tl_sql_bind_int(s, 1, id);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		read_user(s, 0, a, u);
-		*version = sqlite3_column_int64(s, 4);
+		*version = tl_sql_col_int(s, 4);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
 /* Would the account `id` stop being an admin leave the store without one? */
 static int last_admin(tl_store *st, int64_t id)
 {
-	sqlite3_stmt *s = prep(st, "SELECT (SELECT count(*) FROM app_user WHERE role = 'admin' AND id <> ?1),"
+	tl_sql_stmt *s = prep(st, "SELECT (SELECT count(*) FROM app_user WHERE role = 'admin' AND id <> ?1),"
 				   " (SELECT count(*) FROM app_user WHERE role = 'admin' AND id = ?1)");
 	int last = 0;
 	if (s) {
-		sqlite3_bind_int64(s, 1, id);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			last = sqlite3_column_int64(s, 0) == 0 && sqlite3_column_int64(s, 1) > 0;
-		sqlite3_finalize(s);
+		tl_sql_bind_int(s, 1, id);
+		if (tl_sql_step(s) == TL_SQL_ROW)
+			last = tl_sql_col_int(s, 0) == 0 && tl_sql_col_int(s, 1) > 0;
+		tl_sql_finalize(s);
 	}
 	return last;
 }
 
-static sqlite3_stmt *exists_user(tl_store *st, int64_t id)
+static tl_sql_stmt *exists_user(tl_store *st, int64_t id)
 {
-	sqlite3_stmt *s = prep(st, "SELECT 1 FROM app_user WHERE id = ?1");
+	tl_sql_stmt *s = prep(st, "SELECT 1 FROM app_user WHERE id = ?1");
 	if (s)
-		sqlite3_bind_int64(s, 1, id);
+		tl_sql_bind_int(s, 1, id);
 	return s;
 }
 
@@ -221,15 +223,15 @@ int tl_store_user_update(tl_store *st, int64_t id, const char *role, const char 
 	}
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "UPDATE app_user SET role = ?2, organisation = ?3,"
+	tl_sql_stmt *s = prep(st, "UPDATE app_user SET role = ?2, organisation = ?3,"
 				   " pwhash = coalesce(?4, pwhash), version = ?5 WHERE id = ?1 AND version = ?6");
 	if (s) {
-		sqlite3_bind_int64(s, 1, id);
+		tl_sql_bind_int(s, 1, id);
 		bind_text(s, 2, role);
 		bind_text(s, 3, partner ? organisation : NULL);
 		bind_text(s, 4, pwhash);
-		sqlite3_bind_int64(s, 5, *new_version);
-		sqlite3_bind_int64(s, 6, version);
+		tl_sql_bind_int(s, 5, *new_version);
+		tl_sql_bind_int(s, 6, version);
 	}
 	char key[24];
 	snprintf(key, sizeof key, "%lld", (long long)id);
@@ -243,10 +245,10 @@ int tl_store_user_delete(tl_store *st, int64_t id, int64_t version, tl_errors *e
 		return TL_ERR_INPUT;
 	}
 	/* Its sessions go with it (ON DELETE CASCADE). */
-	sqlite3_stmt *s = prep(st, "DELETE FROM app_user WHERE id = ?1 AND version = ?2");
+	tl_sql_stmt *s = prep(st, "DELETE FROM app_user WHERE id = ?1 AND version = ?2");
 	if (s) {
-		sqlite3_bind_int64(s, 1, id);
-		sqlite3_bind_int64(s, 2, version);
+		tl_sql_bind_int(s, 1, id);
+		tl_sql_bind_int(s, 2, version);
 	}
 	char key[24];
 	snprintf(key, sizeof key, "%lld", (long long)id);
@@ -258,17 +260,17 @@ int tl_store_user_delete(tl_store *st, int64_t id, int64_t version, tl_errors *e
 int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, const char *csrf,
 			 int64_t expires, int64_t now, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM session WHERE expires <= ?1");
+	tl_sql_stmt *s = prep(st, "DELETE FROM session WHERE expires <= ?1");
 	if (s)
-		sqlite3_bind_int64(s, 1, now);
+		tl_sql_bind_int(s, 1, now);
 	if (done(st, s, errs, "session"))
 		return TL_ERR_STORE;
 	s = prep(st, "INSERT INTO session (token_hash, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)");
 	if (s) {
 		bind_text(s, 1, token_hash);
-		sqlite3_bind_int64(s, 2, user_id);
+		tl_sql_bind_int(s, 2, user_id);
 		bind_text(s, 3, csrf);
-		sqlite3_bind_int64(s, 4, expires);
+		tl_sql_bind_int(s, 4, expires);
 	}
 	return done(st, s, errs, "session");
 }
@@ -276,38 +278,38 @@ int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, 
 int tl_store_session_get(tl_store *st, const char *token_hash, int64_t now, tl_arena *a,
 			 struct tl_user *u, const char **csrf)
 {
-	sqlite3_stmt *s = prep(st, "SELECT u.id, u.name, u.role, u.organisation, s.csrf"
+	tl_sql_stmt *s = prep(st, "SELECT u.id, u.name, u.role, u.organisation, s.csrf"
 				   " FROM session s JOIN app_user u ON u.id = s.user_id"
 				   " WHERE s.token_hash = ?1 AND s.expires > ?2");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, token_hash);
-	sqlite3_bind_int64(s, 2, now);
+	tl_sql_bind_int(s, 2, now);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		read_user(s, 0, a, u);
 		*csrf = col_text(a, s, 4);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
 void tl_store_session_delete(tl_store *st, const char *token_hash)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM session WHERE token_hash = ?1");
+	tl_sql_stmt *s = prep(st, "DELETE FROM session WHERE token_hash = ?1");
 	if (!s)
 		return;
 	bind_text(s, 1, token_hash);
-	sqlite3_step(s);
-	sqlite3_finalize(s);
+	tl_sql_step(s);
+	tl_sql_finalize(s);
 }
 
 int tl_store_session_delete_user(tl_store *st, int64_t user_id, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM session WHERE user_id = ?1");
+	tl_sql_stmt *s = prep(st, "DELETE FROM session WHERE user_id = ?1");
 	if (s)
-		sqlite3_bind_int64(s, 1, user_id);
+		tl_sql_bind_int(s, 1, user_id);
 	return done(st, s, errs, "session");
 }
 
@@ -316,9 +318,12 @@ int tl_store_session_delete_user(tl_store *st, int64_t user_id, tl_errors *errs)
 int tl_store_audit_add(tl_store *st, const char *user, const char *action, const char *entity,
 		       const char *key, const char *before, const char *after, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "INSERT INTO audit (at, user_name, action, entity, entity_key, before, after)"
-				   " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4, ?5, ?6)");
+	tl_sql_stmt *s = prep(st, "INSERT INTO audit (at, user_name, action, entity, entity_key, before, after)"
+				   " VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)");
 	if (s) {
+		char now[21];
+		tl_sql_now(now);
+		bind_text(s, 7, now);
 		bind_text(s, 1, user);
 		bind_text(s, 2, action);
 		bind_text(s, 3, entity);
@@ -339,17 +344,17 @@ int tl_store_audit_list(tl_store *st, long offset, long limit, tl_arena *a, stru
 		return TL_ERR_STORE;
 	if (limit <= 0 || offset < 0)
 		return TL_OK;
-	sqlite3_stmt *s = prep(st, "SELECT id, at, user_name, action, entity, entity_key, before, after"
+	tl_sql_stmt *s = prep(st, "SELECT id, at, user_name, action, entity, entity_key, before, after"
 				   " FROM audit ORDER BY id DESC LIMIT ?1 OFFSET ?2");
 	if (!s)
 		return TL_ERR_STORE;
-	sqlite3_bind_int64(s, 1, limit);
-	sqlite3_bind_int64(s, 2, offset);
+	tl_sql_bind_int(s, 1, limit);
+	tl_sql_bind_int(s, 2, offset);
 	struct tl_audit *v = TL_NEW_ARRAY(a, struct tl_audit, (size_t)limit);
 	size_t k = 0;
-	while (k < (size_t)limit && sqlite3_step(s) == SQLITE_ROW) {
+	while (k < (size_t)limit && tl_sql_step(s) == TL_SQL_ROW) {
 		struct tl_audit *e = &v[k++];
-		e->id = sqlite3_column_int64(s, 0);
+		e->id = tl_sql_col_int(s, 0);
 		e->at = col_text(a, s, 1);
 		e->user = col_text(a, s, 2);
 		e->action = col_text(a, s, 3);
@@ -358,7 +363,7 @@ int tl_store_audit_list(tl_store *st, long offset, long limit, tl_arena *a, stru
 		e->before = col_text(a, s, 6);
 		e->after = col_text(a, s, 7);
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	*out = v;
 	*n = k;
 	return TL_OK;
@@ -368,32 +373,32 @@ int tl_store_audit_list(tl_store *st, long offset, long limit, tl_arena *a, stru
 
 int tl_store_chapter_get_text(tl_store *st, const char *slug, tl_arena *a, const char **markdown)
 {
-	sqlite3_stmt *s = prep(st, "SELECT markdown FROM chapter WHERE slug = ?1");
+	tl_sql_stmt *s = prep(st, "SELECT markdown FROM chapter WHERE slug = ?1");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, slug);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		*markdown = col_text(a, s, 0);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
 int tl_store_chapter_set_text(tl_store *st, const char *slug, const char *markdown,
 			      tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2 WHERE slug = ?1");
+	tl_sql_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2 WHERE slug = ?1");
 	if (!s)
 		return fail(st, errs, "chapter");
 	bind_text(s, 1, slug);
 	bind_text(s, 2, markdown);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	int rc = tl_sql_step(s);
+	tl_sql_finalize(s);
+	if (rc != TL_SQL_DONE)
 		return fail(st, errs, "chapter");
-	if (sqlite3_changes(tl_store_sqlite(st)) == 0) {
+	if (tl_sql_changes(tl_store_sql(st)) == 0) {
 		tl_errors_add(errs, NULL, 0, 0, "chapter", "no chapter \"%s\"", slug);
 		return TL_ERR_NOTFOUND;
 	}
@@ -428,13 +433,13 @@ static int stamp(tl_store *st, const char *sql, const char *key, int64_t ikey, t
 	int64_t v;
 	if (next_version(st, &v, errs))
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, sql);
+	tl_sql_stmt *s = prep(st, sql);
 	if (s) {
-		sqlite3_bind_int64(s, 1, v);
+		tl_sql_bind_int(s, 1, v);
 		if (key)
 			bind_text(s, 2, key);
 		else
-			sqlite3_bind_int64(s, 2, ikey);
+			tl_sql_bind_int(s, 2, ikey);
 	}
 	return done(st, s, errs, "version");
 }
@@ -467,16 +472,16 @@ int tl_store_progress_add(tl_store *st, const char *target, const struct tl_targ
 	int64_t v;
 	if (next_version(st, &v, errs))
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "INSERT INTO target_progress (target, position, date, value, source, note,"
+	tl_sql_stmt *s = prep(st, "INSERT INTO target_progress (target, position, date, value, source, note,"
 				   " version) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM target_progress"
 				   " WHERE target = ?1), ?2, ?3, ?4, ?5, ?6)");
 	if (s) {
 		bind_text(s, 1, target);
 		bind_text(s, 2, date);
-		sqlite3_bind_double(s, 3, e->value);
+		tl_sql_bind_double(s, 3, e->value);
 		bind_text(s, 4, e->source);
 		bind_text(s, 5, e->note);
-		sqlite3_bind_int64(s, 6, v);
+		tl_sql_bind_int(s, 6, v);
 	}
 	return done(st, s, errs, "target progress");
 }
@@ -486,20 +491,20 @@ int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 	int64_t v;
 	if (next_version(st, &v, errs))
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "INSERT INTO award (instrument, position, recipient, project, region, year,"
+	tl_sql_stmt *s = prep(st, "INSERT INTO award (instrument, position, recipient, project, region, year,"
 				   " amount, note, version) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM award"
 				   " WHERE instrument = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (s) {
-		sqlite3_bind_int64(s, 8, v);
+		tl_sql_bind_int(s, 8, v);
 		bind_text(s, 1, g->instrument);
 		bind_text(s, 2, g->recipient);
 		bind_text(s, 3, g->project);
 		bind_text(s, 4, g->municipality);
-		sqlite3_bind_int(s, 5, g->year);
+		tl_sql_bind_int(s, 5, g->year);
 		if (g->has_amount)
-			sqlite3_bind_double(s, 6, g->amount);
+			tl_sql_bind_double(s, 6, g->amount);
 		else
-			sqlite3_bind_null(s, 6);
+			tl_sql_bind_null(s, 6);
 		bind_text(s, 7, g->note);
 	}
 	return done(st, s, errs, "grant");
@@ -511,17 +516,17 @@ int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
  * the expected version).  When it changed no row, exists (the key alone,
  * prepared and bound) says whether the item moved on or is gone.
  * Finalizes both. */
-static int versioned(tl_store *st, sqlite3_stmt *s, sqlite3_stmt *exists, const char *what,
+static int versioned(tl_store *st, tl_sql_stmt *s, tl_sql_stmt *exists, const char *what,
 		     const char *key, tl_errors *errs)
 {
 	int rc = TL_ERR_STORE;
 	if (s && exists) {
-		int step = sqlite3_step(s);
-		if (step != SQLITE_DONE)
+		int step = tl_sql_step(s);
+		if (step != TL_SQL_DONE)
 			rc = fail(st, errs, what);
-		else if (sqlite3_changes(tl_store_sqlite(st)) > 0)
+		else if (tl_sql_changes(tl_store_sql(st)) > 0)
 			rc = TL_OK;
-		else if (sqlite3_step(exists) == SQLITE_ROW) {
+		else if (tl_sql_step(exists) == TL_SQL_ROW) {
 			tl_errors_add(errs, NULL, 0, 0, "version", "%s %s changed since it was opened", what, key);
 			rc = TL_ERR_CONFLICT;
 		} else {
@@ -531,58 +536,58 @@ static int versioned(tl_store *st, sqlite3_stmt *s, sqlite3_stmt *exists, const 
 	} else {
 		rc = fail(st, errs, what);
 	}
-	sqlite3_finalize(s);
-	sqlite3_finalize(exists);
+	tl_sql_finalize(s);
+	tl_sql_finalize(exists);
 	return rc;
 }
 
-static sqlite3_stmt *exists_text(tl_store *st, const char *sql, const char *k)
+static tl_sql_stmt *exists_text(tl_store *st, const char *sql, const char *k)
 {
-	sqlite3_stmt *s = prep(st, sql);
+	tl_sql_stmt *s = prep(st, sql);
 	if (s)
 		bind_text(s, 1, k);
 	return s;
 }
 
-static sqlite3_stmt *exists_pair(tl_store *st, const char *sql, const char *k, int pos)
+static tl_sql_stmt *exists_pair(tl_store *st, const char *sql, const char *k, int pos)
 {
-	sqlite3_stmt *s = prep(st, sql);
+	tl_sql_stmt *s = prep(st, sql);
 	if (s) {
 		bind_text(s, 1, k);
-		sqlite3_bind_int(s, 2, pos);
+		tl_sql_bind_int(s, 2, pos);
 	}
 	return s;
 }
 
-static void bind_ymd_text(sqlite3_stmt *s, int i, const struct tl_ymd *d)
+static void bind_ymd_text(tl_sql_stmt *s, int i, const struct tl_ymd *d)
 {
 	char t[11];
 	tl_ymd_text(d, t);
 	bind_text(s, i, t[0] ? t : NULL);
 }
 
-static void col_ymd(sqlite3_stmt *s, int i, struct tl_ymd *d)
+static void col_ymd(tl_sql_stmt *s, int i, struct tl_ymd *d)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = tl_sql_col_text(s, i);
 	memset(d, 0, sizeof *d);
 	if (t)
-		tl_ymd_parse((const char *)t, strlen((const char *)t), d);
+		tl_ymd_parse(t, strlen(t), d);
 }
 
 int tl_store_chapter_get(tl_store *st, const char *slug, tl_arena *a, const char **markdown,
 			 int64_t *version)
 {
-	sqlite3_stmt *s = prep(st, "SELECT markdown, version FROM chapter WHERE slug = ?1");
+	tl_sql_stmt *s = prep(st, "SELECT markdown, version FROM chapter WHERE slug = ?1");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, slug);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		*markdown = col_text(a, s, 0);
-		*version = sqlite3_column_int64(s, 1);
+		*version = tl_sql_col_int(s, 1);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
@@ -591,12 +596,12 @@ int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2, version = ?3 WHERE slug = ?1 AND version = ?4");
+	tl_sql_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2, version = ?3 WHERE slug = ?1 AND version = ?4");
 	if (s) {
 		bind_text(s, 1, slug);
 		bind_text(s, 2, markdown);
-		sqlite3_bind_int64(s, 3, *new_version);
-		sqlite3_bind_int64(s, 4, version);
+		tl_sql_bind_int(s, 3, *new_version);
+		tl_sql_bind_int(s, 4, version);
 	}
 	return versioned(st, s, exists_text(st, "SELECT 1 FROM chapter WHERE slug = ?1", slug), "chapter",
 			 slug, errs);
@@ -605,14 +610,14 @@ int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown
 int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_story *y,
 		       int64_t *version)
 {
-	sqlite3_stmt *s = prep(st, "SELECT slug, title, kicker, lead, place, region, date, published, markdown,"
+	tl_sql_stmt *s = prep(st, "SELECT slug, title, kicker, lead, place, region, date, published, markdown,"
 				   " position, version FROM story WHERE slug = ?1");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, slug);
 	memset(y, 0, sizeof *y);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		y->slug = col_text(a, s, 0);
 		y->title = col_text(a, s, 1);
 		y->kicker = col_text(a, s, 2);
@@ -620,31 +625,31 @@ int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_st
 		y->place = col_text(a, s, 4);
 		y->municipality = col_text(a, s, 5);
 		col_ymd(s, 6, &y->date);
-		y->published = sqlite3_column_int(s, 7);
+		y->published = tl_sql_col_int(s, 7);
 		y->markdown = col_text(a, s, 8);
-		y->position = sqlite3_column_int(s, 9);
-		*version = sqlite3_column_int64(s, 10);
+		y->position = tl_sql_col_int(s, 9);
+		*version = tl_sql_col_int(s, 10);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	if (rc)
 		return rc;
 	long n = 0;
 	s = prep(st, "SELECT count(*) FROM story_instrument WHERE story = ?1");
 	if (s) {
 		bind_text(s, 1, slug);
-		if (sqlite3_step(s) == SQLITE_ROW)
-			n = (long)sqlite3_column_int64(s, 0);
-		sqlite3_finalize(s);
+		if (tl_sql_step(s) == TL_SQL_ROW)
+			n = (long)tl_sql_col_int(s, 0);
+		tl_sql_finalize(s);
 	}
 	y->instruments = TL_NEW_ARRAY(a, const char *, (size_t)n + 1);
 	s = prep(st, "SELECT instrument FROM story_instrument WHERE story = ?1 ORDER BY position");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, slug);
-	while ((long)y->n_instruments < n && sqlite3_step(s) == SQLITE_ROW)
+	while ((long)y->n_instruments < n && tl_sql_step(s) == TL_SQL_ROW)
 		y->instruments[y->n_instruments++] = col_text(a, s, 0);
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return TL_OK;
 }
 
@@ -653,7 +658,7 @@ int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t versio
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "UPDATE story SET title = ?2, kicker = ?3, lead = ?4, place = ?5, region = ?6,"
+	tl_sql_stmt *s = prep(st, "UPDATE story SET title = ?2, kicker = ?3, lead = ?4, place = ?5, region = ?6,"
 				   " date = ?7, published = ?8, markdown = ?9, version = ?10"
 				   " WHERE slug = ?1 AND version = ?11");
 	if (s) {
@@ -664,10 +669,10 @@ int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t versio
 		bind_text(s, 5, y->place);
 		bind_text(s, 6, y->municipality);
 		bind_ymd_text(s, 7, &y->date);
-		sqlite3_bind_int(s, 8, y->published ? 1 : 0);
+		tl_sql_bind_int(s, 8, y->published ? 1 : 0);
 		bind_text(s, 9, y->markdown ? y->markdown : "");
-		sqlite3_bind_int64(s, 10, *new_version);
-		sqlite3_bind_int64(s, 11, version);
+		tl_sql_bind_int(s, 10, *new_version);
+		tl_sql_bind_int(s, 11, version);
 	}
 	return versioned(st, s, exists_text(st, "SELECT 1 FROM story WHERE slug = ?1", y->slug), "story",
 			 y->slug, errs);
@@ -676,10 +681,10 @@ int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t versio
 int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs)
 {
 	/* People, goals and instrument links go with it (ON DELETE CASCADE). */
-	sqlite3_stmt *s = prep(st, "DELETE FROM story WHERE slug = ?1 AND version = ?2");
+	tl_sql_stmt *s = prep(st, "DELETE FROM story WHERE slug = ?1 AND version = ?2");
 	if (s) {
 		bind_text(s, 1, slug);
-		sqlite3_bind_int64(s, 2, version);
+		tl_sql_bind_int(s, 2, version);
 	}
 	return versioned(st, s, exists_text(st, "SELECT 1 FROM story WHERE slug = ?1", slug), "story", slug,
 			 errs);
@@ -688,27 +693,27 @@ int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_er
 int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_arena *a,
 		       struct tl_grant *g, int64_t *version)
 {
-	sqlite3_stmt *s = prep(st, "SELECT instrument, recipient, project, region, year, amount, note, version"
+	tl_sql_stmt *s = prep(st, "SELECT instrument, recipient, project, region, year, amount, note, version"
 				   " FROM award WHERE instrument = ?1 AND position = ?2");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, instrument);
-	sqlite3_bind_int(s, 2, position);
+	tl_sql_bind_int(s, 2, position);
 	memset(g, 0, sizeof *g);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		g->instrument = col_text(a, s, 0);
 		g->recipient = col_text(a, s, 1);
 		g->project = col_text(a, s, 2);
 		g->municipality = col_text(a, s, 3);
-		g->year = sqlite3_column_int(s, 4);
-		g->has_amount = sqlite3_column_type(s, 5) != SQLITE_NULL;
-		g->amount = g->has_amount ? sqlite3_column_double(s, 5) : 0;
+		g->year = tl_sql_col_int(s, 4);
+		g->has_amount = !tl_sql_col_null(s, 5);
+		g->amount = g->has_amount ? tl_sql_col_double(s, 5) : 0;
 		g->note = col_text(a, s, 6);
-		*version = sqlite3_column_int64(s, 7);
+		*version = tl_sql_col_int(s, 7);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
@@ -722,23 +727,23 @@ int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, 
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "UPDATE award SET recipient = ?3, project = ?4, region = ?5, year = ?6,"
+	tl_sql_stmt *s = prep(st, "UPDATE award SET recipient = ?3, project = ?4, region = ?5, year = ?6,"
 				   " amount = ?7, note = ?8, version = ?9"
 				   " WHERE instrument = ?1 AND position = ?2 AND version = ?10");
 	if (s) {
 		bind_text(s, 1, g->instrument);
-		sqlite3_bind_int(s, 2, position);
+		tl_sql_bind_int(s, 2, position);
 		bind_text(s, 3, g->recipient);
 		bind_text(s, 4, g->project);
 		bind_text(s, 5, g->municipality);
-		sqlite3_bind_int(s, 6, g->year);
+		tl_sql_bind_int(s, 6, g->year);
 		if (g->has_amount)
-			sqlite3_bind_double(s, 7, g->amount);
+			tl_sql_bind_double(s, 7, g->amount);
 		else
-			sqlite3_bind_null(s, 7);
+			tl_sql_bind_null(s, 7);
 		bind_text(s, 8, g->note);
-		sqlite3_bind_int64(s, 9, *new_version);
-		sqlite3_bind_int64(s, 10, version);
+		tl_sql_bind_int(s, 9, *new_version);
+		tl_sql_bind_int(s, 10, version);
 	}
 	tl_arena *a = tl_arena_new();
 	int rc = versioned(st, s,
@@ -752,11 +757,11 @@ int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, 
 int tl_store_grant_delete(tl_store *st, const char *instrument, int position, int64_t version,
 			  tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM award WHERE instrument = ?1 AND position = ?2 AND version = ?3");
+	tl_sql_stmt *s = prep(st, "DELETE FROM award WHERE instrument = ?1 AND position = ?2 AND version = ?3");
 	if (s) {
 		bind_text(s, 1, instrument);
-		sqlite3_bind_int(s, 2, position);
-		sqlite3_bind_int64(s, 3, version);
+		tl_sql_bind_int(s, 2, position);
+		tl_sql_bind_int(s, 3, version);
 	}
 	tl_arena *a = tl_arena_new();
 	int rc = versioned(st, s,
@@ -770,23 +775,23 @@ int tl_store_grant_delete(tl_store *st, const char *instrument, int position, in
 int tl_store_progress_get(tl_store *st, const char *target, int position, tl_arena *a,
 			  struct tl_target_entry *e, int64_t *version)
 {
-	sqlite3_stmt *s = prep(st, "SELECT date, value, source, note, version FROM target_progress"
+	tl_sql_stmt *s = prep(st, "SELECT date, value, source, note, version FROM target_progress"
 				   " WHERE target = ?1 AND position = ?2");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, target);
-	sqlite3_bind_int(s, 2, position);
+	tl_sql_bind_int(s, 2, position);
 	memset(e, 0, sizeof *e);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		col_ymd(s, 0, &e->date);
-		e->value = sqlite3_column_double(s, 1);
+		e->value = tl_sql_col_double(s, 1);
 		e->source = col_text(a, s, 2);
 		e->note = col_text(a, s, 3);
-		*version = sqlite3_column_int64(s, 4);
+		*version = tl_sql_col_int(s, 4);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
@@ -796,17 +801,17 @@ int tl_store_progress_update(tl_store *st, const char *target, int position,
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "UPDATE target_progress SET date = ?3, value = ?4, source = ?5, note = ?6,"
+	tl_sql_stmt *s = prep(st, "UPDATE target_progress SET date = ?3, value = ?4, source = ?5, note = ?6,"
 				   " version = ?7 WHERE target = ?1 AND position = ?2 AND version = ?8");
 	if (s) {
 		bind_text(s, 1, target);
-		sqlite3_bind_int(s, 2, position);
+		tl_sql_bind_int(s, 2, position);
 		bind_ymd_text(s, 3, &e->date);
-		sqlite3_bind_double(s, 4, e->value);
+		tl_sql_bind_double(s, 4, e->value);
 		bind_text(s, 5, e->source);
 		bind_text(s, 6, e->note);
-		sqlite3_bind_int64(s, 7, *new_version);
-		sqlite3_bind_int64(s, 8, version);
+		tl_sql_bind_int(s, 7, *new_version);
+		tl_sql_bind_int(s, 8, version);
 	}
 	tl_arena *a = tl_arena_new();
 	int rc = versioned(st, s,
@@ -820,11 +825,11 @@ int tl_store_progress_update(tl_store *st, const char *target, int position,
 int tl_store_progress_delete(tl_store *st, const char *target, int position, int64_t version,
 			     tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM target_progress WHERE target = ?1 AND position = ?2 AND version = ?3");
+	tl_sql_stmt *s = prep(st, "DELETE FROM target_progress WHERE target = ?1 AND position = ?2 AND version = ?3");
 	if (s) {
 		bind_text(s, 1, target);
-		sqlite3_bind_int(s, 2, position);
-		sqlite3_bind_int64(s, 3, version);
+		tl_sql_bind_int(s, 2, position);
+		tl_sql_bind_int(s, 3, version);
 	}
 	tl_arena *a = tl_arena_new();
 	int rc = versioned(st, s,
@@ -838,35 +843,35 @@ int tl_store_progress_delete(tl_store *st, const char *target, int position, int
 int tl_store_next_step_get(tl_store *st, int position, tl_arena *a, struct tl_next_step *n,
 			   int64_t *version)
 {
-	sqlite3_stmt *s = prep(st, "SELECT slug, theme, year, status, text, outcome, version FROM next_step"
+	tl_sql_stmt *s = prep(st, "SELECT slug, theme, year, status, text, outcome, version FROM next_step"
 				   " WHERE position = ?1");
 	if (!s)
 		return TL_ERR_STORE;
-	sqlite3_bind_int(s, 1, position);
+	tl_sql_bind_int(s, 1, position);
 	memset(n, 0, sizeof *n);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		n->slug = col_text(a, s, 0);
 		n->theme = col_text(a, s, 1);
-		n->year = sqlite3_column_int(s, 2);
+		n->year = tl_sql_col_int(s, 2);
 		const char *status = col_text(a, s, 3);
 		if (!status || tl_step_status_parse(status, &n->status) < 0)
 			n->status = TL_STEP_PLANNED;
 		n->text = col_text(a, s, 4);
 		n->outcome = col_text(a, s, 5);
 		n->position = position;
-		*version = sqlite3_column_int64(s, 6);
+		*version = tl_sql_col_int(s, 6);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
-static sqlite3_stmt *exists_step(tl_store *st, int position)
+static tl_sql_stmt *exists_step(tl_store *st, int position)
 {
-	sqlite3_stmt *s = prep(st, "SELECT 1 FROM next_step WHERE position = ?1");
+	tl_sql_stmt *s = prep(st, "SELECT 1 FROM next_step WHERE position = ?1");
 	if (s)
-		sqlite3_bind_int(s, 1, position);
+		tl_sql_bind_int(s, 1, position);
 	return s;
 }
 
@@ -875,16 +880,16 @@ int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "UPDATE next_step SET theme = ?2, year = ?3, status = ?4, text = ?5,"
+	tl_sql_stmt *s = prep(st, "UPDATE next_step SET theme = ?2, year = ?3, status = ?4, text = ?5,"
 				   " version = ?6 WHERE position = ?1 AND version = ?7");
 	if (s) {
-		sqlite3_bind_int(s, 1, n->position);
+		tl_sql_bind_int(s, 1, n->position);
 		bind_text(s, 2, n->theme);
-		sqlite3_bind_int(s, 3, n->year);
+		tl_sql_bind_int(s, 3, n->year);
 		bind_text(s, 4, tl_step_status_name(n->status));
 		bind_text(s, 5, n->text);
-		sqlite3_bind_int64(s, 6, *new_version);
-		sqlite3_bind_int64(s, 7, version);
+		tl_sql_bind_int(s, 6, *new_version);
+		tl_sql_bind_int(s, 7, version);
 	}
 	char key[16];
 	snprintf(key, sizeof key, "%d", n->position);
@@ -893,10 +898,10 @@ int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_
 
 int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM next_step WHERE position = ?1 AND version = ?2");
+	tl_sql_stmt *s = prep(st, "DELETE FROM next_step WHERE position = ?1 AND version = ?2");
 	if (s) {
-		sqlite3_bind_int(s, 1, position);
-		sqlite3_bind_int64(s, 2, version);
+		tl_sql_bind_int(s, 1, position);
+		tl_sql_bind_int(s, 2, version);
 	}
 	char key[16];
 	snprintf(key, sizeof key, "%d", position);
@@ -908,27 +913,33 @@ int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_er
 int tl_store_publication_begin(tl_store *st, const char *user, const char *note,
 			       const char *digest, int64_t *id, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "INSERT INTO publication (at, user_name, note, digest)"
-				   " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3)");
-	if (s) {
-		bind_text(s, 1, user);
-		bind_text(s, 2, note);
-		bind_text(s, 3, digest);
+	tl_sql_stmt *s = prep(st, "INSERT INTO publication (at, user_name, note, digest)"
+				   " VALUES (?4, ?1, ?2, ?3) RETURNING id");
+	if (!s)
+		return fail(st, errs, "publication");
+	char now[21];
+	tl_sql_now(now);
+	bind_text(s, 1, user);
+	bind_text(s, 2, note);
+	bind_text(s, 3, digest);
+	bind_text(s, 4, now);
+	int rc = tl_sql_step(s);
+	if (rc == TL_SQL_ROW) {
+		*id = tl_sql_col_int(s, 0);
+		rc = tl_sql_step(s);
 	}
-	if (done(st, s, errs, "publication"))
-		return TL_ERR_STORE;
-	*id = sqlite3_last_insert_rowid(tl_store_sqlite(st));
-	return TL_OK;
+	tl_sql_finalize(s);
+	return rc == TL_SQL_DONE ? TL_OK : fail(st, errs, "publication");
 }
 
 int tl_store_publication_put(tl_store *st, int64_t id, const char *path, const void *data,
 			     size_t len, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "INSERT INTO publication_file (publication, path, content) VALUES (?1, ?2, ?3)");
+	tl_sql_stmt *s = prep(st, "INSERT INTO publication_file (publication, path, content) VALUES (?1, ?2, ?3)");
 	if (s) {
-		sqlite3_bind_int64(s, 1, id);
+		tl_sql_bind_int(s, 1, id);
 		bind_text(s, 2, path);
-		sqlite3_bind_blob64(s, 3, len ? data : "", len, SQLITE_TRANSIENT);
+		tl_sql_bind_blob(s, 3, data, len);
 	}
 	return done(st, s, errs, "publication file");
 }
@@ -942,27 +953,27 @@ int64_t tl_store_publication_latest(tl_store *st)
 int tl_store_publication_get(tl_store *st, int64_t id, const char *path, tl_arena *a, char **data,
 			     size_t *len)
 {
-	sqlite3_stmt *s = prep(st, "SELECT content FROM publication_file WHERE publication = ?1 AND path = ?2");
+	tl_sql_stmt *s = prep(st, "SELECT content FROM publication_file WHERE publication = ?1 AND path = ?2");
 	if (!s)
 		return TL_ERR_STORE;
-	sqlite3_bind_int64(s, 1, id);
+	tl_sql_bind_int(s, 1, id);
 	bind_text(s, 2, path);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		size_t n = (size_t)sqlite3_column_bytes(s, 0);
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		size_t n;
+		const void *blob = tl_sql_col_blob(s, 0, &n);
 		char *d = tl_arena_alloc(a, n + 1);
 		if (n)
-			memcpy(d, sqlite3_column_blob(s, 0), n);
+			memcpy(d, blob, n);
 		*data = d;
 		*len = n;
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
 int64_t tl_store_data_version(tl_store *st)
 {
-	long n = count(st, "PRAGMA data_version");
-	return n;
+	return tl_sql_data_version(tl_store_sql(st));
 }
