@@ -969,9 +969,10 @@ struct edit {
 	int (*get)(struct ctx *x, tl_store *st, struct edit *e);
 	/* Update or delete, checking e->version again in the statement. */
 	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
-	const char **theirs;
+	const char **theirs;                /* filled by get: the stored values, per field */
 	int64_t their_version;
-	const void *stored;
+	const void *stored;                 /* stories: get's copy of the stored story; grants,
+					     * progress, steps: their key (struct keyed) */
 	int partner_keep;                   /* story: a partner keeps the stored publish flag */
 };
 

@@ -1,7 +1,7 @@
 # Shared by the HTTP suites beside it: start `telling serve` (ASan+UBSan
 # build) on a store made from tests/data/mini-report with one account per
 # role, and small assertions over curl.  The sourcing script sets nothing;
-# it gets $T (scratch, removed on exit), $B (base URL), $DB, $PW, ok/not_ok,
+# it gets $T (scratch, removed on exit), $B (base URL), $DB and sql, $PW, ok/not_ok,
 # status/expect/body_has/body_lacks/header_has, login ROLE, csrf_of and
 # version_of, and ends with http_done.
 cd "$(dirname "$0")/../.."
@@ -26,7 +26,15 @@ not_ok() {
 	failed=$((failed + 1))
 }
 
-DB=$T/s.db
+# TELLING_TEST_DB (tests/pg/run.sh): run against that store instead, e.g. a
+# PostgreSQL URI; `sql` queries it with the matching shell.
+DB=${TELLING_TEST_DB:-$T/s.db}
+sql() {
+	case $DB in
+	postgres://* | postgresql://*) psql -qAtX -d "$DB" -c "$1" ;;
+	*) sqlite3 "$DB" "$1" ;;
+	esac
+}
 PW=correct-horse-battery
 
 # http_setup SUITE_NUMBER: store, accounts (admin editor viewer; partner of

@@ -39,6 +39,15 @@ rc=$?
 grep -q 'http: [0-9]* passed, 0 failed' "$log" || rc=1
 result $rc "http (PostgreSQL): $(tail -1 "$log")" "$log"
 
+# Edits (version checks, concurrent writers) and the dashboard, likewise.
+for t in edit dash; do
+	empty
+	TELLING_TEST_DB=$TELLING_PG_URI sh "tests/http/$t.sh" >"$log" 2>&1
+	rc=$?
+	grep -q 'http: [0-9]* passed, 0 failed' "$log" || rc=1
+	result $rc "http $t (PostgreSQL): $(tail -1 "$log")" "$log"
+done
+
 for t in tests/pg/t[0-9]*.sh; do
 	tmp=$(mktemp -d)
 	TMPDIR_TEST="$tmp" sh "$t" >"$log" 2>&1
