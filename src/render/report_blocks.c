@@ -208,7 +208,7 @@ static void instrument_item(tl_buf *b, const struct tl_page *p, const struct tl_
 	}
 	tl_html_lit(b, "</p>\n");
 	if (in->description) {
-		struct tl_md_opts o = {level, "instrument-"};
+		struct tl_md_opts o = {level, "instrument-", 0};
 		tl_markdown_render(b, in->description, strlen(in->description), &o);
 	}
 	tl_html_lit(b, "<dl class=\"tl-facts\">\n");
@@ -292,7 +292,10 @@ static void instrument_item(tl_buf *b, const struct tl_page *p, const struct tl_
 		tl_html_lit(b, "</dt><dd>");
 		for (size_t i = 0; i < ns; i++) {
 			char href[160];
-			snprintf(href, sizeof href, "%sverhalen/%s.html", p->root ? p->root : "", st[i]->slug);
+			if (p->print) /* the interview is in the same document */
+				snprintf(href, sizeof href, "#interview-%s", st[i]->slug);
+			else
+				snprintf(href, sizeof href, "%sverhalen/%s.html", p->root ? p->root : "", st[i]->slug);
 			tl_buf t = TL_BUF_INIT;
 			tl_story_redact(st[i], st[i]->title, strlen(st[i]->title), lang, &t);
 			if (i)
@@ -594,7 +597,10 @@ void tl_render_stories(tl_buf *b, const struct tl_page *p, const char *theme, in
 			tl_html_lit(b, "</span> ");
 		}
 		char href[160];
-		snprintf(href, sizeof href, "%sverhalen/%s.html", p->root ? p->root : "", s->slug);
+		if (p->print) /* the interview is in the same document */
+			snprintf(href, sizeof href, "#interview-%s", s->slug);
+		else
+			snprintf(href, sizeof href, "%sverhalen/%s.html", p->root ? p->root : "", s->slug);
 		tl_buf t = TL_BUF_INIT;
 		tl_story_redact(s, s->title, strlen(s->title), lang, &t);
 		tl_html_lit(b, "<a class=\"tl-story-card__title\"");
