@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "../text/story.h"
+#include "figure.h"
 #include "html.h"
 #include "markdown.h"
 #include "pages.h"
@@ -32,9 +33,29 @@ size_t tl_story_linked_from(const struct tl_model *m, struct tl_block *const *bl
 	return nf;
 }
 
-/* The facts above a story: who is in it, where, when, goals, instruments. */
-static void facts(tl_buf *b, const struct tl_model *m, const struct tl_story *s, enum tl_lang lang)
+/* The municipality's name, linked to its page when it has one (not in the
+ * one-document version, which has no region pages). */
+static void municipality(tl_buf *b, const struct tl_page *p, const struct tl_region *r)
 {
+	size_t n;
+	const struct tl_region **gm = p->print ? NULL : tl_report_municipalities(p->m, &n);
+	for (size_t i = 0; gm && i < n; i++) {
+		if (gm[i] != r)
+			continue;
+		char file[160], href[200];
+		tl_region_page_file(r, file, sizeof file);
+		snprintf(href, sizeof href, "%s%s", p->root ? p->root : "", file);
+		tl_html_link(b, href, r->name);
+		return;
+	}
+	tl_html_text(b, r->name);
+}
+
+/* The facts above a story: who is in it, where, when, goals, instruments. */
+static void facts(tl_buf *b, const struct tl_page *p, const struct tl_story *s)
+{
+	const struct tl_model *m = p->m;
+	enum tl_lang lang = p->lang;
 	const struct tl_person **named = TL_NEW_ARRAY(m->arena, const struct tl_person *, s->n_people + 1);
 	size_t nn = tl_story_named(s, named);
 	tl_html_lit(b, "<dl class=\"tl-facts tl-story__facts\">\n");
@@ -58,13 +79,17 @@ static void facts(tl_buf *b, const struct tl_model *m, const struct tl_story *s,
 		tl_html_lit(b, "<dt>");
 		tl_html_text(b, tl_word(lang, "Waar", "Where"));
 		tl_html_lit(b, "</dt><dd>");
-		if (s->place)
-			tl_html_text(b, s->place);
-		if (r && (!s->place || strcmp(s->place, r->name) != 0)) {
+		if (r && s->place && !strcmp(s->place, r->name)) {
+			municipality(b, p, r); /* "Assen" is the place and the municipality */
+		} else {
 			if (s->place)
-				tl_html_lit(b, ", ");
-			tl_html_text(b, tl_word(lang, "gemeente ", "municipality of "));
-			tl_html_text(b, r->name);
+				tl_html_text(b, s->place);
+			if (r) {
+				if (s->place)
+					tl_html_lit(b, ", ");
+				tl_html_text(b, tl_word(lang, "gemeente ", "municipality of "));
+				municipality(b, p, r);
+			}
 		}
 		tl_html_lit(b, "</dd>\n");
 	}
@@ -139,7 +164,7 @@ void tl_story_body(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
 		tl_html_lit(b, "</p>\n");
 	}
 	tl_html_lit(b, "</header>\n");
-	facts(b, m, s, lang);
+	facts(b, p, s);
 
 	tl_buf md = TL_BUF_INIT;
 	tl_story_redact(s, s->markdown ? s->markdown : "", s->markdown ? strlen(s->markdown) : 0, lang, &md);

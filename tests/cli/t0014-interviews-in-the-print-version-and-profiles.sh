@@ -3,7 +3,7 @@
 # published story once, with an id the chapter's "Meer lezen in het interview" link goes to, and a
 # link back to the chapter; no link in that document leaves it for a story page, and every in-page
 # link has its target.  Profile pages link to the stories that concern their municipality: set
-# there, or about an instrument that works there.
+# there, or about an instrument that works there; a story page links to its municipality's page.
 . "$(dirname "$0")/lib.sh"
 MINI=$ROOT/tests/data/mini-report
 "$TELLING" build "$MINI" -o "$T/site" >"$T/out" 2>"$T/err" || { cat "$T/err"; fail "mini report does not build"; }
@@ -23,8 +23,9 @@ check_anchors() {
 	[ -z "$missing" ] || fail "$1: in-page links without a target: $missing"
 }
 check_anchors "$R"
-# the story's own page still links back to the chapter page
+# the story's own page still links back to the chapter page, and to its municipality's page
 expect_in "$T/site/verhalen/gepubliceerd.html" 'href="../thema.html"'
+expect_in "$T/site/verhalen/gepubliceerd.html" 'Teststad, gemeente <a href="../gemeente/GM0106.html">Assen</a>'
 # profiles: Assen is where the story is set; Emmen has Regeling A, which the story is about
 expect_in "$T/site/gemeente/GM0106.html" 'href="../verhalen/gepubliceerd.html"'
 expect_in "$T/site/gemeente/GM0114.html" 'href="../verhalen/gepubliceerd.html"'
