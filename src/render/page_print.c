@@ -32,9 +32,14 @@ void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *b
 		tl_html_lit(b, "”");
 	}
 	tl_html_lit(b, "</p>\n");
-	if (ag->organisation) {
+	if (ag->organisation) { /* as on the front page */
 		tl_html_lit(b, "<p class=\"tl-cover__org\">");
 		tl_html_text(b, ag->organisation);
+		if (ag->report_year) {
+			tl_html_lit(b, " · ");
+			tl_html_text(b, tl_word(lang, "verslagjaar ", "report year "));
+			tl_html_int(b, ag->report_year);
+		}
 		tl_html_lit(b, "</p>\n");
 	}
 	tl_html_lit(b, "</div>\n<nav class=\"tl-toc tl-print-toc\" aria-labelledby=\"inhoudsopgave\">\n<h2 id=\"inhoudsopgave\">");
