@@ -10,6 +10,8 @@
 #   make fuzz       build the libFuzzer targets (clang) into build/fuzz/
 #   make bench      bench/report.sh (the R Markdown peer in the same run)
 #   make bench-national  bench/national.sh (342 municipalities, baselines in the same run)
+#   make bench-check     bench/check.sh (telling check against wc + grep)
+#   make bench-import    bench/import.sh (the RIVM import against sqlite3 .import)
 #   make bench-series    bench/series.sh (17 280 monthly rows against 1/8 of them: linear or not)
 
 CC      ?= cc
@@ -37,7 +39,7 @@ FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
 .PHONY: all setup setup-test demo demo-build http web-serve check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
-.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national bench-series lint format clean help
+.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national bench-series bench-check bench-import lint format clean help
 
 all: build/telling
 
@@ -132,6 +134,14 @@ bench: build/telling
 # All 342 municipalities from the national files, against baselines in the same run.
 bench-national: build/telling
 	@bash bench/national.sh
+
+# bench/check.sh: telling check on the example (and the seed) against wc + grep, in one run.
+bench-check: build/telling
+	@bash bench/check.sh
+
+# bench/import.sh: the RIVM import against sqlite3's own loader, in one run (ratio last).
+bench-import: build/telling
+	@bash bench/import.sh
 
 # Long monthly series against 1/8 of their length, in the same run.
 bench-series: build/telling

@@ -4,8 +4,10 @@
 # indicator per kind of table; the CBS tables' specs come from cbs.spec.yml through
 # --spec), each file on its own, and print a table: file → result.  A file is
 # either imported (observations loaded, regions named, mergers) or refused with
-# the reason telling gives.  The v4 download is imported as its folder; its
-# files one by one are refused (they are parts of the folder).
+# the reason telling gives.  The CBS downloads that are read as a whole (the v4
+# bulk folder, the v3 metadata folder with its CategoryGroups.json) are also
+# imported as their folders; a file that telling reads only with its folder is
+# listed as "part of" (not counted as refused).
 #
 # Usage: sh bench/all-shared-data.sh [BIN]     (BIN: build/telling by default)
 set -u
@@ -27,6 +29,7 @@ db=$tmp/d.db
 printf '%-72s %-9s %9s %7s %-8s %s\n' file result obs regions mergers "note / reason"
 imported=0
 refused=0
+partof=0
 row() {
 	f=$1
 	rel=${f#"$DATA"/}
@@ -41,6 +44,10 @@ row() {
 		note=""
 		[ "$fmt" -gt 0 ] && note="$fmt warning(s): $(grep -m1 warning "$tmp/err" | sed 's/.*warning: //' | cut -c1-70)"
 		printf '%-72s %-9s %9s %7s %-8s %s\n' "$rel" imported "${obs:-0}" "${regs:-0}" "${merg:--}" "$note"
+	elif grep -q '^[^ ]*: part of the CBS' "$tmp/err"; then
+		partof=$((partof + 1))
+		folder=$(dirname "$rel")
+		printf '%-72s %-9s %9s %7s %-8s %s\n' "$rel" part-of - - - "read with its folder $folder (imported below)"
 	else
 		refused=$((refused + 1))
 		why=$(grep -v 'warning:' "$tmp/err" | grep -v '^telling: ' | head -1 | sed "s|^$f||; s|^$DATA/||; s/^[^ ]*: //" | cut -c1-110)
@@ -50,7 +57,8 @@ row() {
 for f in $(find "$DATA/cbs" "$DATA/rivm-gezondheidsmonitor" "$DATA/brede-welvaart" -type f | LC_ALL=C sort); do
 	row "$f"
 done
-# The v4 bulk download as a whole (its folder is one import).
+# The downloads read as a whole (each folder is one import).
+row "$DATA/cbs/odata3-meta-85984NED"
 row "$DATA/cbs/odata4-bulk-85678NED"
-echo "files: $imported imported, $refused refused"
+echo "files: $imported imported, $refused refused, $partof part of a folder imported as a whole"
 echo "register: $(sqlite3 "$db" "SELECT sum(c) || ' regions (' || group_concat(level || ' ' || c, ', ') || ')' FROM (SELECT coalesce(level, '?') AS level, count(*) AS c FROM region_register GROUP BY 1 ORDER BY 2 DESC)")"

@@ -45,21 +45,22 @@ awk -F';' 'FNR == 1 { for (i = 1; i <= NF; i++) { gsub(/"|\r/, "", $i); key[i] =
 cells=$(wc -l <"$W/long.csv")
 
 peak() { awk -F': ' '/Maximum resident set size/ {print $2}' "$1"; }
+cpu() { awk -F': ' '/User time \(seconds\)/ {u = $2} /System time \(seconds\)/ {s = $2} END {print u + s}' "$1"; }
 wall() { awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$1" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 
-ours=() ours_rss=() a=() b=()
+ours=() ours_rss=() a=() b=() ours_cpu=() a_cpu=()
 for i in $(seq 1 "$RUNS"); do
 	rm -f "$W/t.db"*
 	"$TELLING" init "$W/agenda" --db "$W/t.db" >/dev/null
 	/usr/bin/time -v -o "$W/time" "$TELLING" import "$W/data" --db "$W/t.db" --add-regions >"$W/out" 2>"$W/err" ||
 		{ cat "$W/err" >&2; exit 1; }
-	ours+=("$(wall "$W/time")"); ours_rss+=("$(peak "$W/time")")
+	ours+=("$(wall "$W/time")"); ours_rss+=("$(peak "$W/time")"); ours_cpu+=("$(cpu "$W/time")")
 	rm -f "$W/a.db"
 	/usr/bin/time -v -o "$W/time" sqlite3 "$W/a.db" \
 		"CREATE TABLE obs(indicator TEXT, region TEXT, period TEXT, value TEXT);" \
 		".mode csv" ".separator ;" ".import $W/long.csv obs" >/dev/null
-	a+=("$(wall "$W/time")")
+	a+=("$(wall "$W/time")"); a_cpu+=("$(cpu "$W/time")")
 	rm -f "$W/b.db"
 	args=()
 	for f in "$NL"/*.csv; do args+=(".import '$f' t$(basename "$f" .csv | tr -c 'a-zA-Z0-9\n' _)"); done
@@ -71,6 +72,8 @@ regions=$(sqlite3 "$W/t.db" 'SELECT count(*) FROM region')
 ot=$(printf '%s\n' "${ours[@]}" | median)
 at=$(printf '%s\n' "${a[@]}" | median)
 bt=$(printf '%s\n' "${b[@]}" | median)
+oc=$(printf '%s\n' "${ours_cpu[@]}" | median)
+ac=$(printf '%s\n' "${a_cpu[@]}" | median)
 rss=$(printf '%s\n' "${ours_rss[@]}" | sort -n | tail -1)
 echo "== import benchmark ($(date -u +%FT%TZ), $(nproc) cores, $RUNS runs, median)"
 head -2 "$W/out"
@@ -80,4 +83,6 @@ printf 'telling import      %6.2f s  %9.0f obs/s  peak RSS %d kB\n' "$ot" "$(div
 printf '(a) sqlite3 long    %6.2f s  %9.0f rows/s\n' "$at" "$(div "$cells" "$at")"
 printf '(b) sqlite3 wide    %6.2f s\n' "$bt"
 printf 'ratio to (b): %.2f\n' "$(div "$ot" "$bt")"
+# CPU time (user + sys) moves much less than wall time on a busy machine.
+printf 'cpu: telling %.2f s, (a) %.2f s, cpu ratio: %.2f\n' "$oc" "$ac" "$(div "$oc" "$ac")"
 printf 'ratio: %.2f\n' "$(div "$ot" "$at")"

@@ -309,7 +309,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s.stop_topic = 3;
 	else if (stop)
 		s.stop_at = 3;
-	struct tl_raw_sink sink = {&s, on_table, on_topic, on_region, on_cell};
+	struct tl_raw_sink sink = {&s, on_table, on_topic, on_region, on_cell, NULL};
 	tl_errors e = TL_ERRORS_INIT;
 	e.limit = 1000;
 	tl_errors me = TL_ERRORS_INIT;
@@ -358,7 +358,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rc == TL_OK && !stop && csv_to_json(p, n, &json)) {
 			struct seen s2;
 			memset(&s2, 0, sizeof s2);
-			struct tl_raw_sink sink2 = {&s2, on_table, on_topic, on_region, on_cell};
+			struct tl_raw_sink sink2 = {&s2, on_table, on_topic, on_region, on_cell, NULL};
 			tl_errors e2 = TL_ERRORS_INIT;
 			int rc2 = tl_read_cbs_v3_json_mem("fuzz.json", json.data, json.len, NULL, &sink2,
 							  NULL, &e2);

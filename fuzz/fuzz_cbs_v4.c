@@ -93,6 +93,16 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 	return 0;
 }
 
+/* Groups come before every cell, each with an id and a title. */
+static int on_group(void *ctx, const struct tl_raw_group *g)
+{
+	struct seen *s = ctx;
+	CHECK(s->cells == 0);
+	CHECK(g->id && *g->id && g->title && *g->title && g->dimension);
+	CHECK(!g->parent || *g->parent);
+	return 0;
+}
+
 static int on_cell(void *ctx, const struct tl_raw_cell *c)
 {
 	struct seen *s = ctx;
@@ -155,7 +165,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct seen s;
 	memset(&s, 0, sizeof s);
 	s.stop_at = (mode & 128) ? 3 : 0;
-	struct tl_raw_sink sink = {&s, on_table, on_topic, on_region, on_cell};
+	struct tl_raw_sink sink = {&s, on_table, on_topic, on_region, on_cell, on_group};
 	tl_errors e = TL_ERRORS_INIT;
 	e.limit = 1000;
 	struct tl_cbs_v4_stats st;

@@ -114,7 +114,7 @@ static char *run(const char *text, size_t len, const char *path, enum tl_format 
 {
 	memset(s, 0, sizeof *s);
 	s->stop_at = stop_at;
-	struct tl_raw_sink sink = {s, NULL, on_topic, on_region, on_cell};
+	struct tl_raw_sink sink = {s, NULL, on_topic, on_region, on_cell, NULL};
 	if (path)
 		*rc = tl_read_rmbw_file(path, layout, &sink, st, e);
 	else

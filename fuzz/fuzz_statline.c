@@ -164,7 +164,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		s.stop_region = 3;
 	else if (stop)
 		s.stop_cell = 3;
-	struct tl_raw_sink sink = {&s, on_table, on_topic, on_region, on_cell};
+	struct tl_raw_sink sink = {&s, on_table, on_topic, on_region, on_cell, NULL};
 	tl_errors e = TL_ERRORS_INIT;
 	e.limit = 1000;
 	int rc;

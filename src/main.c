@@ -205,7 +205,7 @@ static int cmd_import(int argc, char **argv)
 	tl_arena *a = tl_arena_new();
 	struct tl_model *m;
 	struct tl_path_stats s = {0};
-	struct tl_import_opts io = {o.add_regions};
+	struct tl_import_opts io = {o.add_regions, isatty(STDERR_FILENO)};
 	int rc = tl_store_load_framework(st, a, &m, &errs);
 	size_t agenda_mergers = rc ? 0 : m->n_mergers;
 	if (!rc && o.spec) {
@@ -240,8 +240,8 @@ static int cmd_import(int argc, char **argv)
 	const struct tl_mapper_stats *c = &s.cells;
 	printf("import: %s%s: %d file%s", o.dry_run ? "(dry run, nothing written) " : "", o.arg, s.files,
 	       s.files == 1 ? "" : "s");
-	if (s.rows)
-		printf(", %ld rows", s.rows);
+	if (s.rows || c->rows)
+		printf(", %ld rows", s.rows + c->rows);
 	if (c->cells)
 		printf(", %ld cells", c->cells);
 	printf(", %ld observations %s", s.observations, o.dry_run ? "would be loaded" : "loaded");
@@ -258,9 +258,14 @@ static int cmd_import(int argc, char **argv)
 			printf(", %ld replaced by a merger's mapped figure", c->skip_merged);
 		printf("\n");
 	}
-	if (c->regions_seen)
-		printf("regions: %ld named in the file%s, %ld new to the region register\n", c->regions_seen,
+	if (c->regions_seen) {
+		printf("regions: %ld named in the file%s, %ld new to the region register", c->regions_seen,
 		       s.files == 1 ? "" : "s", c->regions_registered);
+		if (c->groups_registered)
+			printf(", %ld group%s of its code lists", c->groups_registered,
+			       c->groups_registered == 1 ? "" : "s");
+		printf("\n");
+	}
 	if (c->merged_cells || c->mergers_applied || c->mergers_broken)
 		printf("mergers: %ld applied (%ld cells of old municipalities mapped onto %ld figures), "
 		       "%ld left as a series break\n",

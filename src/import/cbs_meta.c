@@ -1371,7 +1371,7 @@ tl_cbs_meta *tl_cbs_meta_beside(const char *dir, const char *table_id, tl_errors
 
 /* ---- Readers -------------------------------------------------------------------- */
 
-static const struct tl_raw_sink no_sink = {NULL, NULL, NULL, NULL, NULL};
+static const struct tl_raw_sink no_sink = {NULL, NULL, NULL, NULL, NULL, NULL};
 
 /* Report the table and topics of m. */
 static int report_meta(const tl_cbs_meta *m, const struct tl_raw_sink *sink)
@@ -1399,6 +1399,48 @@ static int base_is(const char *path, const char *name)
 {
 	const char *b = strrchr(path, '/');
 	return !strcmp(b ? b + 1 : path, name);
+}
+
+/* One element of CategoryGroups.json: {"ID":1,"DimensionKey":"RegioS",
+ * "Title":"…","Description":…,"ParentID":…}.  telling has no use for the
+ * groups of a v3 table yet, but reads them with the table so that a broken
+ * companion file is an error where it stands, not skipped unseen. */
+struct cgroups {
+	const char *name;
+	tl_errors *errs;
+	long n;
+};
+
+static int category_group(void *ctx, const struct tl_cbs_json_obj *o)
+{
+	struct cgroups *g = ctx;
+	static const char *const need[] = {"ID", "DimensionKey", "Title"};
+	g->n++;
+	for (size_t i = 0; i < sizeof need / sizeof *need; i++) {
+		json_t *v = json_object_get(o->obj, need[i]);
+		int ok = i == 0 ? json_is_integer(v) : json_is_string(v);
+		if (!ok)
+			tl_errors_add(g->errs, g->name, o->line, o->col, need[i],
+				      "category group %ld: %s %s", o->index + 1, need[i],
+				      v ? (i == 0 ? "is not a whole number" : "is not a text") : "is missing");
+	}
+	return 0;
+}
+
+/* Read the CategoryGroups.json beside a DataProperties.json, when there is one. */
+static int read_category_groups(const char *path, tl_errors *errs)
+{
+	if (!tl_is_file(path))
+		return 0;
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		tl_errors_add(errs, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+		return TL_ERR_IO;
+	}
+	struct cgroups g = {path, errs, 0};
+	int rc = tl_cbs_json_each(path, f, NULL, 0, category_group, &g, errs);
+	fclose(f);
+	return rc;
 }
 
 int tl_read_cbs_meta_json(const char *dir_or_file, const struct tl_raw_sink *sink, tl_errors *errs)
@@ -1440,6 +1482,16 @@ int tl_read_cbs_meta_json(const char *dir_or_file, const struct tl_raw_sink *sin
 		int r2 = tl_cbs_meta_add_json_file(m, dp.data, errs);
 		rc = rc ? rc : r2;
 		read++;
+		/* The companion file of the same download, read with the table. */
+		const char *slash = strrchr(dp.data, '/');
+		tl_buf cg = TL_BUF_INIT;
+		if (slash)
+			tl_buf_printf(&cg, "%.*s/CategoryGroups.json", (int)(slash - dp.data), dp.data);
+		else
+			tl_buf_puts(&cg, "CategoryGroups.json");
+		int r3 = read_category_groups(cg.data, errs);
+		rc = rc ? rc : r3;
+		tl_buf_free(&cg);
 	}
 	if (!read) {
 		tl_errors_add(errs, dir_or_file, 0, 0, NULL,

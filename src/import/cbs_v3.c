@@ -629,7 +629,7 @@ static void describe(struct v3 *r, const char *region, size_t rn)
 		if ((!name && !parent) || tl_strmap_get(r->reported, code, NULL))
 			continue;
 		tl_strmap_put(r->reported, code, (void *)1);
-		struct tl_raw_region g = {code, name, m[k].level, parent, r->year};
+		struct tl_raw_region g = {code, name, m[k].level, parent, r->year, NULL};
 		r->st.regions++;
 		if (r->sink->region)
 			sunk(r, r->sink->region(r->sink->ctx, &g));
@@ -983,7 +983,7 @@ static int json_row(void *ctx, const struct tl_cbs_json_obj *o)
 
 /* ---- Entry points ------------------------------------------------------------------ */
 
-static const struct tl_raw_sink no_sink = {NULL, NULL, NULL, NULL, NULL};
+static const struct tl_raw_sink no_sink = {NULL, NULL, NULL, NULL, NULL, NULL};
 
 static void init(struct v3 *r, const char *name, const tl_cbs_meta *meta,
 		 const struct tl_raw_sink *sink, tl_errors *errs)

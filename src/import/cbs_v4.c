@@ -15,6 +15,7 @@
 #include "cbs_v4.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,6 +174,8 @@ struct v4 {
 	size_t nrdims;
 	tl_buf *slot;                       /* per column: trimmed copies (owned) */
 	int warned_empty;                   /* an empty None value was warned about */
+	int national;                       /* the cells are of a table without a geo
+	                                     * dimension (a D-<id>.json says so) */
 
 	tl_buf q;                           /* message snippets */
 	tl_buf note;
@@ -686,16 +689,30 @@ static int code_row(struct v4 *r, const char *name, const struct tl_csv_field **
 	return 0;
 }
 
-/* A groups row: just remember the group ids. */
+/* A groups row (Id;Title;ParentId): remember the id, report the group. */
+struct groups_ctx {
+	struct nameset set;
+	const char *dimension;
+};
+
 static int group_row(struct v4 *r, const char *name, const struct tl_csv_field **c, void *ctx)
 {
-	(void)name;
-	struct nameset *groups = ctx;
+	struct groups_ctx *g = ctx;
 	size_t n;
 	const char *id = trimmed(c[0], &n);
 	int added;
-	if (n)
-		set_put(groups, r->a, id, n, &added);
+	if (!n)
+		return 0;
+	struct name *e = set_put(&g->set, r->a, id, n, &added);
+	if (!added) {
+		err_at(r, name, c[0], "group %s is listed twice", quoted(r, id, n));
+		return 0;
+	}
+	const char *title = c[1] ? copy(r, c[1]) : "";
+	const char *parent = c[2] ? copy(r, c[2]) : "";
+	struct tl_raw_group grp = {e->key, title[0] ? title : e->key, parent[0] ? parent : NULL, g->dimension};
+	if (r->sink->group)
+		sunk(r, r->sink->group(r->sink->ctx, &grp));
 	return 0;
 }
 
@@ -760,6 +777,7 @@ static int report_regions(struct v4 *r, struct dim *d, const struct nameset *gro
 		if (!reg.level && rr->group[0])
 			reg.level = prefix_level(rr->group);
 		reg.classification_year = d->map_year;
+		reg.group = rr->group[0] ? rr->group : NULL;
 		size_t gl = strlen(rr->group);
 		if (gl > 4 && prefix_level(rr->group) &&
 		    set_find(&d->codes, rr->group + 2, gl - 2) &&
@@ -788,7 +806,7 @@ static int read_code_lists(struct v4 *r)
 	static const struct want code_cols[] = {
 		{"Identifier", 1}, {"DimensionGroupId", 0}, {"Title", 0}, {"Status", 0},
 	};
-	static const struct want group_cols[] = {{"Id", 1}};
+	static const struct want group_cols[] = {{"Id", 1}, {"Title", 0}, {"ParentId", 0}};
 	for (size_t i = 0; i < r->ndims && !r->stop; i++) {
 		/* dims may grow later, never here: the pointer stays valid. */
 		struct dim *d = &r->dims[i];
@@ -806,16 +824,16 @@ static int read_code_lists(struct v4 *r)
 						   : "its codes are not checked");
 		if (d->kind != K_GEO || got != 1)
 			continue;
-		struct nameset groups = {NULL, 0, 0};
+		struct groups_ctx groups = {{NULL, 0, 0}, d->id};
 		if (d->groups_file) {
-			int g = each_row(r, d->groups_file, group_cols, 1, group_row, &groups);
-			if (g < 0 && r->io) {
-				free(groups.slot);
+			int g = each_row(r, d->groups_file, group_cols, 3, group_row, &groups);
+			if ((g < 0 && r->io) || r->stop) {
+				free(groups.set.slot);
 				return -1;
 			}
 		}
-		int rc = report_regions(r, d, &groups, d->codes_name);
-		free(groups.slot);
+		int rc = report_regions(r, d, &groups.set, d->codes_name);
+		free(groups.set.slot);
 		if (rc)
 			return -1;
 	}
@@ -920,14 +938,6 @@ static int obs_header(struct v4 *r, const char *name, const struct tl_csv_field 
 				r->nrdims++;
 			}
 		}
-	}
-	for (size_t i = 0; i < r->ndims; i++) {
-		const struct dim *d = &r->dims[i];
-		if (d->listed && d->col < 0)
-			warn_at(r, name, f[0].line, 1,
-				"Dimensions.csv lists %s, but this file has no such column%s", d->id,
-				d->kind == K_GEO ? ": cells carry no region"
-				: d->kind == K_TIME ? ": cells carry no period" : "");
 	}
 	r->rdims = xcalloc(r->nrdims ? r->nrdims : 1, sizeof *r->rdims);
 	return 0;
@@ -1045,6 +1055,7 @@ static void obs_row(struct v4 *r, const char *name, const struct tl_csv_field *f
 	}
 
 	c.table = r->table;
+	c.national = r->national;
 	c.topic = m->key;
 	c.dims = nd ? r->rdims : NULL;
 	c.n_dims = nd;
@@ -1117,6 +1128,146 @@ static void obs_row(struct v4 *r, const char *name, const struct tl_csv_field *f
 		sunk(r, r->sink->cell(r->sink->ctx, &c));
 }
 
+/* ---- A national table's observations in a regional table's folder ----------
+ * A bulk folder can hold the Observations.csv of another table than its
+ * Properties.csv and code lists describe (the shipped 85678NED folder holds
+ * those of the national table 83841NED).  When Dimensions.csv lists a geo
+ * dimension that Observations.csv lacks, the dataset descriptions D-<id>.json
+ * of the folder are asked: one whose dimensions are exactly the columns of
+ * Observations.csv and that has no GeoDimension says that the cells are that
+ * table's, and national.  Without such evidence the cells stay without a
+ * region (the mapper then refuses them). */
+
+/* The text of a D-<id>.json of the download, in the arena; NULL when absent. */
+static const char *json_text(struct v4 *r, const char *file, size_t *len)
+{
+	if (!r->dir) {
+		for (size_t i = 0; i < r->nfiles; i++)
+			if (r->files[i].name && !strcmp(r->files[i].name, file)) {
+				*len = r->files[i].data ? r->files[i].len : 0;
+				return r->files[i].data ? r->files[i].data : "";
+			}
+		return NULL;
+	}
+	tl_errors e = TL_ERRORS_INIT;
+	char *data = NULL;
+	int rc = tl_file_read(file_name(r, file), 8u << 20, r->a, &data, len, &e);
+	tl_errors_free(&e);
+	return rc ? NULL : data;
+}
+
+/* 1 when the dataset description d names exactly the dimension columns of
+ * Observations.csv and no GeoDimension. */
+static int describes_national_obs(struct v4 *r, json_t *d)
+{
+	json_t *dims = json_object_get(d, "Dimensions");
+	if (!json_is_array(dims) || !json_array_size(dims))
+		return 0;
+	size_t matched = 0, ncols = 0;
+	for (size_t i = 0; i < r->ncols; i++)
+		ncols += r->roles[i] == R_TIME || r->roles[i] == R_GEO || r->roles[i] == R_DIM;
+	size_t i;
+	json_t *x;
+	json_array_foreach(dims, i, x)
+	{
+		const char *id = json_string_value(json_object_get(x, "Identifier"));
+		const char *kind = json_string_value(json_object_get(x, "Kind"));
+		if (!id || (kind && !strcmp(kind, "GeoDimension")))
+			return 0;
+		struct dim *dm = dim_find(r, id, strlen(id));
+		if (!dm || dm->col < 0)
+			return 0;
+		matched++;
+	}
+	return matched == ncols;
+}
+
+/* Look for the national table whose observations these are (see above). */
+static void find_national_table(struct v4 *r, const char *obs_name)
+{
+	size_t n = 0;
+	char **names = NULL;
+	const char **mem = NULL;
+	if (r->dir) {
+		names = tl_dir_list(r->dir, ".json", r->a, &n);
+	} else {
+		mem = tl_arena_alloc(r->a, (r->nfiles + 1) * sizeof *mem);
+		for (size_t i = 0; i < r->nfiles; i++) {
+			const char *nm = r->files[i].name;
+			size_t len = nm ? strlen(nm) : 0;
+			if (len > 7 && strcmp(nm + len - 5, ".json") == 0)
+				mem[n++] = nm;
+		}
+	}
+	const char *found = NULL, *title = NULL;
+	long count = -1;
+	int matches = 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *nm = names ? names[k] : mem[k];
+		size_t len = strlen(nm);
+		if (!tl_starts_with(nm, "D-") || len < 8)
+			continue;
+		size_t tl;
+		const char *text = json_text(r, nm, &tl);
+		if (!text)
+			continue;
+		json_t *d = json_loadb(text, tl, 0, NULL);
+		if (d && describes_national_obs(r, d)) {
+			matches++;
+			found = tl_arena_strndup(r->a, nm + 2, len - 7);
+			const char *t = json_string_value(json_object_get(d, "Title"));
+			title = t ? tl_arena_strdup(r->a, t) : NULL;
+			json_t *oc = json_object_get(d, "ObservationCount");
+			count = json_is_integer(oc) ? (long)json_integer_value(oc) : -1;
+		}
+		json_decref(d);
+	}
+	if (matches != 1)
+		return;
+	warn_at(r, obs_name, r->header_line, 1,
+		"these are the observations of %s (D-%s.json: the same dimensions, none of them "
+		"a region), not of %s, whose Dimensions.csv lists a region dimension: read as "
+		"%s, national figures",
+		found, found, r->table ? r->table : "the table", found);
+	r->national = 1;
+	/* The period code list is the other table's: its statuses (Voorlopig)
+	 * say nothing about these figures. */
+	for (size_t i = 0; i < r->ndims; i++) {
+		struct dim *d = &r->dims[i];
+		if (d->kind == K_TIME && d->has_codes) {
+			warn_at(r, obs_name, r->header_line, 1,
+				"%s gives the period statuses of %s, not of %s: the figures' statuses "
+				"(final or provisional) are unknown and reported as final",
+				d->codes_name, r->table ? r->table : "the folder's table", found);
+			free(d->codes.slot);
+			memset(&d->codes, 0, sizeof d->codes);
+			d->has_codes = 0;
+		}
+	}
+	r->table = found;
+	r->obs_count = count;
+	if (r->sink->table)
+		sunk(r, r->sink->table(r->sink->ctx, found, title));
+}
+
+/* After the header: dimensions that Dimensions.csv lists but the file lacks. */
+static void missing_columns(struct v4 *r, const char *name)
+{
+	for (size_t i = 0; i < r->ndims; i++) {
+		const struct dim *d = &r->dims[i];
+		if (d->listed && d->col < 0 && d->kind == K_GEO && !r->national)
+			find_national_table(r, name);
+	}
+	for (size_t i = 0; i < r->ndims; i++) {
+		const struct dim *d = &r->dims[i];
+		if (d->listed && d->col < 0 && !(d->kind == K_GEO && r->national))
+			warn_at(r, name, r->header_line, 1,
+				"Dimensions.csv lists %s, but this file has no such column%s", d->id,
+				d->kind == K_GEO ? ": cells carry no region"
+				: d->kind == K_TIME ? ": cells carry no period" : "");
+	}
+}
+
 static int read_observations(struct v4 *r)
 {
 	struct source s;
@@ -1149,6 +1300,7 @@ static int read_observations(struct v4 *r)
 				result = -1;
 				break;
 			}
+			missing_columns(r, s.name);
 			continue;
 		}
 		if (rc < 0) {
@@ -1196,7 +1348,7 @@ static int read_observations(struct v4 *r)
 
 static int run(struct v4 *r, struct tl_cbs_v4_stats *stats)
 {
-	static const struct tl_raw_sink none = {NULL, NULL, NULL, NULL, NULL};
+	static const struct tl_raw_sink none = {NULL, NULL, NULL, NULL, NULL, NULL};
 	static const struct want prop_cols[] = {
 		{"Identifier", 1}, {"Title", 0}, {"ObservationCount", 0},
 	};

@@ -75,6 +75,14 @@
  * these are the marks of a partial download or of observations from another
  * table (the shipped 85678NED folder has all of them: its Observations.csv
  * has the rows of the national table 83841NED).
+ * A national table's observations.  When Dimensions.csv lists a geo
+ * dimension that Observations.csv lacks, the folder's dataset descriptions
+ * D-<id>.json are read: if exactly one names exactly the dimension columns
+ * of Observations.csv and no GeoDimension, the cells are that table's (its
+ * id is reported as the table, its ObservationCount checked) and marked
+ * national (tl_raw_cell.national), with a warning; the folder's period code
+ * list is then the other table's, so its statuses are not used.  Without
+ * such a description the cells carry no region (the mapper refuses them).
  *
  * Memory: the code lists (measures, periods, regions, codes) are held in an
  * arena; Observations.csv is streamed one row at a time (62 MB of

@@ -6,6 +6,7 @@
 #include <strings.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../core/buf.h"
 #include "../core/strmap.h"
@@ -60,16 +61,32 @@ struct tl_mapper {
 	tl_strmap *labels;     /* region names and "Name (PV)" labels -> code */
 	struct tl_raw_sink sink;
 	struct tl_mapper_stats stats;
-	const char *last_topic; /* cache: the last topic looked up and its targets */
-	struct target *last_targets;
+	/* Per-cell lookups without hashing.  Readers hand the same topic
+	 * pointer for a column on every row, so topics are cached by pointer
+	 * (checked against a copy of the text: a reader may reuse a buffer);
+	 * the region of a row is the region of the cell before it. */
+	struct tcache {
+		const char *ptr;
+		char text[48];
+		struct target *t;
+	} tcache[128];
+	char last_region[32];
+	const char *last_region_key; /* what tl_strmap_key gave for it (NULL: unknown) */
 	tl_strmap *reg;        /* region register entries: code -> struct regent */
 	const char *last_reg_code; /* cache for the register lookup per cell */
 	struct regent *last_reg;
 	tl_strmap *as_old, *as_new; /* code -> struct mlink list */
 	tl_strmap *accs;       /* "slug|code|period" -> struct acc */
+	tl_strmap *aliased;    /* spec topic key -> the label topic it was matched to */
 	unsigned char *merger_before, *merger_after, *merger_applied; /* per merger */
 	long described_regions; /* regions the file's code lists named */
 	long no_region_reported;
+	long topics, numeric_topics; /* reported by the reader */
+	const char *dims_miss;  /* why the first asked-for cell was not taken (arena) */
+	const char *region_miss; /* the first region of an asked-for cell not in the agenda */
+	unsigned last_line;     /* line of the previous cell (rows are counted by line) */
+	int progress_shown;
+	struct timespec progress_last;
 	int failed;
 };
 
@@ -167,11 +184,113 @@ static int on_table(void *ctx, const char *id, const char *title)
 	return 0;
 }
 
+/* ---- Topic keys and labels ------------------------------------------------
+ * A StatLine CSV names its topics by label ("Bevolking|…|Bevolkingsdichtheid"),
+ * the OData files of the same table by key ("Bevolkingsdichtheid_57").  CBS
+ * makes a key from the title: words run together, a position suffix, "k_"
+ * before a leading digit.  So a spec's key also finds a label topic whose
+ * last part, reduced to lower-case letters and digits (accents folded), is
+ * the key without its suffix, reduced the same way.  Only labels are matched
+ * this way (a key never is: another suffix is a renumbered topic), and a key
+ * that fits two labels of one table is an error, not a choice. */
+
+static size_t base_len(const char *key);
+
+/* Is this topic a label rather than a CBS key (anything but [A-Za-z0-9_])? */
+static int is_label(const char *s)
+{
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_')
+			return 1;
+	return 0;
+}
+
+/* s[0..n) reduced to lower-case ASCII letters and digits into out (NUL-ended,
+ * at most cap - 1 bytes); UTF-8 Latin-1 letters (é, ë, â …) lose their accent. */
+static void reduce(const char *s, size_t n, char *out, size_t cap)
+{
+	static const char fold[] = "aaaaaaaceeeeiiiidnooooo ouuuuyty"; /* U+00E0..U+00FF */
+	size_t o = 0;
+	for (size_t i = 0; i < n && o + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xC3 && i + 1 < n) {
+			unsigned char d = (unsigned char)s[++i];
+			if (d >= 0x80 && d <= 0xBF) {
+				char f = fold[(d - 0x80) & 0x1F];
+				if (f != ' ')
+					out[o++] = f;
+			}
+		} else if (isalnum(c)) {
+			out[o++] = (char)tolower(c);
+		}
+	}
+	out[o] = '\0';
+}
+
+/* A spec key reduced: without its position suffix and a "k_" before a digit. */
+static void reduce_key(const char *key, char *out, size_t cap)
+{
+	size_t n = base_len(key);
+	if (n > 2 && key[0] == 'k' && key[1] == '_' && isdigit((unsigned char)key[2])) {
+		key += 2;
+		n -= 2;
+	}
+	reduce(key, n, out, cap);
+}
+
+/* A label topic: the specs whose key fits its last part read its cells. */
+static int alias_label(tl_mapper *mp, const char *label)
+{
+	const char *last = strrchr(label, '|');
+	last = last ? last + 1 : label;
+	char want[256], have[256];
+	reduce(last, strlen(last), have, sizeof have);
+	if (!have[0])
+		return 0;
+	struct target *list = NULL;
+	for (size_t i = 0; i < mp->m->n_indicators; i++) {
+		const struct tl_indicator *d = &mp->m->indicators[i];
+		for (size_t k = 0; k < d->n_imports; k++) {
+			const struct tl_import_spec *sp = &d->imports[k];
+			if (is_label(sp->topic))
+				continue;
+			reduce_key(sp->topic, want, sizeof want);
+			if (strcmp(want, have) != 0)
+				continue;
+			const char *before = tl_strmap_get(mp->aliased, sp->topic, NULL);
+			if (before && strcmp(before, label) != 0) {
+				tl_errors_add(mp->errs, mp->file, 0, 0, NULL,
+					      "indicator %s: topic \"%s\" fits two topics of this file, \"%s\" and "
+					      "\"%s\": name the one meant as the spec's topic",
+					      d->slug, sp->topic, before, label);
+				mp->failed = 1;
+				return -1;
+			}
+			tl_strmap_put(mp->aliased, sp->topic, (void *)tl_arena_strdup(mp->a, label));
+			tl_strmap_put(mp->seen, sp->topic, (void *)1);
+			struct target *t = TL_NEW(mp->a, struct target);
+			t->ind = d;
+			t->spec = sp;
+			t->next = list;
+			list = t;
+		}
+	}
+	if (list)
+		tl_strmap_put(mp->by_topic, label, list);
+	return 0;
+}
+
 static int on_topic(void *ctx, const struct tl_raw_topic *t)
 {
 	tl_mapper *mp = ctx;
-	if (t->key)
-		tl_strmap_put(mp->seen, t->key, (void *)1);
+	if (!t->key)
+		return 0;
+	mp->topics++;
+	mp->numeric_topics += t->numeric != 0;
+	memset(mp->tcache, 0, sizeof mp->tcache); /* a label may gain targets */
+	tl_strmap_put(mp->seen, t->key, (void *)1);
+	if (is_label(t->key) && !tl_strmap_get(mp->by_topic, t->key, NULL))
+		alias_label(mp, t->key);
 	return 0;
 }
 
@@ -192,6 +311,8 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 		e->parent = tl_arena_strdup(mp->a, r->parent);
 	if (!e->cy)
 		e->cy = r->classification_year;
+	if (!e->group && r->group)
+		e->group = tl_arena_strdup(mp->a, r->group);
 	tl_strmap_get(mp->regions, r->code, &known);
 	if (known) {
 		if (r->name)
@@ -211,9 +332,25 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 		return TL_ERR_STORE;
 	}
 	tl_strmap_put(mp->regions, r->code, (void *)1);
+	mp->last_region[0] = '\0'; /* the memo may say "unknown" for it */
 	if (r->name)
 		add_label(mp, r->name, r->level, r->code);
 	mp->stats.regions_added++;
+	return 0;
+}
+
+/* A group of a region code list goes to the register's groups. */
+static int on_group(void *ctx, const struct tl_raw_group *g)
+{
+	tl_mapper *mp = ctx;
+	if (!g->id || !g->id[0])
+		return 0;
+	const char *title = g->title ? clean_name(mp->a, g->title) : NULL;
+	if (tl_store_register_group(mp->st, g->id, title ? title : g->id, g->parent, mp->errs)) {
+		mp->failed = 1;
+		return TL_ERR_STORE;
+	}
+	mp->stats.groups_registered++;
 	return 0;
 }
 
@@ -284,17 +421,75 @@ static int contribute(tl_mapper *mp, const struct mlink *l, const struct target 
 	return 0;
 }
 
+/* "Leeftijd=53105, Marges=MW00000" of n pairs, into b. */
+static void put_dims(tl_buf *b, const char *const *keys, const char *const *codes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		tl_buf_printf(b, "%s%s=%s", i ? ", " : "", keys[i], codes[i]);
+}
+
+/* The first cell of an asked-for topic that no spec took for its other
+ * dimension codes, kept to explain an import that loads nothing. */
+static void note_dims_miss(tl_mapper *mp, const struct tl_raw_cell *c, const struct target *t)
+{
+	tl_buf b = TL_BUF_INIT;
+	const char *keys[32], *codes[32];
+	size_t n = c->n_dims < 32 ? c->n_dims : 32;
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = c->dims[i].key;
+		codes[i] = c->dims[i].code;
+	}
+	tl_buf_printf(&b, "the cells of topic %s have ", c->topic);
+	put_dims(&b, keys, codes, n);
+	if (!n)
+		tl_buf_puts(&b, "no other dimensions");
+	for (int k = 0; t && k < 3; t = t->next, k++) {
+		tl_buf_printf(&b, k ? "; %s asks for " : ", but indicator %s asks for ", t->ind->slug);
+		put_dims(&b, (const char *const *)t->spec->dim_keys, (const char *const *)t->spec->dim_codes,
+			 t->spec->n_dims);
+	}
+	mp->dims_miss = tl_arena_strdup(mp->a, b.data ? b.data : "");
+	tl_buf_free(&b);
+}
+
+/* A progress line on stderr, at most ten times a second: readers stream, so
+ * what is known is how far we got, not how far there is to go. */
+static void progress(tl_mapper *mp)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double dt = (double)(now.tv_sec - mp->progress_last.tv_sec) +
+		    (double)(now.tv_nsec - mp->progress_last.tv_nsec) / 1e9;
+	if (mp->progress_shown && dt < 0.1)
+		return;
+	mp->progress_last = now;
+	mp->progress_shown = 1;
+	fprintf(stderr, "\rimport: %ld rows, %ld cells, %ld observations …", mp->stats.rows, mp->stats.cells,
+		mp->stats.observations);
+	fflush(stderr);
+}
+
 static int on_cell(void *ctx, const struct tl_raw_cell *c)
 {
 	tl_mapper *mp = ctx;
 	mp->stats.cells++;
+	if (c->line != mp->last_line || mp->stats.rows == 0) {
+		mp->stats.rows++;
+		mp->last_line = c->line;
+	}
+	if (mp->o.progress && (mp->stats.cells & 0x3FFF) == 0)
+		progress(mp);
 	struct target *t;
-	if (mp->last_topic && !strcmp(mp->last_topic, c->topic)) {
-		t = mp->last_targets;
+	struct tcache *tc = &mp->tcache[((uintptr_t)c->topic >> 3) & 127];
+	if (tc->ptr == c->topic && !strcmp(tc->text, c->topic)) {
+		t = tc->t;
 	} else {
 		t = tl_strmap_get(mp->by_topic, c->topic, NULL);
-		mp->last_topic = tl_strmap_key(mp->by_topic, c->topic);
-		mp->last_targets = t;
+		size_t n = strlen(c->topic);
+		tc->ptr = n < sizeof tc->text ? c->topic : NULL;
+		if (tc->ptr)
+			memcpy(tc->text, c->topic, n + 1);
+		tc->t = t;
 	}
 	/* Every region code with a figure is registered, asked for or not. */
 	if (c->region && c->region[0] && c->has_period && tl_status_has_value(c->status)) {
@@ -314,9 +509,23 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 	}
 	const char *region = c->region;
 	if (region) {
-		region = tl_strmap_key(mp->regions, region);
+		if (!strcmp(region, mp->last_region)) {
+			region = mp->last_region_key;
+		} else {
+			size_t n = strlen(region);
+			const char *key = tl_strmap_key(mp->regions, region);
+			if (n < sizeof mp->last_region) {
+				memcpy(mp->last_region, region, n + 1);
+				mp->last_region_key = key;
+			}
+			region = key;
+		}
 	} else if (c->region_label) {
 		region = tl_strmap_get(mp->labels, c->region_label, NULL);
+	} else if (c->national) {
+		/* The reader showed that the table has no region dimension. */
+		if (mp->m->agenda.national_region)
+			region = tl_strmap_key(mp->regions, mp->m->agenda.national_region);
 	} else if (mp->described_regions) {
 		/* The table has a region code list, yet this cell has no region
 		 * (a v4 download whose Observations.csv lacks the RegioS column):
@@ -339,6 +548,8 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 	}
 	if (!region && !as_old) {
 		mp->stats.skip_region++;
+		if (!mp->region_miss && (c->region || c->region_label))
+			mp->region_miss = tl_arena_strdup(mp->a, c->region ? c->region : c->region_label);
 		return 0;
 	}
 	int written = 0, table_miss = 0;
@@ -415,8 +626,11 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 			mp->stats.skip_table++;
 		else if (!region)
 			mp->stats.skip_region++;
-		else
+		else {
 			mp->stats.skip_dims++;
+			if (!mp->dims_miss)
+				note_dims_miss(mp, c, tl_strmap_get(mp->by_topic, c->topic, NULL));
+		}
 	}
 	return 0;
 }
@@ -466,6 +680,7 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 	mp->as_old = tl_strmap_new(mp->a);
 	mp->as_new = tl_strmap_new(mp->a);
 	mp->accs = tl_strmap_new(mp->a);
+	mp->aliased = tl_strmap_new(mp->a);
 	size_t ng = m->n_mergers;
 	mp->merger_before = TL_NEW_ARRAY(mp->a, unsigned char, ng + 1);
 	mp->merger_after = TL_NEW_ARRAY(mp->a, unsigned char, ng + 1);
@@ -477,7 +692,7 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 			link_merger(mp, mp->as_old, g->old_codes[k], g, i, k);
 		link_merger(mp, mp->as_new, g->new_code, g, i, 0);
 	}
-	mp->sink = (struct tl_raw_sink){mp, on_table, on_topic, on_region, on_cell};
+	mp->sink = (struct tl_raw_sink){mp, on_table, on_topic, on_region, on_cell, on_group};
 	return mp;
 }
 
@@ -628,8 +843,49 @@ static void write_regent(const char *code, void *value, void *vctx)
 	w->mp->stats.regions_registered += added;
 }
 
+/* An import that loads nothing says why (a warning: what the file holds,
+ * such as its regions, is still taken). */
+static void explain_nothing(tl_mapper *mp)
+{
+	const struct tl_mapper_stats *s = &mp->stats;
+	const char *tbl = s->table[0] ? s->table : "this file";
+	if (mp->topics && !mp->numeric_topics)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: every topic of %s is text (names, codes), none holds "
+			       "figures; the file was read for its %ld region%s",
+			       tbl, s->regions_seen, s->regions_seen == 1 ? "" : "s");
+	else if (!s->cells)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: %s holds no figures, only what describes them "
+			       "(topics, regions, periods)", tbl);
+	else if (s->skip_dims && mp->dims_miss)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: %s (%ld cell%s of asked-for topics skipped for their "
+			       "dimension codes)",
+			       mp->dims_miss, s->skip_dims, s->skip_dims == 1 ? "" : "s");
+	else if (s->skip_table)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: the import specs that name this file's topics ask for "
+			       "another table than %s", tbl);
+	else if (s->skip_region)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: no cell of an asked-for topic is for a region of the "
+			       "agenda (first: %s); add the region to the agenda or import with --add-regions",
+			       mp->region_miss ? mp->region_miss : "a cell without a region");
+	else if (s->skip_period)
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: %s has no period dimension", tbl);
+	else
+		tl_errors_warn(mp->errs, mp->file, 0, 0, NULL,
+			       "no observations loaded: no indicator's import spec asks for a topic of %s", tbl);
+}
+
 int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 {
+	if (mp->progress_shown) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
 	int rc = mp->failed ? TL_ERR_INPUT : TL_OK;
 	struct walk w = {mp, 0};
 	if (!rc)
@@ -674,6 +930,8 @@ int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 			}
 		}
 	}
+	if (!rc && !mp->stats.observations && !mp->stats.merged_obs)
+		explain_nothing(mp);
 	if (stats)
 		*stats = mp->stats;
 	return rc;
@@ -691,6 +949,7 @@ void tl_mapper_free(tl_mapper *mp)
 	tl_strmap_free(mp->as_old);
 	tl_strmap_free(mp->as_new);
 	tl_strmap_free(mp->accs);
+	tl_strmap_free(mp->aliased);
 	tl_arena_free(mp->a);
 	free(mp);
 }

@@ -32,9 +32,11 @@
 
 struct tl_mapper_opts {
 	int add_regions;  /* register regions the file describes that the agenda lacks */
+	int progress;     /* show a progress line on stderr (the caller checks it is a terminal) */
 };
 
 struct tl_mapper_stats {
+	long rows;           /* lines of the file that hold value cells (a row, a JSON object) */
 	long cells;          /* value cells the reader reported */
 	long observations;   /* written */
 	long missing;        /* of which without a value (unknown, missing, not applicable) */
@@ -46,6 +48,7 @@ struct tl_mapper_stats {
 	long regions_added;  /* added to the agenda's regions (add_regions) */
 	long regions_seen;   /* distinct region codes the file names */
 	long regions_registered; /* of which new to the region register */
+	long groups_registered;  /* groups of a region code list (v4 RegioSGroups) put in the register */
 	long merged_cells;   /* predecessor cells mapped onto a successor (merger action map) */
 	long merged_obs;     /* successor observations written from them */
 	long skip_merged;    /* a successor's own cell before its merger, replaced by the mapped figure */

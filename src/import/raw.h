@@ -46,6 +46,15 @@ struct tl_raw_region {
 	const char *level;    /* land, landsdeel, provincie, corop, gemeente, wijk, buurt, or NULL */
 	const char *parent;   /* code, or NULL when the source does not say */
 	int classification_year; /* 0 when unknown */
+	const char *group;    /* the code list's group of the region ("GMPV22"), or NULL */
+};
+
+/* A group of a code list (v4 RegioSGroups.csv): "GMPV22" "Drenthe (PV)", parent "GMPV". */
+struct tl_raw_group {
+	const char *id;
+	const char *title;
+	const char *parent;    /* id of the enclosing group, or NULL */
+	const char *dimension; /* "RegioS" */
 };
 
 struct tl_raw_cell {
@@ -65,6 +74,9 @@ struct tl_raw_cell {
 	unsigned line, col;   /* where the value stands in the file (1-based) */
 	const char *note;     /* why a value is missing, when the source rule says so
 	                       * ("0 in de bron = geen waarde"); may be NULL */
+	int national;         /* 1 when the source shows that the cell, without a region,
+	                       * is a figure for the whole country (a table without a
+	                       * region dimension), so the mapper may use the national region */
 };
 
 struct tl_raw_sink {
@@ -77,6 +89,8 @@ struct tl_raw_sink {
 	int (*region)(void *ctx, const struct tl_raw_region *r);
 	/* Every value cell, in file order. */
 	int (*cell)(void *ctx, const struct tl_raw_cell *c);
+	/* Groups of a region code list, before the regions that name them (may not be called). */
+	int (*group)(void *ctx, const struct tl_raw_group *g);
 };
 
 /* The file formats telling reads, told apart by structure (tl_format_detect). */

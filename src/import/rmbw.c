@@ -547,7 +547,7 @@ static int announce(struct reader *r, struct ident *id)
 	e = set_add(&r->regions, r->arena, id->code, id->code_n, h);
 	e->aux = tl_arena_strndup(r->arena, id->cname, id->cname_n);
 	struct tl_raw_region reg = {id->code, id->cname, code_level(id->code), NULL,
-				    TL_RMBW_CLASSIFICATION_YEAR};
+				    TL_RMBW_CLASSIFICATION_YEAR, NULL};
 	if (r->sink->region && sunk(r, r->sink->region(r->sink->ctx, &reg)))
 		return -1;
 	return 0;
@@ -639,7 +639,7 @@ static void row_wide(struct reader *r, const struct tl_csv_field *f, size_t n)
 static int read_csv(tl_csv *c, const char *name, enum tl_format layout,
 		    const struct tl_raw_sink *sink, struct tl_rmbw_stats *stats, tl_errors *errs)
 {
-	static const struct tl_raw_sink none = {NULL, NULL, NULL, NULL, NULL};
+	static const struct tl_raw_sink none = {NULL, NULL, NULL, NULL, NULL, NULL};
 	if (layout != TL_FORMAT_RMBW_LONG && layout != TL_FORMAT_RMBW_WIDE)
 		tl_panic("tl_read_rmbw: layout %d is not an RMBW layout", (int)layout);
 	struct reader r;

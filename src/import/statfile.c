@@ -113,6 +113,7 @@ static int read_with(enum tl_format f, const char *path, const struct tl_raw_sin
 
 static void add_stats(struct tl_mapper_stats *to, const struct tl_mapper_stats *s)
 {
+	to->rows += s->rows;
 	to->cells += s->cells;
 	to->observations += s->observations;
 	to->missing += s->missing;
@@ -124,6 +125,7 @@ static void add_stats(struct tl_mapper_stats *to, const struct tl_mapper_stats *
 	to->regions_added += s->regions_added;
 	to->regions_seen += s->regions_seen;
 	to->regions_registered += s->regions_registered;
+	to->groups_registered += s->groups_registered;
 	to->merged_cells += s->merged_cells;
 	to->merged_obs += s->merged_obs;
 	to->skip_merged += s->skip_merged;
@@ -156,15 +158,18 @@ static int import_file(tl_store *st, const struct tl_model *m, const char *path,
 {
 	enum tl_format f = tl_format_detect(path, errs);
 	const char *base = strrchr(path, '/');
+	int dirlen = base ? (int)(base - path) : 1;
+	const char *dir = base ? path : ".";
 	if (f == TL_FORMAT_UNKNOWN && is_companion(base ? base + 1 : path)) {
 		tl_errors_add(errs, path, 0, 0, NULL,
-			      "a companion file of a CBS OData v3 download (category groups), read with its table: "
-			      "import the table or its folder");
+			      "part of the CBS OData v3 download in folder %.*s (its category groups, read with "
+			      "DataProperties.json): import the folder", dirlen, dir);
 		return TL_ERR_INPUT;
 	}
 	if (f == TL_FORMAT_UNKNOWN && part_of_v4_bulk(path)) {
 		tl_errors_add(errs, path, 0, 0, NULL,
-			      "one file of a CBS OData v4 bulk download: import its folder, which is read as a whole");
+			      "part of the CBS OData v4 bulk download in folder %.*s, which is read as a whole: "
+			      "import the folder", dirlen, dir);
 		return TL_ERR_INPUT;
 	}
 	if (f == TL_FORMAT_UNKNOWN) {
@@ -185,7 +190,7 @@ static int import_file(tl_store *st, const struct tl_model *m, const char *path,
 		if (!rc)
 			rc = tl_store_import_end(st, id, is.rows, is.observations, errs);
 	} else {
-		struct tl_mapper_opts mo = {o ? o->add_regions : 0};
+		struct tl_mapper_opts mo = {o ? o->add_regions : 0, o ? o->progress : 0};
 		tl_mapper *mp = tl_mapper_new(st, m, path, id, &mo, errs);
 		rc = read_with(f, path, tl_mapper_sink(mp), errs);
 		struct tl_mapper_stats ms;
@@ -220,6 +225,10 @@ static int import_dir(tl_store *st, const struct tl_model *m, const char *path,
 			r = tl_sniff_cbs_v4_bulk(p) ? import_file(st, m, p, o, ps, errs) : import_dir(st, m, p, o, ps, errs);
 		} else if ((l > 4 && !strcmp(names[i] + l - 4, ".csv")) || (l > 5 && !strcmp(names[i] + l - 5, ".json"))) {
 			if (is_companion(names[i]))
+				continue;
+			/* TableInfos.json is read with the DataProperties.json beside it. */
+			if (!strcmp(names[i], "TableInfos.json") &&
+			    tl_is_file(tl_arena_printf(a, "%s/DataProperties.json", path)))
 				continue;
 			r = import_file(st, m, p, o, ps, errs);
 		} else {

@@ -20,6 +20,7 @@ enum tl_format tl_format_detect(const char *path, tl_errors *errs);
 
 struct tl_import_opts {
 	int add_regions; /* register the regions a file describes (national tables) */
+	int progress;    /* a progress line on stderr (main sets it when stderr is a terminal) */
 };
 
 struct tl_path_stats {

@@ -801,7 +801,7 @@ static void read_all(struct sl *r, tl_csv *c, int *io)
 		       "no \"Onderwerp\" row with topic paths: not a titled StatLine CSV");
 }
 
-static const struct tl_raw_sink no_sink = {NULL, NULL, NULL, NULL, NULL};
+static const struct tl_raw_sink no_sink = {NULL, NULL, NULL, NULL, NULL, NULL};
 
 static int run(const char *name, FILE *fp, const char *data, size_t len,
 	       const struct tl_raw_sink *sink, struct tl_statline_stats *stats, tl_errors *errs)

@@ -36,6 +36,10 @@ struct tl_store {
 	 * the caches are dropped on rollback and clear (forget_ids). */
 	tl_arena *ids_arena;
 	tl_strmap *ind_ids, *reg_ids, *src_ids;
+	/* A file's cells come row by row: one region (and one source) for many
+	 * cells in a row, so the last id of each is remembered before hashing. */
+	char last_reg[32], last_src[96];
+	int64_t last_reg_id, last_src_id;
 };
 
 static void forget_ids(tl_store *st)
@@ -49,6 +53,8 @@ static void forget_ids(tl_store *st)
 	st->reg_ids = tl_strmap_new(st->ids_arena);
 	st->src_ids = tl_strmap_new(st->ids_arena);
 	st->last_period[0] = '\0';
+	st->last_reg[0] = st->last_src[0] = '\0';
+	st->last_reg_id = st->last_src_id = 0;
 }
 
 static int fail(tl_store *st, tl_errors *errs, const char *what)
@@ -137,7 +143,10 @@ int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
 	tl_store *st = xcalloc(1, sizeof *st);
 	st->uri = xstrdup(uri);
 	forget_ids(st);
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	/* NOMUTEX: a store handle is used by one thread at a time (the server
+	 * holds its db_lock around every use), so SQLite's own per-call mutex
+	 * is pure cost on the import's hot path. */
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		tl_errors_add(errs, uri, 0, 0, NULL, "store: cannot open: %s",
 			      st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		tl_store_close(st);
@@ -800,15 +809,34 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 		memcpy(st->last_period, code, sizeof code);
 	}
 	int64_t ind = key_id(st->ind_ids, st->ind_id, o->indicator);
-	int64_t reg = key_id(st->reg_ids, st->reg_id, o->region);
+	int64_t reg;
+	if (st->last_reg_id && !strcmp(o->region, st->last_reg)) {
+		reg = st->last_reg_id;
+	} else {
+		reg = key_id(st->reg_ids, st->reg_id, o->region);
+		size_t n = strlen(o->region);
+		if (reg && n < sizeof st->last_reg) {
+			memcpy(st->last_reg, o->region, n + 1);
+			st->last_reg_id = reg;
+		}
+	}
 	if (!ind || !reg) {
 		tl_errors_add(errs, st->uri, 0, 0, NULL, "store: observation for unknown %s '%s'",
 			      ind ? "region" : "indicator", ind ? o->region : o->indicator);
 		return TL_ERR_STORE;
 	}
 	int64_t src = 0;
-	if (o->source && !(src = source_id(st, o->source, errs)))
-		return TL_ERR_STORE;
+	if (o->source && st->last_src_id && !strcmp(o->source, st->last_src)) {
+		src = st->last_src_id;
+	} else if (o->source) {
+		if (!(src = source_id(st, o->source, errs)))
+			return TL_ERR_STORE;
+		size_t n = strlen(o->source);
+		if (n < sizeof st->last_src) {
+			memcpy(st->last_src, o->source, n + 1);
+			st->last_src_id = src;
+		}
+	}
 
 	/* A plain insert, which is the common case; only when the cell is
 	 * already there does the update run: it replaces a cell of an earlier

@@ -227,12 +227,37 @@ static int parse_report_binding(struct pctx *c, const char **w, size_t *wl, size
 	return 0;
 }
 
+/* The rules of the check (check.h) that {{ok RULE}} may name. */
+static const char *const check_rules[] = {
+	"stale", "number", "parts", "claim", "date", "target", "form", "consistency",
+};
+
+/* {{ok}} or {{ok RULE}}: the writer vouches for the sentence. */
+static int parse_ok(struct pctx *c, const char **w, size_t *wl, size_t nw, unsigned line, unsigned col,
+		    struct tl_binding *b)
+{
+	b->kind = TL_BIND_OK;
+	if (nw == 1)
+		return 0;
+	for (size_t k = 0; nw == 2 && k < sizeof check_rules / sizeof *check_rules; k++)
+		if (wl[1] == strlen(check_rules[k]) && !strncmp(w[1], check_rules[k], wl[1])) {
+			b->rule = check_rules[k];
+			return 0;
+		}
+	PERR(c, line, col,
+	     "{{ok}} takes at most one rule of the check (stale, number, parts, claim, date, target, form, "
+	     "consistency), e.g. {{ok parts}}");
+	return -1;
+}
+
 /* Parse an inline binding's words into b.  Returns 0 or -1 (error recorded). */
 static int parse_binding(struct pctx *c, const char **w, size_t *wl, size_t nw, unsigned line,
 			 unsigned col, struct tl_binding *b)
 {
 	size_t i = 0;
 	b->kind = TL_BIND_VALUE;
+	if (nw > 0 && wl[0] == 2 && !strncmp(w[0], "ok", 2))
+		return parse_ok(c, w, wl, nw, line, col, b);
 	if (nw > 0 && (is_word(w[0], wl[0], "subsidies", "grants") || is_word(w[0], wl[0], "verhaal", "story")))
 		return parse_report_binding(c, w, wl, nw, line, col, b);
 	int which = nw > 0 ? analysis_word(w[0], wl[0]) : -1;
@@ -609,6 +634,8 @@ void tl_chapter_expand(const struct tl_block *blk, const struct tl_chapter *ch,
 			expand_story_link(b, ch, m, lang, out, errs);
 			continue;
 		}
+		if (b->kind == TL_BIND_OK)
+			continue; /* a note to the check: prints nothing */
 		if (b->kind != TL_BIND_VALUE && b->kind != TL_BIND_YEAR) {
 			expand_analysis(b, ch, m, lang, out, errs);
 			continue;

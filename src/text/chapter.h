@@ -30,6 +30,10 @@
  *     {{instrumenten}} {{streefdoelen}}          (own line) of the chapter's theme,
  *     {{verhalen}} {{vervolgstappen}}            or of the theme named after it
  * (English: grants … count/amount, story, instruments, targets, stories, next-steps).
+ * For the check (check.h):
+ *     {{ok}} {{ok parts}}                        the sentence is right as it stands:
+ *                                                silences the check's findings in it
+ *                                                (of one rule); prints nothing
  *
  * tl_chapter_parse() splits a chapter into blocks (Markdown text, chart,
  * goals) and checks every binding against the model, reporting unknown
@@ -61,6 +65,8 @@ enum tl_binding_kind {
 	TL_BIND_GRANT_COUNT,  /* instrument, year: grants counted */
 	TL_BIND_GRANT_AMOUNT, /* instrument, year: their amounts summed */
 	TL_BIND_STORY_LINK,   /* story: "Meer lezen in het interview" */
+	/* the check (check.h) */
+	TL_BIND_OK,           /* {{ok}} / {{ok RULE}}: the sentence is right as it stands; prints nothing */
 };
 
 struct tl_binding {
@@ -76,6 +82,7 @@ struct tl_binding {
 	const char *instrument;  /* GRANT_*: instrument slug */
 	const char *story;       /* STORY_LINK: story slug */
 	int year;                /* GRANT_*: the year, 0 = every year */
+	const char *rule;        /* OK: the check rule it silences ("parts"), NULL = every rule */
 };
 
 enum tl_block_kind {

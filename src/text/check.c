@@ -33,9 +33,12 @@
 #include "../analysis/series.h"
 #include "../core/arena.h"
 #include "../core/buf.h"
+#include "../core/strmap.h"
 #include "../model/report.h"
+#include "../core/file.h"
 #include "chapter.h"
 #include "prose.h"
+#include "story.h"
 
 /* Caps that keep a hostile input linear: facts compared pairwise, names. */
 #define MAX_FACTS 4000
@@ -91,6 +94,19 @@ struct doc {
 	size_t n_ment;
 	struct name *names;
 	size_t n_names;
+	struct okmark *oks; /* {{ok}} markers of a chapter */
+	size_t n_oks;
+	unsigned line0;     /* lines of the file before the text (a story's front matter) */
+	const struct tl_story *story; /* a story's body: findings are redacted */
+};
+
+/* {{ok}} / {{ok RULE}}: findings quoting text from the start of the marker's
+ * sentence up to the marker are dropped (of that rule only, with a RULE).
+ * A marker that drops nothing is itself reported, so stale ones go. */
+struct okmark {
+	size_t from, at; /* the silenced span: sentence start .. the marker */
+	const char *rule; /* NULL = every rule */
+	long used;
 };
 
 struct title {
@@ -186,7 +202,7 @@ static void position(const struct doc *d, size_t off, unsigned *line, unsigned *
 	for (size_t i = d->lines[l]; i < off && i < d->len; i++)
 		if (((unsigned char)d->src[i] & 0xC0) != 0x80)
 			c++;
-	*line = (unsigned)(l + 1);
+	*line = (unsigned)(l + 1) + d->line0;
 	*col = c;
 }
 
@@ -224,6 +240,13 @@ static void report(struct ctx *c, const struct doc *d, size_t off, int error, co
 static void report(struct ctx *c, const struct doc *d, size_t off, int error, const char *rule,
 		   const char *fmt, ...)
 {
+	for (size_t i = 0; i < d->n_oks; i++) {
+		struct okmark *k = &d->oks[i];
+		if (off >= k->from && off <= k->at && (!k->rule || (rule && !strcmp(rule, k->rule)))) {
+			k->used++;
+			return;
+		}
+	}
 	size_t limit = c->out->limit ? c->out->limit : 100;
 	if (c->out->n >= limit) {
 		/* not recorded: count it, without the cost of the message */
@@ -749,7 +772,7 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 		}
 	}
 	tl_errors_free(&pe);
-	size_t bcap = 0, ccap = 0;
+	size_t bcap = 0, ccap = 0, okcap = 0;
 	size_t *chart_at = NULL; /* offsets of chart lines, parallel to charts */
 	size_t chcap = 0, nch = 0;
 	for (size_t i = 0; i < nb; i++) {
@@ -762,6 +785,11 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 				if (e > d->len)
 					continue;
 				memset(d->text + s, ' ', e - s);
+				if (bd->kind == TL_BIND_OK) {
+					GROW(c, d->oks, d->n_oks, okcap);
+					d->oks[d->n_oks++] = (struct okmark){s, s, bd->rule, 0};
+					continue;
+				}
 				GROW(c, d->binds, d->n_binds, bcap);
 				d->binds[d->n_binds++] = (struct bind){s, e, bd};
 			}
@@ -786,6 +814,18 @@ static struct doc *doc_chapter(struct ctx *c, const struct tl_chapter *ch)
 	}
 	d->n_charts = nch;
 	finish_doc(c, d);
+	/* A marker vouches for its sentence: from where the sentence holding
+	 * the text before it starts. */
+	for (size_t k = 0; k < d->n_oks; k++) {
+		size_t at = d->oks[k].at;
+		while (at > 0 && (d->text[at - 1] == ' ' || d->text[at - 1] == '\t'))
+			at--;
+		if (d->p.n_sent) {
+			size_t si = tl_prose_sentence_at(&d->p, at ? at - 1 : 0);
+			if (d->p.sent[si].start <= d->oks[k].at)
+				d->oks[k].from = d->p.sent[si].start;
+		}
+	}
 	/* Which paragraph does each chart follow?  The last one that starts
 	 * before it; a heading in between breaks the link. */
 	for (size_t k = 0; k < nch; k++) {
@@ -3195,12 +3235,59 @@ static int stated_in_text(struct ctx *c, const char *text)
 /* The model's structured targets (report.yml) as rule 6 sees them.  A
  * target without a baseline but with measurements starts from its first
  * measurement. */
+/* Where target `slug` stands in report.yml (text[0..len)): the line and
+ * column of "slug: <slug>" in the top-level targets: section; 0 when not
+ * found.  The model keeps no positions, so the file is read again. */
+static void yml_target_pos(const char *text, size_t len, const char *slug, unsigned *line, unsigned *col)
+{
+	*line = *col = 0;
+	if (!text || !slug)
+		return;
+	size_t sl = strlen(slug);
+	unsigned ln = 1;
+	int in_targets = 0;
+	for (size_t i = 0; i < len;) {
+		size_t e = i;
+		while (e < len && text[e] != '\n')
+			e++;
+		if (e > i && text[i] != ' ' && text[i] != '-' && text[i] != '#')
+			in_targets = e - i >= 8 && !strncmp(text + i, "targets:", 8);
+		if (in_targets) {
+			for (size_t k = i; k + 5 + sl <= e; k++) {
+				if (strncmp(text + k, "slug:", 5))
+					continue;
+				size_t v = k + 5;
+				while (v < e && (text[v] == ' ' || text[v] == '"' || text[v] == '\''))
+					v++;
+				size_t after = v + sl;
+				if (after <= e && !strncmp(text + v, slug, sl) &&
+				    (after == e || strchr(" \"',}#\r", text[after]))) {
+					size_t first = i;
+					while (first < e && text[first] == ' ')
+						first++;
+					*line = ln;
+					*col = (unsigned)(first - i) + 1;
+					return;
+				}
+			}
+		}
+		ln++;
+		i = e + 1;
+	}
+}
+
 static void model_targets(struct ctx *c)
 {
 	const struct tl_model *m = c->m;
 	if (!m || c->o.n_targets || !m->n_targets)
 		return;
 	const char *file = folder_file(c, "report.yml");
+	char *yml = NULL;
+	size_t yml_len = 0;
+	tl_errors ye = TL_ERRORS_INIT;
+	if (tl_file_read(file, 16u << 20, c->a, &yml, &yml_len, &ye))
+		yml = NULL;
+	tl_errors_free(&ye);
 	for (size_t i = 0; i < m->n_targets; i++) {
 		const struct tl_target *tg = &m->targets[i];
 		if (stated_in_text(c, tg->text))
@@ -3209,6 +3296,7 @@ static void model_targets(struct ctx *c)
 		memset(&t, 0, sizeof t);
 		t.name = tl_arena_printf(c->a, "%s (%s)", tg->title ? tg->title : "?", tg->slug ? tg->slug : "?");
 		t.file = file;
+		yml_target_pos(yml, yml_len, tg->slug, &t.line, &t.col);
 		t.has_target = tg->has_target;
 		t.target = tg->target;
 		t.has_baseline = tg->has_baseline;
@@ -3471,6 +3559,8 @@ static void rule_stale(struct ctx *c, struct doc *d)
  * Rules, in order
  * ==================================================================== */
 
+static void form_triples(struct ctx *c, struct doc *d);
+
 /* One entry per rule that reads a single document. */
 static const struct {
 	const char *name;
@@ -3485,6 +3575,7 @@ static const struct {
 	{"target", rule_targets},
 	{"form", form_links},
 	{"form", form_numbers},
+	{"form", form_triples},
 	{"consistency", collect_counts},
 	{"consistency", collect_starts},
 };
@@ -3621,6 +3712,257 @@ static void cross_name_order(struct ctx *c)
 	}
 }
 
+/* Markers that silenced nothing: stale, or put in the wrong place. */
+static void unused_oks(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n_docs; i++) {
+		struct doc *d = c->docs[i];
+		for (size_t k = 0; k < d->n_oks; k++) {
+			if (d->oks[k].used)
+				continue;
+			struct okmark keep = d->oks[k];
+			d->oks[k].from = d->oks[k].at = SIZE_MAX; /* do not silence itself */
+			report(c, d, keep.at, 0, "ok",
+			       "{{ok%s%s}} silences nothing here: no finding of the check%s in this sentence; "
+			       "remove the marker", keep.rule ? " " : "", keep.rule ? keep.rule : "",
+			       keep.rule ? " for that rule" : "");
+			d->oks[k] = keep;
+		}
+	}
+}
+
+/* ---- Rule 7: typing slips ------------------------------------------------
+ * Two slips that spelling checkers miss in names and that no Dutch word
+ * makes: a letter three times in a row ("JAAAR VERSLAG": Dutch writes a
+ * hyphen or a diaeresis where a compound would give three, zee-egel,
+ * zeeëend), and a word split in two with the letter at the break typed
+ * twice, whose one-word form the text uses elsewhere and whose first or
+ * second part the text never uses on its own ("Het Familiep pad" against
+ * "Familiepad").  Both warnings. */
+
+/* Letters only (UTF-8 bytes of accented letters count as letters). */
+static int all_letters(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (!(ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+			return 0;
+	}
+	return n > 0;
+}
+
+/* Roman numerals (XIII), or one letter repeated (zzz, www): not slips. */
+static int triple_exempt(const char *s, size_t n)
+{
+	int roman = 1, same = 1;
+	for (size_t i = 0; i < n; i++) {
+		roman = roman && strchr("IVXLCDM", s[i]) != NULL;
+		same = same && (s[i] | 0x20) == (s[0] | 0x20);
+	}
+	return roman || same;
+}
+
+static void form_triples(struct ctx *c, struct doc *d)
+{
+	for (size_t w = 0; w < d->p.n_words; w++) {
+		const char *s = d->text + d->p.words[w].start;
+		size_t n = d->p.words[w].end - d->p.words[w].start;
+		if (n < 3 || !all_letters(s, n) || triple_exempt(s, n))
+			continue;
+		for (size_t i = 2; i < n; i++) {
+			char a = (char)(s[i] | 0x20);
+			if (!(a >= 'a' && a <= 'z') || (s[i - 1] | 0x20) != a || (s[i - 2] | 0x20) != a)
+				continue;
+			char fix[128];
+			if (n >= sizeof fix)
+				break;
+			memcpy(fix, s, i);
+			memcpy(fix + i, s + i + 1, n - i - 1);
+			fix[n - 1] = '\0';
+			report(c, d, d->p.words[w].start, 0, "form",
+			       "\"%s\": the letter %c three times in a row, which no Dutch word has; "
+			       "a slip for \"%s\"?", quote(c, d, d->p.words[w].start, d->p.words[w].end),
+			       s[i], fix);
+			break;
+		}
+	}
+}
+
+struct oneword {
+	const struct doc *d;
+	size_t start, end;
+};
+
+/* Lower-case copy of a word of at most 63 bytes into buf; 0 when too long. */
+static int lower_word(const char *s, size_t n, char *buf, size_t cap)
+{
+	return n < cap && tl_prose_lower(s, n, buf, cap) != 0;
+}
+
+/* A pair of words "a b" whose joined form the text also uses. */
+struct splitpair {
+	const struct oneword *one;
+	long n; /* how often the pair stands in the text */
+};
+
+/* The split pair at words w, w+1 of d as "a b" in key and its joined forms
+ * in j1 ("ab") and j2 ("a" + "b" less a doubled first letter), or 0. */
+static int split_key(const struct doc *d, size_t w, char *key, size_t cap, char *j1, char *j2, char *la,
+		     char *lb)
+{
+	const struct tl_word *a = &d->p.words[w], *b = &d->p.words[w + 1];
+	size_t na = a->end - a->start, nb = b->end - b->start;
+	/* one space between, nothing else: the same phrase */
+	if (b->start != a->end + 1 || d->text[a->end] != ' ' || na < 3 || nb < 3 ||
+	    !all_letters(d->text + a->start, na) || !all_letters(d->text + b->start, nb) || na + nb + 2 >= cap)
+		return 0;
+	if (!lower_word(d->text + a->start, na, la, 64) || !lower_word(d->text + b->start, nb, lb, 64))
+		return 0;
+	snprintf(key, cap, "%s %s", la, lb);
+	snprintf(j1, cap, "%s%s", la, lb);
+	j2[0] = '\0';
+	if (la[strlen(la) - 1] == lb[0])
+		snprintf(j2, cap, "%s%s", la, lb + 1);
+	return 1;
+}
+
+static void cross_split_words(struct ctx *c)
+{
+	tl_strmap *one = tl_strmap_new(c->a);   /* long words -> first struct oneword */
+	tl_strmap *count = tl_strmap_new(c->a); /* every word -> how often */
+	tl_strmap *pairs = tl_strmap_new(c->a); /* "a b" -> struct splitpair */
+	char lw[64], key[128], j1[128], j2[128], la[64], lb[64];
+	for (size_t i = 0; i < c->n_docs; i++) {
+		const struct doc *d = c->docs[i];
+		for (size_t w = 0; w < d->p.n_words; w++) {
+			const char *s = d->text + d->p.words[w].start;
+			size_t n = d->p.words[w].end - d->p.words[w].start;
+			if (!all_letters(s, n) || !lower_word(s, n, lw, sizeof lw))
+				continue;
+			long k = (long)(intptr_t)tl_strmap_get(count, lw, NULL);
+			tl_strmap_put(count, lw, (void *)(intptr_t)(k + 1));
+			if (n < 8 || tl_strmap_get(one, lw, NULL))
+				continue;
+			struct oneword *o = TL_NEW(c->a, struct oneword);
+			*o = (struct oneword){d, d->p.words[w].start, d->p.words[w].end};
+			tl_strmap_put(one, lw, o);
+		}
+	}
+	for (size_t i = 0; i < c->n_docs; i++) {
+		const struct doc *d = c->docs[i];
+		for (size_t w = 0; w + 1 < d->p.n_words; w++) {
+			if (!split_key(d, w, key, sizeof key, j1, j2, la, lb))
+				continue;
+			struct splitpair *sp = tl_strmap_get(pairs, key, NULL);
+			if (!sp) {
+				/* Only the slip's signature: the letter at the break typed
+				 * twice.  A plain split ("Regio Deal" beside "Regiodeal") is
+				 * as often a choice of style in a name as a slip. */
+				const struct oneword *o = j2[0] && !tl_strmap_get(one, j1, NULL)
+								  ? tl_strmap_get(one, j2, NULL) : NULL;
+				if (!o)
+					continue;
+				sp = TL_NEW(c->a, struct splitpair);
+				sp->one = o;
+				tl_strmap_put(pairs, key, sp);
+			}
+			sp->n++;
+		}
+	}
+	/* A slip leaves a fragment: a part that the text never uses on its own
+	 * ("familiep").  "samen werken" next to "samenwerken" is Dutch. */
+	for (size_t i = 0; i < c->n_docs; i++) {
+		struct doc *d = c->docs[i];
+		for (size_t w = 0; w + 1 < d->p.n_words; w++) {
+			if (!split_key(d, w, key, sizeof key, j1, j2, la, lb))
+				continue;
+			const struct splitpair *sp = tl_strmap_get(pairs, key, NULL);
+			if (!sp)
+				continue;
+			long ca = (long)(intptr_t)tl_strmap_get(count, la, NULL);
+			long cb = (long)(intptr_t)tl_strmap_get(count, lb, NULL);
+			if (ca > sp->n && cb > sp->n)
+				continue;
+			const struct oneword *o = sp->one;
+			const struct tl_word *a = &d->p.words[w], *b = &d->p.words[w + 1];
+			unsigned line, col;
+			position(o->d, o->start, &line, &col);
+			report(c, d, a->start, 0, "form",
+			       "\"%s\" is written as one word, \"%s\", at %s%s%u, and \"%s\" is no word of "
+			       "its own here; a slip?",
+			       quote(c, d, a->start, b->end), quote(c, o->d, o->start, o->end),
+			       o->d == d ? "line " : o->d->name, o->d == d ? "" : ":", line, ca > sp->n ? lb : la);
+			w++;
+		}
+	}
+	tl_strmap_free(one);
+	tl_strmap_free(count);
+	tl_strmap_free(pairs);
+}
+
+/* A programme name in two word forms: "schakeltraject Oriënteren en
+ * Schakelen" against "Schakeltraject Oriëntatie en schakelen".  Candidates
+ * are "HEAD Name en WORD" (HEAD a word of eight letters or more, Name with
+ * a capital); two of them with the same HEAD and WORD whose Names differ
+ * but share their first five letters are one name written two ways.
+ * Reported once per form, at its first use, pointing to the first form. */
+struct nform {
+	const struct doc *d;
+	size_t start, end; /* the three words Name en WORD */
+	char name[64];     /* Name, lower case */
+};
+
+static void cross_name_forms(struct ctx *c)
+{
+	tl_strmap *first = tl_strmap_new(c->a); /* "head|word" -> list head (struct nform *) */
+	char head[64], word[64], key[140];
+	for (size_t i = 0; i < c->n_docs; i++) {
+		const struct doc *d = c->docs[i];
+		for (size_t w = 0; w + 3 < d->p.n_words; w++) {
+			const struct tl_word *h = &d->p.words[w], *n = &d->p.words[w + 1];
+			const struct tl_word *y = &d->p.words[w + 3];
+			size_t hn = h->end - h->start, nn = n->end - n->start, yn = y->end - y->start;
+			unsigned char cap = (unsigned char)d->text[n->start];
+			if (hn < 8 || nn < 5 || yn < 3 || !word_is(d, w + 2, "en") ||
+			    !(cap >= 'A' && cap <= 'Z') || !all_letters(d->text + h->start, hn) ||
+			    !all_letters(d->text + n->start, nn) || !all_letters(d->text + y->start, yn) ||
+			    !lower_word(d->text + h->start, hn, head, sizeof head) ||
+			    !lower_word(d->text + y->start, yn, word, sizeof word))
+				continue;
+			/* the four words in one phrase: single spaces between */
+			int plain = 1;
+			for (size_t k = w; k < w + 3 && plain; k++)
+				plain = d->p.words[k + 1].start == d->p.words[k].end + 1 &&
+					d->text[d->p.words[k].end] == ' ';
+			if (!plain)
+				continue;
+			struct nform *f = TL_NEW(c->a, struct nform);
+			f->d = d;
+			f->start = n->start;
+			f->end = y->end;
+			if (!lower_word(d->text + n->start, nn, f->name, sizeof f->name))
+				continue;
+			snprintf(key, sizeof key, "%s|%s", head, word);
+			struct nform *f0 = tl_strmap_get(first, key, NULL);
+			if (!f0) {
+				tl_strmap_put(first, key, f);
+				continue;
+			}
+			if (!strcmp(f0->name, f->name) || strncmp(f0->name, f->name, 5) != 0)
+				continue;
+			unsigned line, col;
+			position(f0->d, f0->start, &line, &col);
+			report(c, d, f->start, 0, "form",
+			       "\"%s\" is written \"%s\" at %s%s%u; use one name", quote(c, d, f->start, f->end),
+			       quote(c, f0->d, f0->start, f0->end), f0->d == d ? "line " : f0->d->name,
+			       f0->d == d ? "" : ":", line);
+			/* report this form once: it becomes the one compared against */
+			tl_strmap_put(first, key, f);
+		}
+	}
+	tl_strmap_free(first);
+}
+
 static void run_docs(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n_docs; i++)
@@ -3632,6 +3974,8 @@ static void run_docs(struct ctx *c)
 	cross_duplicates(c);
 	cross_names(c);
 	cross_name_order(c);
+	cross_split_words(c);
+	cross_name_forms(c);
 	cross_facts(c);
 	cross_directions(c);
 }
@@ -3721,9 +4065,75 @@ int tl_check_chapter(const struct tl_model *m, const struct tl_chapter *ch,
 	if (ch && ch->markdown && m)
 		doc_chapter(&c, ch);
 	run_docs(&c);
+	unused_oks(&c);
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;
+}
+
+/* ---- Stories ---------------------------------------------------------------
+ * A story's body is text of the report like a chapter's (without
+ * bindings).  Its positions are in the story's file: the body starts after
+ * the front matter, found by looking the body up in the file (the model
+ * keeps the path, not the offset).  Findings quote the text, so they are
+ * redacted like every other output of a story: no name without consent. */
+
+/* Lines of the story's file before its body; 0 when the file is not there. */
+static unsigned body_line0(struct ctx *c, const struct tl_story *st)
+{
+	if (!st->path || !st->markdown || !st->markdown[0])
+		return 0;
+	char *text;
+	size_t len;
+	tl_errors e = TL_ERRORS_INIT;
+	int rc = tl_file_read(st->path, 16u << 20, c->a, &text, &len, &e);
+	tl_errors_free(&e);
+	if (rc)
+		return 0;
+	size_t n = strlen(st->markdown);
+	if (n > 60)
+		n = 60;
+	for (size_t i = 0; i + n <= len; i++)
+		if (!memcmp(text + i, st->markdown, n)) {
+			unsigned lines = 0;
+			for (size_t k = 0; k < i; k++)
+				lines += text[k] == '\n';
+			return lines;
+		}
+	return 0;
+}
+
+static void doc_stories(struct ctx *c)
+{
+	for (size_t i = 0; c->m && i < c->m->n_stories; i++) {
+		const struct tl_story *st = &c->m->stories[i];
+		if (!st->markdown || !st->markdown[0])
+			continue;
+		const char *name = st->path ? st->path : tl_arena_printf(c->a, "stories/%s.md", st->slug);
+		struct doc *d = doc_text(c, name, st->markdown, strlen(st->markdown));
+		d->line0 = body_line0(c, st);
+		d->story = st;
+		finish_doc(c, d);
+	}
+}
+
+/* Findings in a story's body with its people's names redacted. */
+static void redact_story_findings(struct ctx *c, size_t n0)
+{
+	tl_errors *e = c->out;
+	for (size_t i = n0; i < e->n; i++) {
+		const struct doc *d = NULL;
+		for (size_t k = 0; k < c->n_docs && !d; k++)
+			if (c->docs[k]->story && e->items[i].file && !strcmp(c->docs[k]->name, e->items[i].file))
+				d = c->docs[k];
+		if (!d || !e->items[i].msg)
+			continue;
+		tl_buf b = TL_BUF_INIT;
+		tl_story_redact(d->story, e->items[i].msg, strlen(e->items[i].msg), c->o.lang, &b);
+		free(e->items[i].msg);
+		e->items[i].msg = strdup(b.data ? b.data : "");
+		tl_buf_free(&b);
+	}
 }
 
 int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_errors *out)
@@ -3734,11 +4144,14 @@ int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_e
 	for (size_t i = 0; m && i < m->n_chapters; i++)
 		if (m->chapters[i].markdown)
 			doc_chapter(&c, &m->chapters[i]);
+	doc_stories(&c);
 	run_docs(&c);
 	/* the agenda's own targets: its goals, and the structured ones */
 	goal_targets(&c);
 	cross_targets(&c);
 	model_targets(&c);
+	unused_oks(&c);
+	redact_story_findings(&c, n0);
 	sort_findings(&c, n0);
 	tl_arena_free(c.a);
 	return c.errors;

@@ -17,6 +17,9 @@ expect_in "$T/folder.out" ": warning: \"ruim 70%\" (vertrouwen-anderen, De Wolde
 expect_in "$T/folder.out" "chapters/inclusie-en-diversiteit.md:29:406: error: \"€ 750,000,-\": English notation"
 expect_in "$T/folder.out" "chapters/inclusie-en-diversiteit.md:87:247: error: \"€ 750,000,-\": English notation"
 expect_in "$T/folder.out" "check: 5 errors,"
+# stories are checked as text too, positioned in their own files (after the front matter)
+expect_in "$T/folder.out" "stories/familiepad-t-opgaonde.md:29:36: warning: \"familiep pad\" is written as one word"
+expect_in "$T/folder.out" "stories/snellere-start-sterkere-toekomst.md:21:407: warning: \"juni 2024 is de pilot gestart\""
 # every finding line has the documented shape
 grep -v '^check: ' "$T/folder.out" | grep -Evq '^[^:]+:[0-9]+:[0-9]+: (error|warning): ' &&
 	fail "a finding without file:line:column: severity:"
@@ -27,4 +30,15 @@ rc=$?
 set -e
 [ $rc -eq 1 ] || fail "check --db should exit 1, got $rc"
 cmp -s "$T/folder.out" "$T/db.out" || { diff "$T/folder.out" "$T/db.out" >&2; fail "folder and store give different findings"; }
+# A target of report.yml is reported at its own line: without its date it has no deadline.
+cp -r "$EX" "$T/ex"
+# (and its own words, which the chapter states, so that the structured copy is the one judged)
+sed -i -e 's|    target: {value: 25, date: "2026-12-31"}|    target: {value: 25}|' \
+	-e 's|    text: "Het doel is om aan het einde van 2026 25 zorgzame gemeenschappen te hebben, twee in iedere gemeente."|    text: "Vijfentwintig zorgzame gemeenschappen."|' "$T/ex/report.yml"
+line=$(awk '/^targets:/ { t = 1 } t && /^  - slug: zorgzame-gemeenschappen$/ { print NR; exit }' "$T/ex/report.yml")
+[ -n "$line" ] || fail "the example's report.yml has no target zorgzame-gemeenschappen"
+set +e
+"$TELLING" check "$T/ex" >"$T/ex.out" 2>/dev/null
+set -e
+expect_in "$T/ex.out" "ex/report.yml:$line:3: warning: \"Zorgzame gemeenschappen in Drenthe (zorgzame-gemeenschappen)\": a target without a deadline"
 exit 0

@@ -53,6 +53,7 @@ struct coll {
 	size_t nc;
 	int topic_after_cell; /* a topic came after a cell */
 	int region_after_cell;
+	long national;        /* cells marked national */
 	int unannounced;      /* a cell's topic (or region, with check_regions) was not reported before it */
 	int check_regions;
 	long stop_at;         /* return stop_rc at this cell (1-based), 0 = never */
@@ -130,6 +131,7 @@ static int on_cell(void *ctx, const struct tl_raw_cell *x)
 	if (!known)
 		c->unannounced = 1;
 	struct rcell *r = &c->cells[c->nc++];
+	c->national += x->national != 0;
 	r->table = dup(c, x->table);
 	r->topic = dup(c, x->topic);
 	r->region = dup(c, x->region);
@@ -165,7 +167,7 @@ static void coll_free(struct coll *c)
 
 static struct tl_raw_sink sink_of(struct coll *c)
 {
-	struct tl_raw_sink s = {c, on_table, on_topic, on_region, on_cell};
+	struct tl_raw_sink s = {c, on_table, on_topic, on_region, on_cell, NULL};
 	return s;
 }
 
@@ -361,6 +363,50 @@ static void real_cells_by_hand(void **state)
 				 c->cells[i].period.year == 2022);
 	tl_errors_free(&e);
 	coll_free(c);
+}
+
+/* RegioSGroups.csv: every group is reported before the regions, with its
+ * title and parent, and each region names its group. */
+struct grp_coll {
+	int n, regions_before;
+	char gmpv22[128];
+	int regions;
+	char gm1680_group[16];
+};
+
+static int grp_on_group(void *ctx, const struct tl_raw_group *g)
+{
+	struct grp_coll *c = ctx;
+	c->n++;
+	c->regions_before += c->regions > 0;
+	if (!strcmp(g->id, "GMPV22"))
+		snprintf(c->gmpv22, sizeof c->gmpv22, "%s|%s|%s", g->title, g->parent ? g->parent : "-", g->dimension);
+	return 0;
+}
+
+static int grp_on_region(void *ctx, const struct tl_raw_region *r)
+{
+	struct grp_coll *c = ctx;
+	c->regions++;
+	if (!strcmp(r->code, "GM1680"))
+		snprintf(c->gm1680_group, sizeof c->gm1680_group, "%s", r->group ? r->group : "-");
+	return 0;
+}
+
+static void real_region_groups(void **state)
+{
+	(void)state;
+	struct grp_coll c = {0};
+	struct tl_raw_sink s = {&c, NULL, NULL, grp_on_region, NULL, grp_on_group};
+	tl_errors e = TL_ERRORS_INIT;
+	assert_int_equal(tl_read_cbs_v4_bulk(data_path(FOLDER), &s, &e), TL_OK);
+	/* awk -F';' 'NR>1' RegioSGroups.csv | wc -l                         → 30 */
+	assert_int_equal(c.n, 30);
+	assert_int_equal(c.regions_before, 0);
+	/* GMPV22;19;Drenthe (PV);;GMPV;RegioS */
+	assert_string_equal(c.gmpv22, "Drenthe (PV)|GMPV|RegioS");
+	assert_string_equal(c.gm1680_group, "GMPV22");
+	tl_errors_free(&e);
 }
 
 static void real_regions(void **state)
@@ -662,6 +708,74 @@ static void mem_malformed_rows(void **state)
 	coll_free(c);
 }
 
+/* The real folder in memory together with D-83841NED.json (kept apart in
+ * tests/data/cbs-v4/): the dataset description of the national table whose
+ * observations the folder holds.  The reader recognises them as that table's
+ * and marks the cells national, instead of leaving them without a region. */
+static void real_national_observations_recognised(void **state)
+{
+	(void)state;
+	static const char *const names[] = {
+		"Observations.csv", "MeasureCodes.csv", "Dimensions.csv", "PeriodenCodes.csv",
+		"RegioSCodes.csv", "RegioSGroups.csv", "Properties.csv",
+		"KenmerkenVanHuishoudensCodes.csv", "InkomensgrensHuishoudenCodes.csv",
+		"DuurInkomenspositieCodes.csv", "D-83841NED.json",
+	};
+	enum { N = sizeof names / sizeof names[0] };
+	tl_arena *a = tl_arena_new();
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_cbs_v4_file files[N];
+	for (size_t i = 0; i < N; i++) {
+		char *data;
+		size_t len;
+		char rel[256];
+		if (i == N - 1)
+			snprintf(rel, sizeof rel, "cbs-v4/%s", names[i]);
+		else
+			snprintf(rel, sizeof rel, FOLDER "/%s", names[i]);
+		assert_int_equal(tl_file_read(data_path(rel), 1 << 24, a, &data, &len, &e), TL_OK);
+		files[i].name = names[i];
+		files[i].data = data;
+		files[i].len = len;
+	}
+	struct coll *c = coll_new();
+	struct tl_raw_sink s = sink_of(c);
+	struct tl_cbs_v4_stats st;
+	int rc = tl_read_cbs_v4_mem("85678NED", files, N, &s, &st, &e);
+	char *msg = messages(&e);
+	assert_int_equal(rc, TL_OK);
+	assert_int_equal(c->tables, 2); /* 85678NED from Properties.csv, then 83841NED */
+	assert_string_equal(c->table, "83841NED");
+	assert_int_equal(st.cells, 11460);
+	assert_int_equal(st.provisional, 0); /* 85678NED's Voorlopig 2022 does not apply */
+	assert_string_equal(c->cells[0].table, "83841NED");
+	assert_null(c->cells[0].region);
+	assert_int_equal(c->national, 11460);
+	assert_has(msg, "85678NED/Observations.csv:1:1: warning: these are the observations of 83841NED "
+			"(D-83841NED.json: the same dimensions, none of them a region), not of 85678NED");
+	assert_has(msg, "the figures' statuses (final or provisional) are unknown and reported as final");
+	assert_true(strstr(msg, "cells carry no region") == NULL);
+	/* 11460 rows is 83841NED's ObservationCount: no partial-download warning. */
+	assert_true(strstr(msg, "ObservationCount") == NULL);
+	free(msg);
+	tl_errors_free(&e);
+	coll_free(c);
+	tl_arena_free(a);
+}
+
+/* Without the dataset description the same cells have no region. */
+static void real_national_needs_its_description(void **state)
+{
+	(void)state;
+	struct coll *c = coll_new();
+	struct tl_raw_sink s = sink_of(c);
+	tl_errors e = TL_ERRORS_INIT;
+	assert_int_equal(tl_read_cbs_v4_bulk(data_path(FOLDER), &s, &e), TL_OK);
+	assert_int_equal(c->national, 0);
+	tl_errors_free(&e);
+	coll_free(c);
+}
+
 static void real_malformed_rows(void **state)
 {
 	(void)state;
@@ -846,6 +960,9 @@ int main(void)
 		cmocka_unit_test(mem_attributes),
 		cmocka_unit_test(mem_malformed_rows),
 		cmocka_unit_test(real_malformed_rows),
+		cmocka_unit_test(real_national_observations_recognised),
+		cmocka_unit_test(real_region_groups),
+		cmocka_unit_test(real_national_needs_its_description),
 		cmocka_unit_test(mem_missing_parts),
 		cmocka_unit_test(mem_code_list_names),
 		cmocka_unit_test(sink_stops),

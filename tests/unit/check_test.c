@@ -16,12 +16,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/buf.h"
 #include "core/file.h"
 #include "import/agenda.h"
 #include "import/csv.h"
 #include "model/report.h"
+#include "text/chapter.h"
 #include "text/check.h"
 
 /* ---- Fixtures ------------------------------------------------------------ */
@@ -435,6 +437,11 @@ static const struct known seed_also_real[] = {
 	{"form", 539, "Snellere Start", "'Snellere start, sterkere toekomst' spelt two ways"},
 	{"consistency", 493, "afneemt", "trust in others 'stabiel' (l. 169) vs 'afneemt' (l. 493)"},
 	{"number", 493, "ruim 70%", "'ruim 70%' in De Wolden, Tynaarlo: the data say 61-63%"},
+	{"form", 18, "JAAAR", "'JAAAR VERSLAG': a letter three times in a row"},
+	{"form", 223, "amiliep pad\" is written", "'Het Familiep pad' for 'Familiepad' (l. 577)"},
+	{"form", 227, "amiliep pad\" is written", "'Het Familiep pad' for 'Familiepad' (link text)"},
+	{"form", 593, "amiliep pad\" is written", "'het familiep pad' for 'Familiepad'"},
+	{"form", 334, "Oriëntatie en Schakelen", "'Oriëntatie en Schakelen' against 'Oriënteren en Schakelen' (l. 63)"},
 };
 
 static int matches(const tl_errors *e, size_t i, const struct known *k)
@@ -810,6 +817,175 @@ static void test_story_links(void **state)
 	tl_arena_free(a);
 }
 
+/* {{ok}} silences the findings of its sentence (of one rule with {{ok RULE}});
+ * the next sentence is still checked, and a marker that silences nothing is
+ * itself reported. */
+static void test_ok_marker_silences_its_sentence(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = fixture(a);
+	static const char parts[] = "In totaal ontvingen 42 initiatieven een bijdrage, waarvan 31 gericht op "
+				    "naoberschap en 12 op gezondheid.";
+	tl_buf md = TL_BUF_INIT;
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_chapter ch = {.slug = "c", .position = 1, .path = "c.md"};
+
+	/* hit: the marker after the sentence drops its parts finding */
+	tl_buf_printf(&md, "%s {{ok}}\n", parts);
+	ch.markdown = md.data;
+	tl_check_chapter(m, &ch, &nl, &e);
+	assert_int_equal(e.n, 0);
+	tl_errors_free(&e);
+
+	/* with the rule named */
+	tl_buf_reset(&md);
+	tl_buf_printf(&md, "%s {{ok parts}}\n", parts);
+	ch.markdown = md.data;
+	tl_check_chapter(m, &ch, &nl, &e);
+	assert_int_equal(e.n, 0);
+	tl_errors_free(&e);
+
+	/* near miss: another rule named: the finding stays, the marker is reported */
+	tl_buf_reset(&md);
+	tl_buf_printf(&md, "%s {{ok date}}\n", parts);
+	ch.markdown = md.data;
+	tl_check_chapter(m, &ch, &nl, &e);
+	assert_int_equal(count_rule(&e, "parts", "the parts add up to 43, not 42"), 1);
+	assert_int_equal(count_rule(&e, "ok", "{{ok date}} silences nothing here"), 1);
+	tl_errors_free(&e);
+
+	/* near miss: the marker vouches for its own sentence, not the next one */
+	tl_buf_reset(&md);
+	tl_buf_printf(&md, "Het was een goed jaar. {{ok}} %s\n", parts);
+	ch.markdown = md.data;
+	tl_check_chapter(m, &ch, &nl, &e);
+	assert_int_equal(count_rule(&e, "parts", NULL), 1);
+	assert_int_equal(count_rule(&e, "ok", NULL), 1);
+	tl_errors_free(&e);
+
+	/* the report prints nothing for it */
+	tl_buf_reset(&md);
+	tl_buf_printf(&md, "Klopt. {{ok}}\n");
+	ch.markdown = md.data;
+	struct tl_block *blocks;
+	size_t nb;
+	assert_int_equal(tl_chapter_parse(&ch, m, a, &blocks, &nb, &e), 0);
+	tl_buf out = TL_BUF_INIT;
+	tl_chapter_expand(&blocks[0], &ch, m, TL_LANG_NL, &out, &e);
+	assert_string_equal(out.data, "Klopt. \n");
+	tl_buf_free(&out);
+	/* an unknown rule is a positioned error of the chapter */
+	tl_buf_reset(&md);
+	tl_buf_printf(&md, "Klopt. {{ok spelling}}\n");
+	ch.markdown = md.data;
+	assert_true(tl_chapter_parse(&ch, m, a, &blocks, &nb, &e) < 0);
+	char *msg = tl_error_format(&e.items[e.n - 1], 0);
+	assert_non_null(strstr(msg, "c.md:1:8: {{ok}} takes at most one rule of the check"));
+	free(msg);
+	tl_errors_free(&e);
+	tl_buf_free(&md);
+	tl_arena_free(a);
+}
+
+/* Typing slips: a letter three times in a row; a word split in two with the
+ * letter at the break typed twice, whose one-word form the text uses. */
+static void test_typing_slips(void **state)
+{
+	(void)state;
+	tl_errors e = TL_ERRORS_INIT;
+	static const char hit[] = "# JAAAR VERSLAG\n\nWe openden Het Familiep pad in oktober.\n\n"
+				  "Het Familiepad is 2 kilometer lang.\n";
+	tl_check_text("t.md", hit, strlen(hit), NULL, &nl, &e);
+	assert_int_equal(count_rule(&e, "form", "\"JAAAR\": the letter A three times in a row"), 1);
+	assert_int_equal(count_rule(&e, "form", "a slip for \"JAAR\"?"), 1);
+	assert_int_equal(count_rule(&e, "form", "\"Familiep pad\" is written as one word, \"Familiepad\", at line 5"), 1);
+	assert_int_equal(e.n, 2);
+	tl_errors_free(&e);
+	/* near misses: numerals, one letter repeated, a diaeresis; a split that is
+	 * Dutch or a choice of style, with both parts words of their own */
+	static const char miss[] = "Hoofdstuk XXX en www.drenthe.nl: zzz. Een zeeëend.\n\n"
+				   "We gaan samen werken; samenwerken loont, samen sterk, werken ook.\n\n"
+				   "De Regio Deal en de Regiodeal; een deal per regio.\n";
+	tl_check_text("m.md", miss, strlen(miss), NULL, &nl, &e);
+	assert_int_equal(count_rule(&e, "form", NULL), 0);
+	tl_errors_free(&e);
+}
+
+/* A story's body is checked like a chapter, positioned in its file after
+ * the front matter, and no finding names a person without consent. */
+static void test_stories_are_checked_and_redacted(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = fixture(a);
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/tl-check-story-%d.md", (int)getpid());
+	/* the paragraph twice: the finding quotes its start, with the name */
+	static const char body[] = "Emma Jansen vertelde op donderdag 12 december 2025 over haar werk in de voedseltuin "
+				   "van het dorp. Ze werkt er twee dagen per week, samen met vrijwilligers uit de buurt.\n\n"
+				   "Emma Jansen vertelde op donderdag 12 december 2025 over haar werk in de voedseltuin "
+				   "van het dorp. Ze werkt er twee dagen per week, samen met vrijwilligers uit de buurt.\n";
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "---\ntitle: \"Emma\"\npeople:\n  - {name: \"Emma Jansen\", consent: false}\n---\n\n%s", body);
+	fclose(f);
+	struct tl_person *p = tl_arena_alloc(a, sizeof *p);
+	*p = (struct tl_person){"Emma Jansen", NULL, 0, "een moeder"};
+	struct tl_story *st = tl_arena_alloc(a, sizeof *st);
+	memset(st, 0, sizeof *st);
+	st->slug = "emma";
+	st->title = "Emma";
+	st->people = p;
+	st->n_people = 1;
+	st->path = path;
+	st->markdown = body;
+	m->stories = st;
+	m->n_stories = 1;
+	m->n_chapters = 0;
+	tl_errors e = TL_ERRORS_INIT;
+	tl_check_model(m, &nl, &e);
+	unlink(path);
+	if (getenv("TL_CHECK_VERBOSE"))
+		tl_errors_print(&e, stderr);
+	size_t dates = 0, alias = 0;
+	for (size_t i = 0; i < e.n; i++) {
+		if (strcmp(e.items[i].file, path) != 0)
+			continue;
+		assert_null(strstr(e.items[i].msg, "Emma"));
+		alias += strstr(e.items[i].msg, "een moeder vertelde") != NULL;
+		if (e.items[i].field && !strcmp(e.items[i].field, "date") && !dates++) {
+			assert_int_equal(e.items[i].line, 7); /* 5 lines of front matter, a blank line */
+			assert_int_equal(e.items[i].col, 25);
+		}
+	}
+	assert_int_equal(dates, 2);
+	assert_true(alias >= 1);
+	tl_errors_free(&e);
+	tl_arena_free(a);
+}
+
+/* One programme name in two word forms, after the same word. */
+static void test_name_in_two_word_forms(void **state)
+{
+	(void)state;
+	tl_errors e = TL_ERRORS_INIT;
+	static const char hit[] = "Jongeren volgen het schakeltraject Oriënteren en Schakelen in Assen.\n\n"
+				  "Ook het Schakeltraject Oriëntatie en Schakelen loopt door.\n";
+	tl_check_text("t.md", hit, strlen(hit), NULL, &nl, &e);
+	assert_int_equal(count_rule(&e, "form", "\"Oriëntatie en Schakelen\" is written \"Oriënteren en Schakelen\" "
+						"at line 1; use one name"), 1);
+	assert_int_equal(e.n, 1);
+	tl_errors_free(&e);
+	/* near misses: other names after the same word; the same name twice */
+	static const char miss[] = "Het programma Jeugd en Gezondheid en het programma Jongeren en Gezondheid.\n\n"
+				   "Het schakeltraject Oriënteren en Schakelen, weer het schakeltraject Oriënteren en "
+				   "Schakelen.\n";
+	tl_check_text("m.md", miss, strlen(miss), NULL, &nl, &e);
+	assert_int_equal(count_rule(&e, "form", NULL), 0);
+	tl_errors_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -821,6 +997,10 @@ int main(void)
 		cmocka_unit_test(test_stale_bindings),
 		cmocka_unit_test(test_structured_targets),
 		cmocka_unit_test(test_story_links),
+		cmocka_unit_test(test_ok_marker_silences_its_sentence),
+		cmocka_unit_test(test_typing_slips),
+		cmocka_unit_test(test_name_in_two_word_forms),
+		cmocka_unit_test(test_stories_are_checked_and_redacted),
 		cmocka_unit_test(test_seed_report),
 		cmocka_unit_test(test_example_report),
 	};

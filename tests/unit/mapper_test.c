@@ -206,12 +206,12 @@ static void test_labels_resolve_through_the_region_register(void **state)
 static void test_add_regions_registers_what_the_file_describes(void **state)
 {
 	struct fx *f = *state;
-	struct tl_mapper_opts o = {1};
+	struct tl_mapper_opts o = {1, 0};
 	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, &o, &f->e);
 	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"Inkomen_7", NULL};
 	topics(s, keys);
-	struct tl_raw_region r = {"WK010600", "Centrum", "wijk", "GM0106", 2020};
+	struct tl_raw_region r = {"WK010600", "Centrum", "wijk", "GM0106", 2020, NULL};
 	s->region(s->ctx, &r);
 	struct tl_raw_cell c = cell("Inkomen_7", "WK010600", 2023, 1, NULL, 0);
 	s->cell(s->ctx, &c);
@@ -245,9 +245,136 @@ static void test_second_value_for_a_cell_is_a_positioned_error(void **state)
 	free(msg);
 }
 
+/* A StatLine CSV names topics by label; a spec's CBS key finds the label
+ * whose last part is the key without its position suffix. */
+static void test_a_key_finds_its_label_topic(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen en vermogen|Inkomen", "Inkomen en vermogen|Vermogen", NULL};
+	topics(s, keys);
+	struct tl_raw_cell c = cell("Inkomen en vermogen|Inkomen", "GM0106", 2023, 36.2, NULL, 0);
+	s->cell(s->ctx, &c);
+	c = cell("Inkomen en vermogen|Vermogen", "GM0106", 2023, 9, NULL, 0);
+	s->cell(s->ctx, &c);
+	struct tl_mapper_stats st;
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	assert_int_equal(st.observations, 1);
+	assert_int_equal(st.skip_topic, 1);
+	assert_int_equal(tl_errors_count(&f->e), 0);
+	tl_mapper_free(mp);
+}
+
+/* Near miss: a key never stands for another key (a renumbered topic), and a
+ * key that fits two labels is an error, not a choice. */
+static void test_a_key_that_fits_two_labels_is_an_error(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Huishoudens|Inkomen", "Personen|Inkomen", NULL};
+	topics(s, keys);
+	assert_int_not_equal(tl_mapper_finish(mp, NULL), 0);
+	tl_mapper_free(mp);
+	char *msg = tl_error_format(&f->e.items[0], 0);
+	assert_string_equal(msg, "x.csv: indicator inkomen: topic \"Inkomen_7\" fits two topics of this file, "
+				 "\"Huishoudens|Inkomen\" and \"Personen|Inkomen\": name the one meant as the spec's topic");
+	free(msg);
+}
+
+/* A reader that shows a cell is national (a table without a region
+ * dimension) gets the agenda's national region. */
+static void test_a_national_cell_goes_to_the_national_region(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", NULL};
+	topics(s, keys);
+	struct tl_raw_region r = {"GM0106", "Assen", "gemeente", "PV22", 2023, NULL};
+	s->region(s->ctx, &r);
+	struct tl_raw_cell c = cell("Inkomen_7", NULL, 2023, 30, NULL, 0);
+	c.national = 1;
+	s->cell(s->ctx, &c);
+	struct tl_mapper_stats st;
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	assert_int_equal(st.observations, 1);
+	tl_mapper_free(mp);
+	tl_store_commit(f->st, &f->e);
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, f->a, &m, &f->e), 0);
+	struct tl_period p = {2023, TL_PERIOD_YEAR, 0};
+	assert_non_null(tl_model_obs(m, "inkomen", "NL01", &p));
+	tl_store_begin(f->st, &f->e);
+}
+
+/* An import that loads nothing says why. */
+static void test_nothing_loaded_says_why(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"ErvarenGezondheid_4", NULL};
+	topics(s, keys);
+	struct tl_raw_dim mid = {"Leeftijd", "53115"};
+	struct tl_raw_cell c = cell("ErvarenGezondheid_4", "PV22", 2020, 76.0, &mid, 1);
+	s->cell(s->ctx, &c);
+	assert_int_equal(tl_mapper_finish(mp, NULL), 0);
+	tl_mapper_free(mp);
+	assert_int_equal(f->e.warnings, 1);
+	char *msg = tl_error_format(&f->e.items[0], 1);
+	assert_string_equal(msg, "x.csv: warning: no observations loaded: the cells of topic ErvarenGezondheid_4 "
+				 "have Leeftijd=53115, but indicator gezond asks for Leeftijd=20300 (1 cell of "
+				 "asked-for topics skipped for their dimension codes)");
+	free(msg);
+
+	/* A table of names and codes only. */
+	tl_errors_free(&f->e);
+	mp = tl_mapper_new(f->st, f->m, "w.json", f->id, NULL, &f->e);
+	s = tl_mapper_sink(mp);
+	struct tl_raw_topic t = {"Naam_2", NULL, NULL, -1, 0};
+	s->topic(s->ctx, &t);
+	assert_int_equal(tl_mapper_finish(mp, NULL), 0);
+	tl_mapper_free(mp);
+	msg = tl_error_format(&f->e.items[0], 1);
+	assert_non_null(strstr(msg, "no observations loaded: every topic of this file is text (names, codes)"));
+	free(msg);
+}
+
+/* The summary's rows: lines of the file that hold cells, however many
+ * cells each holds. */
+static void test_rows_are_counted_by_line(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", "Anders_8", NULL};
+	topics(s, keys);
+	for (unsigned line = 2; line < 5; line++) {
+		struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2020 + (int)line, 1, NULL, 0);
+		c.line = line;
+		s->cell(s->ctx, &c);
+		c = cell("Anders_8", "GM0106", 2020 + (int)line, 1, NULL, 0);
+		c.line = line;
+		s->cell(s->ctx, &c);
+	}
+	struct tl_mapper_stats st;
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	assert_int_equal(st.rows, 3);
+	assert_int_equal(st.cells, 6);
+	assert_int_equal(st.observations, 3);
+	tl_mapper_free(mp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_a_key_finds_its_label_topic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rows_are_counted_by_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_key_that_fits_two_labels_is_an_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_national_cell_goes_to_the_national_region, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nothing_loaded_says_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cells_of_a_spec_become_scaled_observations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dimension_codes_and_table_must_match, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_renumbered_topic_is_an_error_naming_the_nearest_key, setup, teardown),

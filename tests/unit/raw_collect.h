@@ -159,7 +159,7 @@ static void coll_free(struct coll *c)
 
 static struct tl_raw_sink sink_of(struct coll *c)
 {
-	struct tl_raw_sink s = {c, on_table, on_topic, on_region, on_cell};
+	struct tl_raw_sink s = {c, on_table, on_topic, on_region, on_cell, NULL};
 	return s;
 
 #endif

@@ -180,11 +180,11 @@ static void test_register_names_lose_cbs_suffixes(void **state)
 	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", 1, NULL, &f->e);
 	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	struct tl_raw_region rs[] = {
-		{"PV22", "Drenthe (PV)", "provincie", "NL01", 2025},
-		{"CR07", "Noord-Drenthe (CR)", NULL, "PV22", 2025},
-		{"LD01", "Noord-Nederland (LD)  ", NULL, NULL, 0},
-		{"GM0373", "Bergen (NH.)", "gemeente", NULL, 2025},
-		{"GM0344", "Utrecht (gemeente)", "gemeente", NULL, 2025},
+		{"PV22", "Drenthe (PV)", "provincie", "NL01", 2025, NULL},
+		{"CR07", "Noord-Drenthe (CR)", NULL, "PV22", 2025, NULL},
+		{"LD01", "Noord-Nederland (LD)  ", NULL, NULL, 0, NULL},
+		{"GM0373", "Bergen (NH.)", "gemeente", NULL, 2025, NULL},
+		{"GM0344", "Utrecht (gemeente)", "gemeente", NULL, 2025, NULL},
 	};
 	for (size_t i = 0; i < sizeof rs / sizeof *rs; i++)
 		assert_int_equal(s->region(s->ctx, &rs[i]), 0);
@@ -331,7 +331,7 @@ static void test_cells_without_region_in_a_regional_table_are_refused(void **sta
 	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	struct tl_raw_topic t = {"BevolkingOp1Januari_1", NULL, NULL, 0, 1};
 	s->topic(s->ctx, &t);
-	struct tl_raw_region r = {"GM0109", "Coevorden", "gemeente", "PV22", 2023};
+	struct tl_raw_region r = {"GM0109", "Coevorden", "gemeente", "PV22", 2023, NULL};
 	s->region(s->ctx, &r);
 	struct tl_raw_cell c = cell("BevolkingOp1Januari_1", NULL, 2020, 1, TL_STATUS_FINAL);
 	s->cell(s->ctx, &c);
