@@ -5,7 +5,8 @@
 #                   then serve it at http://127.0.0.1:8080 (Ctrl-C stops)
 #   make demo-build the same without serving (for tests and CI)
 #   make check      set up, build, run every test (unit, CLI, malformed inputs, sanitizers,
-#                   fuzz corpus replay and short fuzz runs, accessibility)
+#                   fuzz corpus replay and short fuzz runs, accessibility, PostgreSQL)
+#   make check-pg   the store, import, report and server tests on a throwaway PostgreSQL
 #   make asan       build/asan/telling with AddressSanitizer + UndefinedBehaviorSanitizer
 #   make fuzz       build the libFuzzer targets (clang) into build/fuzz/
 #   make bench      bench/report.sh (the R Markdown peer in the same run)
@@ -16,12 +17,14 @@
 
 CC      ?= cc
 CLANG   ?= clang
-CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+# libpq's header lives in /usr/include/postgresql on Debian.
+PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(PQ_CFLAGS)
 WARN    := -Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes -Wshadow \
            -Wcast-qual -Wsign-compare -Wformat=2 -Wno-format-nonliteral
 OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
-LIBS    := -lsqlite3 -lyaml -lmd4c -ljansson -lmicrohttpd -lsodium -lz -lpthread -lm
+LIBS    := -lsqlite3 -lpq -lyaml -lmd4c -ljansson -lmicrohttpd -lsodium -lz -lpthread -lm
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 
 SRC     := $(sort $(wildcard src/*/*.c))
@@ -38,13 +41,13 @@ UNITBIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT))
 FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
-.PHONY: all setup setup-test demo demo-build http web-serve check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
+.PHONY: all setup setup-test demo demo-build http web-serve check check-pg unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
 .PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national bench-series bench-check bench-import lint format clean help
 
 all: build/telling
 
 help:
-	@sed -n '1,13p' Makefile
+	@sed -n '1,17p' Makefile
 
 build/obj/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)
@@ -97,6 +100,11 @@ web-serve: build/telling
 # HTTP tests of telling serve (route x role, XSS, CSRF, limits…).
 http: build/asan/telling
 	@sh tests/http/run.sh
+
+# The store, import, report and server tests against a throwaway PostgreSQL
+# (tools/pg-test.sh: fails, never skips, when PostgreSQL cannot start).
+check-pg: build/asan/telling $(UNITBIN)
+	@sh tools/pg-test.sh sh tests/pg/run.sh
 
 unit: $(UNITBIN)
 	@sh tests/run-unit.sh $(UNITBIN)

@@ -10,6 +10,8 @@
 # 17 341 regions and keeps the store queryable (primary key, foreign keys).
 # Prints times, observations/s, peak RSS and both ratios; the last line is
 # `ratio: N` (telling / baseline a).  Median of RUNS (default 3).
+# Inside tools/pg-test.sh it also imports into PostgreSQL against psql's
+# \copy of the long CSV (ratio to baseline c).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared}
@@ -85,4 +87,31 @@ printf '(b) sqlite3 wide    %6.2f s\n' "$bt"
 printf 'ratio to (b): %.2f\n' "$(div "$ot" "$bt")"
 # CPU time (user + sys) moves much less than wall time on a busy machine.
 printf 'cpu: telling %.2f s, (a) %.2f s, cpu ratio: %.2f\n' "$oc" "$ac" "$(div "$oc" "$ac")"
+
+# PostgreSQL, when run inside tools/pg-test.sh (TELLING_PG_URI set):
+#   tools/pg-test.sh bash bench/import.sh
+# telling import into PostgreSQL against psql's \copy of the same long CSV
+# into a plain table, in the same run.
+if [ -n "${TELLING_PG_URI:-}" ]; then
+	PG=$TELLING_PG_URI
+	pq() { psql -qAtX -d "$PG" "$@"; }
+	pg=() pc=()
+	for i in $(seq 1 "$RUNS"); do
+		pq -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' >/dev/null 2>&1
+		"$TELLING" init "$W/agenda" --db "$PG" >/dev/null
+		/usr/bin/time -v -o "$W/time" "$TELLING" import "$W/data" --db "$PG" --add-regions >"$W/out" 2>"$W/err" ||
+			{ cat "$W/err" >&2; exit 1; }
+		pg+=("$(wall "$W/time")")
+		pq -c 'DROP TABLE IF EXISTS bench_obs; CREATE TABLE bench_obs (indicator text, region text, period text, value text)' >/dev/null 2>&1
+		/usr/bin/time -v -o "$W/time" psql -qAtX -d "$PG" -c "\\copy bench_obs FROM '$W/long.csv' (FORMAT csv, DELIMITER ';')" >/dev/null
+		pc+=("$(wall "$W/time")")
+	done
+	pobs=$(pq -c 'SELECT count(*) FROM obs')
+	[ "$pobs" = "$obs" ] || { echo "bench/import.sh: PostgreSQL stored $pobs observations, SQLite $obs" >&2; exit 1; }
+	pt=$(printf '%s\n' "${pg[@]}" | median)
+	ct=$(printf '%s\n' "${pc[@]}" | median)
+	printf 'telling import (PostgreSQL) %6.2f s  %9.0f obs/s\n' "$pt" "$(div "$pobs" "$pt")"
+	printf '(c) psql \\copy long          %6.2f s  %9.0f rows/s\n' "$ct" "$(div "$cells" "$ct")"
+	printf 'PostgreSQL ratio to (c): %.2f\n' "$(div "$pt" "$ct")"
+fi
 printf 'ratio: %.2f\n' "$(div "$ot" "$at")"

@@ -73,7 +73,9 @@ static int usage(const char *msg)
 	      "  telling user add NAME --role ROLE --db FILE [--organisation ORG]\n"
 	      "                                         add an account (password on stdin); roles:\n"
 	      "                                         admin, editor, partner, viewer\n"
-	      "  telling version\n",
+	      "  telling version\n"
+	      "FILE after --db is a SQLite file, or a PostgreSQL database as postgresql://HOST/NAME\n"
+	      "(any PostgreSQL connection URI)\n",
 	      stderr);
 	return 2;
 }
@@ -623,7 +625,7 @@ static int cmd_export(int argc, char **argv)
 		return usage(NULL);
 	if (o.arg || !o.db || !o.out)
 		return usage("export needs --db FILE and -o DIR");
-	if (!tl_is_file(o.db)) {
+	if (!tl_store_is_pg_uri(o.db) && !tl_is_file(o.db)) {
 		fprintf(stderr, "telling: %s: no such store\n", o.db);
 		return 1;
 	}

@@ -1,7 +1,8 @@
 #!/bin/sh
 # `make check`: every test suite, then one summary line.
 # Suites: unit (cmocka, ASan+UBSan), CLI end to end (ASan+UBSan build),
-# malformed-input matrix, HTTP tests of telling serve, fuzz corpus replay + short fuzz runs, and the
+# malformed-input matrix, HTTP tests of telling serve, the store, import,
+# report and HTTP tests again on a throwaway PostgreSQL (tests/pg/run.sh), fuzz corpus replay + short fuzz runs, and the
 # example report in headless Chromium with axe, and the pages telling serve
 # adds (axe on each page type, a browser session adding a story).
 set -u
@@ -36,6 +37,7 @@ suite unit make -s unit
 suite cli sh tests/run-cli.sh
 suite malformed sh tests/malformed/run.sh build/asan/telling
 suite http sh tests/http/run.sh
+suite pg sh tools/pg-test.sh sh tests/pg/run.sh
 suite fuzz make -s fuzz-short
 suite web make -s web
 suite web-serve sh tests/web/serve.sh

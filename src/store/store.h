@@ -2,13 +2,14 @@
  * store — the only module that speaks SQL.
  *
  * One interface, several engines: a URI picks the backend.  A plain path (or
- * "sqlite:PATH") opens a SQLite file; "postgresql://…" is reserved for the
- * PostgreSQL backend (a later step) and refused with a clear message until it
- * exists.  Callers never see SQL, statements or rows: they put and get the
- * plain structs of model/model.h.
+ * "sqlite:PATH") opens a SQLite file; "postgresql://…" or "postgres://…" (any
+ * libpq connection URI) a PostgreSQL database.  Both run the same statements
+ * through the sql.h seam and give the same models.  Callers never see SQL,
+ * statements or rows: they put and get the plain structs of model/model.h.
  *
- * Opening a store creates it when missing and applies any pending schema
- * migrations (schema version in table schema_version).
+ * Opening a store creates it when missing (a SQLite file; a PostgreSQL
+ * database must exist, its tables are created) and applies any pending
+ * schema migrations (schema version in table schema_version).
  *
  * Writes happen inside a transaction: tl_store_begin() … tl_store_commit(),
  * or tl_store_rollback() to leave the store exactly as it was.  Imports and
@@ -39,6 +40,9 @@ typedef struct tl_store tl_store;
 int tl_store_open(tl_store **out, const char *uri, tl_errors *errs);
 /* Closes; rolls back an open transaction.  NULL is a no-op. */
 void tl_store_close(tl_store *st);
+
+/* True when uri names a PostgreSQL database (no file to look for). */
+int tl_store_is_pg_uri(const char *uri);
 
 /* Current schema version (for tests and `telling --version`). */
 int tl_store_schema_version(tl_store *st);

@@ -7,12 +7,11 @@
 #ifndef TL_STORE_INTERNAL_H
 #define TL_STORE_INTERNAL_H
 
-#include <sqlite3.h>
-
+#include "sql.h"
 #include "store.h"
 
 /* The connection behind st.  Borrowed: valid until tl_store_close(). */
-sqlite3 *tl_store_sqlite(tl_store *st);
+tl_sql *tl_store_sql(tl_store *st);
 /* The URI the store was opened with, for messages.  Borrowed. */
 const char *tl_store_uri(const tl_store *st);
 

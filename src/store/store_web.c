@@ -1,6 +1,6 @@
 /*
- * store_web — accounts, sessions, audit, edits and publications in SQLite
- * (see store_web.h).  Statements are prepared per call: these are rare
+ * store_web — accounts, sessions, audit, edits and publications in the
+ * store (see store_web.h), through the sql.h seam.  Statements are prepared per call: these are rare
  * compared with page views, which never reach the store.
  */
 #include "store_web.h"
@@ -13,40 +13,37 @@
 static int fail(tl_store *st, tl_errors *errs, const char *what)
 {
 	tl_errors_add(errs, tl_store_uri(st), 0, 0, NULL, "store: %s: %s", what,
-		      sqlite3_errmsg(tl_store_sqlite(st)));
+		      tl_sql_errmsg(tl_store_sql(st)));
 	return TL_ERR_STORE;
 }
 
-static sqlite3_stmt *prep(tl_store *st, const char *sql)
+static tl_sql_stmt *prep(tl_store *st, const char *sql)
 {
-	sqlite3_stmt *s = NULL;
-	if (sqlite3_prepare_v2(tl_store_sqlite(st), sql, -1, &s, NULL) != SQLITE_OK)
-		return NULL;
-	return s;
+	return tl_sql_prepare(tl_store_sql(st), sql);
 }
 
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
+static void bind_text(tl_sql_stmt *s, int i, const char *v)
 {
 	if (v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+		tl_sql_bind_text(s, i, v);
 	else
-		sqlite3_bind_null(s, i);
+		tl_sql_bind_null(s, i);
 }
 
-static const char *col_text(tl_arena *a, sqlite3_stmt *s, int i)
+static const char *col_text(tl_arena *a, tl_sql_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = tl_sql_col_text(s, i);
 	return t ? tl_arena_strdup(a, (const char *)t) : NULL;
 }
 
 /* Step a one-shot statement to completion and finalize it. */
-static int done(tl_store *st, sqlite3_stmt *s, tl_errors *errs, const char *what)
+static int done(tl_store *st, tl_sql_stmt *s, tl_errors *errs, const char *what)
 {
 	if (!s)
 		return fail(st, errs, what);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	int rc = tl_sql_step(s);
+	tl_sql_finalize(s);
+	if (rc != TL_SQL_DONE)
 		return fail(st, errs, what);
 	return TL_OK;
 }
@@ -72,26 +69,31 @@ int tl_store_user_add(tl_store *st, const char *name, const char *pwhash, const 
 		tl_errors_add(errs, NULL, 0, 0, "organisation", "a partner account needs its organisation");
 		return TL_ERR_INPUT;
 	}
-	sqlite3_stmt *s = prep(st, "INSERT INTO app_user (name, pwhash, role, organisation, created)"
-				   " VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+	/* DO NOTHING rather than a failed insert: on PostgreSQL a failed
+	 * statement would end the caller's transaction. */
+	tl_sql_stmt *s = prep(st, "INSERT INTO app_user (name, pwhash, role, organisation, created)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (name) DO NOTHING");
 	if (!s)
 		return fail(st, errs, "user");
+	char now[21];
+	tl_sql_now(now);
 	bind_text(s, 1, name);
 	bind_text(s, 2, pwhash);
 	bind_text(s, 3, role);
 	bind_text(s, 4, partner ? organisation : NULL);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc == SQLITE_CONSTRAINT) {
+	bind_text(s, 5, now);
+	int rc = tl_sql_step(s);
+	tl_sql_finalize(s);
+	if (rc == TL_SQL_CONSTRAINT || (rc == TL_SQL_DONE && tl_sql_changes(tl_store_sql(st)) == 0)) {
 		tl_errors_add(errs, NULL, 0, 0, "name", "there is already an account named \"%s\"", name);
 		return TL_ERR_INPUT;
 	}
-	return rc == SQLITE_DONE ? TL_OK : fail(st, errs, "user");
+	return rc == TL_SQL_DONE ? TL_OK : fail(st, errs, "user");
 }
 
-static void read_user(sqlite3_stmt *s, int col, tl_arena *a, struct tl_user *u)
+static void read_user(tl_sql_stmt *s, int col, tl_arena *a, struct tl_user *u)
 {
-	u->id = sqlite3_column_int64(s, col);
+	u->id = tl_sql_col_int(s, col);
 	u->name = col_text(a, s, col + 1);
 	u->role = col_text(a, s, col + 2);
 	u->organisation = col_text(a, s, col + 3);
@@ -100,18 +102,18 @@ static void read_user(sqlite3_stmt *s, int col, tl_arena *a, struct tl_user *u)
 int tl_store_user_get(tl_store *st, const char *name, tl_arena *a, struct tl_user *u,
 		      const char **pwhash)
 {
-	sqlite3_stmt *s = prep(st, "SELECT id, name, role, organisation, pwhash FROM app_user WHERE name = ?1");
+	tl_sql_stmt *s = prep(st, "SELECT id, name, role, organisation, pwhash FROM app_user WHERE name = ?1");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, name);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		read_user(s, 0, a, u);
 		if (pwhash)
 			*pwhash = col_text(a, s, 4);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
@@ -122,14 +124,14 @@ int tl_store_user_list(tl_store *st, tl_arena *a, struct tl_user **out, size_t *
 	long total = tl_store_user_count(st);
 	if (total < 0)
 		return TL_ERR_STORE;
-	sqlite3_stmt *s = prep(st, "SELECT id, name, role, organisation FROM app_user ORDER BY name");
+	tl_sql_stmt *s = prep(st, "SELECT id, name, role, organisation FROM app_user ORDER BY name");
 	if (!s)
 		return TL_ERR_STORE;
 	struct tl_user *us = TL_NEW_ARRAY(a, struct tl_user, (size_t)total + 1);
 	size_t k = 0;
-	while (k < (size_t)total && sqlite3_step(s) == SQLITE_ROW)
+	while (k < (size_t)total && tl_sql_step(s) == TL_SQL_ROW)
 		read_user(s, 0, a, &us[k++]);
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	*out = us;
 	*n = k;
 	return TL_OK;
@@ -137,11 +139,11 @@ int tl_store_user_list(tl_store *st, tl_arena *a, struct tl_user **out, size_t *
 
 static long count(tl_store *st, const char *sql)
 {
-	sqlite3_stmt *s = prep(st, sql);
+	tl_sql_stmt *s = prep(st, sql);
 	long n = -1;
-	if (s && sqlite3_step(s) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	if (s && tl_sql_step(s) == TL_SQL_ROW)
+		n = (long)tl_sql_col_int(s, 0);
+	tl_sql_finalize(s);
 	return n;
 }
 
@@ -155,17 +157,17 @@ long tl_store_user_count(tl_store *st)
 int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, const char *csrf,
 			 int64_t expires, int64_t now, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM session WHERE expires <= ?1");
+	tl_sql_stmt *s = prep(st, "DELETE FROM session WHERE expires <= ?1");
 	if (s)
-		sqlite3_bind_int64(s, 1, now);
+		tl_sql_bind_int(s, 1, now);
 	if (done(st, s, errs, "session"))
 		return TL_ERR_STORE;
 	s = prep(st, "INSERT INTO session (token_hash, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)");
 	if (s) {
 		bind_text(s, 1, token_hash);
-		sqlite3_bind_int64(s, 2, user_id);
+		tl_sql_bind_int(s, 2, user_id);
 		bind_text(s, 3, csrf);
-		sqlite3_bind_int64(s, 4, expires);
+		tl_sql_bind_int(s, 4, expires);
 	}
 	return done(st, s, errs, "session");
 }
@@ -173,31 +175,31 @@ int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, 
 int tl_store_session_get(tl_store *st, const char *token_hash, int64_t now, tl_arena *a,
 			 struct tl_user *u, const char **csrf)
 {
-	sqlite3_stmt *s = prep(st, "SELECT u.id, u.name, u.role, u.organisation, s.csrf"
+	tl_sql_stmt *s = prep(st, "SELECT u.id, u.name, u.role, u.organisation, s.csrf"
 				   " FROM session s JOIN app_user u ON u.id = s.user_id"
 				   " WHERE s.token_hash = ?1 AND s.expires > ?2");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, token_hash);
-	sqlite3_bind_int64(s, 2, now);
+	tl_sql_bind_int(s, 2, now);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		read_user(s, 0, a, u);
 		*csrf = col_text(a, s, 4);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
 void tl_store_session_delete(tl_store *st, const char *token_hash)
 {
-	sqlite3_stmt *s = prep(st, "DELETE FROM session WHERE token_hash = ?1");
+	tl_sql_stmt *s = prep(st, "DELETE FROM session WHERE token_hash = ?1");
 	if (!s)
 		return;
 	bind_text(s, 1, token_hash);
-	sqlite3_step(s);
-	sqlite3_finalize(s);
+	tl_sql_step(s);
+	tl_sql_finalize(s);
 }
 
 /* ---- Audit trail -------------------------------------------------------- */
@@ -205,9 +207,12 @@ void tl_store_session_delete(tl_store *st, const char *token_hash)
 int tl_store_audit_add(tl_store *st, const char *user, const char *action, const char *entity,
 		       const char *key, const char *before, const char *after, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "INSERT INTO audit (at, user_name, action, entity, entity_key, before, after)"
-				   " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4, ?5, ?6)");
+	tl_sql_stmt *s = prep(st, "INSERT INTO audit (at, user_name, action, entity, entity_key, before, after)"
+				   " VALUES (?7, ?1, ?2, ?3, ?4, ?5, ?6)");
 	if (s) {
+		char now[21];
+		tl_sql_now(now);
+		bind_text(s, 7, now);
 		bind_text(s, 1, user);
 		bind_text(s, 2, action);
 		bind_text(s, 3, entity);
@@ -228,17 +233,17 @@ int tl_store_audit_list(tl_store *st, long offset, long limit, tl_arena *a, stru
 		return TL_ERR_STORE;
 	if (limit <= 0 || offset < 0)
 		return TL_OK;
-	sqlite3_stmt *s = prep(st, "SELECT id, at, user_name, action, entity, entity_key, before, after"
+	tl_sql_stmt *s = prep(st, "SELECT id, at, user_name, action, entity, entity_key, before, after"
 				   " FROM audit ORDER BY id DESC LIMIT ?1 OFFSET ?2");
 	if (!s)
 		return TL_ERR_STORE;
-	sqlite3_bind_int64(s, 1, limit);
-	sqlite3_bind_int64(s, 2, offset);
+	tl_sql_bind_int(s, 1, limit);
+	tl_sql_bind_int(s, 2, offset);
 	struct tl_audit *v = TL_NEW_ARRAY(a, struct tl_audit, (size_t)limit);
 	size_t k = 0;
-	while (k < (size_t)limit && sqlite3_step(s) == SQLITE_ROW) {
+	while (k < (size_t)limit && tl_sql_step(s) == TL_SQL_ROW) {
 		struct tl_audit *e = &v[k++];
-		e->id = sqlite3_column_int64(s, 0);
+		e->id = tl_sql_col_int(s, 0);
 		e->at = col_text(a, s, 1);
 		e->user = col_text(a, s, 2);
 		e->action = col_text(a, s, 3);
@@ -247,7 +252,7 @@ int tl_store_audit_list(tl_store *st, long offset, long limit, tl_arena *a, stru
 		e->before = col_text(a, s, 6);
 		e->after = col_text(a, s, 7);
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	*out = v;
 	*n = k;
 	return TL_OK;
@@ -257,32 +262,32 @@ int tl_store_audit_list(tl_store *st, long offset, long limit, tl_arena *a, stru
 
 int tl_store_chapter_get_text(tl_store *st, const char *slug, tl_arena *a, const char **markdown)
 {
-	sqlite3_stmt *s = prep(st, "SELECT markdown FROM chapter WHERE slug = ?1");
+	tl_sql_stmt *s = prep(st, "SELECT markdown FROM chapter WHERE slug = ?1");
 	if (!s)
 		return TL_ERR_STORE;
 	bind_text(s, 1, slug);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
+	if (tl_sql_step(s) == TL_SQL_ROW) {
 		*markdown = col_text(a, s, 0);
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
 int tl_store_chapter_set_text(tl_store *st, const char *slug, const char *markdown,
 			      tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2 WHERE slug = ?1");
+	tl_sql_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2 WHERE slug = ?1");
 	if (!s)
 		return fail(st, errs, "chapter");
 	bind_text(s, 1, slug);
 	bind_text(s, 2, markdown);
-	int rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE)
+	int rc = tl_sql_step(s);
+	tl_sql_finalize(s);
+	if (rc != TL_SQL_DONE)
 		return fail(st, errs, "chapter");
-	if (sqlite3_changes(tl_store_sqlite(st)) == 0) {
+	if (tl_sql_changes(tl_store_sql(st)) == 0) {
 		tl_errors_add(errs, NULL, 0, 0, "chapter", "no chapter \"%s\"", slug);
 		return TL_ERR_NOTFOUND;
 	}
@@ -316,13 +321,13 @@ int tl_store_progress_add(tl_store *st, const char *target, const struct tl_targ
 {
 	char date[11];
 	tl_ymd_text(&e->date, date);
-	sqlite3_stmt *s = prep(st, "INSERT INTO target_progress (target, position, date, value, source, note)"
+	tl_sql_stmt *s = prep(st, "INSERT INTO target_progress (target, position, date, value, source, note)"
 				   " VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM target_progress"
 				   " WHERE target = ?1), ?2, ?3, ?4, ?5)");
 	if (s) {
 		bind_text(s, 1, target);
 		bind_text(s, 2, date);
-		sqlite3_bind_double(s, 3, e->value);
+		tl_sql_bind_double(s, 3, e->value);
 		bind_text(s, 4, e->source);
 		bind_text(s, 5, e->note);
 	}
@@ -331,7 +336,7 @@ int tl_store_progress_add(tl_store *st, const char *target, const struct tl_targ
 
 int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "INSERT INTO award (instrument, position, recipient, project, region, year,"
+	tl_sql_stmt *s = prep(st, "INSERT INTO award (instrument, position, recipient, project, region, year,"
 				   " amount, note) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM award"
 				   " WHERE instrument = ?1), ?2, ?3, ?4, ?5, ?6, ?7)");
 	if (s) {
@@ -339,11 +344,11 @@ int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 		bind_text(s, 2, g->recipient);
 		bind_text(s, 3, g->project);
 		bind_text(s, 4, g->municipality);
-		sqlite3_bind_int(s, 5, g->year);
+		tl_sql_bind_int(s, 5, g->year);
 		if (g->has_amount)
-			sqlite3_bind_double(s, 6, g->amount);
+			tl_sql_bind_double(s, 6, g->amount);
 		else
-			sqlite3_bind_null(s, 6);
+			tl_sql_bind_null(s, 6);
 		bind_text(s, 7, g->note);
 	}
 	return done(st, s, errs, "grant");
@@ -354,27 +359,33 @@ int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 int tl_store_publication_begin(tl_store *st, const char *user, const char *note,
 			       const char *digest, int64_t *id, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "INSERT INTO publication (at, user_name, note, digest)"
-				   " VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3)");
-	if (s) {
-		bind_text(s, 1, user);
-		bind_text(s, 2, note);
-		bind_text(s, 3, digest);
+	tl_sql_stmt *s = prep(st, "INSERT INTO publication (at, user_name, note, digest)"
+				   " VALUES (?4, ?1, ?2, ?3) RETURNING id");
+	if (!s)
+		return fail(st, errs, "publication");
+	char now[21];
+	tl_sql_now(now);
+	bind_text(s, 1, user);
+	bind_text(s, 2, note);
+	bind_text(s, 3, digest);
+	bind_text(s, 4, now);
+	int rc = tl_sql_step(s);
+	if (rc == TL_SQL_ROW) {
+		*id = tl_sql_col_int(s, 0);
+		rc = tl_sql_step(s);
 	}
-	if (done(st, s, errs, "publication"))
-		return TL_ERR_STORE;
-	*id = sqlite3_last_insert_rowid(tl_store_sqlite(st));
-	return TL_OK;
+	tl_sql_finalize(s);
+	return rc == TL_SQL_DONE ? TL_OK : fail(st, errs, "publication");
 }
 
 int tl_store_publication_put(tl_store *st, int64_t id, const char *path, const void *data,
 			     size_t len, tl_errors *errs)
 {
-	sqlite3_stmt *s = prep(st, "INSERT INTO publication_file (publication, path, content) VALUES (?1, ?2, ?3)");
+	tl_sql_stmt *s = prep(st, "INSERT INTO publication_file (publication, path, content) VALUES (?1, ?2, ?3)");
 	if (s) {
-		sqlite3_bind_int64(s, 1, id);
+		tl_sql_bind_int(s, 1, id);
 		bind_text(s, 2, path);
-		sqlite3_bind_blob64(s, 3, len ? data : "", len, SQLITE_TRANSIENT);
+		tl_sql_bind_blob(s, 3, data, len);
 	}
 	return done(st, s, errs, "publication file");
 }
@@ -388,27 +399,27 @@ int64_t tl_store_publication_latest(tl_store *st)
 int tl_store_publication_get(tl_store *st, int64_t id, const char *path, tl_arena *a, char **data,
 			     size_t *len)
 {
-	sqlite3_stmt *s = prep(st, "SELECT content FROM publication_file WHERE publication = ?1 AND path = ?2");
+	tl_sql_stmt *s = prep(st, "SELECT content FROM publication_file WHERE publication = ?1 AND path = ?2");
 	if (!s)
 		return TL_ERR_STORE;
-	sqlite3_bind_int64(s, 1, id);
+	tl_sql_bind_int(s, 1, id);
 	bind_text(s, 2, path);
 	int rc = TL_ERR_NOTFOUND;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		size_t n = (size_t)sqlite3_column_bytes(s, 0);
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		size_t n;
+		const void *blob = tl_sql_col_blob(s, 0, &n);
 		char *d = tl_arena_alloc(a, n + 1);
 		if (n)
-			memcpy(d, sqlite3_column_blob(s, 0), n);
+			memcpy(d, blob, n);
 		*data = d;
 		*len = n;
 		rc = TL_OK;
 	}
-	sqlite3_finalize(s);
+	tl_sql_finalize(s);
 	return rc;
 }
 
 int64_t tl_store_data_version(tl_store *st)
 {
-	long n = count(st, "PRAGMA data_version");
-	return n;
+	return tl_sql_data_version(tl_store_sql(st));
 }

@@ -34,7 +34,15 @@ not_ok() {
 PORT=$((20000 + $$ % 20000))
 B=http://127.0.0.1:$PORT
 
-DB=$T/s.db
+# TELLING_TEST_DB (make check-pg): run every test against that store instead,
+# e.g. a PostgreSQL URI; `sql` queries it with the matching shell.
+DB=${TELLING_TEST_DB:-$T/s.db}
+sql() {
+	case $DB in
+	postgres://* | postgresql://*) psql -qAtX -d "$DB" -c "$1" ;;
+	*) sqlite3 "$DB" "$1" ;;
+	esac
+}
 "$TELLING" init "$ROOT/tests/data/mini-report" --db "$DB" >/dev/null 2>&1 || { echo "http: init failed"; exit 1; }
 PW=correct-horse-battery
 for r in admin editor viewer; do
@@ -283,12 +291,12 @@ case $code in 4*) ok ;; *) not_ok "oversized header gave $code" ;; esac
 expect "server still answers" 200 GET /
 
 # ---- Upload import: positioned errors, all or nothing -------------------------
-n_before=$(sqlite3 "$DB" 'SELECT count(*) FROM observation')
+n_before=$(sql 'SELECT count(*) FROM observation')
 printf 'indicator;region;period;value;status;source;note\naandeel-a;PV22;2030;60,0;;test;\naandeel-a;XX99;2031;1,0;;test;\n' >"$T/bad.csv"
 expect "bad upload" 422 POST /beheer/import -b "$T/editor.jar" -F "csrf=$c_editor" -F "file=@$T/bad.csv"
 body_has "bad upload names the line" "bad.csv:3"
 body_has "bad upload: nothing imported" "niets geïmporteerd"
-[ "$(sqlite3 "$DB" 'SELECT count(*) FROM observation')" = "$n_before" ] && ok || not_ok "bad upload changed the store"
+[ "$(sql 'SELECT count(*) FROM observation')" = "$n_before" ] && ok || not_ok "bad upload changed the store"
 printf 'indicator;region;period;value;status;source;note\naandeel-a;PV22;2030;60,0;;test;\n' >"$T/good.csv"
 expect "good upload" 200 POST /beheer/import -b "$T/editor.jar" -F "csrf=$c_editor" -F "file=@$T/good.csv"
 body_has "good upload" "1 waarnemingen"
@@ -310,7 +318,7 @@ expect "publish" 303 POST /beheer/publiceren -b "$T/editor.jar" --data "csrf=$c_
 expect "published page" 200 GET /thema.html
 cp "$T/body" "$T/published.html"
 expect "publish again" 303 POST /beheer/publiceren -b "$T/admin.jar" --data "csrf=$c_admin&note=tweede"
-d=$(sqlite3 "$DB" 'SELECT count(DISTINCT digest) FROM publication')
+d=$(sql 'SELECT count(DISTINCT digest) FROM publication')
 [ "$d" = 1 ] && ok || not_ok "same data published twice gave $d digests"
 expect "edit after publication" 303 POST /beheer/hoofdstuk/thema -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data-urlencode "action=save" --data-urlencode "markdown=Conceptversie na publicatie"

@@ -12,6 +12,7 @@
 #include "import/agenda.h"
 #include "import/mapper.h"
 #include "store/store.h"
+#include "test_store.h"
 
 static const char yml[] =
 	"agenda: {slug: m, title: M, report_year: 2025, focus_region: PV22, national_region: NL01}\n"
@@ -41,7 +42,7 @@ static int setup(void **state)
 	snprintf(f->path, sizeof f->path, "/tmp/tl-mapper-test-%d.db", (int)getpid());
 	unlink(f->path);
 	f->a = tl_arena_new();
-	if (tl_store_open(&f->st, f->path, &f->e) ||
+	if (tl_store_open(&f->st, test_store_uri(f->path), &f->e) ||
 	    tl_agenda_parse("agenda.yml", yml, strlen(yml), f->a, &f->m, &f->e))
 		return -1;
 	const struct tl_model *m = f->m;

@@ -14,6 +14,7 @@
 #include "core/buf.h"
 #include "import/obs_import.h"
 #include "store/store.h"
+#include "test_store.h"
 
 struct fx {
 	char path[64];
@@ -30,7 +31,7 @@ static int setup(void **state)
 	snprintf(f->path, sizeof f->path, "/tmp/tl-obs-import-test-%d.db", (int)getpid());
 	unlink(f->path);
 	tl_errors e = TL_ERRORS_INIT;
-	if (tl_store_open(&f->st, f->path, &e))
+	if (tl_store_open(&f->st, test_store_uri(f->path), &e))
 		return -1;
 	f->a = tl_arena_new();
 	struct tl_agenda ag = {.slug = "t", .title = "T", .period_start = 2024, .period_end = 2029,

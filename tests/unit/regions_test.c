@@ -32,6 +32,7 @@
 #include "import/statfile.h"
 #include "store/store.h"
 #include "text/narrate_analysis.h"
+#include "test_store.h"
 
 #define K37259 "cbs/odata3-untyped-csv/37259ned_UntypedDataSet_05022020_161506.drenthe.csv"
 
@@ -85,7 +86,7 @@ static int setup(void **state)
 	snprintf(f->path, sizeof f->path, "/tmp/tl-regions-test-%d.db", (int)getpid());
 	unlink(f->path);
 	f->a = tl_arena_new();
-	if (tl_store_open(&f->st, f->path, &f->e) ||
+	if (tl_store_open(&f->st, test_store_uri(f->path), &f->e) ||
 	    tl_agenda_parse("agenda.yml", yml, strlen(yml), f->a, &f->m, &f->e))
 		return -1;
 	const struct tl_model *m = f->m;

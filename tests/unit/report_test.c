@@ -15,6 +15,7 @@
 #include "import/report.h"
 #include "model/report.h"
 #include "store/store.h"
+#include "test_store.h"
 
 #define MINI "tests/data/mini-report"
 
@@ -229,7 +230,7 @@ static void test_report_round_trips_through_the_store(void **state)
 	unlink(path);
 	tl_errors e = TL_ERRORS_INIT;
 	tl_store *st;
-	assert_int_equal(tl_store_open(&st, path, &e), 0);
+	assert_int_equal(tl_store_open(&st, test_store_uri(path), &e), 0);
 	struct tl_folder_stats fs;
 	assert_int_equal(tl_folder_load(st, MINI, 1, &fs, &e), 0);
 	assert_int_equal(fs.grants, 3);

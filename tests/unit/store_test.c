@@ -13,6 +13,7 @@
 #include "store/schema.h"
 #include "store/store.h"
 #include "test_fixture.h"
+#include "test_store.h"
 
 struct fx {
 	char path[64];
@@ -27,7 +28,7 @@ static int setup(void **state)
 	snprintf(f->path, sizeof f->path, "/tmp/tl-store-test-%d.db", (int)getpid());
 	unlink(f->path);
 	tl_errors e = TL_ERRORS_INIT;
-	if (tl_store_open(&f->st, f->path, &e))
+	if (tl_store_open(&f->st, test_store_uri(f->path), &e))
 		return -1;
 	f->a = tl_arena_new();
 	if (tl_agenda_parse("agenda.yml", fixture_yml, strlen(fixture_yml), f->a, &f->m, &e))
@@ -143,6 +144,34 @@ static void test_missing_values_are_stored_without_a_number(void **state)
 	assert_false(tl_status_has_value(got->status));
 	got = tl_model_obs(m, "ervaren-gezondheid", "PV22", &p);
 	assert_true(got->value > 74.19 && got->value < 74.21);
+	tl_errors_free(&e);
+}
+
+/* Values and notes come back exactly, whatever characters a note holds
+ * (PostgreSQL loads observations through COPY, which escapes them). */
+static void test_values_and_notes_come_back_exactly(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	tl_errors e = TL_ERRORS_INIT;
+	int64_t id;
+	const char *note = "tab\there, new\nline, back\\slash \\N, cr\r, \xc3\xa9";
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_import_begin(f->st, "x.csv", &id, &e), 0);
+	struct tl_observation o = obs("ervaren-gezondheid", "PV22", 2024, 0.1 + 0.2, TL_STATUS_PROVISIONAL);
+	o.note = note;
+	o.source = "Bron\tmet tab";
+	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, f->a, &m, &e), 0);
+	struct tl_period p = {2024, TL_PERIOD_YEAR, 0};
+	const struct tl_observation *got = tl_model_obs(m, "ervaren-gezondheid", "PV22", &p);
+	assert_non_null(got);
+	assert_true(got->value == 0.1 + 0.2);
+	assert_int_equal(got->status, TL_STATUS_PROVISIONAL);
+	assert_string_equal(got->note, note);
+	assert_string_equal(got->source, "Bron\tmet tab");
 	tl_errors_free(&e);
 }
 
@@ -297,17 +326,69 @@ static void test_version_2_store_keeps_its_observations_after_migration(void **s
 	tl_arena_free(a);
 	tl_store_close(st);
 	tl_errors_free(&e);
+	/* user_version follows table schema_version, so that a telling from
+	 * before the table still sees that the store is newer than it. */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), tl_schema_version);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
 	unlink(path);
 }
 
-static void test_postgresql_uri_is_refused_clearly(void **state)
+/* A store from before table schema_version kept its version in PRAGMA
+ * user_version: opening it moves the version into the table, and migrates
+ * nothing twice. */
+static void test_user_version_store_gets_a_schema_version_table(void **state)
+{
+	(void)state;
+	char path[64];
+	snprintf(path, sizeof path, "/tmp/tl-store-uv-%d.db", (int)getpid());
+	unlink(path);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (int i = 0; i < tl_schema_version; i++)
+		assert_int_equal(sqlite3_exec(db, tl_schema_migrations[i], NULL, NULL, NULL), SQLITE_OK);
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", tl_schema_version);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	tl_errors e = TL_ERRORS_INIT;
+	tl_store *st;
+	assert_int_equal(tl_store_open(&st, path, &e), 0);
+	assert_int_equal(tl_store_schema_version(st), tl_schema_version);
+	tl_store_close(st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_stmt *s;
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT version FROM schema_version", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), tl_schema_version);
+	assert_int_equal(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	/* Opening it again reads the table and changes nothing. */
+	assert_int_equal(tl_store_open(&st, path, &e), 0);
+	assert_int_equal(tl_store_schema_version(st), tl_schema_version);
+	tl_store_close(st);
+	tl_errors_free(&e);
+	unlink(path);
+}
+
+/* A PostgreSQL server that is not there: the message names the URI and says why. */
+static void test_unreachable_postgresql_is_reported_clearly(void **state)
 {
 	(void)state;
 	tl_errors e = TL_ERRORS_INIT;
 	tl_store *st;
-	assert_int_not_equal(tl_store_open(&st, "postgresql://localhost/x", &e), 0);
+	const char *uri = "postgresql:///telling?host=/nonexistent-telling-socket&port=1";
+	assert_int_not_equal(tl_store_open(&st, uri, &e), 0);
 	assert_null(st);
-	assert_non_null(strstr(e.items[0].msg, "PostgreSQL is not supported by this build yet"));
+	assert_string_equal(e.items[0].file, uri);
+	assert_non_null(strstr(e.items[0].msg, "store: cannot open: "));
+	assert_non_null(strstr(e.items[0].msg, "/nonexistent-telling-socket"));
 	tl_errors_free(&e);
 }
 
@@ -318,13 +399,15 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_store_says_no_agenda_loaded, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_framework_round_trips_through_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_values_are_stored_without_a_number, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_values_and_notes_come_back_exactly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_cell_twice_in_one_import_is_a_duplicate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_the_store_as_it_was, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_indicator_and_region_lookups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clear_with_data_empties_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_accepted_figures_survive_a_reload, setup, teardown),
 		cmocka_unit_test(test_version_2_store_keeps_its_observations_after_migration),
-		cmocka_unit_test(test_postgresql_uri_is_refused_clearly),
+		cmocka_unit_test(test_user_version_store_gets_a_schema_version_table),
+		cmocka_unit_test(test_unreachable_postgresql_is_reported_clearly),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

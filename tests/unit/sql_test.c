@@ -1,0 +1,226 @@
+/* The sql.h seam: the behaviour the store relies on from every engine.
+ * Runs on SQLite (in memory) and, when TELLING_PG_URI is set (tools/pg-test.sh),
+ * on PostgreSQL too. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sql.h"
+
+static int open_db(void **state, const char *uri)
+{
+	tl_sql *db;
+	if (tl_sql_open(&db, uri)) {
+		fprintf(stderr, "cannot open %s: %s\n", uri, db ? tl_sql_errmsg(db) : "?");
+		tl_sql_close(db);
+		return -1;
+	}
+	/* A clean slate on a shared PostgreSQL database. */
+	if (tl_sql_exec(db, "DROP TABLE IF EXISTS t; DROP TABLE IF EXISTS b;"
+			    "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, x REAL, n INTEGER);"
+			    "CREATE TABLE b (k TEXT PRIMARY KEY, v BLOB)")) {
+		fprintf(stderr, "schema: %s\n", tl_sql_errmsg(db));
+		tl_sql_close(db);
+		return -1;
+	}
+	*state = db;
+	return 0;
+}
+
+static int setup_sqlite(void **state)
+{
+	return open_db(state, ":memory:");
+}
+
+static int setup_pg(void **state)
+{
+	const char *uri = getenv("TELLING_PG_URI");
+	return open_db(state, uri);
+}
+
+static int teardown(void **state)
+{
+	tl_sql *db = *state;
+	tl_sql_exec(db, "DROP TABLE t; DROP TABLE b");
+	tl_sql_close(db);
+	return 0;
+}
+
+static int64_t insert(tl_sql *db, const char *name, double x, int64_t n, int *rc)
+{
+	tl_sql_stmt *s = tl_sql_prepare(db, "INSERT INTO t (name, x, n) VALUES (?1, ?2, ?3) RETURNING id");
+	assert_non_null(s);
+	tl_sql_bind_text(s, 1, name);
+	tl_sql_bind_double(s, 2, x);
+	tl_sql_bind_int(s, 3, n);
+	int64_t id = 0;
+	*rc = tl_sql_step(s);
+	if (*rc == TL_SQL_ROW) {
+		id = tl_sql_col_int(s, 0);
+		*rc = tl_sql_step(s);
+	}
+	tl_sql_finalize(s);
+	return id;
+}
+
+static void test_generated_ids_come_back_through_returning(void **state)
+{
+	tl_sql *db = *state;
+	int rc;
+	int64_t a = insert(db, "a", 1.5, 1, &rc);
+	assert_int_equal(rc, TL_SQL_DONE);
+	int64_t b = insert(db, "b", 2.5, 2, &rc);
+	assert_int_equal(rc, TL_SQL_DONE);
+	assert_true(a > 0);
+	assert_true(b > a);
+}
+
+static void test_a_unique_violation_is_reported_as_such(void **state)
+{
+	tl_sql *db = *state;
+	int rc;
+	insert(db, "a", 1, 1, &rc);
+	assert_int_equal(rc, TL_SQL_DONE);
+	insert(db, "a", 2, 2, &rc);
+	assert_int_equal(rc, TL_SQL_CONSTRAINT);
+	assert_true(strlen(tl_sql_errmsg(db)) > 0);
+}
+
+/* Doubles and 64-bit integers come back bit for bit; NULL reads as NULL. */
+static void test_values_round_trip_exactly(void **state)
+{
+	tl_sql *db = *state;
+	int rc;
+	const double x = 0.1 + 0.2; /* not representable in few digits */
+	const int64_t big = ((int64_t)1 << 62) + 12345;
+	insert(db, "a", x, big, &rc);
+	assert_int_equal(rc, TL_SQL_DONE);
+	tl_sql_stmt *s = tl_sql_prepare(db, "INSERT INTO t (name) VALUES (?1)");
+	tl_sql_bind_text(s, 1, "leeg");
+	assert_int_equal(tl_sql_step(s), TL_SQL_DONE);
+	tl_sql_finalize(s);
+
+	s = tl_sql_prepare(db, "SELECT name, x, n FROM t ORDER BY name");
+	assert_non_null(s);
+	assert_int_equal(tl_sql_step(s), TL_SQL_ROW);
+	assert_string_equal(tl_sql_col_text(s, 0), "a");
+	assert_true(tl_sql_col_double(s, 1) == x);
+	assert_true(tl_sql_col_int(s, 2) == big);
+	assert_false(tl_sql_col_null(s, 1));
+	assert_int_equal(tl_sql_step(s), TL_SQL_ROW);
+	assert_string_equal(tl_sql_col_text(s, 0), "leeg");
+	assert_true(tl_sql_col_null(s, 1));
+	assert_true(tl_sql_col_null(s, 2));
+	assert_null(tl_sql_col_text(s, 2));
+	assert_true(tl_sql_col_int(s, 2) == 0);
+	assert_int_equal(tl_sql_step(s), TL_SQL_DONE);
+	tl_sql_finalize(s);
+}
+
+static void test_blobs_round_trip_with_zero_bytes(void **state)
+{
+	tl_sql *db = *state;
+	const unsigned char v[] = {0, 1, 2, 0xff, 0, '\\', 'x'};
+	tl_sql_stmt *s = tl_sql_prepare(db, "INSERT INTO b (k, v) VALUES (?1, ?2), (?3, ?4)");
+	assert_non_null(s);
+	tl_sql_bind_text(s, 1, "full");
+	tl_sql_bind_blob(s, 2, v, sizeof v);
+	tl_sql_bind_text(s, 3, "empty");
+	tl_sql_bind_blob(s, 4, NULL, 0);
+	assert_int_equal(tl_sql_step(s), TL_SQL_DONE);
+	tl_sql_finalize(s);
+	s = tl_sql_prepare(db, "SELECT k, v FROM b ORDER BY k");
+	assert_int_equal(tl_sql_step(s), TL_SQL_ROW);
+	size_t n = 99;
+	tl_sql_col_blob(s, 1, &n);
+	assert_int_equal(n, 0);
+	assert_int_equal(tl_sql_step(s), TL_SQL_ROW);
+	const void *p = tl_sql_col_blob(s, 1, &n);
+	assert_int_equal(n, sizeof v);
+	assert_memory_equal(p, v, sizeof v);
+	assert_int_equal(tl_sql_step(s), TL_SQL_DONE);
+	tl_sql_finalize(s);
+}
+
+/* Upserts, changed-row counts, and a reset that unbinds everything. */
+static void test_upsert_changes_and_reset(void **state)
+{
+	tl_sql *db = *state;
+	int rc;
+	insert(db, "a", 1, 1, &rc);
+	tl_sql_stmt *s = tl_sql_prepare(db, "INSERT INTO t (name, n) VALUES (?1, ?2)"
+					    " ON CONFLICT (name) DO UPDATE SET n = excluded.n"
+					    " WHERE t.n IS DISTINCT FROM excluded.n");
+	assert_non_null(s);
+	tl_sql_bind_text(s, 1, "a");
+	tl_sql_bind_int(s, 2, 1);
+	assert_int_equal(tl_sql_step(s), TL_SQL_DONE);
+	assert_int_equal(tl_sql_changes(db), 0);
+	tl_sql_reset(s);
+	tl_sql_bind_text(s, 1, "a");
+	tl_sql_bind_int(s, 2, 7);
+	assert_int_equal(tl_sql_step(s), TL_SQL_DONE);
+	assert_int_equal(tl_sql_changes(db), 1);
+	tl_sql_reset(s);
+	tl_sql_bind_text(s, 1, "b");
+	assert_int_equal(tl_sql_step(s), TL_SQL_DONE); /* n unbound: NULL */
+	tl_sql_finalize(s);
+	s = tl_sql_prepare(db, "SELECT count(*) FROM t WHERE n IS NULL AND CAST(?1 AS TEXT) IS NULL");
+	assert_non_null(s);
+	assert_int_equal(tl_sql_step(s), TL_SQL_ROW);
+	assert_int_equal(tl_sql_col_int(s, 0), 1);
+	tl_sql_finalize(s);
+}
+
+static void test_rollback_forgets_and_commit_keeps(void **state)
+{
+	tl_sql *db = *state;
+	int rc;
+	assert_int_equal(tl_sql_begin(db), 0);
+	insert(db, "weg", 1, 1, &rc);
+	tl_sql_rollback(db);
+	assert_int_equal(tl_sql_begin(db), 0);
+	insert(db, "blijft", 1, 1, &rc);
+	assert_int_equal(tl_sql_commit(db), 0);
+	tl_sql_stmt *s = tl_sql_prepare(db, "SELECT name FROM t");
+	assert_int_equal(tl_sql_step(s), TL_SQL_ROW);
+	assert_string_equal(tl_sql_col_text(s, 0), "blijft");
+	assert_int_equal(tl_sql_step(s), TL_SQL_DONE);
+	tl_sql_finalize(s);
+	assert_true(tl_sql_has_table(db, "t"));
+	assert_false(tl_sql_has_table(db, "nope"));
+}
+
+static void test_a_bad_statement_says_why(void **state)
+{
+	tl_sql *db = *state;
+	assert_null(tl_sql_prepare(db, "SELECT nope FROM t"));
+	assert_non_null(strstr(tl_sql_errmsg(db), "nope"));
+	assert_int_not_equal(tl_sql_exec(db, "DELETE FROM nope"), 0);
+	assert_non_null(strstr(tl_sql_errmsg(db), "nope"));
+}
+
+#define ALL(setup)                                                                      \
+	cmocka_unit_test_setup_teardown(test_generated_ids_come_back_through_returning, setup, \
+					teardown),                                      \
+		cmocka_unit_test_setup_teardown(test_a_unique_violation_is_reported_as_such, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_values_round_trip_exactly, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_blobs_round_trip_with_zero_bytes, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_upsert_changes_and_reset, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_rollback_forgets_and_commit_keeps, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_a_bad_statement_says_why, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest lite[] = {ALL(setup_sqlite)};
+	int rc = cmocka_run_group_tests_name("sql (SQLite)", lite, NULL, NULL);
+	if (getenv("TELLING_PG_URI")) {
+		const struct CMUnitTest pg[] = {ALL(setup_pg)};
+		rc |= cmocka_run_group_tests_name("sql (PostgreSQL)", pg, NULL, NULL);
+	}
+	return rc;
+}

@@ -1,0 +1,36 @@
+/*
+ * test_store — the store a unit test opens, on either engine.
+ *
+ * Normally the SQLite file `path`.  With TELLING_TEST_PG=1 (make check-pg,
+ * which runs the tests inside tools/pg-test.sh) it is the PostgreSQL
+ * database TELLING_PG_URI, emptied first: the same test then pins the same
+ * behaviour on the other engine.  Asked for PostgreSQL without one, it
+ * aborts: a test meant for PostgreSQL never passes without it.
+ */
+#ifndef TEST_STORE_H
+#define TEST_STORE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "store/sql.h"
+
+static inline const char *test_store_uri(const char *path)
+{
+	if (!getenv("TELLING_TEST_PG"))
+		return path;
+	const char *uri = getenv("TELLING_PG_URI");
+	if (!uri) {
+		fprintf(stderr, "TELLING_TEST_PG is set but TELLING_PG_URI is not: run through tools/pg-test.sh\n");
+		abort();
+	}
+	tl_sql *db;
+	if (tl_sql_open(&db, uri) || tl_sql_exec(db, "DROP SCHEMA public CASCADE; CREATE SCHEMA public")) {
+		fprintf(stderr, "%s: %s\n", uri, db ? tl_sql_errmsg(db) : "cannot open");
+		abort();
+	}
+	tl_sql_close(db);
+	return uri;
+}
+
+#endif
