@@ -69,6 +69,7 @@ static int usage(const char *msg)
 	      "  telling export --db FILE -o DIR        write a store back out as an agenda folder\n"
 	      "  telling serve --db FILE [--port 8080] [--bind 127.0.0.1]\n"
 	      "        [--lang nl|en] [--assets DIR] [--secure-cookies]\n"
+	      "        [--timeout S] [--request-time S] [--per-ip N]\n"
 	      "                                         serve the report, dashboard, API and editor\n"
 	      "  telling user add NAME --role ROLE --db FILE [--organisation ORG]\n"
 	      "                                         add an account (password on stdin); roles:\n"
@@ -428,7 +429,9 @@ static int cmd_serve(int argc, char **argv)
 	so.max_body = 64u << 10;
 	so.max_upload = 32u << 20;
 	so.timeout = 30;
-	const char *lang = NULL, *port = NULL;
+	so.request_time = 60;
+	so.per_ip = 64;
+	const char *lang = NULL, *port = NULL, *timeout = NULL, *request_time = NULL, *per_ip = NULL;
 	int bad = 0;
 	for (int i = 0; i < argc && !bad; i++) {
 		const char *v;
@@ -442,6 +445,12 @@ static int cmd_serve(int argc, char **argv)
 			lang = v;
 		else if ((v = opt_value(argc, argv, &i, "--assets", &bad)))
 			so.assets = v;
+		else if ((v = opt_value(argc, argv, &i, "--timeout", &bad)))
+			timeout = v;
+		else if ((v = opt_value(argc, argv, &i, "--request-time", &bad)))
+			request_time = v;
+		else if ((v = opt_value(argc, argv, &i, "--per-ip", &bad)))
+			per_ip = v;
 		else if (!strcmp(argv[i], "--secure-cookies"))
 			so.secure_cookies = 1;
 		else if (!bad) {
@@ -459,6 +468,20 @@ static int cmd_serve(int argc, char **argv)
 		if (*end || p < 1 || p > 65535)
 			return usage("--port must be a number from 1 to 65535");
 		so.port = (int)p;
+	}
+	const char *const lim_name[3] = {"--timeout", "--request-time", "--per-ip"};
+	const char *const lim_val[3] = {timeout, request_time, per_ip};
+	unsigned *const lim_out[3] = {&so.timeout, &so.request_time, &so.per_ip};
+	for (int k = 0; k < 3; k++) {
+		if (!lim_val[k])
+			continue;
+		char *end;
+		long n = strtol(lim_val[k], &end, 10);
+		if (*end || n < 1 || n > 86400) {
+			fprintf(stderr, "telling: serve: %s must be a number from 1 to 86400\n", lim_name[k]);
+			return usage(NULL);
+		}
+		*lim_out[k] = (unsigned)n;
 	}
 	so.lang = TL_LANG_NL;
 	if (lang && !strcmp(lang, "en"))

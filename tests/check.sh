@@ -37,6 +37,9 @@ suite unit make -s unit
 suite cli sh tests/run-cli.sh
 suite malformed sh tests/malformed/run.sh build/asan/telling
 suite http sh tests/http/run.sh
+suite http-edit sh tests/http/edit.sh
+suite http-dash sh tests/http/dash.sh
+suite http-limits sh tests/http/limits.sh
 suite pg sh tools/pg-test.sh sh tests/pg/run.sh
 suite fuzz make -s fuzz-short
 suite web make -s web

@@ -19,6 +19,7 @@ enum tl_err {
 	TL_ERR_STORE = -3,  /* the database refused */
 	TL_ERR_LIMIT = -4,  /* input exceeds a documented limit */
 	TL_ERR_NOTFOUND = -5,
+	TL_ERR_CONFLICT = -6, /* changed by someone else since it was read */
 };
 
 struct tl_error {

@@ -56,6 +56,7 @@ struct tl_grant {
 	int *goals;
 	size_t n_goals;
 	const char *note;         /* "winnaar", "genomineerd", may be NULL */
+	int position;             /* its key within the instrument in a store (may have gaps) */
 };
 
 struct tl_instrument {
@@ -89,6 +90,7 @@ struct tl_target_entry {
 	double value;
 	const char *source; /* may be NULL */
 	const char *note;   /* may be NULL */
+	int position;       /* its key within the target in a store (may have gaps) */
 };
 
 /* A quantified (or not yet quantified) target: what, from where, to where,

@@ -58,6 +58,8 @@ static void notice(tl_buf *b, const char *text)
 	tl_html_lit(b, "</p></div>\n");
 }
 
+static void hidden_version(tl_buf *b, int64_t version);
+
 void tl_page_message(tl_buf *b, const struct tl_page *p, const char *heading, const char *text)
 {
 	tl_layout_begin(b, p);
@@ -191,8 +193,8 @@ void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, 
 }
 
 void tl_page_chapter_edit(tl_buf *b, const struct tl_page *p, const char *csrf,
-			  const struct tl_chapter *c, const char *markdown, const tl_errors *errs,
-			  const tl_buf *preview)
+			  const struct tl_chapter *c, const char *markdown, int64_t version,
+			  const tl_errors *errs, const tl_buf *preview)
 {
 	tl_layout_begin(b, p);
 	tl_html_lit(b, "<p><a href=\"/beheer\">");
@@ -207,6 +209,7 @@ void tl_page_chapter_edit(tl_buf *b, const struct tl_page *p, const char *csrf,
 	tl_buf_free(&url);
 	tl_html_lit(b, ">\n");
 	csrf_field(b, csrf);
+	hidden_version(b, version);
 	tl_html_lit(b, "<p><label for=\"markdown\">");
 	tl_html_text(b, W(p, "Tekst (Markdown met {{…}}-koppelingen)", "Text (Markdown with {{…}} bindings)"));
 	tl_html_lit(b, "</label><br><textarea id=\"markdown\" name=\"markdown\" rows=\"24\" cols=\"80\">");
@@ -259,38 +262,17 @@ void tl_page_import(tl_buf *b, const struct tl_page *p, const char *csrf, const 
 	tl_layout_end(b, p);
 }
 
-void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
-		     const char *intro, const char *action, const char *const *items, size_t n_items,
-		     const struct tl_form_field *fields, size_t n_fields, const char *const *values,
-		     const tl_errors *errs, const char *note)
+static void cell(tl_buf *b, const char *s)
 {
-	tl_layout_begin(b, p);
-	tl_html_lit(b, "<p><a href=\"/beheer\">");
-	tl_html_text(b, W(p, "Beheer", "Editor"));
-	tl_html_lit(b, "</a></p>\n");
-	h1(b, heading);
-	error_list(b, p, errs);
-	notice(b, note);
-	if (intro) {
-		tl_html_lit(b, "<p>");
-		tl_html_text(b, intro);
-		tl_html_lit(b, "</p>\n");
-	}
-	if (n_items) {
-		tl_html_lit(b, "<ul class=\"tl-content-list\">\n");
-		for (size_t i = 0; i < n_items; i++) {
-			tl_html_lit(b, "<li>");
-			tl_html_text(b, items[i]);
-			tl_html_lit(b, "</li>\n");
-		}
-		tl_html_lit(b, "</ul>\n");
-	}
-	tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
-	tl_html_text(b, W(p, "Toevoegen", "Add"));
-	tl_html_lit(b, "</h2>\n<form class=\"tl-form\" method=\"post\"");
-	tl_html_attr(b, "action", action);
-	tl_html_lit(b, ">\n");
-	csrf_field(b, csrf);
+	tl_html_lit(b, "<td class=\"utrecht-table__cell\">");
+	tl_html_text(b, s ? s : "");
+	tl_html_lit(b, "</td>");
+}
+
+/* The fields of an editor form; values[i] (may be NULL) fills field i. */
+static void form_fields(tl_buf *b, const struct tl_page *p, const struct tl_form_field *fields,
+			size_t n_fields, const char *const *values)
+{
 	for (size_t i = 0; i < n_fields; i++) {
 		const struct tl_form_field *f = &fields[i];
 		const char *v = values ? values[i] : NULL;
@@ -347,29 +329,211 @@ void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const
 			tl_html_lit(b, "<input");
 			tl_html_attr(b, "id", id);
 			tl_html_attr(b, "name", f->name);
+			if (f->kind == TL_FIELD_PASSWORD)
+				tl_html_lit(b, " type=\"password\" autocomplete=\"new-password\"");
 			if (f->kind == TL_FIELD_NUMBER)
 				tl_html_lit(b, " inputmode=\"decimal\"");
 			if (f->kind == TL_FIELD_DATE)
 				tl_html_lit(b, " placeholder=\"2026-03-31\"");
 			if (f->required)
 				tl_html_lit(b, " required");
-			tl_html_attr(b, "value", v ? v : "");
+			tl_html_attr(b, "value", v && f->kind != TL_FIELD_PASSWORD ? v : "");
 			tl_html_lit(b, ">");
 		}
 		tl_html_lit(b, "</p>\n");
 	}
+}
+
+static void hidden_version(tl_buf *b, int64_t version)
+{
+	tl_html_lit(b, "<input type=\"hidden\" name=\"version\"");
+	tl_html_attr_int(b, "value", (long)version);
+	tl_html_lit(b, ">\n");
+}
+
+static void back_link(tl_buf *b, const char *href, const char *text)
+{
+	tl_html_lit(b, "<p>");
+	tl_html_link(b, href, text);
+	tl_html_lit(b, "</p>\n");
+}
+
+void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
+		     const char *intro, const char *action, const char *const *items,
+		     const char *const *links, size_t n_items, const struct tl_form_field *fields,
+		     size_t n_fields, const char *const *values, const tl_errors *errs, const char *note)
+{
+	tl_layout_begin(b, p);
+	tl_html_lit(b, "<p><a href=\"/beheer\">");
+	tl_html_text(b, W(p, "Beheer", "Editor"));
+	tl_html_lit(b, "</a></p>\n");
+	h1(b, heading);
+	error_list(b, p, errs);
+	notice(b, note);
+	if (intro) {
+		tl_html_lit(b, "<p>");
+		tl_html_text(b, intro);
+		tl_html_lit(b, "</p>\n");
+	}
+	if (n_items) {
+		tl_html_lit(b, "<ul class=\"tl-content-list\">\n");
+		for (size_t i = 0; i < n_items; i++) {
+			tl_html_lit(b, "<li>");
+			tl_html_text(b, items[i]);
+			if (links && links[i]) {
+				tl_html_lit(b, " ");
+				tl_html_link(b, links[i], W(p, "wijzigen of verwijderen", "edit or delete"));
+			}
+			tl_html_lit(b, "</li>\n");
+		}
+		tl_html_lit(b, "</ul>\n");
+	}
+	tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
+	tl_html_text(b, W(p, "Toevoegen", "Add"));
+	tl_html_lit(b, "</h2>\n<form class=\"tl-form\" method=\"post\"");
+	tl_html_attr(b, "action", action);
+	tl_html_lit(b, ">\n");
+	csrf_field(b, csrf);
+	form_fields(b, p, fields, n_fields, values);
 	tl_html_lit(b, "<p><button class=\"utrecht-button\" type=\"submit\">");
 	tl_html_text(b, W(p, "Toevoegen", "Add"));
 	tl_html_lit(b, "</button></p>\n</form>\n");
 	tl_layout_end(b, p);
 }
 
-static void cell(tl_buf *b, const char *s)
+void tl_page_item_edit(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
+		       const char *back, const char *action, const struct tl_form_field *fields,
+		       size_t n_fields, const char *const *values, int64_t version, const tl_errors *errs)
 {
-	tl_html_lit(b, "<td class=\"utrecht-table__cell\">");
-	tl_html_text(b, s ? s : "");
-	tl_html_lit(b, "</td>");
+	tl_layout_begin(b, p);
+	back_link(b, back, W(p, "Terug naar het overzicht", "Back to the list"));
+	h1(b, heading);
+	error_list(b, p, errs);
+	tl_html_lit(b, "<form class=\"tl-form\" method=\"post\"");
+	tl_html_attr(b, "action", action);
+	tl_html_lit(b, ">\n");
+	csrf_field(b, csrf);
+	hidden_version(b, version);
+	form_fields(b, p, fields, n_fields, values);
+	tl_html_lit(b, "<p><button class=\"utrecht-button\" type=\"submit\" name=\"action\" value=\"save\">");
+	tl_html_text(b, W(p, "Opslaan", "Save"));
+	tl_html_lit(b, "</button></p>\n</form>\n<h2 class=\"utrecht-heading-2\">");
+	tl_html_text(b, W(p, "Verwijderen", "Delete"));
+	tl_html_lit(b, "</h2>\n<form class=\"tl-form\" method=\"post\"");
+	tl_html_attr(b, "action", action);
+	tl_html_lit(b, ">\n");
+	csrf_field(b, csrf);
+	hidden_version(b, version);
+	tl_html_lit(b, "<p>");
+	tl_html_text(b, W(p, "Verwijderen kan niet ongedaan worden gemaakt; het wijzigingslog bewaart wat er stond.",
+			  "Deleting cannot be undone; the audit trail keeps what it was."));
+	tl_html_lit(b, "</p>\n<p><button class=\"utrecht-button\" type=\"submit\" name=\"action\" value=\"delete\">");
+	tl_html_text(b, W(p, "Verwijderen", "Delete"));
+	tl_html_lit(b, "</button></p>\n</form>\n");
+	tl_layout_end(b, p);
 }
+
+void tl_page_conflict(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
+		      const char *back, const char *action, int deleting,
+		      const struct tl_form_field *fields, size_t n_fields, const char *const *mine,
+		      const char *const *theirs, int64_t their_version)
+{
+	tl_layout_begin(b, p);
+	back_link(b, back, W(p, "Terug naar het overzicht", "Back to the list"));
+	h1(b, heading);
+	tl_html_lit(b, "<div class=\"tl-alert tl-alert--error\" role=\"alert\">\n<p><strong>");
+	if (deleting == 2) {
+		tl_html_text(b, W(p, "Niet opgeslagen: dit onderdeel is intussen verwijderd.",
+				  "Not saved: this item has been deleted in the meantime."));
+		tl_html_lit(b, "</strong></p>\n<p>");
+		tl_html_text(b, W(p, "Uw versie staat hieronder, zodat er niets verloren gaat. Voeg het opnieuw "
+				     "toe als het moet blijven.",
+				  "Your version is below, so nothing is lost. Add it again if it should stay."));
+		tl_html_lit(b, "</p>\n</div>\n");
+	} else {
+		tl_html_text(b, W(p, "Niet opgeslagen: iemand anders heeft dit intussen gewijzigd.",
+				  "Not saved: someone else changed this in the meantime."));
+		tl_html_lit(b, "</strong></p>\n<p>");
+		tl_html_text(b, deleting
+				     ? W(p, "U wilde een versie verwijderen die niet meer de opgeslagen versie is. "
+					    "Er is niets verwijderd. Hieronder staat de opgeslagen versie.",
+					 "You tried to delete a version that is no longer the stored one. Nothing was "
+					 "deleted. The stored version is below.")
+				     : W(p, "Uw wijziging is niet verloren: hieronder staan uw versie en de opgeslagen "
+					    "versie naast elkaar. Neem over wat u wilt houden en sla opnieuw op.",
+					 "Your change is not lost: your version and the stored version are shown side "
+					 "by side below. Take over what you want to keep and save again."));
+		tl_html_lit(b, "</p>\n</div>\n");
+	}
+	tl_html_lit(b, "<table class=\"utrecht-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_text(b, W(p, "Beide versies", "Both versions"));
+	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+		       "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+	tl_html_text(b, W(p, "Veld", "Field"));
+	tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell\">");
+	tl_html_text(b, deleting ? W(p, "Versie die u opende", "Version you opened") : W(p, "Uw versie", "Your version"));
+	if (deleting != 2) {
+		tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell\">");
+		tl_html_text(b, W(p, "Opgeslagen versie", "Stored version"));
+	}
+	tl_html_lit(b, "</th></tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
+	for (size_t i = 0; i < n_fields; i++) {
+		const char *a = mine && mine[i] ? mine[i] : "";
+		const char *t = theirs && theirs[i] ? theirs[i] : "";
+		if (fields[i].kind == TL_FIELD_PASSWORD) {
+			a = *a ? W(p, "(ingevuld)", "(given)") : "";
+			t = "";
+		}
+		tl_html_lit(b, "<tr class=\"utrecht-table__row\"><th scope=\"row\" class=\"utrecht-table__header-cell\">");
+		tl_html_text(b, fields[i].label);
+		if (deleting != 2 && strcmp(a, t)) {
+			tl_html_lit(b, " <strong>");
+			tl_html_text(b, W(p, "(verschilt)", "(differs)"));
+			tl_html_lit(b, "</strong>");
+		}
+		tl_html_lit(b, "</th>");
+		cell(b, a);
+		if (deleting != 2)
+			cell(b, t);
+		tl_html_lit(b, "</tr>\n");
+	}
+	tl_html_lit(b, "</tbody>\n</table>\n");
+	if (deleting == 2) {
+		tl_layout_end(b, p);
+		return;
+	}
+	if (!deleting) {
+		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
+		tl_html_text(b, W(p, "Uw versie, opnieuw op te slaan", "Your version, to save again"));
+		tl_html_lit(b, "</h2>\n<p>");
+		tl_html_text(b, W(p, "Opslaan vervangt de opgeslagen versie hierboven door wat in dit formulier staat.",
+				  "Saving replaces the stored version above with what this form holds."));
+		tl_html_lit(b, "</p>\n<form class=\"tl-form\" method=\"post\"");
+		tl_html_attr(b, "action", action);
+		tl_html_lit(b, ">\n");
+		csrf_field(b, csrf);
+		hidden_version(b, their_version);
+		form_fields(b, p, fields, n_fields, mine);
+		tl_html_lit(b, "<p><button class=\"utrecht-button\" type=\"submit\" name=\"action\" value=\"save\">");
+		tl_html_text(b, W(p, "Mijn versie opslaan", "Save my version"));
+		tl_html_lit(b, "</button></p>\n</form>\n");
+	} else {
+		tl_html_lit(b, "<form class=\"tl-form\" method=\"post\"");
+		tl_html_attr(b, "action", action);
+		tl_html_lit(b, ">\n");
+		csrf_field(b, csrf);
+		hidden_version(b, their_version);
+		tl_html_lit(b, "<p><button class=\"utrecht-button\" type=\"submit\" name=\"action\" value=\"delete\">");
+		tl_html_text(b, W(p, "De opgeslagen versie toch verwijderen", "Delete the stored version anyway"));
+		tl_html_lit(b, "</button></p>\n</form>\n");
+	}
+	tl_html_lit(b, "<p>");
+	tl_html_link(b, action, W(p, "Of open de opgeslagen versie opnieuw (uw wijziging vervalt)",
+				  "Or open the stored version again (your change is dropped)"));
+	tl_html_lit(b, "</p>\n");
+	tl_layout_end(b, p);
+}
+
 
 void tl_page_audit(tl_buf *b, const struct tl_page *p, const struct tl_audit *e, size_t n,
 		   long total, long offset, long limit)
@@ -458,8 +622,12 @@ void tl_page_users(tl_buf *b, const struct tl_page *p, const char *csrf, const s
 	tl_html_text(b, W(p, "Organisatie", "Organisation"));
 	tl_html_lit(b, "</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
-		tl_html_lit(b, "<tr>");
-		cell(b, u[i].name);
+		tl_html_lit(b, "<tr><td class=\"utrecht-table__cell\">");
+		tl_buf url = TL_BUF_INIT;
+		tl_buf_printf(&url, "/beheer/gebruikers/%lld", (long long)u[i].id);
+		tl_html_link(b, url.data, u[i].name);
+		tl_buf_free(&url);
+		tl_html_lit(b, "</td>");
 		cell(b, role_name(p, u[i].role));
 		cell(b, u[i].organisation);
 		tl_html_lit(b, "</tr>\n");

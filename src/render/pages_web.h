@@ -11,6 +11,8 @@
 #ifndef TL_PAGES_WEB_H
 #define TL_PAGES_WEB_H
 
+#include <stdint.h>
+
 #include "../core/buf.h"
 #include "../core/err.h"
 #include "../store/store_web.h"
@@ -30,8 +32,8 @@ void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, 
 /* Edit one chapter's Markdown.  errs (may be NULL) lists what is wrong with
  * a refused text; preview (may be NULL) is the rendered chapter body. */
 void tl_page_chapter_edit(tl_buf *b, const struct tl_page *p, const char *csrf,
-			  const struct tl_chapter *c, const char *markdown, const tl_errors *errs,
-			  const tl_buf *preview);
+			  const struct tl_chapter *c, const char *markdown, int64_t version,
+			  const tl_errors *errs, const tl_buf *preview);
 
 /* Upload a statistics file; after an attempt, errs (refused: nothing was
  * imported) or result (what was imported). */
@@ -46,22 +48,45 @@ struct tl_form_field {
 	const char *const *options; /* select: value, label, value, label, …, NULL */
 	int required;
 };
+/* A TL_FIELD_PASSWORD is never filled in or shown back: pages write
+ * "(ingevuld)" where a value was given. */
 enum { TL_FIELD_TEXT = 0, TL_FIELD_TEXTAREA, TL_FIELD_SELECT, TL_FIELD_CHECKBOX, TL_FIELD_DATE,
-       TL_FIELD_NUMBER };
+       TL_FIELD_NUMBER, TL_FIELD_PASSWORD };
 
 /* An editor page for report content: what there is (items, plain text
  * lines, may be none), then a form that adds one.  values[i] refills field
  * i (may be NULL); notice (may be NULL) reports what was saved. */
 void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
-		     const char *intro, const char *action, const char *const *items, size_t n_items,
-		     const struct tl_form_field *fields, size_t n_fields, const char *const *values,
-		     const tl_errors *errs, const char *notice);
+		     const char *intro, const char *action, const char *const *items,
+		     const char *const *links, size_t n_items, const struct tl_form_field *fields,
+		     size_t n_fields, const char *const *values, const tl_errors *errs,
+		     const char *notice);
+
+/* Edit one item: a form (fields filled from values) that posts to action
+ * with action=save, and one with action=delete; both carry `version`, the
+ * version the item was read at.  back links to the list. */
+void tl_page_item_edit(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
+		       const char *back, const char *action, const struct tl_form_field *fields,
+		       size_t n_fields, const char *const *values, int64_t version,
+		       const tl_errors *errs);
+
+/* The 409 answer to a save (or delete, when deleting) against an item that
+ * changed since its form was loaded: both versions field by field (mine =
+ * what was sent, theirs = what is stored now), and a form holding mine at
+ * their_version, so that nothing typed is lost and overwriting is a
+ * conscious second step.  deleting: 0 a save, 1 a delete, 2 the item is
+ * gone (a save after someone deleted it: only the sent values are shown). */
+void tl_page_conflict(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
+		      const char *back, const char *action, int deleting,
+		      const struct tl_form_field *fields, size_t n_fields, const char *const *mine,
+		      const char *const *theirs, int64_t their_version);
 
 /* The audit trail, newest first, one page of entries. */
 void tl_page_audit(tl_buf *b, const struct tl_page *p, const struct tl_audit *e, size_t n,
 		   long total, long offset, long limit);
 
-/* Accounts and the form to add one. */
+/* Accounts (each linking to /beheer/gebruikers/ID) and the form to add
+ * one. */
 void tl_page_users(tl_buf *b, const struct tl_page *p, const char *csrf, const struct tl_user *u,
 		   size_t n, const tl_errors *errs);
 

@@ -250,6 +250,22 @@ const char *const tl_schema_migrations[] = {
 	"  region TEXT PRIMARY KEY REFERENCES region(code) ON DELETE CASCADE,"
 	"  crs INTEGER NOT NULL CHECK (crs IN (0, 1)),"
 	"  rings BLOB NOT NULL, points BLOB NOT NULL);",
+
+	/* 9: versions for edits from telling serve.  Every item the editor can
+	 * change carries the version it was last written at; a save or delete
+	 * names the version its form was loaded at and is refused when the item
+	 * moved on (no lost update, whichever process or engine wrote it).
+	 * Versions come from one store-wide counter that only grows, so a key
+	 * that is deleted and used again (grant positions) never returns to a
+	 * version a stale form still holds.  0 = as imported, never edited. */
+	"ALTER TABLE chapter ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE story ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE award ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE target_progress ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE next_step ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE app_user ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE edit_counter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);"
+	"INSERT INTO edit_counter (id, n) VALUES (1, 0);",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

@@ -1905,6 +1905,7 @@ static int load_instruments(tl_store *st, struct tl_model *m, tl_errors *errs)
 		while (in->n_grants < ng && tl_sql_step(q) == TL_SQL_ROW) {
 			struct tl_grant *g = &in->grants[in->n_grants++];
 			int pos = (int)tl_sql_col_int(q, 0);
+			g->position = pos;
 			g->instrument = in->slug;
 			g->recipient = col_text(a, q, 1);
 			g->project = col_text(a, q, 2);
@@ -1971,7 +1972,8 @@ static int load_targets(tl_store *st, struct tl_model *m, tl_errors *errs)
 		size_t np = count_where(st, "SELECT count(*) FROM target_progress WHERE target = ?1", t->slug);
 		t->progress = TL_NEW_ARRAY(a, struct tl_target_entry, np + 1);
 		if (prepare(st, &q,
-			    "SELECT date, value, source, note FROM target_progress WHERE target = ?1 ORDER BY position",
+			    "SELECT date, value, source, note, position FROM target_progress WHERE target = ?1"
+			    " ORDER BY position",
 			    errs))
 			return TL_ERR_STORE;
 		bind_text(q, 1, t->slug);
@@ -1981,6 +1983,7 @@ static int load_targets(tl_store *st, struct tl_model *m, tl_errors *errs)
 			e->value = tl_sql_col_double(q, 1);
 			e->source = col_text(a, q, 2);
 			e->note = col_text(a, q, 3);
+			e->position = (int)tl_sql_col_int(q, 4);
 		}
 		tl_sql_finalize(q);
 	}

@@ -5,6 +5,7 @@
  */
 #include "store_web.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "../core/arena.h"
@@ -48,6 +49,9 @@ static int done(tl_store *st, tl_sql_stmt *s, tl_errors *errs, const char *what)
 	return TL_OK;
 }
 
+static long count(tl_store *st, const char *sql);
+static int stamp(tl_store *st, const char *sql, const char *key, int64_t ikey, tl_errors *errs);
+
 static int valid_role(const char *r)
 {
 	return r && (!strcmp(r, "admin") || !strcmp(r, "editor") || !strcmp(r, "partner") ||
@@ -88,7 +92,11 @@ int tl_store_user_add(tl_store *st, const char *name, const char *pwhash, const 
 		tl_errors_add(errs, NULL, 0, 0, "name", "there is already an account named \"%s\"", name);
 		return TL_ERR_INPUT;
 	}
-	return rc == TL_SQL_DONE ? TL_OK : fail(st, errs, "user");
+	if (rc != TL_SQL_DONE)
+		return fail(st, errs, "user");
+	/* Ids of deleted accounts may be given again: the version tells a
+	 * new account from the old one. */
+	return stamp(st, "UPDATE app_user SET version = ?1 WHERE name = ?2", name, 0, errs);
 }
 
 static void read_user(tl_sql_stmt *s, int col, tl_arena *a, struct tl_user *u)
@@ -152,6 +160,101 @@ long tl_store_user_count(tl_store *st)
 	return count(st, "SELECT count(*) FROM app_user");
 }
 
+static int versioned(tl_store *st, tl_sql_stmt *s, tl_sql_stmt *exists, const char *what,
+		     const char *key, tl_errors *errs);
+static int next_version(tl_store *st, int64_t *v, tl_errors *errs);
+
+int tl_store_user_get_id(tl_store *st, int64_t id, tl_arena *a, struct tl_user *u,
+			 int64_t *version)
+{
+	tl_sql_stmt *s = prep(st, "SELECT id, name, role, organisation, version FROM app_user WHERE id = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	tl_sql_bind_int(s, 1, id);
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		read_user(s, 0, a, u);
+		*version = tl_sql_col_int(s, 4);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	return rc;
+}
+
+/* Would the account `id` stop being an admin leave the store without one? */
+static int last_admin(tl_store *st, int64_t id)
+{
+	tl_sql_stmt *s = prep(st, "SELECT (SELECT count(*) FROM app_user WHERE role = 'admin' AND id <> ?1),"
+				   " (SELECT count(*) FROM app_user WHERE role = 'admin' AND id = ?1)");
+	int last = 0;
+	if (s) {
+		tl_sql_bind_int(s, 1, id);
+		if (tl_sql_step(s) == TL_SQL_ROW)
+			last = tl_sql_col_int(s, 0) == 0 && tl_sql_col_int(s, 1) > 0;
+		tl_sql_finalize(s);
+	}
+	return last;
+}
+
+static tl_sql_stmt *exists_user(tl_store *st, int64_t id)
+{
+	tl_sql_stmt *s = prep(st, "SELECT 1 FROM app_user WHERE id = ?1");
+	if (s)
+		tl_sql_bind_int(s, 1, id);
+	return s;
+}
+
+int tl_store_user_update(tl_store *st, int64_t id, const char *role, const char *organisation,
+			 const char *pwhash, int64_t version, int64_t *new_version, tl_errors *errs)
+{
+	if (!valid_role(role)) {
+		tl_errors_add(errs, NULL, 0, 0, "role", "unknown role \"%s\" (admin, editor, partner, viewer)",
+			      role ? role : "");
+		return TL_ERR_INPUT;
+	}
+	int partner = !strcmp(role, "partner");
+	if (partner && (!organisation || !*organisation)) {
+		tl_errors_add(errs, NULL, 0, 0, "organisation", "a partner account needs its organisation");
+		return TL_ERR_INPUT;
+	}
+	if (strcmp(role, "admin") != 0 && last_admin(st, id)) {
+		tl_errors_add(errs, NULL, 0, 0, "role", "this is the last admin account");
+		return TL_ERR_INPUT;
+	}
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	tl_sql_stmt *s = prep(st, "UPDATE app_user SET role = ?2, organisation = ?3,"
+				   " pwhash = coalesce(?4, pwhash), version = ?5 WHERE id = ?1 AND version = ?6");
+	if (s) {
+		tl_sql_bind_int(s, 1, id);
+		bind_text(s, 2, role);
+		bind_text(s, 3, partner ? organisation : NULL);
+		bind_text(s, 4, pwhash);
+		tl_sql_bind_int(s, 5, *new_version);
+		tl_sql_bind_int(s, 6, version);
+	}
+	char key[24];
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	return versioned(st, s, exists_user(st, id), "user", key, errs);
+}
+
+int tl_store_user_delete(tl_store *st, int64_t id, int64_t version, tl_errors *errs)
+{
+	if (last_admin(st, id)) {
+		tl_errors_add(errs, NULL, 0, 0, NULL, "this is the last admin account");
+		return TL_ERR_INPUT;
+	}
+	/* Its sessions go with it (ON DELETE CASCADE). */
+	tl_sql_stmt *s = prep(st, "DELETE FROM app_user WHERE id = ?1 AND version = ?2");
+	if (s) {
+		tl_sql_bind_int(s, 1, id);
+		tl_sql_bind_int(s, 2, version);
+	}
+	char key[24];
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	return versioned(st, s, exists_user(st, id), "user", key, errs);
+}
+
 /* ---- Sessions ----------------------------------------------------------- */
 
 int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, const char *csrf,
@@ -200,6 +303,14 @@ void tl_store_session_delete(tl_store *st, const char *token_hash)
 	bind_text(s, 1, token_hash);
 	tl_sql_step(s);
 	tl_sql_finalize(s);
+}
+
+int tl_store_session_delete_user(tl_store *st, int64_t user_id, tl_errors *errs)
+{
+	tl_sql_stmt *s = prep(st, "DELETE FROM session WHERE user_id = ?1");
+	if (s)
+		tl_sql_bind_int(s, 1, user_id);
+	return done(st, s, errs, "session");
 }
 
 /* ---- Audit trail -------------------------------------------------------- */
@@ -302,18 +413,55 @@ static int next_position(tl_store *st, const char *sql)
 	return n < 0 ? 0 : (int)n;
 }
 
+/* The next value of the store-wide edit counter (migration 9), inside the
+ * caller's transaction. */
+static int next_version(tl_store *st, int64_t *v, tl_errors *errs)
+{
+	if (done(st, prep(st, "UPDATE edit_counter SET n = n + 1 WHERE id = 1"), errs, "edit counter"))
+		return TL_ERR_STORE;
+	long n = count(st, "SELECT n FROM edit_counter WHERE id = 1");
+	if (n <= 0)
+		return fail(st, errs, "edit counter");
+	*v = n;
+	return TL_OK;
+}
+
+/* Give a freshly added row its version: sql has the version as ?1 and the
+ * key as ?2 (text) or ?2 (int, when key is NULL). */
+static int stamp(tl_store *st, const char *sql, const char *key, int64_t ikey, tl_errors *errs)
+{
+	int64_t v;
+	if (next_version(st, &v, errs))
+		return TL_ERR_STORE;
+	tl_sql_stmt *s = prep(st, sql);
+	if (s) {
+		tl_sql_bind_int(s, 1, v);
+		if (key)
+			bind_text(s, 2, key);
+		else
+			tl_sql_bind_int(s, 2, ikey);
+	}
+	return done(st, s, errs, "version");
+}
+
 int tl_store_story_add(tl_store *st, const struct tl_story *y, tl_errors *errs)
 {
 	struct tl_story c = *y;
 	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM story");
-	return tl_store_put_story(st, &c, errs);
+	int rc = tl_store_put_story(st, &c, errs);
+	if (!rc)
+		rc = stamp(st, "UPDATE story SET version = ?1 WHERE slug = ?2", c.slug, 0, errs);
+	return rc;
 }
 
 int tl_store_next_step_add(tl_store *st, const struct tl_next_step *n, tl_errors *errs)
 {
 	struct tl_next_step c = *n;
 	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM next_step");
-	return tl_store_put_next_step(st, &c, errs);
+	int rc = tl_store_put_next_step(st, &c, errs);
+	if (!rc)
+		rc = stamp(st, "UPDATE next_step SET version = ?1 WHERE position = ?2", NULL, c.position, errs);
+	return rc;
 }
 
 int tl_store_progress_add(tl_store *st, const char *target, const struct tl_target_entry *e,
@@ -321,25 +469,33 @@ int tl_store_progress_add(tl_store *st, const char *target, const struct tl_targ
 {
 	char date[11];
 	tl_ymd_text(&e->date, date);
-	tl_sql_stmt *s = prep(st, "INSERT INTO target_progress (target, position, date, value, source, note)"
-				   " VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM target_progress"
-				   " WHERE target = ?1), ?2, ?3, ?4, ?5)");
+	int64_t v;
+	if (next_version(st, &v, errs))
+		return TL_ERR_STORE;
+	tl_sql_stmt *s = prep(st, "INSERT INTO target_progress (target, position, date, value, source, note,"
+				   " version) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM target_progress"
+				   " WHERE target = ?1), ?2, ?3, ?4, ?5, ?6)");
 	if (s) {
 		bind_text(s, 1, target);
 		bind_text(s, 2, date);
 		tl_sql_bind_double(s, 3, e->value);
 		bind_text(s, 4, e->source);
 		bind_text(s, 5, e->note);
+		tl_sql_bind_int(s, 6, v);
 	}
 	return done(st, s, errs, "target progress");
 }
 
 int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 {
+	int64_t v;
+	if (next_version(st, &v, errs))
+		return TL_ERR_STORE;
 	tl_sql_stmt *s = prep(st, "INSERT INTO award (instrument, position, recipient, project, region, year,"
-				   " amount, note) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM award"
-				   " WHERE instrument = ?1), ?2, ?3, ?4, ?5, ?6, ?7)");
+				   " amount, note, version) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM award"
+				   " WHERE instrument = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (s) {
+		tl_sql_bind_int(s, 8, v);
 		bind_text(s, 1, g->instrument);
 		bind_text(s, 2, g->recipient);
 		bind_text(s, 3, g->project);
@@ -352,6 +508,404 @@ int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 		bind_text(s, 7, g->note);
 	}
 	return done(st, s, errs, "grant");
+}
+
+/* ---- Version-checked edits and deletes --------------------------------- */
+
+/* Finish a versioned write s (prepared and bound; its WHERE names the key and
+ * the expected version).  When it changed no row, exists (the key alone,
+ * prepared and bound) says whether the item moved on or is gone.
+ * Finalizes both. */
+static int versioned(tl_store *st, tl_sql_stmt *s, tl_sql_stmt *exists, const char *what,
+		     const char *key, tl_errors *errs)
+{
+	int rc = TL_ERR_STORE;
+	if (s && exists) {
+		int step = tl_sql_step(s);
+		if (step != TL_SQL_DONE)
+			rc = fail(st, errs, what);
+		else if (tl_sql_changes(tl_store_sql(st)) > 0)
+			rc = TL_OK;
+		else if (tl_sql_step(exists) == TL_SQL_ROW) {
+			tl_errors_add(errs, NULL, 0, 0, "version", "%s %s changed since it was opened", what, key);
+			rc = TL_ERR_CONFLICT;
+		} else {
+			tl_errors_add(errs, NULL, 0, 0, NULL, "no %s %s", what, key);
+			rc = TL_ERR_NOTFOUND;
+		}
+	} else {
+		rc = fail(st, errs, what);
+	}
+	tl_sql_finalize(s);
+	tl_sql_finalize(exists);
+	return rc;
+}
+
+static tl_sql_stmt *exists_text(tl_store *st, const char *sql, const char *k)
+{
+	tl_sql_stmt *s = prep(st, sql);
+	if (s)
+		bind_text(s, 1, k);
+	return s;
+}
+
+static tl_sql_stmt *exists_pair(tl_store *st, const char *sql, const char *k, int pos)
+{
+	tl_sql_stmt *s = prep(st, sql);
+	if (s) {
+		bind_text(s, 1, k);
+		tl_sql_bind_int(s, 2, pos);
+	}
+	return s;
+}
+
+static void bind_ymd_text(tl_sql_stmt *s, int i, const struct tl_ymd *d)
+{
+	char t[11];
+	tl_ymd_text(d, t);
+	bind_text(s, i, t[0] ? t : NULL);
+}
+
+static void col_ymd(tl_sql_stmt *s, int i, struct tl_ymd *d)
+{
+	const char *t = tl_sql_col_text(s, i);
+	memset(d, 0, sizeof *d);
+	if (t)
+		tl_ymd_parse(t, strlen(t), d);
+}
+
+int tl_store_chapter_get(tl_store *st, const char *slug, tl_arena *a, const char **markdown,
+			 int64_t *version)
+{
+	tl_sql_stmt *s = prep(st, "SELECT markdown, version FROM chapter WHERE slug = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, slug);
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		*markdown = col_text(a, s, 0);
+		*version = tl_sql_col_int(s, 1);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	return rc;
+}
+
+int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown,
+			    int64_t version, int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	tl_sql_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2, version = ?3 WHERE slug = ?1 AND version = ?4");
+	if (s) {
+		bind_text(s, 1, slug);
+		bind_text(s, 2, markdown);
+		tl_sql_bind_int(s, 3, *new_version);
+		tl_sql_bind_int(s, 4, version);
+	}
+	return versioned(st, s, exists_text(st, "SELECT 1 FROM chapter WHERE slug = ?1", slug), "chapter",
+			 slug, errs);
+}
+
+int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_story *y,
+		       int64_t *version)
+{
+	tl_sql_stmt *s = prep(st, "SELECT slug, title, kicker, lead, place, region, date, published, markdown,"
+				   " position, version FROM story WHERE slug = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, slug);
+	memset(y, 0, sizeof *y);
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		y->slug = col_text(a, s, 0);
+		y->title = col_text(a, s, 1);
+		y->kicker = col_text(a, s, 2);
+		y->lead = col_text(a, s, 3);
+		y->place = col_text(a, s, 4);
+		y->municipality = col_text(a, s, 5);
+		col_ymd(s, 6, &y->date);
+		y->published = tl_sql_col_int(s, 7);
+		y->markdown = col_text(a, s, 8);
+		y->position = tl_sql_col_int(s, 9);
+		*version = tl_sql_col_int(s, 10);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	if (rc)
+		return rc;
+	long n = 0;
+	s = prep(st, "SELECT count(*) FROM story_instrument WHERE story = ?1");
+	if (s) {
+		bind_text(s, 1, slug);
+		if (tl_sql_step(s) == TL_SQL_ROW)
+			n = (long)tl_sql_col_int(s, 0);
+		tl_sql_finalize(s);
+	}
+	y->instruments = TL_NEW_ARRAY(a, const char *, (size_t)n + 1);
+	s = prep(st, "SELECT instrument FROM story_instrument WHERE story = ?1 ORDER BY position");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, slug);
+	while ((long)y->n_instruments < n && tl_sql_step(s) == TL_SQL_ROW)
+		y->instruments[y->n_instruments++] = col_text(a, s, 0);
+	tl_sql_finalize(s);
+	return TL_OK;
+}
+
+int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t version,
+			  int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	tl_sql_stmt *s = prep(st, "UPDATE story SET title = ?2, kicker = ?3, lead = ?4, place = ?5, region = ?6,"
+				   " date = ?7, published = ?8, markdown = ?9, version = ?10"
+				   " WHERE slug = ?1 AND version = ?11");
+	if (s) {
+		bind_text(s, 1, y->slug);
+		bind_text(s, 2, y->title);
+		bind_text(s, 3, y->kicker);
+		bind_text(s, 4, y->lead);
+		bind_text(s, 5, y->place);
+		bind_text(s, 6, y->municipality);
+		bind_ymd_text(s, 7, &y->date);
+		tl_sql_bind_int(s, 8, y->published ? 1 : 0);
+		bind_text(s, 9, y->markdown ? y->markdown : "");
+		tl_sql_bind_int(s, 10, *new_version);
+		tl_sql_bind_int(s, 11, version);
+	}
+	return versioned(st, s, exists_text(st, "SELECT 1 FROM story WHERE slug = ?1", y->slug), "story",
+			 y->slug, errs);
+}
+
+int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs)
+{
+	/* People, goals and instrument links go with it (ON DELETE CASCADE). */
+	tl_sql_stmt *s = prep(st, "DELETE FROM story WHERE slug = ?1 AND version = ?2");
+	if (s) {
+		bind_text(s, 1, slug);
+		tl_sql_bind_int(s, 2, version);
+	}
+	return versioned(st, s, exists_text(st, "SELECT 1 FROM story WHERE slug = ?1", slug), "story", slug,
+			 errs);
+}
+
+int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_arena *a,
+		       struct tl_grant *g, int64_t *version)
+{
+	tl_sql_stmt *s = prep(st, "SELECT instrument, recipient, project, region, year, amount, note, version"
+				   " FROM award WHERE instrument = ?1 AND position = ?2");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, instrument);
+	tl_sql_bind_int(s, 2, position);
+	memset(g, 0, sizeof *g);
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		g->instrument = col_text(a, s, 0);
+		g->recipient = col_text(a, s, 1);
+		g->project = col_text(a, s, 2);
+		g->municipality = col_text(a, s, 3);
+		g->year = tl_sql_col_int(s, 4);
+		g->has_amount = !tl_sql_col_null(s, 5);
+		g->amount = g->has_amount ? tl_sql_col_double(s, 5) : 0;
+		g->note = col_text(a, s, 6);
+		*version = tl_sql_col_int(s, 7);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	return rc;
+}
+
+static const char *pair_key(tl_arena *a, const char *k, int pos)
+{
+	return tl_arena_printf(a, "%s/%d", k, pos);
+}
+
+int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, int64_t version,
+			  int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	tl_sql_stmt *s = prep(st, "UPDATE award SET recipient = ?3, project = ?4, region = ?5, year = ?6,"
+				   " amount = ?7, note = ?8, version = ?9"
+				   " WHERE instrument = ?1 AND position = ?2 AND version = ?10");
+	if (s) {
+		bind_text(s, 1, g->instrument);
+		tl_sql_bind_int(s, 2, position);
+		bind_text(s, 3, g->recipient);
+		bind_text(s, 4, g->project);
+		bind_text(s, 5, g->municipality);
+		tl_sql_bind_int(s, 6, g->year);
+		if (g->has_amount)
+			tl_sql_bind_double(s, 7, g->amount);
+		else
+			tl_sql_bind_null(s, 7);
+		bind_text(s, 8, g->note);
+		tl_sql_bind_int(s, 9, *new_version);
+		tl_sql_bind_int(s, 10, version);
+	}
+	tl_arena *a = tl_arena_new();
+	int rc = versioned(st, s,
+			   exists_pair(st, "SELECT 1 FROM award WHERE instrument = ?1 AND position = ?2",
+				       g->instrument, position),
+			   "grant", pair_key(a, g->instrument, position), errs);
+	tl_arena_free(a);
+	return rc;
+}
+
+int tl_store_grant_delete(tl_store *st, const char *instrument, int position, int64_t version,
+			  tl_errors *errs)
+{
+	tl_sql_stmt *s = prep(st, "DELETE FROM award WHERE instrument = ?1 AND position = ?2 AND version = ?3");
+	if (s) {
+		bind_text(s, 1, instrument);
+		tl_sql_bind_int(s, 2, position);
+		tl_sql_bind_int(s, 3, version);
+	}
+	tl_arena *a = tl_arena_new();
+	int rc = versioned(st, s,
+			   exists_pair(st, "SELECT 1 FROM award WHERE instrument = ?1 AND position = ?2",
+				       instrument, position),
+			   "grant", pair_key(a, instrument, position), errs);
+	tl_arena_free(a);
+	return rc;
+}
+
+int tl_store_progress_get(tl_store *st, const char *target, int position, tl_arena *a,
+			  struct tl_target_entry *e, int64_t *version)
+{
+	tl_sql_stmt *s = prep(st, "SELECT date, value, source, note, version FROM target_progress"
+				   " WHERE target = ?1 AND position = ?2");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, target);
+	tl_sql_bind_int(s, 2, position);
+	memset(e, 0, sizeof *e);
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		col_ymd(s, 0, &e->date);
+		e->value = tl_sql_col_double(s, 1);
+		e->source = col_text(a, s, 2);
+		e->note = col_text(a, s, 3);
+		*version = tl_sql_col_int(s, 4);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	return rc;
+}
+
+int tl_store_progress_update(tl_store *st, const char *target, int position,
+			     const struct tl_target_entry *e, int64_t version, int64_t *new_version,
+			     tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	tl_sql_stmt *s = prep(st, "UPDATE target_progress SET date = ?3, value = ?4, source = ?5, note = ?6,"
+				   " version = ?7 WHERE target = ?1 AND position = ?2 AND version = ?8");
+	if (s) {
+		bind_text(s, 1, target);
+		tl_sql_bind_int(s, 2, position);
+		bind_ymd_text(s, 3, &e->date);
+		tl_sql_bind_double(s, 4, e->value);
+		bind_text(s, 5, e->source);
+		bind_text(s, 6, e->note);
+		tl_sql_bind_int(s, 7, *new_version);
+		tl_sql_bind_int(s, 8, version);
+	}
+	tl_arena *a = tl_arena_new();
+	int rc = versioned(st, s,
+			   exists_pair(st, "SELECT 1 FROM target_progress WHERE target = ?1 AND position = ?2",
+				       target, position),
+			   "progress", pair_key(a, target, position), errs);
+	tl_arena_free(a);
+	return rc;
+}
+
+int tl_store_progress_delete(tl_store *st, const char *target, int position, int64_t version,
+			     tl_errors *errs)
+{
+	tl_sql_stmt *s = prep(st, "DELETE FROM target_progress WHERE target = ?1 AND position = ?2 AND version = ?3");
+	if (s) {
+		bind_text(s, 1, target);
+		tl_sql_bind_int(s, 2, position);
+		tl_sql_bind_int(s, 3, version);
+	}
+	tl_arena *a = tl_arena_new();
+	int rc = versioned(st, s,
+			   exists_pair(st, "SELECT 1 FROM target_progress WHERE target = ?1 AND position = ?2",
+				       target, position),
+			   "progress", pair_key(a, target, position), errs);
+	tl_arena_free(a);
+	return rc;
+}
+
+int tl_store_next_step_get(tl_store *st, int position, tl_arena *a, struct tl_next_step *n,
+			   int64_t *version)
+{
+	tl_sql_stmt *s = prep(st, "SELECT slug, theme, year, status, text, outcome, version FROM next_step"
+				   " WHERE position = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	tl_sql_bind_int(s, 1, position);
+	memset(n, 0, sizeof *n);
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		n->slug = col_text(a, s, 0);
+		n->theme = col_text(a, s, 1);
+		n->year = tl_sql_col_int(s, 2);
+		const char *status = col_text(a, s, 3);
+		if (!status || tl_step_status_parse(status, &n->status) < 0)
+			n->status = TL_STEP_PLANNED;
+		n->text = col_text(a, s, 4);
+		n->outcome = col_text(a, s, 5);
+		n->position = position;
+		*version = tl_sql_col_int(s, 6);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	return rc;
+}
+
+static tl_sql_stmt *exists_step(tl_store *st, int position)
+{
+	tl_sql_stmt *s = prep(st, "SELECT 1 FROM next_step WHERE position = ?1");
+	if (s)
+		tl_sql_bind_int(s, 1, position);
+	return s;
+}
+
+int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_t version,
+			      int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	tl_sql_stmt *s = prep(st, "UPDATE next_step SET theme = ?2, year = ?3, status = ?4, text = ?5,"
+				   " version = ?6 WHERE position = ?1 AND version = ?7");
+	if (s) {
+		tl_sql_bind_int(s, 1, n->position);
+		bind_text(s, 2, n->theme);
+		tl_sql_bind_int(s, 3, n->year);
+		bind_text(s, 4, tl_step_status_name(n->status));
+		bind_text(s, 5, n->text);
+		tl_sql_bind_int(s, 6, *new_version);
+		tl_sql_bind_int(s, 7, version);
+	}
+	char key[16];
+	snprintf(key, sizeof key, "%d", n->position);
+	return versioned(st, s, exists_step(st, n->position), "next step", key, errs);
+}
+
+int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_errors *errs)
+{
+	tl_sql_stmt *s = prep(st, "DELETE FROM next_step WHERE position = ?1 AND version = ?2");
+	if (s) {
+		tl_sql_bind_int(s, 1, position);
+		tl_sql_bind_int(s, 2, version);
+	}
+	char key[16];
+	snprintf(key, sizeof key, "%d", position);
+	return versioned(st, s, exists_step(st, position), "next step", key, errs);
 }
 
 /* ---- Published snapshots ------------------------------------------------ */

@@ -36,6 +36,19 @@ int tl_store_user_add(tl_store *st, const char *name, const char *pwhash, const 
  * TL_ERR_NOTFOUND when there is no such account. */
 int tl_store_user_get(tl_store *st, const char *name, tl_arena *a, struct tl_user *u,
 		      const char **pwhash);
+/* One account by id with its version (strings in a).  TL_ERR_NOTFOUND when
+ * there is none. */
+int tl_store_user_get_id(tl_store *st, int64_t id, tl_arena *a, struct tl_user *u,
+			 int64_t *version);
+/* Change an account's role and organisation, and its password hash when
+ * pwhash is not NULL; version-checked like the report content below.
+ * TL_ERR_INPUT when it would leave no admin, or a partner without its
+ * organisation. */
+int tl_store_user_update(tl_store *st, int64_t id, const char *role, const char *organisation,
+			 const char *pwhash, int64_t version, int64_t *new_version, tl_errors *errs);
+/* Remove an account and its sessions (its audit rows keep its name).
+ * TL_ERR_INPUT for the last admin. */
+int tl_store_user_delete(tl_store *st, int64_t id, int64_t version, tl_errors *errs);
 /* Every account, by name, into a; for the admin's list. */
 int tl_store_user_list(tl_store *st, tl_arena *a, struct tl_user **out, size_t *n);
 long tl_store_user_count(tl_store *st);
@@ -51,6 +64,8 @@ int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, 
 int tl_store_session_get(tl_store *st, const char *token_hash, int64_t now, tl_arena *a,
 			 struct tl_user *u, const char **csrf);
 void tl_store_session_delete(tl_store *st, const char *token_hash);
+/* End every session of an account (its password changed). */
+int tl_store_session_delete_user(tl_store *st, int64_t user_id, tl_errors *errs);
 
 /* ---- Audit trail -------------------------------------------------------- */
 
@@ -92,6 +107,60 @@ int tl_store_progress_add(tl_store *st, const char *target, const struct tl_targ
 			  tl_errors *errs);
 int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs);
 int tl_store_next_step_add(tl_store *st, const struct tl_next_step *n, tl_errors *errs);
+
+/* ---- Version-checked edits and deletes ----------------------------------
+ * Every item the editor changes carries a version (schema migration 9): the
+ * value of one store-wide counter when it was last added or edited (0 = as
+ * imported).  A get returns the item as stored now with its version; an
+ * update or delete names the version the caller's form was loaded at and
+ * succeeds only if the item is still at it, in one statement, so two
+ * writers (threads or processes) can never both win.  Returns TL_OK (with
+ * *new_version set by updates), TL_ERR_CONFLICT when the item has moved on
+ * (nothing written: read it again to show both), TL_ERR_NOTFOUND when it
+ * is gone.  Inside the caller's transaction, like the audit row that goes
+ * with it.  Strings of a get live in a. */
+
+int tl_store_chapter_get(tl_store *st, const char *slug, tl_arena *a, const char **markdown,
+			 int64_t *version);
+int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown,
+			    int64_t version, int64_t *new_version, tl_errors *errs);
+
+/* A story's own fields and its instruments; people, goals and path are not
+ * read (the editor does not change them; an update keeps them). */
+int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_story *y,
+		       int64_t *version);
+/* Title, kicker, lead, place, municipality, date, published and markdown of
+ * the story y->slug. */
+int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t version,
+			  int64_t *new_version, tl_errors *errs);
+/* The story with its people, goals and instrument links. */
+int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs);
+
+/* Grants are keyed by their instrument and position there. */
+int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_arena *a,
+		       struct tl_grant *g, int64_t *version);
+/* Recipient, project, municipality, year, amount and note (goals kept). */
+int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, int64_t version,
+			  int64_t *new_version, tl_errors *errs);
+int tl_store_grant_delete(tl_store *st, const char *instrument, int position, int64_t version,
+			  tl_errors *errs);
+
+/* Progress entries are keyed by their target and position there. */
+int tl_store_progress_get(tl_store *st, const char *target, int position, tl_arena *a,
+			  struct tl_target_entry *e, int64_t *version);
+int tl_store_progress_update(tl_store *st, const char *target, int position,
+			     const struct tl_target_entry *e, int64_t version, int64_t *new_version,
+			     tl_errors *errs);
+int tl_store_progress_delete(tl_store *st, const char *target, int position, int64_t version,
+			     tl_errors *errs);
+
+/* Next steps are keyed by their position (n->position). */
+int tl_store_next_step_get(tl_store *st, int position, tl_arena *a, struct tl_next_step *n,
+			   int64_t *version);
+/* Theme, year, status and text (slug and outcome kept). */
+int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_t version,
+			      int64_t *new_version, tl_errors *errs);
+int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_errors *errs);
 
 /* ---- Published snapshots ------------------------------------------------ */
 

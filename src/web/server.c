@@ -31,6 +31,7 @@
 #include "../render/download.h"
 #include "../render/html.h"
 #include "../render/pages.h"
+#include "../render/pages_dash.h"
 #include "../render/pages_web.h"
 #include "../render/site.h"
 #include "../store/store.h"
@@ -71,6 +72,8 @@ struct server {
 	struct snap *cur;
 	int64_t data_version;
 	struct entry assets[2];     /* nlds.css, telling.css */
+	pthread_mutex_t conn_mx;    /* guards conns */
+	struct conn *conns;         /* open connections (slow-client deadlines) */
 	atomic_int active;          /* requests in flight */
 	atomic_int stopping;
 	pthread_mutex_t stop_mx;
@@ -222,28 +225,34 @@ static void prerender(struct snap *s)
 	}
 }
 
-/* Load the store into a new snapshot and make it current.  On failure the
- * old snapshot stays (and the reason is in errs). */
-static int reload(struct server *sv, tl_errors *errs)
+/* Load the store into a new snapshot and parse its site; the caller holds
+ * db_lock (and may be inside a transaction: the snapshot then shows what
+ * it is about to commit).  NULL, with the reason in errs, when the data
+ * cannot make a report. */
+static struct snap *snap_build(struct server *sv, tl_errors *errs)
 {
 	struct snap *s = xcalloc(1, sizeof *s);
 	s->arena = tl_arena_new();
-	pthread_mutex_lock(&sv->db_lock);
 	int rc = tl_store_load(sv->st, s->arena, &s->m, errs);
 	s->pub_id = tl_store_publication_latest(sv->st);
-	sv->data_version = tl_store_data_version(sv->st);
-	pthread_mutex_unlock(&sv->db_lock);
 	if (!rc)
 		rc = tl_site_open(s->m, sv->o->lang, &s->site, errs);
 	if (rc) {
 		tl_arena_free(s->arena);
 		free(s);
-		return rc;
+		return NULL;
 	}
 	pthread_mutex_init(&s->lock, NULL);
 	atomic_init(&s->refs, 1);
 	s->cache = tl_strmap_new(s->arena);
 	http_date(time(NULL), s->lastmod, sizeof s->lastmod);
+	return s;
+}
+
+/* Render the new snapshot's pages and make it current (without db_lock:
+ * the old snapshot answers meanwhile). */
+static void snap_install(struct server *sv, struct snap *s)
+{
 	if (!s->pub_id)
 		prerender(s);
 	pthread_mutex_lock(&sv->snap_lock);
@@ -251,7 +260,88 @@ static int reload(struct server *sv, tl_errors *errs)
 	sv->cur = s;
 	pthread_mutex_unlock(&sv->snap_lock);
 	snap_release(old);
+}
+
+/* Load the store into a new snapshot and make it current.  On failure the
+ * old snapshot stays (and the reason is in errs). */
+static int reload(struct server *sv, tl_errors *errs)
+{
+	pthread_mutex_lock(&sv->db_lock);
+	struct snap *s = snap_build(sv, errs);
+	sv->data_version = tl_store_data_version(sv->st);
+	pthread_mutex_unlock(&sv->db_lock);
+	if (!s)
+		return tl_errors_failed(errs) ? TL_ERR_INPUT : TL_ERR_STORE;
+	snap_install(sv, s);
 	return TL_OK;
+}
+
+/* ---- Slow clients ---------------------------------------------------------
+ * The idle timeout (--timeout) drops a client that stops sending, but one
+ * that trickles a byte every few seconds (slow loris) would hold its thread
+ * for ever, and with a thread per connection enough of them exhaust the
+ * server.  So every connection gets a deadline, --request-time after it was
+ * accepted.  Past it the watcher (once a second) cuts the connection's idle
+ * allowance to one second: a client that keeps sending or reading at speed
+ * (a large upload, a long answer) goes on; a slow one is closed within a
+ * second or two.  A connection whose request is inside a handler (an import
+ * that takes a while) is left alone until the handler returns.  Each
+ * client address may hold at most --per-ip connections. */
+
+struct conn {
+	struct MHD_Connection *c;
+	time_t deadline;
+	atomic_int busy; /* a handler is running for it */
+	int cut;         /* allowance already cut */
+	struct conn *prev, *next;
+};
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+			  enum MHD_ConnectionNotificationCode code)
+{
+	struct server *sv = cls;
+	pthread_mutex_lock(&sv->conn_mx);
+	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+		struct conn *k = xcalloc(1, sizeof *k);
+		k->c = c;
+		k->deadline = time(NULL) + (time_t)sv->o->request_time;
+		k->next = sv->conns;
+		if (sv->conns)
+			sv->conns->prev = k;
+		sv->conns = k;
+		*socket_context = k;
+	} else if (*socket_context) {
+		/* MHD frees the connection only after this returns, and the
+		 * watcher touches it only while it is listed, under conn_mx. */
+		struct conn *k = *socket_context;
+		if (k->prev)
+			k->prev->next = k->next;
+		else
+			sv->conns = k->next;
+		if (k->next)
+			k->next->prev = k->prev;
+		free(k);
+		*socket_context = NULL;
+	}
+	pthread_mutex_unlock(&sv->conn_mx);
+}
+
+static struct conn *conn_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	return ci ? ci->socket_context : NULL;
+}
+
+static void cut_slow_connections(struct server *sv)
+{
+	time_t now = time(NULL);
+	pthread_mutex_lock(&sv->conn_mx);
+	for (struct conn *k = sv->conns; k; k = k->next)
+		if (!k->cut && now >= k->deadline && !atomic_load(&k->busy)) {
+			MHD_set_connection_option(k->c, MHD_CONNECTION_OPTION_TIMEOUT, 1u);
+			k->cut = 1;
+		}
+	pthread_mutex_unlock(&sv->conn_mx);
 }
 
 /* Watch for commits by other processes (telling import, telling init). */
@@ -267,6 +357,7 @@ static void *watcher(void *arg)
 		if (atomic_load(&sv->stopping))
 			break;
 		pthread_mutex_unlock(&sv->stop_mx);
+		cut_slow_connections(sv);
 		pthread_mutex_lock(&sv->db_lock);
 		int64_t dv = tl_store_data_version(sv->st);
 		int changed = dv != sv->data_version;
@@ -598,6 +689,107 @@ static enum MHD_Result h_api(struct ctx *x)
 	return ok;
 }
 
+/* ---- Dashboard: explorer, compare, search ------------------------------- */
+
+/* The query string, checked into q: known slugs and codes only, years in
+ * range, at most TL_DASH_MAX_REGIONS regions; every refusal in errs naming
+ * the parameter. */
+static long parse_year(const char *s);
+
+static int dash_query(struct ctx *x, struct tl_dash_query *q, tl_errors *errs)
+{
+	const struct tl_model *m = x->snap->m;
+	memset(q, 0, sizeof *q);
+	x->form.f = TL_NEW_ARRAY(x->a, struct tl_field, TL_FORM_MAX_FIELDS);
+	x->form.n = 0;
+	tl_buf raw = TL_BUF_INIT;
+	struct qcollect qc = {x->a, &x->form, &raw, 0};
+	MHD_get_connection_values(x->c, MHD_GET_ARGUMENT_KIND, collect_arg, &qc);
+	tl_buf_free(&raw);
+	if (qc.bad) {
+		tl_errors_add(errs, NULL, 0, 0, NULL, "%s",
+			      L(x, "de vraag bevat tekens die geen tekst zijn, of te veel delen",
+				"the query holds bytes that are not text, or too many parts"));
+		return -1;
+	}
+	for (size_t i = 0; i < x->form.n; i++) {
+		const char *k = x->form.f[i].key, *v = x->form.f[i].val;
+		if (!*v)
+			continue;
+		if (!strcmp(k, "thema")) {
+			if (tl_model_theme(m, v))
+				q->theme = v;
+			else
+				tl_errors_add(errs, NULL, 0, 0, "thema", "%s \"%s\"", L(x, "onbekend thema", "unknown theme"), v);
+		} else if (!strcmp(k, "indicator")) {
+			if (tl_model_indicator(m, v))
+				q->indicator = v;
+			else
+				tl_errors_add(errs, NULL, 0, 0, "indicator", "%s \"%s\"",
+					      L(x, "onbekende indicator", "unknown indicator"), v);
+		} else if (!strcmp(k, "regio") || !strcmp(k, "links") || !strcmp(k, "rechts")) {
+			if (!tl_model_region(m, v)) {
+				tl_errors_add(errs, NULL, 0, 0, k, "%s \"%s\"", L(x, "onbekende regio", "unknown region"), v);
+			} else if (!strcmp(k, "links")) {
+				q->left = v;
+			} else if (!strcmp(k, "rechts")) {
+				q->right = v;
+			} else if (q->n_regions == TL_DASH_MAX_REGIONS) {
+				tl_errors_add(errs, NULL, 0, 0, k, "%s %d %s", L(x, "hoogstens", "at most"),
+					      TL_DASH_MAX_REGIONS, L(x, "regio's tegelijk", "regions at a time"));
+			} else {
+				q->regions[q->n_regions++] = v;
+			}
+		} else if (!strcmp(k, "van") || !strcmp(k, "tot") || !strcmp(k, "jaar_links") ||
+			   !strcmp(k, "jaar_rechts")) {
+			long y = parse_year(v);
+			if (y < 0)
+				tl_errors_add(errs, NULL, 0, 0, k, "%s", L(x, "een jaartal, zoals 2024", "a year, such as 2024"));
+			else if (!strcmp(k, "van"))
+				q->from = (int)y;
+			else if (!strcmp(k, "tot"))
+				q->to = (int)y;
+			else if (!strcmp(k, "jaar_links"))
+				q->left_year = (int)y;
+			else
+				q->right_year = (int)y;
+		} else if (!strcmp(k, "q")) {
+			if (strlen(v) > TL_DASH_MAX_QUERY)
+				tl_errors_add(errs, NULL, 0, 0, "q", "%s %d %s", L(x, "hoogstens", "at most"), TL_DASH_MAX_QUERY,
+					      L(x, "tekens", "characters"));
+			else
+				q->q = v;
+		}
+		/* Other parameters are ignored, as a browser's form may add some. */
+	}
+	return tl_errors_failed(errs) ? -1 : 0;
+}
+
+/* The three pages are rendered per request from the snapshot's model,
+ * without its lock and without the cache: they allocate nothing in the
+ * model's arena (render/pages_dash.h), and caching arbitrary queries would
+ * let anyone fill the memory. */
+static enum MHD_Result h_dash(struct ctx *x)
+{
+	struct tl_dash_query q;
+	tl_errors errs = TL_ERRORS_INIT;
+	int bad = dash_query(x, &q, &errs) != 0;
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, "");
+	if (!strcmp(x->url, "/verkennen")) {
+		p.title = L(x, "Cijfers verkennen", "Explore figures");
+		tl_page_explore(&b, &p, &q, &errs);
+	} else if (!strcmp(x->url, "/vergelijken")) {
+		p.title = L(x, "Vergelijken", "Compare");
+		tl_page_compare(&b, &p, &q, &errs);
+	} else {
+		p.title = L(x, "Zoeken", "Search");
+		tl_page_search(&b, &p, &q, &errs);
+	}
+	tl_errors_free(&errs);
+	return send_buf(x, bad ? 400 : 200, "text/html; charset=utf-8", &b, NULL);
+}
+
 /* ---- Login and sessions ------------------------------------------------- */
 
 static int64_t now_s(void)
@@ -739,6 +931,168 @@ static enum MHD_Result h_admin(struct ctx *x)
 	return send_buf(x, 200, "text/html; charset=utf-8", &b, NULL);
 }
 
+/* ---- Version-checked edits and deletes ----------------------------------
+ * An edit form carries the version its item was read at.  run_edit() reads
+ * the item again inside the write transaction; if its version moved on the
+ * answer is a 409 page with both versions and the sender's values in a form
+ * (nothing typed is lost), otherwise the store writes it with the same
+ * version check in its statement, plus an audit row with before and after. */
+
+/* The version a form was loaded at; -1 when absent or not a number. */
+static int64_t form_version(struct ctx *x)
+{
+	const char *v = tl_form_get(&x->form, "version");
+	if (!v || !*v || strlen(v) > 18 || strspn(v, "0123456789") != strlen(v))
+		return -1;
+	return (int64_t)strtoll(v, NULL, 10);
+}
+
+static enum MHD_Result missing_version(struct ctx *x)
+{
+	return send_message(x, 400, L(x, "Onvolledig formulier", "Incomplete form"),
+			    L(x, "Het formulier mist de versie waarop het is geopend. Open de pagina opnieuw.",
+			      "The form lacks the version it was opened at. Open the page again."));
+}
+
+enum { EDIT_FORBIDDEN = 1 }; /* positive: not an error of the store */
+
+struct edit {
+	const char *entity, *key;           /* for the audit trail */
+	int deleting;
+	int64_t version;                    /* the form's */
+	const struct tl_form_field *fields; /* what the item's form shows */
+	size_t nf;
+	const char *const *mine;            /* the sent values, per field */
+	const void *item;                   /* the new item (saves) */
+	/* Read the stored item: fill theirs, their_version and before; may
+	 * return TL_ERR_NOTFOUND or EDIT_FORBIDDEN. */
+	int (*get)(struct ctx *x, tl_store *st, struct edit *e);
+	/* Update or delete, checking e->version again in the statement. */
+	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
+	const char **theirs;
+	int64_t their_version;
+	const void *stored;
+	int partner_keep;                   /* story: a partner keeps the stored publish flag */
+};
+
+/* JSON text of an item's values, field by field (NULL or "" = null). */
+static const char *values_json(struct ctx *x, const struct tl_form_field *f, size_t nf,
+			       const char *const *v)
+{
+	json_t *o = json_object();
+	for (size_t i = 0; i < nf; i++) {
+		int given = v && v[i] && *v[i];
+		if (f[i].kind == TL_FIELD_PASSWORD) /* never the password itself */
+			json_object_set_new(o, f[i].name, given ? json_string("changed") : json_null());
+		else
+			json_object_set_new(o, f[i].name, given ? json_string(v[i]) : json_null());
+	}
+	char *t = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	const char *r = tl_arena_strdup(x->a, t ? t : "null");
+	free(t);
+	return r;
+}
+
+/* Read, compare versions, write and audit in one transaction.  Before it
+ * commits, the changed data is loaded into the next snapshot: a change that
+ * leaves no report (a story a chapter still shows, deleted) is rolled back
+ * with the reason (TL_ERR_INPUT), so the store never holds what the server
+ * cannot serve. */
+static int run_edit(struct ctx *x, struct edit *e, tl_errors *errs)
+{
+	tl_store *st = x->sv->st;
+	struct snap *next = NULL;
+	pthread_mutex_lock(&x->sv->write_lock);
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_begin(st, errs);
+	if (!rc) {
+		rc = e->get(x, st, e);
+		if (!rc && e->their_version != e->version)
+			rc = TL_ERR_CONFLICT;
+		if (!rc)
+			rc = e->put(x, st, e, errs);
+		if (!rc)
+			rc = tl_store_audit_add(st, x->user.name, e->deleting ? "delete" : "edit", e->entity, e->key,
+						values_json(x, e->fields, e->nf, e->theirs),
+						e->deleting ? NULL : values_json(x, e->fields, e->nf, e->mine), errs);
+		if (!rc && !(next = snap_build(x->sv, errs)))
+			rc = TL_ERR_INPUT;
+		if (!rc)
+			rc = tl_store_commit(st, errs);
+		else
+			tl_store_rollback(st);
+	}
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (!rc)
+		snap_install(x->sv, next);
+	else if (next)
+		snap_release(next);
+	pthread_mutex_unlock(&x->sv->write_lock);
+	return rc;
+}
+
+/* Run an edit and answer: back to done on success, 409 with both versions,
+ * 404 (with the sent values) when the item is gone, 403, or 500. */
+static enum MHD_Result finish_edit(struct ctx *x, struct edit *e, const char *heading,
+				   const char *back, const char *action, const char *done_url)
+{
+	tl_errors errs = TL_ERRORS_INIT;
+	int rc = run_edit(x, e, &errs);
+	if (rc == TL_OK) {
+		tl_errors_free(&errs);
+		return redirect(x, done_url);
+	}
+	if (rc == EDIT_FORBIDDEN) {
+		tl_errors_free(&errs);
+		return forbidden(x);
+	}
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, heading);
+	unsigned status = 500;
+	if (rc == TL_ERR_CONFLICT) {
+		status = 409;
+		tl_page_conflict(&b, &p, x->csrf, heading, back, action, e->deleting ? 1 : 0, e->fields, e->nf,
+				 e->mine, e->theirs, e->their_version);
+	} else if (rc == TL_ERR_NOTFOUND) {
+		status = 404;
+		tl_page_conflict(&b, &p, x->csrf, heading, back, action, 2, e->fields, e->nf, e->mine, NULL, 0);
+	} else if (rc == TL_ERR_INPUT && !e->deleting) {
+		status = 422;
+		tl_page_item_edit(&b, &p, x->csrf, heading, back, action, e->fields, e->nf, e->mine, e->version,
+				  &errs);
+	} else if (rc == TL_ERR_INPUT) {
+		status = 422;
+		tl_page_item_edit(&b, &p, x->csrf, heading, back, action, e->fields, e->nf, e->theirs, e->version,
+				  &errs);
+	} else {
+		tl_page_message(&b, &p, L(x, "Niet opgeslagen", "Not saved"),
+				L(x, "De wijziging kon niet worden opgeslagen; er is niets veranderd.",
+				  "The change could not be stored; nothing changed."));
+		tl_errors_print(&errs, stderr);
+	}
+	tl_errors_free(&errs);
+	return send_buf(x, status, "text/html; charset=utf-8", &b, NULL);
+}
+
+static int get_chapter(struct ctx *x, tl_store *st, struct edit *e)
+{
+	const char *md = NULL;
+	int rc = tl_store_chapter_get(st, e->key, x->a, &md, &e->their_version);
+	if (rc)
+		return rc;
+	e->theirs = TL_NEW_ARRAY(x->a, const char *, 2);
+	e->theirs[0] = md;
+	return TL_OK;
+}
+
+static int put_chapter(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	int64_t nv;
+	return tl_store_chapter_update(st, e->key, e->mine[0], e->version, &nv, errs);
+}
+
 static const struct tl_chapter *find_chapter(const struct tl_model *m, const char *slug)
 {
 	for (size_t i = 0; i < m->n_chapters; i++)
@@ -753,20 +1107,14 @@ static enum MHD_Result h_chapter_form(struct ctx *x)
 	if (!c)
 		return not_found(x);
 	const char *md = c->markdown;
+	int64_t version = 0;
 	pthread_mutex_lock(&x->sv->db_lock);
-	tl_store_chapter_get_text(x->sv->st, c->slug, x->a, &md);
+	tl_store_chapter_get(x->sv->st, c->slug, x->a, &md, &version);
 	pthread_mutex_unlock(&x->sv->db_lock);
 	tl_buf b = TL_BUF_INIT;
 	struct tl_page p = page_for(x, tl_chapter_title(x->snap->m, c));
-	tl_page_chapter_edit(&b, &p, x->csrf, c, md, NULL, NULL);
+	tl_page_chapter_edit(&b, &p, x->csrf, c, md, version, NULL, NULL);
 	return send_buf(x, 200, "text/html; charset=utf-8", &b, NULL);
-}
-
-static json_t *text_json(const char *key, const char *value)
-{
-	json_t *o = json_object();
-	json_object_set_new(o, key, value ? json_string(value) : json_null());
-	return o;
 }
 
 /* JSON text of v (consumed), in the arena. */
@@ -790,6 +1138,9 @@ static enum MHD_Result h_chapter_save(struct ctx *x)
 		return send_message(x, 400, L(x, "Onvolledig formulier", "Incomplete form"),
 				    L(x, "Het veld markdown ontbreekt.", "The field markdown is missing."));
 	int preview = action && !strcmp(action, "preview");
+	int64_t version = form_version(x);
+	if (!preview && version < 0)
+		return missing_version(x);
 	struct tl_chapter edited = *c;
 	edited.markdown = md;
 	edited.path = tl_arena_printf(x->a, "%s.md", c->slug);
@@ -812,43 +1163,33 @@ static enum MHD_Result h_chapter_save(struct ctx *x)
 	}
 	pthread_mutex_unlock(&x->snap->lock);
 	if (bad || preview) {
-		tl_page_chapter_edit(&b, &p, x->csrf, c, md, bad ? &errs : NULL, preview && !bad ? &pv : NULL);
+		tl_page_chapter_edit(&b, &p, x->csrf, c, md, version < 0 ? 0 : version, bad ? &errs : NULL,
+				     preview && !bad ? &pv : NULL);
 		tl_buf_free(&pv);
 		tl_errors_free(&errs);
 		return send_buf(x, bad ? 422 : 200, "text/html; charset=utf-8", &b, NULL);
 	}
 	tl_buf_free(&pv);
-
-	/* Save the text and its audit row in one transaction. */
-	pthread_mutex_lock(&x->sv->write_lock);
-	pthread_mutex_lock(&x->sv->db_lock);
-	const char *before = NULL;
-	int rc = tl_store_chapter_get_text(x->sv->st, c->slug, x->a, &before);
-	if (!rc)
-		rc = tl_store_begin(x->sv->st, &errs);
-	if (!rc) {
-		rc = tl_store_chapter_set_text(x->sv->st, c->slug, md, &errs);
-		if (!rc)
-			rc = tl_store_audit_add(x->sv->st, x->user.name, "edit", "chapter", c->slug,
-						json_text(x->a, text_json("markdown", before)),
-						json_text(x->a, text_json("markdown", md)), &errs);
-		if (!rc)
-			rc = tl_store_commit(x->sv->st, &errs);
-		else
-			tl_store_rollback(x->sv->st);
-	}
-	pthread_mutex_unlock(&x->sv->db_lock);
-	if (!rc)
-		rc = reload(x->sv, &errs);
-	pthread_mutex_unlock(&x->sv->write_lock);
-	if (rc) {
-		tl_page_chapter_edit(&b, &p, x->csrf, c, md, &errs, NULL);
-		tl_errors_free(&errs);
-		return send_buf(x, 500, "text/html; charset=utf-8", &b, NULL);
-	}
-	tl_errors_free(&errs);
 	tl_buf_free(&b);
-	return redirect(x, tl_arena_printf(x->a, "/beheer/hoofdstuk/%s", c->slug));
+
+	/* Save the text and its audit row in one transaction, if the chapter
+	 * is still at the version the form was loaded at. */
+	struct tl_form_field *f = TL_NEW_ARRAY(x->a, struct tl_form_field, 1);
+	f[0] = (struct tl_form_field){"markdown", L(x, "Tekst (Markdown)", "Text (Markdown)"), TL_FIELD_TEXTAREA, NULL, 1};
+	const char **mine = TL_NEW_ARRAY(x->a, const char *, 2);
+	mine[0] = md;
+	struct edit e = {0};
+	e.entity = "chapter";
+	e.key = c->slug;
+	e.version = version;
+	e.fields = f;
+	e.nf = 1;
+	e.mine = mine;
+	e.get = get_chapter;
+	e.put = put_chapter;
+	return finish_edit(x, &e, tl_chapter_title(x->snap->m, c), "/beheer",
+			   tl_arena_printf(x->a, "/beheer/hoofdstuk/%s", c->slug),
+			   tl_arena_printf(x->a, "/beheer/hoofdstuk/%s", c->slug));
 }
 
 static enum MHD_Result h_import_form(struct ctx *x)
@@ -1235,12 +1576,14 @@ static int w_progress(tl_store *st, const void *item, tl_errors *errs)
 
 static enum MHD_Result content_page(struct ctx *x, unsigned status, const char *heading,
 				    const char *intro, const char *action, const char **items,
-				    size_t n_items, const struct tl_form_field *f, size_t nf,
-				    const char *const *values, const tl_errors *errs, const char *note)
+				    const char **links, size_t n_items, const struct tl_form_field *f,
+				    size_t nf, const char *const *values, const tl_errors *errs,
+				    const char *note)
 {
 	tl_buf b = TL_BUF_INIT;
 	struct tl_page p = page_for(x, heading);
-	tl_page_content(&b, &p, x->csrf, heading, intro, action, items, n_items, f, nf, values, errs, note);
+	tl_page_content(&b, &p, x->csrf, heading, intro, action, items, links, n_items, f, nf, values, errs,
+			note);
 	return send_buf(x, status, "text/html; charset=utf-8", &b, NULL);
 }
 
@@ -1272,25 +1615,54 @@ static enum MHD_Result stories_page(struct ctx *x, unsigned status, const tl_err
 	};
 	size_t nf = sizeof f / sizeof *f - (editor ? 0 : 1);
 	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_stories + 1);
+	const char **links = TL_NEW_ARRAY(x->a, const char *, m->n_stories + 1);
 	size_t n = 0;
 	for (size_t i = 0; i < m->n_stories; i++)
-		if (story_visible(x, &m->stories[i]))
+		if (story_visible(x, &m->stories[i])) {
+			links[n] = tl_arena_printf(x->a, "/beheer/verhalen/%s", m->stories[i].slug);
 			items[n++] = tl_arena_printf(x->a, "%s (%s)", m->stories[i].title,
 						     m->stories[i].published ? L(x, "gepubliceerd", "published")
 									     : L(x, "concept", "draft"));
+		}
 	return content_page(x, status, L(x, "Verhalen", "Stories"),
 			    editor ? NULL
 				   : L(x, "Als partner voegt u verhalen toe over de instrumenten van uw organisatie; "
 					  "een redacteur publiceert ze.",
 				       "As a partner you add stories about your organisation's instruments; an "
 				       "editor publishes them."),
-			    "/beheer/verhalen", items, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+			    "/beheer/verhalen", items, links, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs,
+			    note);
 }
 
 static enum MHD_Result h_stories(struct ctx *x)
 {
 	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
 	return stories_page(x, 200, NULL, q ? L(x, "Het verhaal is opgeslagen.", "The story has been saved.") : NULL, 0);
+}
+
+/* The story's own fields from the form, checked (not its slug, instrument
+ * or publish flag). */
+static void story_from_form(struct ctx *x, struct tl_story *y, tl_errors *errs)
+{
+	const struct tl_model *m = x->snap->m;
+	y->title = val(x, "title");
+	y->kicker = val(x, "kicker");
+	y->lead = val(x, "lead");
+	y->place = val(x, "place");
+	y->municipality = val(x, "municipality");
+	y->markdown = val(x, "markdown");
+	const char *date = val(x, "date");
+	need(x, errs, "title", y->title, 200);
+	need(x, errs, "markdown", y->markdown, 100000);
+	at_most(x, errs, "kicker", y->kicker, 200);
+	at_most(x, errs, "lead", y->lead, 1000);
+	at_most(x, errs, "place", y->place, 200);
+	const struct tl_region *r = y->municipality ? tl_model_region(m, y->municipality) : NULL;
+	if (y->municipality && (!r || strcmp(r->level, "gemeente") != 0))
+		tl_errors_add(errs, NULL, 0, 0, "municipality", "%s", L(x, "onbekende gemeente", "unknown municipality"));
+	if (date && tl_ymd_parse(date, strlen(date), &y->date))
+		tl_errors_add(errs, NULL, 0, 0, "date", "%s",
+			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
 }
 
 static enum MHD_Result h_story_add(struct ctx *x)
@@ -1300,21 +1672,8 @@ static enum MHD_Result h_story_add(struct ctx *x)
 	tl_errors errs = TL_ERRORS_INIT;
 	struct tl_story y;
 	memset(&y, 0, sizeof y);
-	y.title = val(x, "title");
-	y.kicker = val(x, "kicker");
-	y.lead = val(x, "lead");
-	y.place = val(x, "place");
-	y.municipality = val(x, "municipality");
-	y.markdown = val(x, "markdown");
-	const char *ins = val(x, "instrument"), *date = val(x, "date");
-	need(x, &errs, "title", y.title, 200);
-	need(x, &errs, "markdown", y.markdown, 100000);
-	at_most(x, &errs, "kicker", y.kicker, 200);
-	at_most(x, &errs, "lead", y.lead, 1000);
-	at_most(x, &errs, "place", y.place, 200);
-	const struct tl_region *r = y.municipality ? tl_model_region(m, y.municipality) : NULL;
-	if (y.municipality && (!r || strcmp(r->level, "gemeente") != 0))
-		tl_errors_add(&errs, NULL, 0, 0, "municipality", "%s", L(x, "onbekende gemeente", "unknown municipality"));
+	story_from_form(x, &y, &errs);
+	const char *ins = val(x, "instrument");
 	const struct tl_instrument *in = ins ? tl_model_instrument(m, ins) : NULL;
 	if (ins && !in)
 		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s", L(x, "onbekend instrument", "unknown instrument"));
@@ -1322,9 +1681,6 @@ static enum MHD_Result h_story_add(struct ctx *x)
 	if (denied || (!in && !ins && !editor))
 		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s",
 			      L(x, "kies een instrument van uw organisatie", "choose an instrument of your organisation"));
-	if (date && tl_ymd_parse(date, strlen(date), &y.date))
-		tl_errors_add(&errs, NULL, 0, 0, "date", "%s",
-			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
 	if (tl_errors_failed(&errs)) {
 		enum MHD_Result ok = stories_page(x, denied ? 403 : 422, &errs, NULL, 1);
 		tl_errors_free(&errs);
@@ -1370,6 +1726,7 @@ static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_er
 	for (size_t i = 0; i < m->n_targets; i++)
 		n += m->targets[i].n_progress;
 	const char **items = TL_NEW_ARRAY(x->a, const char *, n + 1);
+	const char **links = TL_NEW_ARRAY(x->a, const char *, n + 1);
 	n = 0;
 	for (size_t i = 0; i < m->n_targets; i++) {
 		const struct tl_target *t = &m->targets[i];
@@ -1381,6 +1738,7 @@ static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_er
 			tl_ymd_text(&t->progress[j].date, d);
 			tl_buf v = TL_BUF_INIT;
 			tl_fmt_number(&v, t->progress[j].value, t->decimals, x->sv->o->lang);
+			links[n] = tl_arena_printf(x->a, "/beheer/voortgang/%s/%d", t->slug, t->progress[j].position);
 			items[n++] = tl_arena_printf(x->a, "%s: %s %s%s%s", t->title, d, v.data ? v.data : "",
 						     t->unit ? " " : "", t->unit ? t->unit : "");
 			tl_buf_free(&v);
@@ -1397,7 +1755,8 @@ static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_er
 	};
 	size_t nf = sizeof f / sizeof *f;
 	return content_page(x, status, L(x, "Voortgang van streefdoelen", "Progress on targets"), NULL,
-			    "/beheer/voortgang", items, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+			    "/beheer/voortgang", items, links, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs,
+			    note);
 }
 
 static enum MHD_Result h_progress(struct ctx *x)
@@ -1406,27 +1765,34 @@ static enum MHD_Result h_progress(struct ctx *x)
 	return progress_page(x, 200, NULL, q ? L(x, "De voortgang is opgeslagen.", "The progress has been saved.") : NULL, 0);
 }
 
+/* A progress entry's fields from the form, checked. */
+static void progress_from_form(struct ctx *x, struct tl_target_entry *e, tl_errors *errs)
+{
+	const char *date = val(x, "date"), *value = val(x, "value");
+	if (!date || tl_ymd_parse(date, strlen(date), &e->date))
+		tl_errors_add(errs, NULL, 0, 0, "date", "%s",
+			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
+	if (parse_number(value, &e->value))
+		tl_errors_add(errs, NULL, 0, 0, "value", "%s",
+			      L(x, "een getal, zoals 12 of 74,2", "a number, such as 12 or 74.2"));
+	e->source = val(x, "source");
+	e->note = val(x, "note");
+	at_most(x, errs, "source", e->source, 200);
+	at_most(x, errs, "note", e->note, 500);
+}
+
 static enum MHD_Result h_progress_add(struct ctx *x)
 {
 	tl_errors errs = TL_ERRORS_INIT;
 	struct progress_item it;
 	memset(&it, 0, sizeof it);
-	const char *slug = val(x, "target"), *date = val(x, "date"), *value = val(x, "value");
+	const char *slug = val(x, "target"), *date = val(x, "date");
 	const struct tl_target *t = slug ? tl_model_target(x->snap->m, slug) : NULL;
 	int denied = t && !may_use_target(x, t);
 	if (!t || denied)
 		tl_errors_add(&errs, NULL, 0, 0, "target", "%s",
 			      L(x, "kies een streefdoel dat u mag bijwerken", "choose a target you may update"));
-	if (!date || tl_ymd_parse(date, strlen(date), &it.e.date))
-		tl_errors_add(&errs, NULL, 0, 0, "date", "%s",
-			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
-	if (parse_number(value, &it.e.value))
-		tl_errors_add(&errs, NULL, 0, 0, "value", "%s",
-			      L(x, "een getal, zoals 12 of 74,2", "a number, such as 12 or 74.2"));
-	it.e.source = val(x, "source");
-	it.e.note = val(x, "note");
-	at_most(x, &errs, "source", it.e.source, 200);
-	at_most(x, &errs, "note", it.e.note, 500);
+	progress_from_form(x, &it.e, &errs);
 	if (tl_errors_failed(&errs)) {
 		enum MHD_Result ok = progress_page(x, denied ? 403 : 422, &errs, NULL, 1);
 		tl_errors_free(&errs);
@@ -1455,6 +1821,7 @@ static enum MHD_Result grants_page(struct ctx *x, unsigned status, const tl_erro
 	for (size_t i = 0; i < m->n_instruments; i++)
 		n += m->instruments[i].n_grants;
 	const char **items = TL_NEW_ARRAY(x->a, const char *, n + 1);
+	const char **links = TL_NEW_ARRAY(x->a, const char *, n + 1);
 	n = 0;
 	for (size_t i = 0; i < m->n_instruments; i++) {
 		const struct tl_instrument *in = &m->instruments[i];
@@ -1465,6 +1832,7 @@ static enum MHD_Result grants_page(struct ctx *x, unsigned status, const tl_erro
 			tl_buf v = TL_BUF_INIT;
 			if (g->has_amount)
 				tl_fmt_value(&v, g->amount, 0, TL_UNIT_EURO, x->sv->o->lang);
+			links[n] = tl_arena_printf(x->a, "/beheer/toekenningen/%s/%d", in->slug, g->position);
 			items[n++] = tl_arena_printf(x->a, "%s: %s%s%s, %d%s%s", in->name,
 						     g->recipient ? g->recipient : "", g->recipient && g->project ? ", " : "",
 						     g->project ? g->project : "", g->year, v.data ? ", " : "",
@@ -1484,7 +1852,8 @@ static enum MHD_Result grants_page(struct ctx *x, unsigned status, const tl_erro
 	size_t nf = sizeof f / sizeof *f;
 	return content_page(x, status, L(x, "Toekenningen", "Grants"),
 			    L(x, "Vul een ontvanger, een project of allebei in.", "Give a recipient, a project or both."),
-			    "/beheer/toekenningen", items, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+			    "/beheer/toekenningen", items, links, n, f, nf, refill_form ? refill(x, f, nf) : NULL,
+			    errs, note);
 }
 
 static enum MHD_Result h_grants(struct ctx *x)
@@ -1493,41 +1862,49 @@ static enum MHD_Result h_grants(struct ctx *x)
 	return grants_page(x, 200, NULL, q ? L(x, "De toekenning is opgeslagen.", "The grant has been saved.") : NULL, 0);
 }
 
+/* A grant's fields from the form, checked (not its instrument). */
+static void grant_from_form(struct ctx *x, struct tl_grant *g, tl_errors *errs)
+{
+	const struct tl_model *m = x->snap->m;
+	const char *year = val(x, "year"), *amount = val(x, "amount");
+	g->recipient = val(x, "recipient");
+	g->project = val(x, "project");
+	g->municipality = val(x, "municipality");
+	g->note = val(x, "note");
+	if (!g->recipient && !g->project)
+		tl_errors_add(errs, NULL, 0, 0, "recipient", "%s",
+			      L(x, "vul een ontvanger of een project in", "give a recipient or a project"));
+	at_most(x, errs, "recipient", g->recipient, 200);
+	at_most(x, errs, "project", g->project, 200);
+	at_most(x, errs, "note", g->note, 200);
+	const struct tl_region *r = g->municipality ? tl_model_region(m, g->municipality) : NULL;
+	if (g->municipality && (!r || strcmp(r->level, "gemeente") != 0))
+		tl_errors_add(errs, NULL, 0, 0, "municipality", "%s", L(x, "onbekende gemeente", "unknown municipality"));
+	long y = parse_year(year);
+	if (y < 0)
+		tl_errors_add(errs, NULL, 0, 0, "year", "%s", L(x, "een jaartal, zoals 2025", "a year, such as 2025"));
+	g->year = (int)y;
+	if (amount) {
+		if (parse_number(amount, &g->amount) || g->amount < 0)
+			tl_errors_add(errs, NULL, 0, 0, "amount", "%s",
+				      L(x, "een bedrag, zoals 2500 of 1500,50", "an amount, such as 2500 or 1500.50"));
+		g->has_amount = 1;
+	}
+}
+
 static enum MHD_Result h_grant_add(struct ctx *x)
 {
 	const struct tl_model *m = x->snap->m;
 	tl_errors errs = TL_ERRORS_INIT;
 	struct tl_grant g;
 	memset(&g, 0, sizeof g);
-	const char *ins = val(x, "instrument"), *year = val(x, "year"), *amount = val(x, "amount");
+	const char *ins = val(x, "instrument");
 	const struct tl_instrument *in = ins ? tl_model_instrument(m, ins) : NULL;
 	int denied = in && !may_use_instrument(x, in);
 	if (!in || denied)
 		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s",
 			      L(x, "kies een instrument van uw organisatie", "choose an instrument of your organisation"));
-	g.recipient = val(x, "recipient");
-	g.project = val(x, "project");
-	g.municipality = val(x, "municipality");
-	g.note = val(x, "note");
-	if (!g.recipient && !g.project)
-		tl_errors_add(&errs, NULL, 0, 0, "recipient", "%s",
-			      L(x, "vul een ontvanger of een project in", "give a recipient or a project"));
-	at_most(x, &errs, "recipient", g.recipient, 200);
-	at_most(x, &errs, "project", g.project, 200);
-	at_most(x, &errs, "note", g.note, 200);
-	const struct tl_region *r = g.municipality ? tl_model_region(m, g.municipality) : NULL;
-	if (g.municipality && (!r || strcmp(r->level, "gemeente") != 0))
-		tl_errors_add(&errs, NULL, 0, 0, "municipality", "%s", L(x, "onbekende gemeente", "unknown municipality"));
-	long y = parse_year(year);
-	if (y < 0)
-		tl_errors_add(&errs, NULL, 0, 0, "year", "%s", L(x, "een jaartal, zoals 2025", "a year, such as 2025"));
-	g.year = (int)y;
-	if (amount) {
-		if (parse_number(amount, &g.amount) || g.amount < 0)
-			tl_errors_add(&errs, NULL, 0, 0, "amount", "%s",
-				      L(x, "een bedrag, zoals 2500 of 1500,50", "an amount, such as 2500 or 1500.50"));
-		g.has_amount = 1;
-	}
+	grant_from_form(x, &g, &errs);
 	if (tl_errors_failed(&errs)) {
 		enum MHD_Result ok = grants_page(x, denied ? 403 : 422, &errs, NULL, 1);
 		tl_errors_free(&errs);
@@ -1555,8 +1932,10 @@ static enum MHD_Result steps_page(struct ctx *x, unsigned status, const tl_error
 {
 	const struct tl_model *m = x->snap->m;
 	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_next_steps + 1);
+	const char **links = TL_NEW_ARRAY(x->a, const char *, m->n_next_steps + 1);
 	for (size_t i = 0; i < m->n_next_steps; i++) {
 		const struct tl_next_step *s = &m->next_steps[i];
+		links[i] = tl_arena_printf(x->a, "/beheer/stappen/%d", s->position);
 		const struct tl_theme *t = s->theme ? tl_model_theme(m, s->theme) : NULL;
 		items[i] = tl_arena_printf(x->a, "%s %d (%s): %s", t ? t->title : "", s->year,
 					   tl_step_status_name(s->status), s->text);
@@ -1576,7 +1955,7 @@ static enum MHD_Result steps_page(struct ctx *x, unsigned status, const tl_error
 	};
 	size_t nf = sizeof f / sizeof *f;
 	return content_page(x, status, L(x, "Volgende stappen", "Next steps"), NULL, "/beheer/stappen",
-			    items, m->n_next_steps, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
+			    items, links, m->n_next_steps, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
 }
 
 static enum MHD_Result h_steps(struct ctx *x)
@@ -1585,25 +1964,30 @@ static enum MHD_Result h_steps(struct ctx *x)
 	return steps_page(x, 200, NULL, q ? L(x, "De stap is opgeslagen.", "The step has been saved.") : NULL, 0);
 }
 
+/* A next step's fields from the form, checked. */
+static void step_from_form(struct ctx *x, struct tl_next_step *n, tl_errors *errs)
+{
+	n->theme = val(x, "theme");
+	n->text = val(x, "text");
+	const char *status = val(x, "status");
+	if (!n->theme || !tl_model_theme(x->snap->m, n->theme))
+		tl_errors_add(errs, NULL, 0, 0, "theme", "%s", L(x, "kies een thema", "choose a theme"));
+	long y = parse_year(val(x, "year"));
+	if (y < 0)
+		tl_errors_add(errs, NULL, 0, 0, "year", "%s", L(x, "een jaartal, zoals 2026", "a year, such as 2026"));
+	n->year = (int)y;
+	if (!status || tl_step_status_parse(status, &n->status) < 0)
+		tl_errors_add(errs, NULL, 0, 0, "status", "%s",
+			      L(x, "gepland, gestart, gedaan of geschrapt", "planned, started, done or dropped"));
+	need(x, errs, "text", n->text, 2000);
+}
+
 static enum MHD_Result h_step_add(struct ctx *x)
 {
 	tl_errors errs = TL_ERRORS_INIT;
 	struct tl_next_step n;
 	memset(&n, 0, sizeof n);
-	n.theme = val(x, "theme");
-	n.text = val(x, "text");
-	const char *status = val(x, "status");
-	if (!n.theme || !tl_model_theme(x->snap->m, n.theme))
-		tl_errors_add(&errs, NULL, 0, 0, "theme", "%s", L(x, "kies een thema", "choose a theme"));
-	long y = parse_year(val(x, "year"));
-	if (y < 0)
-		tl_errors_add(&errs, NULL, 0, 0, "year", "%s", L(x, "een jaartal, zoals 2026", "a year, such as 2026"));
-	n.year = (int)y;
-	int sv = -1;
-	if (!status || (sv = tl_step_status_parse(status, &n.status)) < 0)
-		tl_errors_add(&errs, NULL, 0, 0, "status", "%s",
-			      L(x, "gepland, gestart, gedaan of geschrapt", "planned, started, done or dropped"));
-	need(x, &errs, "text", n.text, 2000);
+	step_from_form(x, &n, &errs);
 	if (tl_errors_failed(&errs)) {
 		enum MHD_Result ok = steps_page(x, 422, &errs, NULL, 1);
 		tl_errors_free(&errs);
@@ -1621,6 +2005,541 @@ static enum MHD_Result h_step_add(struct ctx *x)
 	}
 	tl_errors_free(&errs);
 	return redirect(x, "/beheer/stappen?klaar=1");
+}
+
+/* ---- Editing and deleting report content -------------------------------
+ * /beheer/verhalen/SLUG, /beheer/toekenningen/INSTRUMENT/POSITION,
+ * /beheer/voortgang/TARGET/POSITION and /beheer/stappen/POSITION: GET shows
+ * the item as stored now (not the snapshot, which may be a second behind)
+ * with its version; POST saves (action=save) or deletes (action=delete)
+ * through run_edit(). */
+
+static struct tl_form_field *fields_copy(struct ctx *x, const struct tl_form_field *f, size_t n)
+{
+	struct tl_form_field *c = TL_NEW_ARRAY(x->a, struct tl_form_field, n);
+	memcpy(c, f, n * sizeof *f);
+	return c;
+}
+
+/* A number as the form shows it: "74,2" in Dutch, "74.2" in English. */
+static const char *num_text(struct ctx *x, double v)
+{
+	char t[64];
+	snprintf(t, sizeof t, "%.12g", v);
+	if (x->sv->o->lang == TL_LANG_NL)
+		for (char *p = t; *p; p++)
+			if (*p == '.')
+				*p = ',';
+	return tl_arena_strdup(x->a, t);
+}
+
+static const char *int_text(struct ctx *x, long v)
+{
+	return tl_arena_printf(x->a, "%ld", v);
+}
+
+static const char *ymd_text(struct ctx *x, const struct tl_ymd *d)
+{
+	char t[11];
+	tl_ymd_text(d, t);
+	return tl_arena_strdup(x->a, t);
+}
+
+/* "KEY/POSITION" from the rest of the url.  0 or -1. */
+static int split_key(struct ctx *x, const char **key, int *pos)
+{
+	const char *slash = strrchr(x->rest, '/');
+	if (!slash || slash == x->rest)
+		return -1;
+	const char *d = slash + 1;
+	if (!*d || strlen(d) > 6 || strspn(d, "0123456789") != strlen(d))
+		return -1;
+	*key = tl_arena_strndup(x->a, x->rest, (size_t)(slash - x->rest));
+	*pos = atoi(d);
+	return 0;
+}
+
+static int position_of(const char *s, int *pos)
+{
+	if (!*s || strlen(s) > 6 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	*pos = atoi(s);
+	return 0;
+}
+
+static enum MHD_Result edit_page(struct ctx *x, unsigned status, const char *heading, const char *back,
+				 const struct tl_form_field *f, size_t nf, const char *const *values,
+				 int64_t version, const tl_errors *errs)
+{
+	tl_buf b = TL_BUF_INIT;
+	struct tl_page p = page_for(x, heading);
+	tl_page_item_edit(&b, &p, x->csrf, heading, back, x->url, f, nf, values, version, errs);
+	return send_buf(x, status, "text/html; charset=utf-8", &b, NULL);
+}
+
+/* What an edit POST asks: action=delete or a save; the form's version. */
+static int edit_request(struct ctx *x, struct edit *e)
+{
+	const char *action = tl_form_get(&x->form, "action");
+	e->deleting = action && !strcmp(action, "delete");
+	e->version = form_version(x);
+	return e->version < 0 ? -1 : 0;
+}
+
+/* -- Stories -- */
+
+static struct tl_form_field *story_edit_fields(struct ctx *x, size_t *nf)
+{
+	int editor = (role_bit(x->user.role) & EDITORS) != 0;
+	struct tl_form_field f[] = {
+		{"title", L(x, "Titel", "Title"), TL_FIELD_TEXT, NULL, 1},
+		{"kicker", L(x, "Bovenkop (het instrument zoals de bron het noemt)", "Kicker"), TL_FIELD_TEXT, NULL, 0},
+		{"lead", L(x, "Inleiding", "Lead"), TL_FIELD_TEXT, NULL, 0},
+		{"place", L(x, "Plaats", "Place"), TL_FIELD_TEXT, NULL, 0},
+		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
+		{"date", L(x, "Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 0},
+		{"markdown", L(x, "Tekst (Markdown)", "Text (Markdown)"), TL_FIELD_TEXTAREA, NULL, 1},
+		{"published", L(x, "Publiceren in het verslag", "Publish in the report"), TL_FIELD_CHECKBOX, NULL, 0},
+	};
+	*nf = sizeof f / sizeof *f - (editor ? 0 : 1);
+	return fields_copy(x, f, sizeof f / sizeof *f);
+}
+
+static const char **story_values(struct ctx *x, const struct tl_story *y)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 9);
+	v[0] = y->title;
+	v[1] = y->kicker;
+	v[2] = y->lead;
+	v[3] = y->place;
+	v[4] = y->municipality;
+	v[5] = ymd_text(x, &y->date);
+	v[6] = y->markdown;
+	v[7] = y->published ? "1" : "";
+	return v;
+}
+
+static int get_story(struct ctx *x, tl_store *st, struct edit *e)
+{
+	struct tl_story *y = TL_NEW(x->a, struct tl_story);
+	int rc = tl_store_story_get(st, e->key, x->a, y, &e->their_version);
+	if (rc)
+		return rc;
+	if (!story_visible(x, y))
+		return EDIT_FORBIDDEN;
+	e->stored = y;
+	e->theirs = story_values(x, y);
+	return TL_OK;
+}
+
+static int put_story(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	if (e->deleting)
+		return tl_store_story_delete(st, e->key, e->version, errs);
+	struct tl_story y = *(const struct tl_story *)e->item;
+	if (e->partner_keep) /* only editors publish */
+		y.published = ((const struct tl_story *)e->stored)->published;
+	int64_t nv;
+	return tl_store_story_update(st, &y, e->version, &nv, errs);
+}
+
+static enum MHD_Result h_story_edit_form(struct ctx *x)
+{
+	struct tl_story y;
+	int64_t version = 0;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_story_get(x->sv->st, x->rest, x->a, &y, &version);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (rc)
+		return not_found(x);
+	if (!story_visible(x, &y))
+		return forbidden(x);
+	size_t nf;
+	struct tl_form_field *f = story_edit_fields(x, &nf);
+	return edit_page(x, 200, L(x, "Verhaal wijzigen", "Edit story"), "/beheer/verhalen", f, nf,
+			 story_values(x, &y), version, NULL);
+}
+
+static enum MHD_Result h_story_edit(struct ctx *x)
+{
+	/* Refuse what this account may not touch before looking at the form
+	 * (run_edit checks again against the row it writes). */
+	struct tl_story cur;
+	int64_t cur_version;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_story_get(x->sv->st, x->rest, x->a, &cur, &cur_version);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (rc == TL_OK && !story_visible(x, &cur))
+		return forbidden(x);
+	if (rc == TL_ERR_NOTFOUND && !(role_bit(x->user.role) & EDITORS))
+		return not_found(x);
+	struct edit e = {0};
+	if (edit_request(x, &e))
+		return missing_version(x);
+	const char *heading = L(x, "Verhaal wijzigen", "Edit story");
+	e.entity = "story";
+	e.key = x->rest;
+	e.fields = story_edit_fields(x, &e.nf);
+	e.mine = refill(x, e.fields, e.nf);
+	e.get = get_story;
+	e.put = put_story;
+	struct tl_story y;
+	memset(&y, 0, sizeof y);
+	if (!e.deleting) {
+		tl_errors errs = TL_ERRORS_INIT;
+		story_from_form(x, &y, &errs);
+		if (tl_errors_failed(&errs)) {
+			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/verhalen", e.fields, e.nf, e.mine,
+						       e.version, &errs);
+			tl_errors_free(&errs);
+			return ok;
+		}
+		tl_errors_free(&errs);
+		y.slug = x->rest;
+		y.published = tl_form_get(&x->form, "published") != NULL;
+		e.partner_keep = !(role_bit(x->user.role) & EDITORS);
+		e.item = &y;
+	}
+	return finish_edit(x, &e, heading, "/beheer/verhalen", x->url, "/beheer/verhalen?klaar=1");
+}
+
+/* -- Grants -- */
+
+static struct tl_form_field *grant_edit_fields(struct ctx *x, size_t *nf)
+{
+	struct tl_form_field f[] = {
+		{"recipient", L(x, "Ontvanger", "Recipient"), TL_FIELD_TEXT, NULL, 0},
+		{"project", L(x, "Project", "Project"), TL_FIELD_TEXT, NULL, 0},
+		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
+		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
+		{"amount", L(x, "Bedrag in euro", "Amount in euros"), TL_FIELD_NUMBER, NULL, 0},
+		{"note", L(x, "Toelichting (bijvoorbeeld winnaar)", "Note (e.g. winner)"), TL_FIELD_TEXT, NULL, 0},
+	};
+	*nf = sizeof f / sizeof *f;
+	return fields_copy(x, f, *nf);
+}
+
+static const char **grant_values(struct ctx *x, const struct tl_grant *g)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 7);
+	v[0] = g->recipient;
+	v[1] = g->project;
+	v[2] = g->municipality;
+	v[3] = int_text(x, g->year);
+	v[4] = g->has_amount ? num_text(x, g->amount) : "";
+	v[5] = g->note;
+	return v;
+}
+
+struct keyed {
+	const char *key;
+	int pos;
+	const void *item;
+};
+
+static int get_grant(struct ctx *x, tl_store *st, struct edit *e)
+{
+	const struct keyed *k = e->stored;
+	struct tl_grant g;
+	int rc = tl_store_grant_get(st, k->key, k->pos, x->a, &g, &e->their_version);
+	if (rc)
+		return rc;
+	e->theirs = grant_values(x, &g);
+	return TL_OK;
+}
+
+static int put_grant(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	const struct keyed *k = e->stored;
+	if (e->deleting)
+		return tl_store_grant_delete(st, k->key, k->pos, e->version, errs);
+	int64_t nv;
+	return tl_store_grant_update(st, k->pos, e->item, e->version, &nv, errs);
+}
+
+/* The instrument of a grant url, if this account may write for it. */
+static int grant_key(struct ctx *x, struct keyed *k, const struct tl_instrument **in)
+{
+	if (split_key(x, &k->key, &k->pos))
+		return 404;
+	*in = tl_model_instrument(x->snap->m, k->key);
+	if (!*in)
+		return 404;
+	return may_use_instrument(x, *in) ? 0 : 403;
+}
+
+static enum MHD_Result h_grant_edit_form(struct ctx *x)
+{
+	struct keyed k;
+	const struct tl_instrument *in;
+	int bad = grant_key(x, &k, &in);
+	if (bad)
+		return bad == 403 ? forbidden(x) : not_found(x);
+	struct tl_grant g;
+	int64_t version = 0;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_grant_get(x->sv->st, k.key, k.pos, x->a, &g, &version);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (rc)
+		return not_found(x);
+	size_t nf;
+	struct tl_form_field *f = grant_edit_fields(x, &nf);
+	return edit_page(x, 200, tl_arena_printf(x->a, "%s: %s", L(x, "Toekenning wijzigen", "Edit grant"), in->name),
+			 "/beheer/toekenningen", f, nf, grant_values(x, &g), version, NULL);
+}
+
+static enum MHD_Result h_grant_edit(struct ctx *x)
+{
+	struct keyed k;
+	const struct tl_instrument *in;
+	int bad = grant_key(x, &k, &in);
+	if (bad)
+		return bad == 403 ? forbidden(x) : not_found(x);
+	struct edit e = {0};
+	if (edit_request(x, &e))
+		return missing_version(x);
+	const char *heading = tl_arena_printf(x->a, "%s: %s", L(x, "Toekenning wijzigen", "Edit grant"), in->name);
+	e.entity = "grant";
+	e.key = tl_arena_printf(x->a, "%s/%d", in->slug, k.pos);
+	e.fields = grant_edit_fields(x, &e.nf);
+	e.mine = refill(x, e.fields, e.nf);
+	e.get = get_grant;
+	e.put = put_grant;
+	e.stored = &k;
+	struct tl_grant g;
+	memset(&g, 0, sizeof g);
+	if (!e.deleting) {
+		tl_errors errs = TL_ERRORS_INIT;
+		grant_from_form(x, &g, &errs);
+		if (tl_errors_failed(&errs)) {
+			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/toekenningen", e.fields, e.nf, e.mine,
+						       e.version, &errs);
+			tl_errors_free(&errs);
+			return ok;
+		}
+		tl_errors_free(&errs);
+		g.instrument = in->slug;
+		e.item = &g;
+	}
+	return finish_edit(x, &e, heading, "/beheer/toekenningen", x->url, "/beheer/toekenningen?klaar=1");
+}
+
+/* -- Target progress -- */
+
+static struct tl_form_field *progress_edit_fields(struct ctx *x, size_t *nf)
+{
+	struct tl_form_field f[] = {
+		{"date", L(x, "Datum van de meting (jjjj, jjjj-mm of jjjj-mm-dd)", "Date measured (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 1},
+		{"value", L(x, "Stand (getal)", "Value (number)"), TL_FIELD_NUMBER, NULL, 1},
+		{"source", L(x, "Bron", "Source"), TL_FIELD_TEXT, NULL, 0},
+		{"note", L(x, "Toelichting", "Note"), TL_FIELD_TEXT, NULL, 0},
+	};
+	*nf = sizeof f / sizeof *f;
+	return fields_copy(x, f, *nf);
+}
+
+static const char **progress_values(struct ctx *x, const struct tl_target_entry *pe)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 5);
+	v[0] = ymd_text(x, &pe->date);
+	v[1] = num_text(x, pe->value);
+	v[2] = pe->source;
+	v[3] = pe->note;
+	return v;
+}
+
+static int get_progress(struct ctx *x, tl_store *st, struct edit *e)
+{
+	const struct keyed *k = e->stored;
+	struct tl_target_entry pe;
+	int rc = tl_store_progress_get(st, k->key, k->pos, x->a, &pe, &e->their_version);
+	if (rc)
+		return rc;
+	e->theirs = progress_values(x, &pe);
+	return TL_OK;
+}
+
+static int put_progress(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	const struct keyed *k = e->stored;
+	if (e->deleting)
+		return tl_store_progress_delete(st, k->key, k->pos, e->version, errs);
+	int64_t nv;
+	return tl_store_progress_update(st, k->key, k->pos, e->item, e->version, &nv, errs);
+}
+
+static int progress_key(struct ctx *x, struct keyed *k, const struct tl_target **t)
+{
+	if (split_key(x, &k->key, &k->pos))
+		return 404;
+	*t = tl_model_target(x->snap->m, k->key);
+	if (!*t)
+		return 404;
+	return may_use_target(x, *t) ? 0 : 403;
+}
+
+static enum MHD_Result h_progress_edit_form(struct ctx *x)
+{
+	struct keyed k;
+	const struct tl_target *t;
+	int bad = progress_key(x, &k, &t);
+	if (bad)
+		return bad == 403 ? forbidden(x) : not_found(x);
+	struct tl_target_entry pe;
+	int64_t version = 0;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_progress_get(x->sv->st, k.key, k.pos, x->a, &pe, &version);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (rc)
+		return not_found(x);
+	size_t nf;
+	struct tl_form_field *f = progress_edit_fields(x, &nf);
+	return edit_page(x, 200, tl_arena_printf(x->a, "%s: %s", L(x, "Voortgang wijzigen", "Edit progress"), t->title),
+			 "/beheer/voortgang", f, nf, progress_values(x, &pe), version, NULL);
+}
+
+static enum MHD_Result h_progress_edit(struct ctx *x)
+{
+	struct keyed k;
+	const struct tl_target *t;
+	int bad = progress_key(x, &k, &t);
+	if (bad)
+		return bad == 403 ? forbidden(x) : not_found(x);
+	struct edit e = {0};
+	if (edit_request(x, &e))
+		return missing_version(x);
+	const char *heading = tl_arena_printf(x->a, "%s: %s", L(x, "Voortgang wijzigen", "Edit progress"), t->title);
+	e.entity = "target progress";
+	e.key = tl_arena_printf(x->a, "%s/%d", t->slug, k.pos);
+	e.fields = progress_edit_fields(x, &e.nf);
+	e.mine = refill(x, e.fields, e.nf);
+	e.get = get_progress;
+	e.put = put_progress;
+	e.stored = &k;
+	struct tl_target_entry pe;
+	memset(&pe, 0, sizeof pe);
+	if (!e.deleting) {
+		tl_errors errs = TL_ERRORS_INIT;
+		progress_from_form(x, &pe, &errs);
+		if (tl_errors_failed(&errs)) {
+			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/voortgang", e.fields, e.nf, e.mine,
+						       e.version, &errs);
+			tl_errors_free(&errs);
+			return ok;
+		}
+		tl_errors_free(&errs);
+		e.item = &pe;
+	}
+	return finish_edit(x, &e, heading, "/beheer/voortgang", x->url, "/beheer/voortgang?klaar=1");
+}
+
+/* -- Next steps -- */
+
+static struct tl_form_field *step_edit_fields(struct ctx *x, size_t *nf)
+{
+	const struct tl_model *m = x->snap->m;
+	struct opts th = {0};
+	for (size_t i = 0; i < m->n_themes; i++)
+		opt_add(x, &th, m->themes[i].slug, m->themes[i].title);
+	static const char *const st_nl[] = {"planned", "gepland", "started", "gestart", "done", "gedaan",
+					    "dropped", "geschrapt", NULL};
+	static const char *const st_en[] = {"planned", "planned", "started", "started", "done", "done",
+					    "dropped", "dropped", NULL};
+	struct tl_form_field f[] = {
+		{"theme", L(x, "Thema", "Theme"), TL_FIELD_SELECT, th.v, 1},
+		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
+		{"status", L(x, "Stand", "Status"), TL_FIELD_SELECT, x->sv->o->lang == TL_LANG_NL ? st_nl : st_en, 1},
+		{"text", L(x, "Wat we gaan doen", "What we will do"), TL_FIELD_TEXTAREA, NULL, 1},
+	};
+	*nf = sizeof f / sizeof *f;
+	return fields_copy(x, f, *nf);
+}
+
+static const char **step_values(struct ctx *x, const struct tl_next_step *n)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 5);
+	v[0] = n->theme;
+	v[1] = int_text(x, n->year);
+	v[2] = tl_step_status_name(n->status);
+	v[3] = n->text;
+	return v;
+}
+
+static int get_step(struct ctx *x, tl_store *st, struct edit *e)
+{
+	const struct keyed *k = e->stored;
+	struct tl_next_step n;
+	int rc = tl_store_next_step_get(st, k->pos, x->a, &n, &e->their_version);
+	if (rc)
+		return rc;
+	e->theirs = step_values(x, &n);
+	return TL_OK;
+}
+
+static int put_step(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	const struct keyed *k = e->stored;
+	if (e->deleting)
+		return tl_store_next_step_delete(st, k->pos, e->version, errs);
+	struct tl_next_step n = *(const struct tl_next_step *)e->item;
+	n.position = k->pos;
+	int64_t nv;
+	return tl_store_next_step_update(st, &n, e->version, &nv, errs);
+}
+
+static enum MHD_Result h_step_edit_form(struct ctx *x)
+{
+	int pos;
+	if (position_of(x->rest, &pos))
+		return not_found(x);
+	struct tl_next_step n;
+	int64_t version = 0;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_next_step_get(x->sv->st, pos, x->a, &n, &version);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (rc)
+		return not_found(x);
+	size_t nf;
+	struct tl_form_field *f = step_edit_fields(x, &nf);
+	return edit_page(x, 200, L(x, "Volgende stap wijzigen", "Edit next step"), "/beheer/stappen", f, nf,
+			 step_values(x, &n), version, NULL);
+}
+
+static enum MHD_Result h_step_edit(struct ctx *x)
+{
+	struct keyed k = {0};
+	if (position_of(x->rest, &k.pos))
+		return not_found(x);
+	struct edit e = {0};
+	if (edit_request(x, &e))
+		return missing_version(x);
+	const char *heading = L(x, "Volgende stap wijzigen", "Edit next step");
+	e.entity = "next step";
+	e.key = x->rest;
+	e.fields = step_edit_fields(x, &e.nf);
+	e.mine = refill(x, e.fields, e.nf);
+	e.get = get_step;
+	e.put = put_step;
+	e.stored = &k;
+	struct tl_next_step n;
+	memset(&n, 0, sizeof n);
+	if (!e.deleting) {
+		tl_errors errs = TL_ERRORS_INIT;
+		step_from_form(x, &n, &errs);
+		if (tl_errors_failed(&errs)) {
+			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/stappen", e.fields, e.nf, e.mine,
+						       e.version, &errs);
+			tl_errors_free(&errs);
+			return ok;
+		}
+		tl_errors_free(&errs);
+		e.item = &n;
+	}
+	return finish_edit(x, &e, heading, "/beheer/stappen", x->url, "/beheer/stappen?klaar=1");
 }
 
 /* ---- Audit trail and accounts (admins) ---------------------------------- */
@@ -1772,6 +2691,138 @@ static enum MHD_Result h_user_add(struct ctx *x)
 	return redirect(x, "/beheer/gebruikers");
 }
 
+/* ---- Accounts: change role, organisation or password; delete ---------- */
+
+static struct tl_form_field *user_edit_fields(struct ctx *x, size_t *nf)
+{
+	static const char *const roles_nl[] = {"viewer", "lezer (concept)", "partner", "partner", "editor", "redacteur",
+					       "admin", "beheerder", NULL};
+	static const char *const roles_en[] = {"viewer", "viewer (draft)", "partner", "partner", "editor", "editor",
+					       "admin", "administrator", NULL};
+	struct tl_form_field f[] = {
+		{"role", L(x, "Rol", "Role"), TL_FIELD_SELECT, x->sv->o->lang == TL_LANG_NL ? roles_nl : roles_en, 1},
+		{"organisation", L(x, "Organisatie (alleen voor een partner)", "Organisation (partners only)"), TL_FIELD_TEXT, NULL, 0},
+		{"password", L(x, "Nieuw wachtwoord (leeg: blijft hetzelfde)", "New password (empty: unchanged)"), TL_FIELD_PASSWORD, NULL, 0},
+	};
+	*nf = sizeof f / sizeof *f;
+	return fields_copy(x, f, *nf);
+}
+
+static const char **user_values(struct ctx *x, const struct tl_user *u)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 4);
+	v[0] = u->role;
+	v[1] = u->organisation;
+	v[2] = NULL;
+	return v;
+}
+
+struct user_item {
+	int64_t id;
+	const char *role, *organisation;
+	char hash[256]; /* "" = keep the password */
+};
+
+static int get_user(struct ctx *x, tl_store *st, struct edit *e)
+{
+	const struct user_item *it = e->item;
+	struct tl_user u;
+	int rc = tl_store_user_get_id(st, it->id, x->a, &u, &e->their_version);
+	if (rc)
+		return rc;
+	e->theirs = user_values(x, &u);
+	return TL_OK;
+}
+
+static int put_user(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	const struct user_item *it = e->item;
+	if (e->deleting)
+		return tl_store_user_delete(st, it->id, e->version, errs);
+	int64_t nv;
+	int rc = tl_store_user_update(st, it->id, it->role, it->organisation, it->hash[0] ? it->hash : NULL,
+				      e->version, &nv, errs);
+	if (!rc && it->hash[0]) /* a new password ends every session of the account */
+		rc = tl_store_session_delete_user(st, it->id, errs);
+	return rc;
+}
+
+static int user_id(struct ctx *x, int64_t *id)
+{
+	const char *s = x->rest;
+	if (!*s || strlen(s) > 18 || strspn(s, "0123456789") != strlen(s))
+		return -1;
+	*id = (int64_t)strtoll(s, NULL, 10);
+	return 0;
+}
+
+static enum MHD_Result h_user_form(struct ctx *x)
+{
+	int64_t id, version = 0;
+	if (user_id(x, &id))
+		return not_found(x);
+	struct tl_user u;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_user_get_id(x->sv->st, id, x->a, &u, &version);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (rc)
+		return not_found(x);
+	size_t nf;
+	struct tl_form_field *f = user_edit_fields(x, &nf);
+	return edit_page(x, 200, tl_arena_printf(x->a, "%s: %s", L(x, "Account wijzigen", "Edit account"), u.name),
+			 "/beheer/gebruikers", f, nf, user_values(x, &u), version, NULL);
+}
+
+static enum MHD_Result h_user_edit(struct ctx *x)
+{
+	struct user_item *it = TL_NEW(x->a, struct user_item);
+	if (user_id(x, &it->id))
+		return not_found(x);
+	struct edit e = {0};
+	if (edit_request(x, &e))
+		return missing_version(x);
+	e.entity = "user";
+	e.key = x->rest;
+	e.fields = user_edit_fields(x, &e.nf);
+	e.mine = refill(x, e.fields, e.nf);
+	e.get = get_user;
+	e.put = put_user;
+	e.item = it;
+	const char *heading = L(x, "Account wijzigen", "Edit account");
+	if (e.deleting && it->id == x->user.id)
+		return send_message(x, 422, heading,
+				    L(x, "U kunt uw eigen account niet verwijderen.", "You cannot delete your own account."));
+	if (!e.deleting) {
+		tl_errors errs = TL_ERRORS_INIT;
+		it->role = val(x, "role");
+		it->organisation = val(x, "organisation");
+		const char *pw = tl_form_get(&x->form, "password");
+		if (!it->role || !role_bit(it->role))
+			tl_errors_add(&errs, NULL, 0, 0, "role", "%s", L(x, "kies een rol", "choose a role"));
+		if (it->organisation && strlen(it->organisation) > 120)
+			tl_errors_add(&errs, NULL, 0, 0, "organisation", "%s", L(x, "hoogstens 120 tekens", "at most 120 characters"));
+		if (it->role && !strcmp(it->role, "partner") && !it->organisation)
+			tl_errors_add(&errs, NULL, 0, 0, "organisation", "%s",
+				      L(x, "een partner hoort bij een organisatie", "a partner belongs to an organisation"));
+		if (pw && *pw && (strlen(pw) < 12 || strlen(pw) > 1024))
+			tl_errors_add(&errs, NULL, 0, 0, "password", "%s",
+				      L(x, "een wachtwoord heeft minstens 12 tekens", "a password has at least 12 characters"));
+		if (!tl_errors_failed(&errs) && pw && *pw && tl_auth_hash(pw, it->hash, sizeof it->hash))
+			tl_errors_add(&errs, NULL, 0, 0, "password", "cannot hash the password (out of memory)");
+		if (tl_errors_failed(&errs)) {
+			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/gebruikers", e.fields, e.nf, e.mine,
+						       e.version, &errs);
+			tl_errors_free(&errs);
+			return ok;
+		}
+		tl_errors_free(&errs);
+	}
+	enum MHD_Result ok = finish_edit(x, &e, heading, "/beheer/gebruikers", x->url, "/beheer/gebruikers");
+	sodium_memzero(it->hash, sizeof it->hash);
+	return ok;
+}
+
 /* ==== The route table ===================================================== */
 
 static const struct route {
@@ -1783,6 +2834,9 @@ static const struct route {
 	enum MHD_Result (*fn)(struct ctx *x);
 } routes[] = {
 	{M_GET, "/api/v1/", 1, PUBLIC, 0, h_api},
+	{M_GET, "/verkennen", 0, PUBLIC, 0, h_dash},
+	{M_GET, "/vergelijken", 0, PUBLIC, 0, h_dash},
+	{M_GET, "/zoeken", 0, PUBLIC, 0, h_dash},
 	{M_GET, "/inloggen", 0, PUBLIC, 0, h_login_form},
 	{M_POST, "/inloggen", 0, PUBLIC, 0, h_login},
 	{M_POST, "/uitloggen", 0, LOGGED_IN, 0, h_logout},
@@ -1792,6 +2846,14 @@ static const struct route {
 	{M_GET, "/beheer/import", 0, EDITORS, 0, h_import_form},
 	{M_POST, "/beheer/import", 0, EDITORS, 1, h_import},
 	{M_POST, "/beheer/publiceren", 0, EDITORS, 0, h_publish},
+	{M_GET, "/beheer/verhalen/", 1, EDITORS | PARTNER, 0, h_story_edit_form},
+	{M_POST, "/beheer/verhalen/", 1, EDITORS | PARTNER, 0, h_story_edit},
+	{M_GET, "/beheer/voortgang/", 1, EDITORS | PARTNER, 0, h_progress_edit_form},
+	{M_POST, "/beheer/voortgang/", 1, EDITORS | PARTNER, 0, h_progress_edit},
+	{M_GET, "/beheer/toekenningen/", 1, EDITORS | PARTNER, 0, h_grant_edit_form},
+	{M_POST, "/beheer/toekenningen/", 1, EDITORS | PARTNER, 0, h_grant_edit},
+	{M_GET, "/beheer/stappen/", 1, EDITORS, 0, h_step_edit_form},
+	{M_POST, "/beheer/stappen/", 1, EDITORS, 0, h_step_edit},
 	{M_GET, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_stories},
 	{M_POST, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_story_add},
 	{M_GET, "/beheer/voortgang", 0, EDITORS | PARTNER, 0, h_progress},
@@ -1803,6 +2865,8 @@ static const struct route {
 	{M_GET, "/beheer/audit", 0, ADMIN, 0, h_audit},
 	{M_GET, "/beheer/audit.csv", 0, ADMIN, 0, h_audit_csv},
 	{M_GET, "/beheer/audit.json", 0, ADMIN, 0, h_audit_json},
+	{M_GET, "/beheer/gebruikers/", 1, ADMIN, 0, h_user_form},
+	{M_POST, "/beheer/gebruikers/", 1, ADMIN, 0, h_user_edit},
 	{M_GET, "/beheer/gebruikers", 0, ADMIN, 0, h_users},
 	{M_POST, "/beheer/gebruikers", 0, ADMIN, 0, h_user_add},
 	{M_GET, "/concept/", 1, LOGGED_IN, 0, h_concept},
@@ -1946,8 +3010,14 @@ answer:;
 		ok = send_message(&x, 400, L(&x, "Ongeldig adres", "Bad address"),
 				  L(&x, "Dit adres bevat tekens of delen die niet zijn toegestaan.",
 				    "This address holds characters or parts that are not allowed."));
-	else
+	else {
+		struct conn *k = conn_of(c);
+		if (k)
+			atomic_store(&k->busy, 1);
 		ok = dispatch(&x);
+		if (k)
+			atomic_store(&k->busy, 0);
+	}
 	snap_release(x.snap);
 	return ok;
 }
@@ -2003,6 +3073,7 @@ int tl_serve_run(const struct tl_serve_opts *o, tl_errors *errs)
 	pthread_mutex_init(&sv.write_lock, NULL);
 	pthread_mutex_init(&sv.snap_lock, NULL);
 	pthread_mutex_init(&sv.stop_mx, NULL);
+	pthread_mutex_init(&sv.conn_mx, NULL);
 	pthread_cond_init(&sv.stop_cv, NULL);
 	int rc = reload(&sv, errs);
 	if (!rc)
@@ -2035,8 +3106,9 @@ int tl_serve_run(const struct tl_serve_opts *o, tl_errors *errs)
 		MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
 			MHD_USE_ITC | MHD_USE_ERROR_LOG,
 		(uint16_t)o->port, NULL, NULL, on_request, &sv, MHD_OPTION_SOCK_ADDR, &addr,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv, MHD_OPTION_CONNECTION_TIMEOUT,
-		o->timeout, MHD_OPTION_CONNECTION_LIMIT, 1000u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &sv, MHD_OPTION_NOTIFY_CONNECTION, on_connection,
+		&sv, MHD_OPTION_CONNECTION_TIMEOUT, o->timeout, MHD_OPTION_CONNECTION_LIMIT, 1000u,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->per_ip, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 		(size_t)65536, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u, MHD_OPTION_END);
 	if (!d) {
 		tl_errors_add(errs, NULL, 0, 0, NULL, "serve: cannot listen on %s:%d (%s)", o->bind, o->port,
@@ -2056,11 +3128,11 @@ int tl_serve_run(const struct tl_serve_opts *o, tl_errors *errs)
 	/* Stop accepting; let requests in flight finish (each write commits or
 	 * rolls back inside its request), at most 30 s. */
 	MHD_socket ls = MHD_quiesce_daemon(d);
+	if (ls != MHD_INVALID_SOCKET)
+		close(ls); /* new connections are refused now, not left waiting */
 	for (int i = 0; i < 3000 && atomic_load(&sv.active) > 0; i++)
 		usleep(10000);
 	MHD_stop_daemon(d);
-	if (ls != MHD_INVALID_SOCKET)
-		close(ls);
 	pthread_mutex_lock(&sv.stop_mx);
 	atomic_store(&sv.stopping, 1);
 	pthread_cond_signal(&sv.stop_cv);

@@ -16,7 +16,9 @@
  *    never holds up another; writes are serialised by one lock and each runs
  *    in one store transaction together with its audit row.
  *  - SIGTERM / SIGINT: stop accepting, let running requests finish (every
- *    write completes or rolls back), then exit 0.
+ *    write completes or rolls back), close the store, then exit 0.
+ *  - Slow clients: an idle timeout, a per-connection deadline after which
+ *    only a client that keeps moving stays, and a cap per client address.
  *
  * Every route is a row of one const table with its method, the roles that
  * may use it and its handler; see the table in server.c.
@@ -38,6 +40,8 @@ struct tl_serve_opts {
 	size_t max_body;      /* bytes of a form body (64 KiB) */
 	size_t max_upload;    /* bytes of an uploaded statistics file (32 MiB) */
 	unsigned timeout;     /* seconds a connection may stay idle (30) */
+	unsigned request_time; /* seconds after which a connection must keep moving (60) */
+	unsigned per_ip;      /* connections one client address may hold (64) */
 	int secure_cookies;   /* always mark cookies Secure (behind a TLS proxy) */
 	int quiet;            /* no request log on stderr */
 };

@@ -89,6 +89,12 @@ header_has() {
 	if grep -qiF -- "$2" "$T/headers"; then ok; else not_ok "$1: headers lack: $2"; fi
 }
 
+# The version the chapter's edit form is at now (saves must name it).
+chapter_version() {
+	curl -s -b "$T/editor.jar" "$B/beheer/hoofdstuk/thema" | grep -o 'name="version" value="[0-9]*"' |
+		head -1 | sed 's/.*value="//;s/"$//'
+}
+
 csrf_of() { # the first csrf token in the body
 	grep -o 'name="csrf" value="[0-9a-f]*"' "$T/body" | head -1 | sed 's/.*value="//;s/"$//'
 }
@@ -240,7 +246,7 @@ body_lacks "reflected in api" "<script>"
 expect "reflected in 404" 404 GET "/%3Cscript%3Ealert(1)%3C/script%3E.html"
 body_lacks "reflected in 404" "<script>alert(1)"
 expect "stored xss in chapter" 303 POST /beheer/hoofdstuk/thema -b "$T/editor.jar" \
-	--data-urlencode "csrf=$c_editor" --data-urlencode "action=save" \
+	--data-urlencode "csrf=$c_editor" --data-urlencode "action=save" --data "version=$(chapter_version)" \
 	--data-urlencode "markdown=Tekst $X [klik](javascript:alert(3)) <b onmouseover=alert(4)>b</b>"
 expect "stored xss page" 200 GET /thema.html
 body_lacks "stored xss page" "<script>alert(1)"
@@ -265,7 +271,7 @@ expect "preview" 200 POST /beheer/hoofdstuk/thema -b "$T/editor.jar" --data-urle
 body_has "preview shows the text" "Voorbeeldtekst"
 body_lacks "preview escapes" "<script>alert(1)"
 expect "bad binding refused" 422 POST /beheer/hoofdstuk/thema -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
-	--data-urlencode "action=save" --data-urlencode "markdown=Regel een
+	--data "version=$(chapter_version)" --data-urlencode "action=save" --data-urlencode "markdown=Regel een
 {{grafiek bestaat-niet}}"
 body_has "bad binding names its place" "thema.md:2"
 expect "text unchanged after refusal" 200 GET /thema.html
@@ -321,7 +327,7 @@ expect "publish again" 303 POST /beheer/publiceren -b "$T/admin.jar" --data "csr
 d=$(sql 'SELECT count(DISTINCT digest) FROM publication')
 [ "$d" = 1 ] && ok || not_ok "same data published twice gave $d digests"
 expect "edit after publication" 303 POST /beheer/hoofdstuk/thema -b "$T/editor.jar" \
-	--data-urlencode "csrf=$c_editor" --data-urlencode "action=save" --data-urlencode "markdown=Conceptversie na publicatie"
+	--data-urlencode "csrf=$c_editor" --data "version=$(chapter_version)" --data-urlencode "action=save" --data-urlencode "markdown=Conceptversie na publicatie"
 expect "public stays frozen" 200 GET /thema.html
 body_lacks "public stays frozen" "Conceptversie na publicatie"
 cmp -s "$T/body" "$T/published.html" && ok || not_ok "published page changed after an edit"

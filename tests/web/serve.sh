@@ -53,6 +53,23 @@ get stappen /beheer/stappen
 get audit /beheer/audit
 get gebruikers /beheer/gebruikers
 get niet-gevonden /bestaat-niet.html
+get verhaal-wijzigen /beheer/verhalen/gepubliceerd
+get verkennen /verkennen
+get verkennen-indicator "/verkennen?indicator=aandeel-a&regio=PV22&regio=NL01&regio=GM0106"
+get verkennen-fout "/verkennen?indicator=bestaat-niet"
+get vergelijken "/vergelijken?links=PV22&rechts=NL01"
+get zoeken "/zoeken?q=aandeel"
+get zoeken-niets "/zoeken?q=bestaat-niet"
+get toekenning-wijzigen /beheer/toekenningen/regeling-a/0
+get gebruiker-wijzigen /beheer/gebruikers/1
+# A save against a version that is not the stored one: the 409 page with
+# both versions; and a save to an item that is gone.
+curl -s -b "$jar" -o "$D/conflict.html" --data-urlencode "csrf=$csrf" \
+	--data "version=999999&theme=thema&year=2025&status=done&text=Mijn+versie" "$B/beheer/stappen/1"
+curl -s -b "$jar" -o "$D/conflict-verwijderen.html" --data-urlencode "csrf=$csrf" \
+	--data "version=999999&action=delete" "$B/beheer/stappen/1"
+curl -s -b "$jar" -o "$D/verdwenen.html" --data-urlencode "csrf=$csrf" \
+	--data "version=1&recipient=X&year=2025" "$B/beheer/toekenningen/regeling-a/99"
 kill "$pid"
 wait "$pid" 2>/dev/null
 pid=

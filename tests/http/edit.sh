@@ -1,0 +1,266 @@
+#!/bin/sh
+# HTTP tests of editing and deleting report content in `telling serve`:
+# every edit route x role, version-checked saves (a stale form gets a 409
+# page in Dutch with both versions and loses nothing), deletes, the audit
+# trail's before and after, CSRF, XSS in every edited field, and a
+# concurrent edit where exactly one of several writers wins.
+# Last line: "http: N passed, N failed".
+. "$(dirname "$0")/lib.sh"
+http_setup 2
+for r in admin editor partner partner1 viewer; do login "$r"; done
+c_editor=$(cat "$T/editor.csrf")
+c_admin=$(cat "$T/admin.csrf")
+c_p1=$(cat "$T/partner1.csrf")
+X='"><script>alert(1)</script><img src=x onerror=alert(2)>'
+
+# ---- Route x role --------------------------------------------------------
+# partner = another organisation's partner; partner1 = partner of regeling-a.
+#      method path                              body                           anon viewer partner partner1 editor admin
+matrix GET  /beheer/verhalen/gepubliceerd       ""                             303 403 403 200 200 200
+matrix POST /beheer/verhalen/gepubliceerd       "version=0&title="             401 403 403 422 422 422
+matrix GET  /beheer/toekenningen/regeling-a/0   ""                             303 403 403 200 200 200
+matrix POST /beheer/toekenningen/regeling-a/0   "version=0&year=x"             401 403 403 422 422 422
+matrix GET  /beheer/voortgang/doel-met-alles/0  ""                             303 403 403 200 200 200
+matrix POST /beheer/voortgang/doel-met-alles/0  "version=0&date=x"             401 403 403 422 422 422
+matrix GET  /beheer/stappen/1                   ""                             303 403 403 403 200 200
+matrix POST /beheer/stappen/1                   "version=0&theme=nope"         401 403 403 403 422 422
+matrix GET  /beheer/hoofdstuk/thema             ""                             303 403 403 403 200 200
+expect "unknown story" 404 GET /beheer/verhalen/bestaat-niet -b "$T/editor.jar"
+expect "unknown grant" 404 GET /beheer/toekenningen/regeling-a/99 -b "$T/editor.jar"
+expect "grant of unknown instrument" 404 GET /beheer/toekenningen/nope/0 -b "$T/editor.jar"
+expect "bad grant key" 404 GET /beheer/toekenningen/regeling-a/x -b "$T/editor.jar"
+expect "unknown step" 404 GET /beheer/stappen/99 -b "$T/editor.jar"
+expect "step key not a number" 404 GET "/beheer/stappen/1%20OR%201=1" -b "$T/editor.jar"
+expect "save without a version" 400 POST /beheer/stappen/1 -b "$T/editor.jar" \
+	--data "csrf=$c_editor&theme=thema&year=2025&status=done&text=x"
+expect "save without csrf" 403 POST /beheer/stappen/1 -b "$T/editor.jar" \
+	--data "version=0&theme=thema&year=2025&status=done&text=x"
+expect "save with another session's csrf" 403 POST /beheer/stappen/1 -b "$T/editor.jar" \
+	--data "csrf=$c_admin&version=0&theme=thema&year=2025&status=done&text=x"
+
+# ---- Lists link to the edit pages -------------------------------------------
+expect "grant list" 200 GET /beheer/toekenningen -b "$T/partner1.jar"
+body_has "grant list links" 'href="/beheer/toekenningen/regeling-a/0"'
+expect "story list" 200 GET /beheer/verhalen -b "$T/editor.jar"
+body_has "story list links" 'href="/beheer/verhalen/concept"'
+expect "step list" 200 GET /beheer/stappen -b "$T/editor.jar"
+body_has "step list links" 'href="/beheer/stappen/'
+
+# ---- A save at the current version ---------------------------------------------
+expect "grant form" 200 GET /beheer/toekenningen/regeling-a/0 -b "$T/partner1.jar"
+body_has "grant form shows it" 'value="Stichting Een"'
+v0=$(version_of)
+[ "$v0" = 0 ] && ok || not_ok "imported grant has version $v0, expected 0"
+expect "partner edits a grant" 303 POST /beheer/toekenningen/regeling-a/0 -b "$T/partner1.jar" \
+	--data-urlencode "csrf=$c_p1" --data "version=$v0&recipient=Stichting+Een+bv&year=2025&amount=2600&municipality=GM0106"
+expect "api shows the edit" 200 GET "/api/v1/grants?instrument=regeling-a"
+body_has "api shows the edit" '"recipient":"Stichting Een bv"'
+body_has "api: amount" '"amount":2600'
+expect "grant form again" 200 GET /beheer/toekenningen/regeling-a/0 -b "$T/partner1.jar"
+v1=$(version_of)
+[ -n "$v1" ] && [ "$v1" -gt "$v0" ] && ok || not_ok "version after a save: $v1 (was $v0)"
+
+# ---- A save against an older version: 409, both versions, nothing lost ------------
+expect "stale save" 409 POST /beheer/toekenningen/regeling-a/0 -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$v0&recipient=Mijn+eigen+tekst&year=2025"
+body_has "409 in Dutch" "iemand anders heeft dit intussen gewijzigd"
+body_has "409 shows my version" "Mijn eigen tekst"
+body_has "409 shows the stored version" "Stichting Een bv"
+body_has "409 form keeps my text" 'value="Mijn eigen tekst"'
+vc=$(version_of)
+[ "$vc" = "$v1" ] && ok || not_ok "409 form carries version $vc, expected the stored $v1"
+expect "store unchanged by the stale save" 200 GET "/api/v1/grants?instrument=regeling-a"
+body_lacks "store unchanged by the stale save" "Mijn eigen tekst"
+expect "save again from the 409 form" 303 POST /beheer/toekenningen/regeling-a/0 -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$vc&recipient=Mijn+eigen+tekst&year=2025"
+expect "second save is stored" 200 GET "/api/v1/grants?instrument=regeling-a"
+body_has "second save is stored" "Mijn eigen tekst"
+
+# ---- Audit: before and after ------------------------------------------------------
+expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
+body_has "audit: partner's edit" '"action":"edit","after":{"amount":"2600"'
+body_has "audit: before" '"before":{"amount":"2500"'
+body_has "audit: who" '"user":"partner1"'
+
+# ---- Deletes -----------------------------------------------------------------------
+expect "progress form" 200 GET /beheer/voortgang/doel-met-alles/0 -b "$T/editor.jar"
+pv=$(version_of)
+expect "progress edit" 303 POST /beheer/voortgang/doel-met-alles/0 -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$pv&date=2025-02&value=5%2C5&source=Bron"
+expect "stale delete" 409 POST /beheer/voortgang/doel-met-alles/0 -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$pv&action=delete"
+body_has "stale delete explained" "Er is niets verwijderd"
+pv2=$(version_of)
+expect "delete at the current version" 303 POST /beheer/voortgang/doel-met-alles/0 -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$pv2&action=delete"
+expect "deleted progress is gone" 404 GET /beheer/voortgang/doel-met-alles/0 -b "$T/editor.jar"
+expect "api without the progress" 200 GET /api/v1/targets
+body_lacks "api without the progress" '"date":"2025-02"'
+expect "save to a deleted item" 404 POST /beheer/voortgang/doel-met-alles/0 -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$pv2&date=2025-03&value=7&note=Nog+een+notitie"
+body_has "gone page in Dutch" "intussen verwijderd"
+body_has "gone page keeps the text" "Nog een notitie"
+expect "audit of the delete" 200 GET /beheer/audit.csv -b "$T/admin.jar"
+body_has "audit of the delete" "editor,delete,target progress,doel-met-alles/0"
+# A new entry after a delete never takes a version a stale form holds.
+expect "progress added after delete" 303 POST /beheer/voortgang -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "target=doel-met-alles&date=2025-04&value=6"
+expect "new entry form" 200 GET /beheer/voortgang -b "$T/editor.jar"
+link=$(grep -o '/beheer/voortgang/doel-met-alles/[0-9]*' "$T/body" | head -1)
+expect "new entry" 200 GET "$link" -b "$T/editor.jar"
+nv=$(version_of)
+[ "$nv" != "$pv" ] && [ "$nv" != "$pv2" ] && ok || not_ok "re-used key got an old version $nv"
+
+# ---- Stories: partners keep the publish flag, XSS in every field ------------------
+expect "story form" 200 GET /beheer/verhalen/concept -b "$T/partner1.jar"
+body_lacks "partner sees no publish box" 'name="published"'
+sv=$(version_of)
+expect "partner edits a draft" 303 POST /beheer/verhalen/concept -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
+	--data-urlencode "version=$sv" --data-urlencode "title=T $X" --data-urlencode "kicker=K $X" \
+	--data-urlencode "lead=L $X" --data-urlencode "place=P $X" --data-urlencode "date=2025-11" \
+	--data-urlencode "markdown=M $X" --data-urlencode "published=1"
+[ "$(sqlite3 "$DB" "SELECT published FROM story WHERE slug = 'concept'")" = 0 ] && ok ||
+	not_ok "a partner published a story"
+expect "story form after xss" 200 GET /beheer/verhalen/concept -b "$T/editor.jar"
+body_lacks "edit form escapes" "<script>alert(1)"
+body_lacks "edit form escapes img" "<img src=x"
+body_has "edit form shows it escaped" 'value="T &quot;&gt;&lt;script&gt;'
+sv2=$(version_of)
+expect "stale story save" 409 POST /beheer/verhalen/concept -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data-urlencode "version=$sv" --data-urlencode "title=Mijn $X" --data-urlencode "markdown=Mijn tekst $X"
+body_lacks "409 page escapes" "<script>alert(1)"
+body_lacks "409 page escapes img" "<img src=x"
+body_has "409 page shows mine escaped" "Mijn &quot;&gt;&lt;script&gt;"
+expect "editor publishes" 303 POST /beheer/verhalen/concept -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data-urlencode "version=$sv2" --data-urlencode "title=Gewijzigd verhaal" --data-urlencode "markdown=Nieuwe tekst" \
+	--data-urlencode "published=1"
+expect "published story in the api" 200 GET /api/v1/stories
+body_has "published story in the api" "Gewijzigd verhaal"
+expect "published story page" 200 GET /verhalen/concept.html
+body_has "published story page" "Nieuwe tekst"
+expect "story form" 200 GET /beheer/verhalen/concept -b "$T/editor.jar"
+sv3=$(version_of)
+# A chapter shows this story ({{verhaal concept}}): deleting it would leave
+# no report, so the delete is refused and rolled back, with the reason.
+expect "delete of a story a chapter shows" 422 POST /beheer/verhalen/concept -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$sv3&action=delete"
+body_has "refusal names the binding" 'thema.md:32'
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM story WHERE slug = 'concept'")" = 1 ] && ok ||
+	not_ok "the refused delete removed the story"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'delete' AND entity = 'story'")" = 0 ] && ok ||
+	not_ok "the refused delete left an audit row"
+expect "server still serves after the refusal" 200 GET /verhalen/concept.html
+expect "a story to delete" 303 POST /beheer/verhalen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "title=Weg+ermee&markdown=Tekst&published=1&instrument=regeling-a"
+expect "its page" 200 GET /verhalen/weg-ermee.html
+expect "its form" 200 GET /beheer/verhalen/weg-ermee -b "$T/editor.jar"
+wv=$(version_of)
+expect "story delete" 303 POST /beheer/verhalen/weg-ermee -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "version=$wv&action=delete"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM story_instrument WHERE story = 'weg-ermee'")" = 0 ] && ok ||
+	not_ok "the story's instrument links stayed behind"
+expect "deleted story page" 404 GET /verhalen/weg-ermee.html
+
+# ---- Next steps and chapters ---------------------------------------------------------
+expect "step form" 200 GET /beheer/stappen/1 -b "$T/editor.jar"
+stv=$(version_of)
+expect "step edit" 303 POST /beheer/stappen/1 -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "version=$stv&theme=thema&year=2025&status=done&text=Stap+een+herschreven"
+expect "api step" 200 GET "/api/v1/next-steps?year=2025"
+body_has "api step" "Stap een herschreven"
+expect "chapter form" 200 GET /beheer/hoofdstuk/thema -b "$T/editor.jar"
+cv=$(version_of)
+expect "chapter save" 303 POST /beheer/hoofdstuk/thema -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data-urlencode "version=$cv" --data-urlencode "action=save" --data-urlencode "markdown=Versie van de redacteur"
+expect "stale chapter save" 409 POST /beheer/hoofdstuk/thema -b "$T/admin.jar" --data-urlencode "csrf=$c_admin" \
+	--data-urlencode "version=$cv" --data-urlencode "action=save" --data-urlencode "markdown=Versie van de beheerder"
+body_has "chapter 409 shows both" "Versie van de redacteur"
+body_has "chapter 409 keeps mine" "Versie van de beheerder"
+expect "chapter unchanged" 200 GET /thema.html
+body_lacks "chapter unchanged" "Versie van de beheerder"
+expect "chapter save without version" 400 POST /beheer/hoofdstuk/thema -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data-urlencode "action=save" --data-urlencode "markdown=Zonder versie"
+
+# ---- Concurrent edits: one writer wins, the others get 409 ---------------------------
+expect "step form" 200 GET /beheer/stappen/2 -b "$T/editor.jar"
+cv=$(version_of)
+for i in 1 2 3 4 5 6 7 8; do
+	jar=$T/editor.jar
+	[ $((i % 2)) = 0 ] && jar=$T/admin.jar && c=$c_admin || c=$c_editor
+	curl -s -o /dev/null -w '%{http_code}\n' -b "$jar" --data-urlencode "csrf=$c" \
+		--data "version=$cv&theme=thema&year=2025&status=started&text=Schrijver+$i" \
+		"$B/beheer/stappen/2" >"$T/conc.$i" &
+done
+wait_for=0
+while [ "$(cat "$T"/conc.* 2>/dev/null | wc -l)" -lt 8 ] && [ $wait_for -lt 300 ]; do
+	sleep 0.1
+	wait_for=$((wait_for + 1))
+done
+wins=$(cat "$T"/conc.* | grep -c '^303$')
+conflicts=$(cat "$T"/conc.* | grep -c '^409$')
+[ "$wins" = 1 ] && ok || not_ok "concurrent saves: $wins won (expected exactly 1)"
+[ "$conflicts" = 7 ] && ok || not_ok "concurrent saves: $conflicts got 409 (expected 7)"
+winner=$(sqlite3 "$DB" "SELECT text FROM next_step WHERE position = 2")
+n_audit=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE entity = 'next step' AND entity_key = '2'")
+[ "$n_audit" = 1 ] && ok || not_ok "concurrent saves left $n_audit audit rows"
+case $winner in "Schrijver "*) ok ;; *) not_ok "concurrent saves stored: $winner" ;; esac
+
+# ---- Accounts: role, organisation, password; delete --------------------------
+uid() { sqlite3 "$DB" "SELECT id FROM app_user WHERE name = '$1'"; }
+id_viewer=$(uid viewer)
+id_partner=$(uid partner)
+id_admin=$(uid admin)
+#      method path                               body                 anon viewer partner partner1 editor admin
+matrix GET  "/beheer/gebruikers/$id_viewer"      ""                   303 403 403 403 403 200
+matrix POST "/beheer/gebruikers/$id_viewer"      "version=0&role="    401 403 403 403 403 422
+expect "unknown account" 404 GET /beheer/gebruikers/9999 -b "$T/admin.jar"
+expect "account id not a number" 404 GET "/beheer/gebruikers/1%20OR%201=1" -b "$T/admin.jar"
+expect "accounts list" 200 GET /beheer/gebruikers -b "$T/admin.jar"
+body_has "accounts link to their page" "href=\"/beheer/gebruikers/$id_viewer\""
+expect "account form" 200 GET "/beheer/gebruikers/$id_viewer" -b "$T/admin.jar"
+uv=$(version_of)
+expect "viewer may not edit chapters" 403 GET /beheer/hoofdstuk/thema -b "$T/viewer.jar"
+expect "viewer becomes editor" 303 POST "/beheer/gebruikers/$id_viewer" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$uv&role=editor"
+expect "the new role counts at once" 200 GET /beheer/hoofdstuk/thema -b "$T/viewer.jar"
+expect "stale account save" 409 POST "/beheer/gebruikers/$id_viewer" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$uv&role=admin"
+[ "$(sqlite3 "$DB" "SELECT role FROM app_user WHERE id = $id_viewer")" = editor ] && ok ||
+	not_ok "a stale account save changed the role"
+expect "account form" 200 GET "/beheer/gebruikers/$id_partner" -b "$T/admin.jar"
+pv=$(version_of)
+expect "partner without organisation" 422 POST "/beheer/gebruikers/$id_partner" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$pv&role=partner&organisation="
+expect "short password" 422 POST "/beheer/gebruikers/$id_partner" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$pv&role=partner&organisation=Stichting+Test&password=kort"
+NEWPW=another-long-password-2
+expect "new password" 303 POST "/beheer/gebruikers/$id_partner" -b "$T/admin.jar" --data-urlencode "csrf=$c_admin" \
+	--data "version=$pv&role=partner&organisation=Stichting+Test" --data-urlencode "password=$NEWPW"
+expect "a new password ends the sessions" 303 GET /beheer -b "$T/partner.jar"
+curl -s -c "$T/np.jar" -b "$T/np.jar" -o "$T/body" "$B/inloggen"
+tok=$(csrf_of)
+expect "log in with the new password" 303 POST /inloggen -b "$T/np.jar" --data-urlencode "csrf=$tok" \
+	--data-urlencode "name=partner" --data-urlencode "password=$NEWPW"
+expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
+body_has "audit: password change noted" '"password":"changed"'
+body_lacks "audit: never the password" "$NEWPW"
+if sqlite3 "$DB" "SELECT before || after FROM audit" | grep -q "argon2"; then
+	not_ok "a password hash reached the audit trail"
+else ok; fi
+expect "admin form" 200 GET "/beheer/gebruikers/$id_admin" -b "$T/admin.jar"
+av=$(version_of)
+expect "the last admin stays admin" 422 POST "/beheer/gebruikers/$id_admin" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$av&role=editor"
+body_has "last admin said" "last admin"
+expect "no deleting oneself" 422 POST "/beheer/gebruikers/$id_admin" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$av&action=delete"
+expect "account form" 200 GET "/beheer/gebruikers/$id_partner" -b "$T/admin.jar"
+pv=$(version_of)
+expect "delete an account" 303 POST "/beheer/gebruikers/$id_partner" -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$pv&action=delete"
+expect "deleted account" 404 GET "/beheer/gebruikers/$id_partner" -b "$T/admin.jar"
+expect "its session is gone" 303 GET /beheer -b "$T/np.jar"
+expect "audit csv" 200 GET /beheer/audit.csv -b "$T/admin.jar"
+body_has "audit of the account delete" "admin,delete,user,$id_partner"
+
+http_done
