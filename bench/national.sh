@@ -25,6 +25,7 @@
 #              existing report build, in the same run.
 # The summary prints ratios (ours / baseline) and checks that two builds of the same store are
 # byte-identical.  Environment: RUNS, TELLING (default build/telling), KEEP=1 keeps the work folder.
+# Inside tools/pg-test.sh it also builds the same store from PostgreSQL (see the end).
 set -euo pipefail
 export LC_ALL=C
 
@@ -146,6 +147,33 @@ echo "ours:       init + build median ${OURS}s, peak RSS $((RSS / 1024)) MiB"
 echo "baseline 1: cp -r of the same $((IN_BYTES / 1024)) KiB median ${CP}s"
 echo "baseline 2: Drenthe example (12 municipalities) init + build median ${DR}s, peak RSS $((DRRSS / 1024)) MiB"
 echo "reproducible: $REPRO (two builds of the same store, diff -r)"
+# PostgreSQL, when run inside tools/pg-test.sh (TELLING_PG_URI set):
+#   tools/pg-test.sh bash bench/national.sh
+# the same national store in PostgreSQL: init, and build (which loads the
+# store and renders every page, the 342 municipality profiles included)
+# against the build from SQLite in the same run; the two sites must be
+# byte-identical.
+if [ -n "${TELLING_PG_URI:-}" ]; then
+	PG=$TELLING_PG_URI
+	: >"$W/pgb.txt" ; : >"$W/ltb.txt"
+	psql -qAtX -d "$PG" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' >/dev/null 2>&1
+	t0=$(now)
+	"$TELLING" init "$AG" --db "$PG" >"$W/pg.init.log" 2>&1 || { tail -5 "$W/pg.init.log" >&2; die "init into PostgreSQL failed"; }
+	PGINIT=$(span "$t0" "$(now)")
+	for i in $(seq 1 "$RUNS"); do
+		rm -rf "$W/pg-site" "$W/lite-site"
+		t0=$(now); "$TELLING" build --db "$PG" -o "$W/pg-site" >/dev/null 2>&1 || die "build from PostgreSQL failed"
+		span "$t0" "$(now)" >>"$W/pgb.txt"; echo >>"$W/pgb.txt"
+		t0=$(now); "$TELLING" build --db "$W/ours-1.db" -o "$W/lite-site" >/dev/null 2>&1 || die "build from SQLite failed"
+		span "$t0" "$(now)" >>"$W/ltb.txt"; echo >>"$W/ltb.txt"
+	done
+	SAME=no
+	diff -r -q "$W/lite-site" "$W/pg-site" >/dev/null && SAME=yes
+	PGB=$(grep . "$W/pgb.txt" | median)
+	LTB=$(grep . "$W/ltb.txt" | median)
+	echo "PostgreSQL: init ${PGINIT}s; build (load + all pages) median ${PGB}s against ${LTB}s from SQLite; sites byte-identical: $SAME"
+	awk -v p="$PGB" -v l="$LTB" 'BEGIN { printf "ratio build PostgreSQL/SQLite: %.2f×\n", (l > 0 ? p / l : 0) }'
+fi
 awk -v o="$OURS" -v c="$CP" -v d="$DR" 'BEGIN {
 	printf "ratio ours/cp: %.0f×\n", (c > 0 ? o / c : 0)
 	printf "ratio ours/drenthe: %.1f×\n", (d > 0 ? o / d : 0)

@@ -217,6 +217,49 @@ const struct tl_story **tl_model_stories_about(const struct tl_model *m, const c
 	return out;
 }
 
+/* Does instrument `slug` work in one of codes[0..n): listed under its
+ * municipalities, or with a grant there? */
+static int instrument_in(const struct tl_model *m, const char *slug, const char *const *codes, size_t n)
+{
+	const struct tl_instrument *in = tl_model_instrument(m, slug);
+	if (!in)
+		return 0;
+	for (size_t c = 0; c < n; c++) {
+		for (size_t k = 0; k < in->n_municipalities; k++)
+			if (!strcmp(in->municipalities[k], codes[c]))
+				return 1;
+		for (size_t k = 0; k < in->n_grants; k++)
+			if (in->grants[k].municipality && !strcmp(in->grants[k].municipality, codes[c]))
+				return 1;
+	}
+	return 0;
+}
+
+const struct tl_story **tl_model_stories_concerning(const struct tl_model *m, const char *const *codes,
+						    size_t n_codes, const char **via, size_t *n)
+{
+	const struct tl_story **out = TL_NEW_ARRAY(m->arena, const struct tl_story *, m->n_stories + 1);
+	*n = 0;
+	for (size_t i = 0; i < m->n_stories; i++) {
+		const struct tl_story *s = &m->stories[i];
+		if (!s->published)
+			continue;
+		const char *why = NULL;
+		int here = 0;
+		for (size_t c = 0; !here && s->municipality && c < n_codes; c++)
+			here = !strcmp(s->municipality, codes[c]);
+		for (size_t k = 0; !here && !why && k < s->n_instruments; k++)
+			if (instrument_in(m, s->instruments[k], codes, n_codes))
+				why = s->instruments[k];
+		if (!here && !why)
+			continue;
+		if (via)
+			via[*n] = here ? NULL : why;
+		out[(*n)++] = s;
+	}
+	return out;
+}
+
 /* ---- Invariants --------------------------------------------------------- */
 
 #define VIOLATION(...)                                       \

@@ -202,6 +202,14 @@ const struct tl_story **tl_model_stories_in(const struct tl_model *m, const char
  * ignore), in story order. */
 const struct tl_story **tl_model_stories_about(const struct tl_model *m, const char *instrument,
 					       int goal, size_t *n);
+/* Published stories that concern the regions codes[0..n_codes) (a
+ * municipality, or a group's members), in story order, each once: set in one
+ * of them, or about an instrument that works there (listed under its
+ * municipalities or with a grant there).  via (n_stories entries, may be
+ * NULL) gets NULL for a story set there, else the slug of the instrument
+ * that ties it to them. */
+const struct tl_story **tl_model_stories_concerning(const struct tl_model *m, const char *const *codes,
+						    size_t n_codes, const char **via, size_t *n);
 
 /* Check the report content's invariants (references resolve, slugs unique);
  * prints each violation to out (may be NULL); returns the count.  Called by

@@ -32,6 +32,22 @@ static int useful_href(const char *h)
 	return h && *h && strcmp(h, "#") != 0;
 }
 
+/* "verhalen/<slug>.html" becomes "#interview-<slug>" (local_stories). */
+static void story_anchor(tl_buf *href)
+{
+	const char *h = href->data, *dir = "verhalen/", *ext = ".html";
+	size_t n = href->len, nd = strlen(dir), ne = strlen(ext);
+	if (n <= nd + ne || strncmp(h, dir, nd) != 0 || strcmp(h + n - ne, ext) != 0 ||
+	    memchr(h + nd, '/', n - nd - ne) || memchr(h + nd, '#', n - nd - ne))
+		return;
+	tl_buf t = TL_BUF_INIT;
+	tl_buf_puts(&t, "#interview-");
+	tl_buf_put(&t, h + nd, n - nd - ne);
+	tl_buf_reset(href);
+	tl_buf_put(href, t.data, t.len);
+	tl_buf_free(&t);
+}
+
 static const char *const htags_open[] = {"<h1", "<h2", "<h3", "<h4", "<h5", "<h6"};
 static const char *const htags_close[] = {"</h1>\n", "</h2>\n", "</h3>\n", "</h4>\n", "</h5>\n", "</h6>\n"};
 
@@ -134,6 +150,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *ud)
 		const MD_SPAN_A_DETAIL *d = detail;
 		tl_buf href = TL_BUF_INIT;
 		attr_text(&href, &d->href);
+		if (r->o->local_stories && href.data)
+			story_anchor(&href);
 		if (r->link_depth || !useful_href(href.data)) {
 			r->link_depth++;
 		} else {
@@ -219,7 +237,7 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *ud)
 
 int tl_markdown_render(tl_buf *out, const char *src, size_t len, const struct tl_md_opts *o)
 {
-	static const struct tl_md_opts defaults = {0, NULL};
+	static const struct tl_md_opts defaults = {0, NULL, 0};
 	struct r r = {out, out, TL_BUF_INIT, TL_BUF_INIT, 1, o ? o : &defaults, 0, 0, 0};
 	MD_PARSER p = {0};
 	p.abi_version = 0;

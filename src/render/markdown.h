@@ -17,6 +17,9 @@
 struct tl_md_opts {
 	int heading_shift;  /* added to each heading level (0 = as written), max h6 */
 	const char *id_prefix; /* prefix for heading ids, may be NULL */
+	int local_stories;     /* the one-document version: a link to a story's page
+	                        * (verhalen/<slug>.html) goes to the interview in the
+	                        * same document (#interview-<slug>) */
 };
 
 /* Render text[0..len) as HTML into out.  Returns 0, or -1 when md4c fails

@@ -1,7 +1,18 @@
 #include <stdio.h>
+#include <string.h>
 
+#include "../text/story.h"
 #include "html.h"
 #include "pages.h"
+
+/* Has the model a published story?  Only then is there a part "Interviews". */
+static size_t published_stories(const struct tl_model *m)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_stories; i++)
+		n += m->stories[i].published != 0;
+	return n;
+}
 
 void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *blocks,
 		   const size_t *n_blocks, tl_errors *errs)
@@ -9,6 +20,7 @@ void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *b
 	const struct tl_model *m = p->m;
 	const struct tl_agenda *ag = &m->agenda;
 	enum tl_lang lang = p->lang;
+	const char *interviews = tl_word(lang, "Interviews", "Interviews");
 	tl_layout_begin(b, p);
 	tl_html_lit(b, "<div class=\"tl-cover tl-print-cover\">\n<h1 class=\"tl-cover__title\">");
 	tl_html_text(b, ag->report_title ? ag->report_title : ag->title);
@@ -20,9 +32,14 @@ void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *b
 		tl_html_lit(b, "”");
 	}
 	tl_html_lit(b, "</p>\n");
-	if (ag->organisation) {
+	if (ag->organisation) { /* as on the front page */
 		tl_html_lit(b, "<p class=\"tl-cover__org\">");
 		tl_html_text(b, ag->organisation);
+		if (ag->report_year) {
+			tl_html_lit(b, " · ");
+			tl_html_text(b, tl_word(lang, "verslagjaar ", "report year "));
+			tl_html_int(b, ag->report_year);
+		}
 		tl_html_lit(b, "</p>\n");
 	}
 	tl_html_lit(b, "</div>\n<nav class=\"tl-toc tl-print-toc\" aria-labelledby=\"inhoudsopgave\">\n<h2 id=\"inhoudsopgave\">");
@@ -35,8 +52,43 @@ void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *b
 		tl_html_link(b, href, tl_chapter_title(m, &m->chapters[i]));
 		tl_html_lit(b, "</li>\n");
 	}
+	size_t ns = published_stories(m);
+	if (ns) {
+		/* the interviews as the report's last part, each listed */
+		tl_html_lit(b, "<li class=\"tl-toc__item\">");
+		tl_html_link(b, "#interviews", interviews);
+		tl_html_lit(b, "\n<ol class=\"tl-toc__list\">\n");
+		for (size_t i = 0; i < m->n_stories; i++) {
+			const struct tl_story *s = &m->stories[i];
+			if (!s->published)
+				continue;
+			char href[160];
+			snprintf(href, sizeof href, "#interview-%s", s->slug);
+			tl_buf t = TL_BUF_INIT;
+			tl_story_redact(s, s->title, strlen(s->title), lang, &t);
+			tl_html_lit(b, "<li class=\"tl-toc__item\">");
+			tl_html_link(b, href, t.data ? t.data : "");
+			tl_html_lit(b, "</li>\n");
+			tl_buf_free(&t);
+		}
+		tl_html_lit(b, "</ol></li>\n");
+	}
 	tl_html_lit(b, "</ol>\n</nav>\n");
 	for (size_t i = 0; i < m->n_chapters; i++)
 		tl_chapter_body(b, p, &m->chapters[i], blocks[i], n_blocks[i], 2, errs);
+	if (ns) {
+		tl_html_lit(b, "<section class=\"tl-interviews\" aria-labelledby=\"interviews\">\n<h2 id=\"interviews\" class=\"tl-interviews__title\">");
+		tl_html_text(b, interviews);
+		tl_html_lit(b, "</h2>\n");
+		const struct tl_chapter **from = TL_NEW_ARRAY(m->arena, const struct tl_chapter *, m->n_chapters + 1);
+		for (size_t i = 0; i < m->n_stories; i++) {
+			const struct tl_story *s = &m->stories[i];
+			if (!s->published)
+				continue;
+			size_t nf = tl_story_linked_from(m, blocks, n_blocks, s->slug, from);
+			tl_story_body(b, p, s, from, nf);
+		}
+		tl_html_lit(b, "</section>\n");
+	}
 	tl_layout_end(b, p);
 }

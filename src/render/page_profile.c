@@ -185,14 +185,13 @@ void tl_render_region_annual(tl_buf *b, const struct tl_page *p, const char *con
 	tl_arena *a = m->arena;
 	size_t total_g = 0, total_s = 0;
 	const struct tl_grant ***grants = TL_NEW_ARRAY(a, const struct tl_grant **, n + 1);
-	const struct tl_story ***stories = TL_NEW_ARRAY(a, const struct tl_story **, n + 1);
-	size_t *ng = TL_NEW_ARRAY(a, size_t, n + 1), *ns = TL_NEW_ARRAY(a, size_t, n + 1);
+	size_t *ng = TL_NEW_ARRAY(a, size_t, n + 1);
 	for (size_t i = 0; i < n; i++) {
 		grants[i] = tl_model_grants_in(m, codes[i], &ng[i]);
-		stories[i] = tl_model_stories_in(m, codes[i], &ns[i]);
 		total_g += ng[i];
-		total_s += ns[i];
 	}
+	const char **via = TL_NEW_ARRAY(a, const char *, m->n_stories + 1);
+	const struct tl_story **stories = tl_model_stories_concerning(m, codes, n, via, &total_s);
 	if (!total_g && !total_s)
 		return;
 	tl_html_lit(b, "<section class=\"tl-profile__annual\" aria-labelledby=\"subsidies-en-verhalen\">\n<h2 id=\"subsidies-en-verhalen\">");
@@ -252,24 +251,44 @@ void tl_render_region_annual(tl_buf *b, const struct tl_page *p, const char *con
 		tl_html_lit(b, "</tbody></table></div>\n");
 	}
 	if (total_s) {
+		/* Each story links to its page; one set elsewhere says which
+		 * instrument ties it to this place. */
 		tl_html_lit(b, "<ul class=\"tl-profile__stories\">\n");
-		for (size_t i = 0; i < n; i++)
-			for (size_t k = 0; k < ns[i]; k++) {
-				const struct tl_story *st = stories[i][k];
-				tl_html_lit(b, "<li><strong>");
-				story_text(b, st, st->title, lang);
-				tl_html_lit(b, "</strong>");
-				if (st->place) {
-					tl_html_lit(b, " (");
-					tl_html_text(b, st->place);
-					tl_html_lit(b, ")");
+		for (size_t k = 0; k < total_s; k++) {
+			const struct tl_story *st = stories[k];
+			char href[160];
+			snprintf(href, sizeof href, "%sverhalen/%s.html", p->root ? p->root : "", st->slug);
+			tl_buf t = TL_BUF_INIT;
+			tl_story_redact(st, st->title, strlen(st->title), lang, &t);
+			tl_html_lit(b, "<li><strong>");
+			tl_html_link(b, href, t.data ? t.data : "");
+			tl_html_lit(b, "</strong>");
+			tl_buf_free(&t);
+			const struct tl_region *r = st->municipality ? tl_model_region(m, st->municipality) : NULL;
+			if (st->place || r) {
+				tl_html_lit(b, " (");
+				tl_html_text(b, st->place ? st->place : r->name);
+				if (st->place && r && strcmp(st->place, r->name) != 0 && (via[k] || n > 1)) {
+					tl_html_lit(b, ", ");
+					tl_html_text(b, r->name);
 				}
-				if (st->lead) {
-					tl_html_lit(b, ": ");
-					story_text(b, st, st->lead, lang);
-				}
-				tl_html_lit(b, "</li>\n");
+				tl_html_lit(b, ")");
 			}
+			if (via[k]) {
+				const struct tl_instrument *in = tl_model_instrument(m, via[k]);
+				tl_html_lit(b, " <span class=\"tl-note\">");
+				tl_html_text(b, tl_word(lang, "over ", "about "));
+				tl_html_text(b, in ? in->name : via[k]);
+				tl_html_text(b, tl_word(lang, ", ook in ", ", also in "));
+				tl_html_text(b, name);
+				tl_html_lit(b, "</span>");
+			}
+			if (st->lead) {
+				tl_html_lit(b, ": ");
+				story_text(b, st, st->lead, lang);
+			}
+			tl_html_lit(b, "</li>\n");
+		}
 		tl_html_lit(b, "</ul>\n");
 	}
 	tl_html_lit(b, "</section>\n");

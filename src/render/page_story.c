@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "../text/story.h"
+#include "figure.h"
 #include "html.h"
 #include "markdown.h"
 #include "pages.h"
@@ -16,28 +17,45 @@ static void redacted(tl_buf *b, const struct tl_story *s, const char *text, enum
 	tl_buf_free(&t);
 }
 
-void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
-		   const struct tl_chapter *const *from, size_t n_from)
+size_t tl_story_linked_from(const struct tl_model *m, struct tl_block *const *blocks, const size_t *n_blocks,
+			    const char *slug, const struct tl_chapter **from)
+{
+	size_t nf = 0;
+	for (size_t c = 0; c < m->n_chapters; c++) {
+		int links = 0;
+		for (size_t k = 0; !links && k < n_blocks[c]; k++)
+			for (size_t j = 0; j < blocks[c][k].n_bindings; j++)
+				links |= blocks[c][k].bindings[j].kind == TL_BIND_STORY_LINK &&
+					 !strcmp(blocks[c][k].bindings[j].story, slug);
+		if (links)
+			from[nf++] = &m->chapters[c];
+	}
+	return nf;
+}
+
+/* The municipality's name, linked to its page when it has one (not in the
+ * one-document version, which has no region pages). */
+static void municipality(tl_buf *b, const struct tl_page *p, const struct tl_region *r)
+{
+	size_t n;
+	const struct tl_region **gm = p->print ? NULL : tl_report_municipalities(p->m, &n);
+	for (size_t i = 0; gm && i < n; i++) {
+		if (gm[i] != r)
+			continue;
+		char file[160], href[200];
+		tl_region_page_file(r, file, sizeof file);
+		snprintf(href, sizeof href, "%s%s", p->root ? p->root : "", file);
+		tl_html_link(b, href, r->name);
+		return;
+	}
+	tl_html_text(b, r->name);
+}
+
+/* The facts above a story: who is in it, where, when, goals, instruments. */
+static void facts(tl_buf *b, const struct tl_page *p, const struct tl_story *s)
 {
 	const struct tl_model *m = p->m;
 	enum tl_lang lang = p->lang;
-	tl_layout_begin(b, p);
-	tl_html_lit(b, "<article class=\"tl-chapter tl-story\">\n<header class=\"tl-chapter__header\">\n");
-	if (s->kicker) {
-		tl_html_lit(b, "<p class=\"tl-story__kicker\">");
-		redacted(b, s, s->kicker, lang);
-		tl_html_lit(b, "</p>\n");
-	}
-	tl_html_lit(b, "<h1 class=\"tl-chapter__title\">");
-	redacted(b, s, s->title, lang);
-	tl_html_lit(b, "</h1>\n");
-	if (s->lead) {
-		tl_html_lit(b, "<p class=\"tl-lead\">");
-		redacted(b, s, s->lead, lang);
-		tl_html_lit(b, "</p>\n");
-	}
-	tl_html_lit(b, "</header>\n");
-
 	const struct tl_person **named = TL_NEW_ARRAY(m->arena, const struct tl_person *, s->n_people + 1);
 	size_t nn = tl_story_named(s, named);
 	tl_html_lit(b, "<dl class=\"tl-facts tl-story__facts\">\n");
@@ -61,13 +79,17 @@ void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
 		tl_html_lit(b, "<dt>");
 		tl_html_text(b, tl_word(lang, "Waar", "Where"));
 		tl_html_lit(b, "</dt><dd>");
-		if (s->place)
-			tl_html_text(b, s->place);
-		if (r && (!s->place || strcmp(s->place, r->name) != 0)) {
+		if (r && s->place && !strcmp(s->place, r->name)) {
+			municipality(b, p, r); /* "Assen" is the place and the municipality */
+		} else {
 			if (s->place)
-				tl_html_lit(b, ", ");
-			tl_html_text(b, tl_word(lang, "gemeente ", "municipality of "));
-			tl_html_text(b, r->name);
+				tl_html_text(b, s->place);
+			if (r) {
+				if (s->place)
+					tl_html_lit(b, ", ");
+				tl_html_text(b, tl_word(lang, "gemeente ", "municipality of "));
+				municipality(b, p, r);
+			}
 		}
 		tl_html_lit(b, "</dd>\n");
 	}
@@ -107,20 +129,67 @@ void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
 		tl_html_lit(b, "</dd>\n");
 	}
 	tl_html_lit(b, "</dl>\n");
+}
+
+void tl_story_body(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
+		   const struct tl_chapter *const *from, size_t n_from)
+{
+	const struct tl_model *m = p->m;
+	enum tl_lang lang = p->lang;
+	/* On its own page the title is the h1; in the one-document version an
+	 * interview is an h3 under the part "Interviews" (h2), with an id the
+	 * chapters link to. */
+	const char *h = p->print ? "h3" : "h1";
+	tl_html_lit(b, "<article class=\"tl-chapter tl-story\"");
+	char id[160];
+	snprintf(id, sizeof id, "interview-%s", s->slug);
+	if (p->print)
+		tl_html_attr(b, "id", id);
+	tl_html_lit(b, ">\n<header class=\"tl-chapter__header\">\n");
+	if (s->kicker) {
+		tl_html_lit(b, "<p class=\"tl-story__kicker\">");
+		redacted(b, s, s->kicker, lang);
+		tl_html_lit(b, "</p>\n");
+	}
+	tl_html_lit(b, "<");
+	tl_html_lit(b, h);
+	tl_html_lit(b, " class=\"tl-chapter__title\">");
+	redacted(b, s, s->title, lang);
+	tl_html_lit(b, "</");
+	tl_html_lit(b, h);
+	tl_html_lit(b, ">\n");
+	if (s->lead) {
+		tl_html_lit(b, "<p class=\"tl-lead\">");
+		redacted(b, s, s->lead, lang);
+		tl_html_lit(b, "</p>\n");
+	}
+	tl_html_lit(b, "</header>\n");
+	facts(b, p, s);
 
 	tl_buf md = TL_BUF_INIT;
 	tl_story_redact(s, s->markdown ? s->markdown : "", s->markdown ? strlen(s->markdown) : 0, lang, &md);
-	struct tl_md_opts o = {0, NULL};
+	char prefix[176];
+	snprintf(prefix, sizeof prefix, "%s-", id);
+	/* a story's own "## Tussenkop" sits under its title: h2 on the page, h4 in print */
+	struct tl_md_opts o = {p->print ? 2 : 0, p->print ? prefix : NULL, p->print};
 	tl_markdown_render(b, md.data ? md.data : "", md.len, &o);
 	tl_buf_free(&md);
 
-	/* and back to where the story is told about */
-	tl_html_lit(b, "<nav class=\"tl-back\"");
-	tl_html_attr(b, "aria-label", tl_word(lang, "Terug", "Back"));
+	/* and back to where the story is told about (in print a plain list: one
+	 * navigation landmark per interview would crowd the document's) */
+	if (p->print) {
+		tl_html_lit(b, "<div class=\"tl-back\"");
+	} else {
+		tl_html_lit(b, "<nav class=\"tl-back\"");
+		tl_html_attr(b, "aria-label", tl_word(lang, "Terug", "Back"));
+	}
 	tl_html_lit(b, "><ul>\n");
 	for (size_t i = 0; i < n_from; i++) {
-		char file[128];
-		snprintf(file, sizeof file, "%s%s.html", p->root ? p->root : "", from[i]->slug);
+		char file[160];
+		if (p->print)
+			snprintf(file, sizeof file, "#hoofdstuk-%s", from[i]->slug);
+		else
+			snprintf(file, sizeof file, "%s%s.html", p->root ? p->root : "", from[i]->slug);
 		tl_buf t = TL_BUF_INIT;
 		tl_buf_printf(&t, "%s%s", tl_word(lang, "Terug naar ", "Back to "), tl_chapter_title(m, from[i]));
 		tl_html_lit(b, "<li>");
@@ -129,10 +198,21 @@ void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
 		tl_buf_free(&t);
 	}
 	char idx[64];
-	snprintf(idx, sizeof idx, "%sverhalen/index.html", p->root ? p->root : "");
+	if (p->print)
+		snprintf(idx, sizeof idx, "#interviews");
+	else
+		snprintf(idx, sizeof idx, "%sverhalen/index.html", p->root ? p->root : "");
 	tl_html_lit(b, "<li>");
 	tl_html_link(b, idx, tl_word(lang, "Alle interviews", "All interviews"));
-	tl_html_lit(b, "</li>\n</ul></nav>\n</article>\n");
+	tl_html_lit(b, "</li>\n</ul>");
+	tl_html_lit(b, p->print ? "</div>\n</article>\n" : "</nav>\n</article>\n");
+}
+
+void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
+		   const struct tl_chapter *const *from, size_t n_from)
+{
+	tl_layout_begin(b, p);
+	tl_story_body(b, p, s, from, n_from);
 	tl_layout_end(b, p);
 }
 

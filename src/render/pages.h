@@ -41,6 +41,16 @@ void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
 		   const struct tl_chapter *const *from, size_t n_from);
 /* The list of every published story (verhalen/index.html). */
 void tl_page_stories(tl_buf *b, const struct tl_page *p);
+/* A story's article without the page around it: on its page (title h1) or,
+ * with p->print, as an interview in the one-document version (title h3,
+ * id "interview-<slug>", links back to "#hoofdstuk-<chapter>"). */
+void tl_story_body(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
+		   const struct tl_chapter *const *from, size_t n_from);
+/* The chapters whose {{verhaal SLUG}} bindings link to story `slug`, in
+ * chapter order, into from[] (m->n_chapters entries); returns their number.
+ * blocks[i] / n_blocks[i] belong to m->chapters[i]. */
+size_t tl_story_linked_from(const struct tl_model *m, struct tl_block *const *blocks, const size_t *n_blocks,
+			    const char *slug, const struct tl_chapter **from);
 /* ---- Region pages (page_profile.c) ---------------------------------------- */
 
 /* What every region page needs computed once: the municipalities compared

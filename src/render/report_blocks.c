@@ -172,10 +172,20 @@ void tl_render_grants(tl_buf *b, const struct tl_page *p, const struct tl_instru
 	euro(b, s.amount, lang);
 	tl_html_lit(b, "</td></tr></tfoot></table></div>\n");
 	if (in->n_stated) {
+		/* Say that not every grant is named only when a stated total is
+		 * not what the named grants add up to (or is one we cannot compute:
+		 * a theme's share). */
+		int differs = 0;
+		for (size_t i = 0; i < in->n_stated; i++) {
+			const struct tl_stated_total *t = &in->stated[i];
+			struct tl_grant_sum y = tl_grants_sum(m, in->slug, 0, NULL, t->year);
+			differs |= t->theme != NULL || (t->count >= 0 && t->count != y.count) ||
+				   (t->has_amount && (y.with_amount < y.count || t->amount != y.amount));
+		}
 		tl_html_lit(b, "<div class=\"tl-stated\"><p>");
-		tl_html_text(b, tl_word(lang,
-					"Volgens opgave in de bron (niet alle toekenningen zijn bij naam genoemd):",
-					"As stated in the source (not every grant is named):"));
+		tl_html_text(b, differs ? tl_word(lang, "Volgens opgave in de bron (niet alle toekenningen zijn bij naam genoemd):",
+						  "As stated in the source (not every grant is named):")
+					: tl_word(lang, "Volgens opgave in de bron:", "As stated in the source:"));
 		tl_html_lit(b, "</p>\n<ul>\n");
 		for (size_t i = 0; i < in->n_stated; i++)
 			stated_line(b, p, &in->stated[i]);
@@ -208,7 +218,7 @@ static void instrument_item(tl_buf *b, const struct tl_page *p, const struct tl_
 	}
 	tl_html_lit(b, "</p>\n");
 	if (in->description) {
-		struct tl_md_opts o = {level, "instrument-"};
+		struct tl_md_opts o = {level, "instrument-", 0};
 		tl_markdown_render(b, in->description, strlen(in->description), &o);
 	}
 	tl_html_lit(b, "<dl class=\"tl-facts\">\n");
@@ -292,7 +302,10 @@ static void instrument_item(tl_buf *b, const struct tl_page *p, const struct tl_
 		tl_html_lit(b, "</dt><dd>");
 		for (size_t i = 0; i < ns; i++) {
 			char href[160];
-			snprintf(href, sizeof href, "%sverhalen/%s.html", p->root ? p->root : "", st[i]->slug);
+			if (p->print) /* the interview is in the same document */
+				snprintf(href, sizeof href, "#interview-%s", st[i]->slug);
+			else
+				snprintf(href, sizeof href, "%sverhalen/%s.html", p->root ? p->root : "", st[i]->slug);
 			tl_buf t = TL_BUF_INIT;
 			tl_story_redact(st[i], st[i]->title, strlen(st[i]->title), lang, &t);
 			if (i)
@@ -594,7 +607,10 @@ void tl_render_stories(tl_buf *b, const struct tl_page *p, const char *theme, in
 			tl_html_lit(b, "</span> ");
 		}
 		char href[160];
-		snprintf(href, sizeof href, "%sverhalen/%s.html", p->root ? p->root : "", s->slug);
+		if (p->print) /* the interview is in the same document */
+			snprintf(href, sizeof href, "#interview-%s", s->slug);
+		else
+			snprintf(href, sizeof href, "%sverhalen/%s.html", p->root ? p->root : "", s->slug);
 		tl_buf t = TL_BUF_INIT;
 		tl_story_redact(s, s->title, strlen(s->title), lang, &t);
 		tl_html_lit(b, "<a class=\"tl-story-card__title\"");

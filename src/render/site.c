@@ -5,6 +5,7 @@
 #include "../core/buf.h"
 #include "../core/file.h"
 #include "../text/chapter.h"
+#include "../text/story.h"
 #include "download.h"
 #include "figure.h"
 #include "layout.h"
@@ -124,17 +125,12 @@ static int render_story(const tl_site *s, const char *path, tl_buf *b)
 		if (!st->published || strncmp(path + 9, st->slug, sl) != 0 || strcmp(path + 9 + sl, ".html") != 0)
 			continue;
 		const struct tl_chapter **from = TL_NEW_ARRAY(m->arena, const struct tl_chapter *, m->n_chapters + 1);
-		size_t nf = 0;
-		for (size_t c = 0; c < m->n_chapters; c++) {
-			int links = 0;
-			for (size_t k = 0; k < s->nblocks[c]; k++)
-				for (size_t j = 0; j < s->blocks[c][k].n_bindings; j++)
-					links |= s->blocks[c][k].bindings[j].kind == TL_BIND_STORY_LINK &&
-						 !strcmp(s->blocks[c][k].bindings[j].story, st->slug);
-			if (links)
-				from[nf++] = &m->chapters[c];
-		}
-		page.title = st->title;
+		size_t nf = tl_story_linked_from(m, s->blocks, s->nblocks, st->slug, from);
+		/* the <title> too: a name withheld in the text is withheld there */
+		tl_buf t = TL_BUF_INIT;
+		tl_story_redact(st, st->title, strlen(st->title), s->lang, &t);
+		page.title = tl_arena_strndup(m->arena, t.data ? t.data : "", t.len);
+		tl_buf_free(&t);
 		tl_page_story(b, &page, st, from, nf);
 		return TL_OK;
 	}

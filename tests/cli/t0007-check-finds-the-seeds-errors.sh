@@ -14,7 +14,9 @@ expect_in "$T/folder.out" "chapters/naoberschap.md:45:61: error: \"donderdag 12 
 expect_in "$T/folder.out" "chapters/naoberschap.md:51:306: error: \"42 initiatieven, waarvan 31 … en 12 …\": the parts add up to 43, not 42"
 expect_in "$T/folder.out" "chapters/gezondheid.md:29:240: error: \"25 zorgzame …, twee in iedere gemeente\""
 expect_in "$T/folder.out" ": warning: \"ruim 70%\" (vertrouwen-anderen, De Wolden and Tynaarlo): the data say 61,3% (De Wolden)"
-expect_in "$T/folder.out" "check: 3 errors,"
+expect_in "$T/folder.out" "chapters/inclusie-en-diversiteit.md:29:406: error: \"€ 750,000,-\": English notation"
+expect_in "$T/folder.out" "chapters/inclusie-en-diversiteit.md:87:247: error: \"€ 750,000,-\": English notation"
+expect_in "$T/folder.out" "check: 5 errors,"
 # stories are checked as text too, positioned in their own files (after the front matter)
 expect_in "$T/folder.out" "stories/familiepad-t-opgaonde.md:29:36: warning: \"familiep pad\" is written as one word"
 expect_in "$T/folder.out" "stories/snellere-start-sterkere-toekomst.md:21:407: warning: \"juni 2024 is de pilot gestart\""

@@ -5,14 +5,14 @@
 EX=$ROOT/examples/drenthe-2025
 "$TELLING" build "$EX" -o "$T/site" >"$T/out" 2>"$T/err" || fail "build without --strict should succeed"
 expect_in "$T/err" "chapters/naoberschap.md:51:306: error: \"42 initiatieven"
-expect_in "$T/err" "check: 3 errors,"
+expect_in "$T/err" "check: 5 errors,"
 expect_in "$T/out" "(see warnings above)"
 [ -s "$T/site/index.html" ] || fail "no site built"
 set +e
 "$TELLING" build "$EX" -o "$T/strict" --strict >"$T/sout" 2>"$T/serr"; rc=$?
 set -e
 [ $rc -eq 1 ] || fail "build --strict with check errors should exit 1, got $rc"
-expect_in "$T/serr" "report not built: the check found 3 errors (--strict)"
+expect_in "$T/serr" "report not built: the check found 5 errors (--strict)"
 [ ! -e "$T/strict" ] || fail "build --strict wrote $T/strict"
 # a clean agenda builds under --strict (the documented small example)
 D=$T/mijn-agenda

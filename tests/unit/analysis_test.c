@@ -117,6 +117,17 @@ static void test_best_period_prefers_coverage_over_recency(void **state)
 	assert_int_equal(tl_best_period(m, "ervaren-gezondheid", (const struct tl_region *const *)gm, n, &p, &cov), 0);
 	assert_int_equal(p.year, 2022);
 	assert_int_equal(cov, 2);
+	/* equal coverage: the latest period */
+	const struct tl_region *pv[] = {tl_model_region(m, "PV22"), tl_model_region(m, "NL01")};
+	assert_int_equal(tl_best_period(m, "schulden", pv, 1, &p, &cov), 0);
+	assert_int_equal(p.year, 2023);
+	assert_int_equal(cov, 1);
+	/* the one period both have beats the focus region's other years */
+	assert_int_equal(tl_best_period(m, "ervaren-gezondheid", pv, 2, &p, &cov), 0);
+	assert_int_equal(p.year, 2024);
+	assert_int_equal(cov, 2);
+	/* no values at all */
+	assert_int_equal(tl_best_period(m, "schulden", pv + 1, 1, &p, &cov), -1);
 	tl_arena_free(a);
 }
 

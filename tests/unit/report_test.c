@@ -116,6 +116,34 @@ static void test_profile_queries_leave_out_unpublished_stories(void **state)
 	tl_arena_free(a);
 }
 
+/* A story concerns a municipality when it is set there or is about an
+ * instrument that works there; a group sees each story once; the
+ * unpublished concept (set in Emmen) concerns nobody. */
+static void test_stories_concern_where_they_are_set_and_where_their_instrument_works(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = load_mini(a);
+	const char *via[4];
+	size_t n;
+	const char *assen[] = {"GM0106"}, *emmen[] = {"GM0114"}, *tynaarlo[] = {"GM1730"};
+	const char *all[] = {"GM0106", "GM0114", "GM1730"};
+	const struct tl_story **s = tl_model_stories_concerning(m, assen, 1, via, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(s[0]->slug, "gepubliceerd");
+	assert_null(via[0]); /* set there */
+	s = tl_model_stories_concerning(m, emmen, 1, via, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(s[0]->slug, "gepubliceerd");
+	assert_string_equal(via[0], "regeling-a"); /* Regeling A works in Emmen */
+	tl_model_stories_concerning(m, tynaarlo, 1, NULL, &n);
+	assert_int_equal(n, 0);
+	s = tl_model_stories_concerning(m, all, 3, via, &n);
+	assert_int_equal(n, 1);
+	assert_null(via[0]);
+	tl_arena_free(a);
+}
+
 /* The mini agenda's framework with report.yml text `yml`: first error. */
 static void expect_report_error(const char *yml, const char *want)
 {
@@ -269,6 +297,7 @@ int main(void)
 		cmocka_unit_test(test_mini_report_loads_into_a_consistent_model),
 		cmocka_unit_test(test_grant_totals_are_computed_and_stated_ones_kept_apart),
 		cmocka_unit_test(test_profile_queries_leave_out_unpublished_stories),
+		cmocka_unit_test(test_stories_concern_where_they_are_set_and_where_their_instrument_works),
 		cmocka_unit_test(test_report_mistakes_are_named_with_their_position),
 		cmocka_unit_test(test_story_front_matter_mistakes_are_positioned_in_the_file),
 		cmocka_unit_test(test_report_round_trips_through_the_store),
