@@ -1175,9 +1175,11 @@ static void csv_geo_row(struct mcsv *r, const struct tl_csv_field *f)
 	g.level = tl_cbs_region_level(code, n);
 	g.name = tn ? r->rname.data : NULL;
 	if (g.name) {
+		/* Cutting the level suffix can leave a line break of a quoted
+		 * multi-line title at the end ("Drenthe\n (PV)"): trim it too. */
 		size_t k = tl_cbs_region_name_len(g.name, g.level);
-		while (k && (g.name[k - 1] == ' ' || g.name[k - 1] == '\t'))
-			k--;
+		const char *t = tl_trim(g.name, &k);
+		memmove(r->rname.data, t, k);
 		r->rname.data[k] = '\0';
 	}
 	if (g.name && !*g.name)
