@@ -50,11 +50,19 @@ http_setup() {
 	done
 	echo "$PW" | "$TELLING" user add partner --role partner --organisation "Stichting Test" --db "$DB" >/dev/null
 	echo "$PW" | "$TELLING" user add partner1 --role partner --organisation "Partner Een" --db "$DB" >/dev/null
-	"$TELLING" serve --db "$DB" --port "$PORT" "$@" >"$T/server.log" 2>&1 &
-	pid=$!
-	for _ in $(seq 1 100); do
-		curl -s -o /dev/null "$B/" && break
-		sleep 0.1
+	# The port is derived, not reserved: when another process holds it the
+	# server exits at once, so try the next few ports before giving up.
+	for _ in 1 2 3 4 5; do
+		"$TELLING" serve --db "$DB" --port "$PORT" "$@" >"$T/server.log" 2>&1 &
+		pid=$!
+		for _ in $(seq 1 300); do
+			curl -s -o /dev/null "$B/" && return 0
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -0 "$pid" 2>/dev/null && return 0
+		PORT=$((PORT + 1))
+		B=http://127.0.0.1:$PORT
 	done
 }
 
