@@ -47,6 +47,31 @@ struct acc {
 	unsigned line, col;
 };
 
+struct tl_mapper_run {
+	tl_arena *a;
+	tl_strmap *added; /* region codes added to the agenda by this run */
+	tl_strmap *named; /* region codes a file of this run named */
+};
+
+tl_mapper_run *tl_mapper_run_new(void)
+{
+	tl_mapper_run *run = xcalloc(1, sizeof *run);
+	run->a = tl_arena_new();
+	run->added = tl_strmap_new(run->a);
+	run->named = tl_strmap_new(run->a);
+	return run;
+}
+
+void tl_mapper_run_free(tl_mapper_run *run)
+{
+	if (!run)
+		return;
+	tl_strmap_free(run->added);
+	tl_strmap_free(run->named);
+	tl_arena_free(run->a);
+	free(run);
+}
+
 struct tl_mapper {
 	tl_store *st;
 	const struct tl_model *m;
@@ -332,6 +357,8 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 		return TL_ERR_STORE;
 	}
 	tl_strmap_put(mp->regions, r->code, (void *)1);
+	if (mp->o.run)
+		tl_strmap_put(mp->o.run->added, r->code, (void *)1);
 	mp->last_region[0] = '\0'; /* the memo may say "unknown" for it */
 	if (r->name)
 		add_label(mp, r->name, r->level, r->code);
@@ -646,6 +673,11 @@ static void link_merger(tl_mapper *mp, tl_strmap *map, const char *code, const s
 	tl_strmap_put(map, code, l);
 }
 
+static void know_region(const char *code, void *value, void *ctx)
+{
+	tl_strmap_put(ctx, code, value);
+}
+
 tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *file, int64_t import_id,
 			 const struct tl_mapper_opts *o, tl_errors *errs)
 {
@@ -664,6 +696,9 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 	mp->labels = tl_strmap_new(mp->a);
 	for (size_t i = 0; i < m->n_regions; i++)
 		tl_strmap_put(mp->regions, m->regions[i].code, (void *)1);
+	/* Regions an earlier file of the run added are known now. */
+	if (mp->o.run)
+		tl_strmap_each(mp->o.run->added, know_region, mp->regions);
 	for (size_t i = 0; i < m->n_regions; i++)
 		add_label(mp, m->regions[i].name, m->regions[i].level, m->regions[i].code);
 	for (size_t i = 0; i < m->n_indicators; i++) {
@@ -839,7 +874,15 @@ static void write_regent(const char *code, void *value, void *vctx)
 		w->rc = TL_ERR_STORE;
 		return;
 	}
-	w->mp->stats.regions_seen++;
+	tl_mapper_run *run = w->mp->o.run;
+	int found = 0;
+	if (run)
+		tl_strmap_get(run->named, code, &found);
+	if (!found) {
+		w->mp->stats.regions_seen++;
+		if (run)
+			tl_strmap_put(run->named, code, (void *)1);
+	}
 	w->mp->stats.regions_registered += added;
 }
 

@@ -207,7 +207,7 @@ static void test_labels_resolve_through_the_region_register(void **state)
 static void test_add_regions_registers_what_the_file_describes(void **state)
 {
 	struct fx *f = *state;
-	struct tl_mapper_opts o = {1, 0};
+	struct tl_mapper_opts o = {1, 0, NULL};
 	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, &o, &f->e);
 	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"Inkomen_7", NULL};
