@@ -110,6 +110,7 @@ struct tl_mapper {
 	const char *dims_miss;  /* why the first asked-for cell was not taken (arena) */
 	const char *region_miss; /* the first region of an asked-for cell not in the agenda */
 	unsigned last_line;     /* line of the previous cell (rows are counted by line) */
+	int bulk;               /* the store's bulk writes are ours (tl_store_bulk_begin) */
 	int progress_shown;
 	struct timespec progress_last;
 	int failed;
@@ -496,6 +497,27 @@ static void progress(tl_mapper *mp)
 	fflush(stderr);
 }
 
+static void second_value(tl_mapper *mp, unsigned line, unsigned col, const char *slug, const char *region,
+			 const struct tl_period *p)
+{
+	char pc[9];
+	tl_period_code(p, pc);
+	tl_errors_add(mp->errs, mp->file, line, col, NULL,
+		      "a second value for %s in %s for %s: each cell may appear once per file", slug, region, pc);
+}
+
+/* A second value for a cell, found when the store wrote its bulk buffer:
+ * it was counted as written. */
+static void on_dup(void *ctx, uint64_t tag, const struct tl_observation *o)
+{
+	tl_mapper *mp = ctx;
+	second_value(mp, (unsigned)(tag >> 32), (unsigned)(tag & 0xFFFFFFFFu), o->indicator, o->region, &o->period);
+	mp->stats.observations--;
+	if (!tl_status_has_value(o->status))
+		mp->stats.missing--;
+	mp->failed = 1;
+}
+
 static int on_cell(void *ctx, const struct tl_raw_cell *c)
 {
 	tl_mapper *mp = ctx;
@@ -629,17 +651,14 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 		struct tl_observation o = {t->ind->slug, region, c->period, 0, c->status, sp->source, c->note};
 		if (tl_status_has_value(c->status))
 			o.value = c->value * sp->scale;
-		int rc = tl_store_put_observation(mp->st, mp->import_id, &o, mp->errs);
+		int rc = tl_store_put_observation_later(mp->st, mp->import_id, &o,
+							(uint64_t)c->line << 32 | c->col, mp->errs);
 		if (rc < 0) {
 			mp->failed = 1;
 			return rc;
 		}
 		if (rc == 1) {
-			char pc[9];
-			tl_period_code(&c->period, pc);
-			tl_errors_add(mp->errs, mp->file, c->line, c->col, NULL,
-				      "a second value for %s in %s for %s: each cell may appear once per file",
-				      t->ind->slug, region, pc);
+			second_value(mp, c->line, c->col, t->ind->slug, region, &c->period);
 			mp->failed = 1;
 			continue;
 		}
@@ -728,6 +747,8 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 		link_merger(mp, mp->as_new, g->new_code, g, i, 0);
 	}
 	mp->sink = (struct tl_raw_sink){mp, on_table, on_topic, on_region, on_cell, on_group};
+	tl_store_bulk_begin(st, on_dup, mp);
+	mp->bulk = 1;
 	return mp;
 }
 
@@ -929,7 +950,13 @@ int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
 	}
-	int rc = mp->failed ? TL_ERR_INPUT : TL_OK;
+	/* The cells still in the store's bulk buffer go first: a duplicate
+	 * among them fails the file. */
+	int brc = mp->bulk ? tl_store_bulk_end(mp->st, mp->errs) : TL_OK;
+	mp->bulk = 0;
+	if (brc)
+		mp->failed = 1;
+	int rc = brc ? brc : mp->failed ? TL_ERR_INPUT : TL_OK;
 	struct walk w = {mp, 0};
 	if (!rc)
 		tl_strmap_each(mp->accs, write_acc, &w);
@@ -984,6 +1011,13 @@ void tl_mapper_free(tl_mapper *mp)
 {
 	if (!mp)
 		return;
+	if (mp->bulk) {
+		/* Not finished (a failed read): write what is buffered, so that
+		 * nothing calls back into a freed mapper; the caller rolls back. */
+		tl_errors e = TL_ERRORS_INIT;
+		tl_store_bulk_end(mp->st, &e);
+		tl_errors_free(&e);
+	}
 	tl_strmap_free(mp->by_topic);
 	tl_strmap_free(mp->seen);
 	tl_strmap_free(mp->regions);
