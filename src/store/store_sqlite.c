@@ -1172,7 +1172,10 @@ static void lite_cache_end(tl_store *st)
 
 int tl_store_bulk_end(tl_store *st, tl_errors *errs)
 {
-	int rc = st->lite_n ? lite_flush(st, errs) : TL_OK;
+	/* Both engines: PostgreSQL's COPY text too, or a later file of the same
+	 * run that replaces a cell would meet it twice in one INSERT … ON
+	 * CONFLICT ("cannot affect row a second time"). */
+	int rc = flush_obs(st, errs);
 	st->dup = NULL;
 	st->dup_ctx = NULL;
 	return rc;
