@@ -57,7 +57,16 @@ void tl_layout_begin(tl_buf *b, const struct tl_page *p)
 	href(b, p, "index.html");
 	tl_html_lit(b, ">");
 	tl_html_text(b, report);
-	tl_html_lit(b, "</a></p>\n</div>\n<nav class=\"tl-nav\"");
+	tl_html_lit(b, "</a></p>\n");
+	if (p->served) {
+		/* served pages sit at the server's root or under /concept/ */
+		tl_html_lit(b, "<p class=\"tl-header__dash\"><a href=\"/verkennen\">");
+		tl_html_text(b, tl_word(p->lang, "Cijfers verkennen", "Explore figures"));
+		tl_html_lit(b, "</a> · <a href=\"/zoeken\">");
+		tl_html_text(b, tl_word(p->lang, "Zoeken", "Search"));
+		tl_html_lit(b, "</a></p>\n");
+	}
+	tl_html_lit(b, "</div>\n<nav class=\"tl-nav\"");
 	tl_html_attr(b, "aria-label", tl_word(p->lang, "Hoofdstukken", "Chapters"));
 	tl_html_lit(b, ">\n<ul class=\"tl-wrap tl-nav__list\">\n");
 	for (size_t i = 0; i < p->m->n_chapters; i++) {

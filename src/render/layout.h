@@ -21,6 +21,8 @@ struct tl_page {
 	const char *root;    /* relative path to the site root: "" */
 	int print;           /* the one-document print version (PDF): tables open,
 	                      * one drawing per chart, headings one level down */
+	int served;          /* telling serve: the header links to the dashboard
+	                      * (/verkennen, /zoeken); 0 for the static build */
 };
 
 /* Everything up to and including the opening <main>. */

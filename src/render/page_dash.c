@@ -34,6 +34,22 @@ static void errors(tl_buf *b, const struct tl_page *p, const tl_errors *errs)
 		       errs, NULL, NULL, 0);
 }
 
+/* After a publication: these are today's figures, not the report's. */
+static void published_note(tl_buf *b, const struct tl_page *p, const struct tl_dash_query *q)
+{
+	if (!q->published_at)
+		return;
+	tl_html_lit(b, "<p class=\"tl-dash-note\">");
+	tl_html_text(b, W(p, "Het dashboard toont de actuele gegevens. Het verslag is gepubliceerd op ",
+			  "The dashboard shows the current data. The report was published on "));
+	tl_html_textn(b, q->published_at, strlen(q->published_at) >= 10 ? 10 : strlen(q->published_at));
+	tl_html_text(b, W(p, " en blijft zoals het toen was; wat daarna is bijgewerkt staat hier wel, in het verslag "
+			     "nog niet.",
+			  " and stays as it was then; what has been updated since is shown here, not yet in the "
+			  "report."));
+	tl_html_lit(b, "</p>\n");
+}
+
 /* Links between the three pages. */
 static void dash_nav(tl_buf *b, const struct tl_page *p, const char *current)
 {
@@ -422,6 +438,7 @@ void tl_page_explore(tl_buf *b, const struct tl_page *p, const struct tl_dash_qu
 	tl_layout_begin(b, p);
 	dash_nav(b, p, "/verkennen");
 	tl_part_h1(b, W(p, "Cijfers verkennen", "Explore figures"));
+	published_note(b, p, q);
 	tl_part_para(b, W(p, "Kies een indicator en de regio's en jaren die u wilt zien. U krijgt een grafiek van de "
 		     "jaarcijfers en een tabel met alle cijfers.",
 		  "Choose an indicator and the regions and years you want to see. You get a chart of the "
@@ -524,6 +541,7 @@ void tl_page_compare(tl_buf *b, const struct tl_page *p, const struct tl_dash_qu
 	tl_layout_begin(b, p);
 	dash_nav(b, p, "/vergelijken");
 	tl_part_h1(b, W(p, "Vergelijken", "Compare"));
+	published_note(b, p, q);
 	tl_part_para(b, W(p, "Zet twee regio's naast elkaar, of één regio in twee jaren. Zonder jaar geldt het laatste "
 		     "jaar waarin beide kanten een cijfer hebben.",
 		  "Set two regions side by side, or one region in two years. Without a year, the latest "
@@ -758,6 +776,7 @@ void tl_page_search(tl_buf *b, const struct tl_page *p, const struct tl_dash_que
 	tl_layout_begin(b, p);
 	dash_nav(b, p, "/zoeken");
 	tl_part_h1(b, W(p, "Zoeken", "Search"));
+	published_note(b, p, q);
 	errors(b, p, errs);
 	tl_html_lit(b, "<form class=\"tl-form\" method=\"get\" action=\"/zoeken\" role=\"search\">\n<p>");
 	label(b, "q", W(p, "Zoek in thema's, doelen, indicatoren, instrumenten, verhalen en regio's",
@@ -784,10 +803,18 @@ void tl_page_search(tl_buf *b, const struct tl_page *p, const struct tl_dash_que
 				tl_html_lit(b, "<li>");
 				tl_html_text(b, h.v[i].kind);
 				tl_html_lit(b, ": ");
-				if (h.v[i].href)
-					tl_html_link(b, h.v[i].href, h.v[i].title);
+				const char *href = h.v[i].href;
+				int later = href && q->in_report && href[0] == '/' &&
+					    !q->in_report(q->in_report_ctx, href + 1);
+				if (href && !later)
+					tl_html_link(b, href, h.v[i].title);
 				else
 					tl_html_text(b, h.v[i].title);
+				if (later) {
+					tl_html_lit(b, " ");
+					tl_html_text(b, W(p, "(nog niet in het gepubliceerde verslag)",
+							  "(not yet in the published report)"));
+				}
 				if (h.v[i].snippet) {
 					tl_html_lit(b, " — ");
 					tl_html_text(b, h.v[i].snippet);

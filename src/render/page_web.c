@@ -26,6 +26,25 @@ static void error_list(tl_buf *b, const struct tl_page *p, const tl_errors *errs
 	tl_part_errors(b, W(p, "Niet opgeslagen:", "Not saved:"), errs, NULL, NULL, 0);
 }
 
+/* The same for a form of fields: each error names its field by label,
+ * linked to the input. */
+static void field_errors(tl_buf *b, const struct tl_page *p, const tl_errors *errs,
+			 const struct tl_form_field *fields, size_t n)
+{
+	if (!errs || !errs->n)
+		return;
+	const char **names = calloc(n + 1, sizeof *names), **labels = calloc(n + 1, sizeof *labels);
+	if (!names || !labels)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		names[i] = fields[i].name;
+		labels[i] = fields[i].label;
+	}
+	tl_part_errors(b, W(p, "Niet opgeslagen:", "Not saved:"), errs, names, labels, n);
+	free(names);
+	free(labels);
+}
+
 static void notice(tl_buf *b, const char *text)
 {
 	if (!text)
@@ -124,7 +143,15 @@ void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, 
 		tl_html_text(b, W(p, "Voortgang van streefdoelen", "Progress on targets"));
 		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/toekenningen\">");
 		tl_html_text(b, W(p, "Toekenningen", "Grants"));
-		tl_html_lit(b, "</a></li>\n</ul>\n");
+		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/instrumenten\">");
+		tl_html_text(b, W(p, "Instrumenten", "Instruments"));
+		tl_html_lit(b, "</a></li>\n");
+		if (editor) {
+			tl_html_lit(b, "<li><a href=\"/beheer/streefdoelen\">");
+			tl_html_text(b, W(p, "Streefdoelen", "Targets"));
+			tl_html_lit(b, "</a></li>\n");
+		}
+		tl_html_lit(b, "</ul>\n");
 	}
 	if (editor) {
 		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
@@ -246,6 +273,20 @@ static void cell(tl_buf *b, const char *s)
 	tl_html_lit(b, "</td>");
 }
 
+/* Is value one of the lines of list? */
+static int choice_in(const char *list, const char *value)
+{
+	size_t n = strlen(value);
+	for (const char *p = list; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len == n && !strncmp(p, value, n))
+			return 1;
+		p = e ? e + 1 : p + len;
+	}
+	return 0;
+}
+
 /* The fields of an editor form; values[i] (may be NULL) fills field i. */
 static void form_fields(tl_buf *b, const struct tl_page *p, const struct tl_form_field *fields,
 			size_t n_fields, const char *const *values)
@@ -255,6 +296,34 @@ static void form_fields(tl_buf *b, const struct tl_page *p, const struct tl_form
 		const char *v = values ? values[i] : NULL;
 		char id[64];
 		tl_html_idify(id, sizeof id, f->name);
+		if (f->kind == TL_FIELD_CHOICES) {
+			/* one box per option; v holds the ticked values, one per line */
+			tl_html_lit(b, "<fieldset class=\"tl-choices\"");
+			tl_html_attr(b, "id", id);
+			tl_html_lit(b, "><legend>");
+			tl_html_text(b, f->label);
+			tl_html_lit(b, "</legend>\n");
+			for (size_t k = 0; f->options && f->options[k]; k += 2) {
+				char oid[128];
+				tl_buf ob = TL_BUF_INIT;
+				tl_buf_printf(&ob, "%s-%s", f->name, f->options[k]);
+				tl_html_idify(oid, sizeof oid, ob.data);
+				tl_buf_free(&ob);
+				tl_html_lit(b, "<p><input type=\"checkbox\"");
+				tl_html_attr(b, "id", oid);
+				tl_html_attr(b, "name", f->name);
+				tl_html_attr(b, "value", f->options[k]);
+				if (v && choice_in(v, f->options[k]))
+					tl_html_lit(b, " checked");
+				tl_html_lit(b, "> <label");
+				tl_html_attr(b, "for", oid);
+				tl_html_lit(b, ">");
+				tl_html_text(b, f->options[k + 1]);
+				tl_html_lit(b, "</label></p>\n");
+			}
+			tl_html_lit(b, "</fieldset>\n");
+			continue;
+		}
 		tl_html_lit(b, "<p>");
 		if (f->kind == TL_FIELD_CHECKBOX) {
 			tl_html_lit(b, "<input type=\"checkbox\" value=\"1\"");
@@ -345,7 +414,7 @@ void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const
 	tl_html_text(b, W(p, "Beheer", "Editor"));
 	tl_html_lit(b, "</a></p>\n");
 	tl_part_h1(b, heading);
-	error_list(b, p, errs);
+	field_errors(b, p, errs, fields, n_fields);
 	notice(b, note);
 	if (intro) {
 		tl_html_lit(b, "<p>");
@@ -365,6 +434,10 @@ void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const
 		}
 		tl_html_lit(b, "</ul>\n");
 	}
+	if (!n_fields) {
+		tl_layout_end(b, p);
+		return;
+	}
 	tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
 	tl_html_text(b, W(p, "Toevoegen", "Add"));
 	tl_html_lit(b, "</h2>\n<form class=\"tl-form\" method=\"post\"");
@@ -380,12 +453,13 @@ void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const
 
 void tl_page_item_edit(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
 		       const char *back, const char *action, const struct tl_form_field *fields,
-		       size_t n_fields, const char *const *values, int64_t version, const tl_errors *errs)
+		       size_t n_fields, const char *const *values, int64_t version, const tl_errors *errs,
+		       int can_delete)
 {
 	tl_layout_begin(b, p);
 	back_link(b, back, W(p, "Terug naar het overzicht", "Back to the list"));
 	tl_part_h1(b, heading);
-	error_list(b, p, errs);
+	field_errors(b, p, errs, fields, n_fields);
 	tl_html_lit(b, "<form class=\"tl-form\" method=\"post\"");
 	tl_html_attr(b, "action", action);
 	tl_html_lit(b, ">\n");
@@ -394,7 +468,12 @@ void tl_page_item_edit(tl_buf *b, const struct tl_page *p, const char *csrf, con
 	form_fields(b, p, fields, n_fields, values);
 	tl_html_lit(b, "<p><button class=\"utrecht-button\" type=\"submit\" name=\"action\" value=\"save\">");
 	tl_html_text(b, W(p, "Opslaan", "Save"));
-	tl_html_lit(b, "</button></p>\n</form>\n<h2 class=\"utrecht-heading-2\">");
+	tl_html_lit(b, "</button></p>\n</form>\n");
+	if (!can_delete) {
+		tl_layout_end(b, p);
+		return;
+	}
+	tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
 	tl_html_text(b, W(p, "Verwijderen", "Delete"));
 	tl_html_lit(b, "</h2>\n<form class=\"tl-form\" method=\"post\"");
 	tl_html_attr(b, "action", action);

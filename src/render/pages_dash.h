@@ -35,6 +35,15 @@ struct tl_dash_query {
 	const char *left, *right; /* compare: region codes */
 	int left_year, right_year; /* compare: 0 = the latest year both sides have */
 	const char *q;         /* search: the text, at most TL_DASH_MAX_QUERY bytes */
+	/* After a publication the dashboard still shows the current data (see
+	 * docs/architecture.md, "After a publication"), and says so:
+	 * published_at is when the report in effect was published (NULL before
+	 * the first), in_report(in_report_ctx, path) whether that report has a
+	 * page (path without the leading '/'); a search hit whose page it lacks
+	 * is shown without its link.  in_report NULL: every page exists. */
+	const char *published_at;
+	int (*in_report)(void *ctx, const char *path);
+	void *in_report_ctx;
 };
 
 /* /verkennen: the form, then the chosen indicator as a line chart (yearly
@@ -51,7 +60,8 @@ void tl_page_compare(tl_buf *b, const struct tl_page *p, const struct tl_dash_qu
 		     const tl_errors *errs);
 
 /* /zoeken: the form, then what matches q (case and accents ignored), by
- * kind, each with a link. */
+ * kind, each with a link to its page in the report (none when the
+ * published report lacks it: it came later). */
 void tl_page_search(tl_buf *b, const struct tl_page *p, const struct tl_dash_query *q,
 		    const tl_errors *errs);
 

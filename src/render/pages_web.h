@@ -49,13 +49,16 @@ struct tl_form_field {
 	int required;
 };
 /* A TL_FIELD_PASSWORD is never filled in or shown back: pages write
- * "(ingevuld)" where a value was given. */
+ * "(ingevuld)" where a value was given.  A TL_FIELD_CHOICES is a group of
+ * check boxes, one per option, all named after the field; its value is the
+ * ticked option values, one per line. */
 enum { TL_FIELD_TEXT = 0, TL_FIELD_TEXTAREA, TL_FIELD_SELECT, TL_FIELD_CHECKBOX, TL_FIELD_DATE,
-       TL_FIELD_NUMBER, TL_FIELD_PASSWORD };
+       TL_FIELD_NUMBER, TL_FIELD_PASSWORD, TL_FIELD_CHOICES };
 
 /* An editor page for report content: what there is (items, plain text
- * lines, may be none), then a form that adds one.  values[i] refills field
- * i (may be NULL); notice (may be NULL) reports what was saved. */
+ * lines, may be none), then a form that adds one (none when n_fields is 0).
+ * values[i] refills field i (may be NULL); notice (may be NULL) reports
+ * what was saved.  Each error in errs names its field by label. */
 void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
 		     const char *intro, const char *action, const char *const *items,
 		     const char *const *links, size_t n_items, const struct tl_form_field *fields,
@@ -63,12 +66,13 @@ void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const
 		     const char *notice);
 
 /* Edit one item: a form (fields filled from values) that posts to action
- * with action=save, and one with action=delete; both carry `version`, the
- * version the item was read at.  back links to the list. */
+ * with action=save, and (can_delete) one with action=delete; both carry
+ * `version`, the version the item was read at.  back links to the list.
+ * Each error in errs names its field by label. */
 void tl_page_item_edit(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
 		       const char *back, const char *action, const struct tl_form_field *fields,
 		       size_t n_fields, const char *const *values, int64_t version,
-		       const tl_errors *errs);
+		       const tl_errors *errs, int can_delete);
 
 /* The 409 answer to a save (or delete, when deleting) against an item that
  * changed since its form was loaded: both versions field by field (mine =

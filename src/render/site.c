@@ -22,6 +22,7 @@ struct tl_site {
 	const char **paths;         /* every page and download, in build order */
 	struct tl_profile_ctx *profiles; /* positions for the region pages */
 	size_t n_paths;
+	int served;                 /* pages link to the dashboard (tl_site_set_served) */
 };
 
 /* Stylesheets the pages link to (assets/NAME). */
@@ -110,7 +111,7 @@ const char *tl_site_content_type(const char *path)
 static int render_story(const tl_site *s, const char *path, tl_buf *b)
 {
 	const struct tl_model *m = s->m;
-	struct tl_page page = {m, s->lang, tl_word(s->lang, "Interviews", "Interviews"), path, "../", 0};
+	struct tl_page page = {m, s->lang, tl_word(s->lang, "Interviews", "Interviews"), path, "../", 0, s->served};
 	if (!strcmp(path, "verhalen/index.html")) {
 		for (size_t i = 0; i < m->n_stories; i++)
 			if (m->stories[i].published) {
@@ -137,10 +138,15 @@ static int render_story(const tl_site *s, const char *path, tl_buf *b)
 	return TL_ERR_NOTFOUND;
 }
 
+void tl_site_set_served(tl_site *s, int served)
+{
+	s->served = served;
+}
+
 int tl_site_render(const tl_site *s, const char *path, tl_buf *b, tl_errors *errs)
 {
 	const struct tl_model *m = s->m;
-	struct tl_page page = {m, s->lang, NULL, path, "", 0};
+	struct tl_page page = {m, s->lang, NULL, path, "", 0, s->served};
 	if (!strcmp(path, "index.html")) {
 		page.title = m->agenda.report_title ? m->agenda.report_title : m->agenda.title;
 		tl_page_index(b, &page, s->chart_chapter);
@@ -182,7 +188,7 @@ int tl_site_render(const tl_site *s, const char *path, tl_buf *b, tl_errors *err
 		return TL_ERR_NOTFOUND;
 	}
 	if (!strncmp(path, "gemeente/", 9) || !strncmp(path, "groep/", 6)) {
-		struct tl_page rp = {m, s->lang, NULL, path, "../", 0};
+		struct tl_page rp = {m, s->lang, NULL, path, "../", 0, s->served};
 		size_t ngm;
 		const struct tl_region *const *gm = tl_profile_municipalities(s->profiles, &ngm);
 		char file[160];

@@ -45,6 +45,9 @@ int tl_site_open(const struct tl_model *m, enum tl_lang lang, tl_site **out, tl_
 /* Every page and download of the site, relative paths in build order
  * ("index.html", "naoberschap.html", "rapport.html", "data/x.csv").  Borrowed. */
 size_t tl_site_paths(const tl_site *s, const char *const **paths);
+/* Pages rendered from now on link to the dashboard of telling serve (1) or
+ * not (0, the default: the static build's bytes). */
+void tl_site_set_served(tl_site *s, int served);
 /* Render one path into b.  TL_ERR_NOTFOUND (nothing written) for a path
  * that is not part of the site.  Binding warnings go to errs. */
 int tl_site_render(const tl_site *s, const char *path, tl_buf *b, tl_errors *errs);

@@ -266,6 +266,11 @@ const char *const tl_schema_migrations[] = {
 	"ALTER TABLE app_user ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE edit_counter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);"
 	"INSERT INTO edit_counter (id, n) VALUES (1, 0);",
+
+	/* 10: instruments and targets are edited from telling serve too, with
+	 * the same version check as the items of migration 9. */
+	"ALTER TABLE instrument ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE target ADD COLUMN version INTEGER NOT NULL DEFAULT 0;",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

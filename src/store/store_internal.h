@@ -15,4 +15,18 @@ tl_sql *tl_store_sql(tl_store *st);
 /* The URI the store was opened with, for messages.  Borrowed. */
 const char *tl_store_uri(const tl_store *st);
 
+/* Small child lists of an owner row (partners, goal links, a story's
+ * instruments).  The loaders run sql with the owner as ?1 and return
+ * column 0 of every row, in a (*n set; NULL with errs on failure).  The
+ * writers run sql once per entry: ?1 owner, then ?2 the goal, or ?2 the
+ * position and ?3 the text. */
+int *tl_store_load_goal_list(tl_store *st, tl_arena *a, const char *sql, const char *owner, size_t *n,
+			     tl_errors *errs);
+const char **tl_store_load_text_list(tl_store *st, tl_arena *a, const char *sql, const char *owner,
+				     size_t *n, tl_errors *errs);
+int tl_store_put_goal_list(tl_store *st, const char *sql, const char *owner, const int *goals, size_t n,
+			   tl_errors *errs);
+int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, const char *const *v, size_t n,
+			   tl_errors *errs);
+
 #endif

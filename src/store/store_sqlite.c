@@ -1858,7 +1858,7 @@ static void bind_ymd(tl_sql_stmt *s, int i, const struct tl_ymd *d)
 }
 
 /* One statement per row of a small child table: (owner, position/goal, value). */
-static int put_goals(tl_store *st, const char *sql, const char *owner, const int *goals, size_t n,
+int tl_store_put_goal_list(tl_store *st, const char *sql, const char *owner, const int *goals, size_t n,
 		     tl_errors *errs)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -1873,7 +1873,7 @@ static int put_goals(tl_store *st, const char *sql, const char *owner, const int
 	return TL_OK;
 }
 
-static int put_texts(tl_store *st, const char *sql, const char *owner, const char *const *v, size_t n,
+int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, const char *const *v, size_t n,
 		     tl_errors *errs)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -1911,11 +1911,11 @@ int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_err
 	bind_int0(s, 11, in->in_agenda ? 1 : 0);
 	bind_text(s, 12, in->source);
 	if (run(st, s, errs, "instrument") ||
-	    put_texts(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
+	    tl_store_put_text_list(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
 		      in->slug, in->partners, in->n_partners, errs) ||
-	    put_texts(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
+	    tl_store_put_text_list(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
 		      in->slug, in->municipalities, in->n_municipalities, errs) ||
-	    put_goals(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
+	    tl_store_put_goal_list(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
 		      in->goals, in->n_goals, errs))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < in->n_stated; i++) {
@@ -1991,7 +1991,7 @@ int tl_store_put_target(tl_store *st, const struct tl_target *t, tl_errors *errs
 	bind_text(s, 13, t->text);
 	bind_text(s, 14, t->source);
 	if (run(st, s, errs, "target") ||
-	    put_goals(st, "INSERT INTO target_goal (target, goal) VALUES (?1, ?2)", t->slug, t->goals,
+	    tl_store_put_goal_list(st, "INSERT INTO target_goal (target, goal) VALUES (?1, ?2)", t->slug, t->goals,
 		      t->n_goals, errs))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < t->n_progress; i++) {
@@ -2033,9 +2033,9 @@ int tl_store_put_story(tl_store *st, const struct tl_story *y, tl_errors *errs)
 	bind_text(s, 10, y->path);
 	bind_text(s, 11, y->markdown ? y->markdown : "");
 	if (run(st, s, errs, "story") ||
-	    put_goals(st, "INSERT INTO story_goal (story, goal) VALUES (?1, ?2)", y->slug, y->goals,
+	    tl_store_put_goal_list(st, "INSERT INTO story_goal (story, goal) VALUES (?1, ?2)", y->slug, y->goals,
 		      y->n_goals, errs) ||
-	    put_texts(st, "INSERT INTO story_instrument (story, position, instrument) VALUES (?1, ?2, ?3)",
+	    tl_store_put_text_list(st, "INSERT INTO story_instrument (story, position, instrument) VALUES (?1, ?2, ?3)",
 		      y->slug, y->instruments, y->n_instruments, errs))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < y->n_people; i++) {
@@ -2094,7 +2094,7 @@ static int col_opt_double(tl_sql_stmt *s, int i, double *out)
 }
 
 /* Rows of `sql` (one text parameter ?1 = owner) as goal numbers. */
-static int *load_goal_list(tl_store *st, tl_arena *a, const char *sql, const char *owner, size_t *n,
+int *tl_store_load_goal_list(tl_store *st, tl_arena *a, const char *sql, const char *owner, size_t *n,
 			   tl_errors *errs)
 {
 	tl_sql_stmt *s;
@@ -2117,7 +2117,7 @@ static int *load_goal_list(tl_store *st, tl_arena *a, const char *sql, const cha
 	return v;
 }
 
-static const char **load_text_list(tl_store *st, tl_arena *a, const char *sql, const char *owner,
+const char **tl_store_load_text_list(tl_store *st, tl_arena *a, const char *sql, const char *owner,
 				   size_t *n, tl_errors *errs)
 {
 	tl_sql_stmt *s;
@@ -2181,13 +2181,13 @@ static int load_instruments(tl_store *st, struct tl_model *m, tl_errors *errs)
 	tl_sql_finalize(s);
 	for (size_t i = 0; i < m->n_instruments; i++) {
 		struct tl_instrument *in = &m->instruments[i];
-		in->partners = load_text_list(st, a,
+		in->partners = tl_store_load_text_list(st, a,
 					      "SELECT name FROM instrument_partner WHERE instrument = ?1 ORDER BY position",
 					      in->slug, &in->n_partners, errs);
-		in->municipalities = load_text_list(
+		in->municipalities = tl_store_load_text_list(
 			st, a, "SELECT region FROM instrument_region WHERE instrument = ?1 ORDER BY position",
 			in->slug, &in->n_municipalities, errs);
-		in->goals = load_goal_list(st, a, "SELECT goal FROM instrument_goal WHERE instrument = ?1 ORDER BY goal",
+		in->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM instrument_goal WHERE instrument = ?1 ORDER BY goal",
 					   in->slug, &in->n_goals, errs);
 		if (!in->partners || !in->municipalities || !in->goals)
 			return TL_ERR_STORE;
@@ -2279,7 +2279,7 @@ static int load_targets(tl_store *st, struct tl_model *m, tl_errors *errs)
 	tl_sql_finalize(s);
 	for (size_t i = 0; i < m->n_targets; i++) {
 		struct tl_target *t = &m->targets[i];
-		t->goals = load_goal_list(st, a, "SELECT goal FROM target_goal WHERE target = ?1 ORDER BY goal",
+		t->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM target_goal WHERE target = ?1 ORDER BY goal",
 					  t->slug, &t->n_goals, errs);
 		if (!t->goals)
 			return TL_ERR_STORE;
@@ -2331,9 +2331,9 @@ static int load_stories(tl_store *st, struct tl_model *m, tl_errors *errs)
 	tl_sql_finalize(s);
 	for (size_t i = 0; i < m->n_stories; i++) {
 		struct tl_story *y = &m->stories[i];
-		y->goals = load_goal_list(st, a, "SELECT goal FROM story_goal WHERE story = ?1 ORDER BY goal", y->slug,
+		y->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM story_goal WHERE story = ?1 ORDER BY goal", y->slug,
 					  &y->n_goals, errs);
-		y->instruments = load_text_list(
+		y->instruments = tl_store_load_text_list(
 			st, a, "SELECT instrument FROM story_instrument WHERE story = ?1 ORDER BY position", y->slug,
 			&y->n_instruments, errs);
 		if (!y->goals || !y->instruments)

@@ -620,6 +620,155 @@ static void col_ymd(tl_sql_stmt *s, int i, struct tl_ymd *d)
 		tl_ymd_parse(t, strlen(t), d);
 }
 
+/* ---- Instruments, targets and a story's lists ---------------------------- */
+
+/* Empty a child list: del names the owner as ?1. */
+static int clear_list(tl_store *st, const char *del, const char *key, tl_errors *errs)
+{
+	tl_sql_stmt *s = prep(st, del);
+	if (s)
+		bind_text(s, 1, key);
+	return done(st, s, errs, "list");
+}
+
+static struct row instrument_row(const char *slug)
+{
+	return (struct row){"instrument", "SELECT 1 FROM instrument WHERE slug = ?1", slug, 0, 0};
+}
+
+static struct row target_row(const char *slug)
+{
+	return (struct row){"target", "SELECT 1 FROM target WHERE slug = ?1", slug, 0, 0};
+}
+
+int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct tl_instrument *in,
+			    int64_t *version)
+{
+	tl_sql_stmt *s = prep(st, "SELECT slug, name, kind, theme, budget, budget_note, start_year, end_year,"
+				   " version FROM instrument WHERE slug = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, slug);
+	memset(in, 0, sizeof *in);
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		in->slug = col_text(a, s, 0);
+		in->name = col_text(a, s, 1);
+		in->kind = col_text(a, s, 2);
+		in->theme = col_text(a, s, 3);
+		in->has_budget = !tl_sql_col_null(s, 4);
+		in->budget = in->has_budget ? tl_sql_col_double(s, 4) : 0;
+		in->budget_note = col_text(a, s, 5);
+		in->start_year = (int)tl_sql_col_int(s, 6);
+		in->end_year = (int)tl_sql_col_int(s, 7);
+		*version = tl_sql_col_int(s, 8);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	if (rc)
+		return rc;
+	tl_errors errs = TL_ERRORS_INIT;
+	in->partners = tl_store_load_text_list(st, a, "SELECT name FROM instrument_partner WHERE instrument = ?1"
+						      " ORDER BY position", slug, &in->n_partners, &errs);
+	in->municipalities = tl_store_load_text_list(st, a, "SELECT region FROM instrument_region WHERE"
+							    " instrument = ?1 ORDER BY position",
+						     slug, &in->n_municipalities, &errs);
+	in->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM instrument_goal WHERE instrument = ?1 ORDER BY goal",
+					    slug, &in->n_goals, &errs);
+	rc = tl_errors_failed(&errs) ? TL_ERR_STORE : TL_OK;
+	tl_errors_free(&errs);
+	return rc;
+}
+
+int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int64_t version,
+			       int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	struct row r = instrument_row(in->slug);
+	tl_sql_stmt *s = row_stmt(st, "UPDATE instrument SET name = ?2, budget = ?3, budget_note = ?4,"
+				       " start_year = ?5, end_year = ?6, version = ?7 WHERE slug = ?1 AND version = ?8", &r);
+	if (s) {
+		bind_text(s, 2, in->name);
+		if (in->has_budget)
+			tl_sql_bind_double(s, 3, in->budget);
+		else
+			tl_sql_bind_null(s, 3);
+		bind_text(s, 4, in->budget_note);
+		tl_sql_bind_int(s, 5, in->start_year);
+		tl_sql_bind_int(s, 6, in->end_year);
+		tl_sql_bind_int(s, 7, *new_version);
+		tl_sql_bind_int(s, 8, version);
+	}
+	int rc = row_write(st, s, &r, errs);
+	if (rc || clear_list(st, "DELETE FROM instrument_partner WHERE instrument = ?1", in->slug, errs) ||
+	    clear_list(st, "DELETE FROM instrument_region WHERE instrument = ?1", in->slug, errs) ||
+	    clear_list(st, "DELETE FROM instrument_goal WHERE instrument = ?1", in->slug, errs) ||
+	    tl_store_put_text_list(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
+				   in->slug, in->partners, in->n_partners, errs) ||
+	    tl_store_put_text_list(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
+				   in->slug, in->municipalities, in->n_municipalities, errs) ||
+	    tl_store_put_goal_list(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
+				   in->goals, in->n_goals, errs))
+		return rc ? rc : TL_ERR_STORE;
+	return TL_OK;
+}
+
+int tl_store_target_get(tl_store *st, const char *slug, tl_arena *a, struct tl_target *t,
+			int64_t *version)
+{
+	tl_sql_stmt *s = prep(st, "SELECT slug, title, instrument, unit, baseline, baseline_date, target, deadline,"
+				   " version FROM target WHERE slug = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, slug);
+	memset(t, 0, sizeof *t);
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		t->slug = col_text(a, s, 0);
+		t->title = col_text(a, s, 1);
+		t->instrument = col_text(a, s, 2);
+		t->unit = col_text(a, s, 3);
+		t->has_baseline = !tl_sql_col_null(s, 4);
+		t->baseline = t->has_baseline ? tl_sql_col_double(s, 4) : 0;
+		col_ymd(s, 5, &t->baseline_date);
+		t->has_target = !tl_sql_col_null(s, 6);
+		t->target = t->has_target ? tl_sql_col_double(s, 6) : 0;
+		col_ymd(s, 7, &t->deadline);
+		*version = tl_sql_col_int(s, 8);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	return rc;
+}
+
+int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t version,
+			   int64_t *new_version, tl_errors *errs)
+{
+	if (next_version(st, new_version, errs))
+		return TL_ERR_STORE;
+	struct row r = target_row(t->slug);
+	tl_sql_stmt *s = row_stmt(st, "UPDATE target SET title = ?2, unit = ?3, baseline = ?4, baseline_date = ?5,"
+				       " target = ?6, deadline = ?7, version = ?8 WHERE slug = ?1 AND version = ?9", &r);
+	if (s) {
+		bind_text(s, 2, t->title);
+		bind_text(s, 3, t->unit);
+		if (t->has_baseline)
+			tl_sql_bind_double(s, 4, t->baseline);
+		else
+			tl_sql_bind_null(s, 4);
+		bind_ymd_text(s, 5, &t->baseline_date);
+		if (t->has_target)
+			tl_sql_bind_double(s, 6, t->target);
+		else
+			tl_sql_bind_null(s, 6);
+		bind_ymd_text(s, 7, &t->deadline);
+		tl_sql_bind_int(s, 8, *new_version);
+		tl_sql_bind_int(s, 9, version);
+	}
+	return row_write(st, s, &r, errs);
+}
+
 int tl_store_chapter_get(tl_store *st, const char *slug, tl_arena *a, const char **markdown,
 			 int64_t *version)
 {
@@ -695,6 +844,34 @@ int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_st
 	while ((long)y->n_instruments < n && tl_sql_step(s) == TL_SQL_ROW)
 		y->instruments[y->n_instruments++] = col_text(a, s, 0);
 	tl_sql_finalize(s);
+	tl_errors gerrs = TL_ERRORS_INIT;
+	y->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM story_goal WHERE story = ?1 ORDER BY goal", slug,
+					   &y->n_goals, &gerrs);
+	int failed = tl_errors_failed(&gerrs);
+	tl_errors_free(&gerrs);
+	if (failed)
+		return TL_ERR_STORE;
+	s = prep(st, "SELECT count(*) FROM story_person WHERE story = ?1");
+	n = 0;
+	if (s) {
+		bind_text(s, 1, slug);
+		if (tl_sql_step(s) == TL_SQL_ROW)
+			n = (long)tl_sql_col_int(s, 0);
+		tl_sql_finalize(s);
+	}
+	y->people = TL_NEW_ARRAY(a, struct tl_person, (size_t)n + 1);
+	s = prep(st, "SELECT name, role, consent, alias FROM story_person WHERE story = ?1 ORDER BY position");
+	if (!s)
+		return TL_ERR_STORE;
+	bind_text(s, 1, slug);
+	while ((long)y->n_people < n && tl_sql_step(s) == TL_SQL_ROW) {
+		struct tl_person *p = &y->people[y->n_people++];
+		p->name = col_text(a, s, 0);
+		p->role = col_text(a, s, 1);
+		p->consent = tl_sql_col_int(s, 2) != 0;
+		p->alias = col_text(a, s, 3);
+	}
+	tl_sql_finalize(s);
 	return TL_OK;
 }
 
@@ -719,7 +896,30 @@ int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t versio
 		tl_sql_bind_int(s, 10, *new_version);
 		tl_sql_bind_int(s, 11, version);
 	}
-	return row_write(st, s, &r, errs);
+	int rc = row_write(st, s, &r, errs);
+	if (!rc && (clear_list(st, "DELETE FROM story_goal WHERE story = ?1", y->slug, errs) ||
+		    clear_list(st, "DELETE FROM story_instrument WHERE story = ?1", y->slug, errs) ||
+		    clear_list(st, "DELETE FROM story_person WHERE story = ?1", y->slug, errs) ||
+		    tl_store_put_goal_list(st, "INSERT INTO story_goal (story, goal) VALUES (?1, ?2)", y->slug, y->goals,
+					   y->n_goals, errs) ||
+		    tl_store_put_text_list(st, "INSERT INTO story_instrument (story, position, instrument) VALUES (?1, ?2, ?3)",
+					   y->slug, y->instruments, y->n_instruments, errs)))
+		rc = TL_ERR_STORE;
+	for (size_t i = 0; !rc && i < y->n_people; i++) {
+		const struct tl_person *p = &y->people[i];
+		s = prep(st, "INSERT INTO story_person (story, position, name, role, consent, alias)"
+			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		if (s) {
+			bind_text(s, 1, y->slug);
+			tl_sql_bind_int(s, 2, (int64_t)i);
+			bind_text(s, 3, p->name);
+			bind_text(s, 4, p->role);
+			tl_sql_bind_int(s, 5, p->consent ? 1 : 0);
+			bind_text(s, 6, p->alias);
+		}
+		rc = done(st, s, errs, "story person");
+	}
+	return rc;
 }
 
 int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs)
@@ -932,6 +1132,33 @@ int64_t tl_store_publication_latest(tl_store *st)
 {
 	long n = count(st, "SELECT coalesce(max(id), 0) FROM publication");
 	return n < 0 ? 0 : n;
+}
+
+int tl_store_publication_at(tl_store *st, int64_t id, tl_arena *a, const char **at)
+{
+	tl_sql_stmt *s = prep(st, "SELECT at FROM publication WHERE id = ?1");
+	if (!s)
+		return TL_ERR_STORE;
+	tl_sql_bind_int(s, 1, id);
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		*at = col_text(a, s, 0);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	return rc;
+}
+
+int tl_store_publication_has(tl_store *st, int64_t id, const char *path)
+{
+	tl_sql_stmt *s = prep(st, "SELECT 1 FROM publication_file WHERE publication = ?1 AND path = ?2");
+	if (!s)
+		return 0;
+	tl_sql_bind_int(s, 1, id);
+	bind_text(s, 2, path);
+	int has = tl_sql_step(s) == TL_SQL_ROW;
+	tl_sql_finalize(s);
+	return has;
 }
 
 int tl_store_publication_get(tl_store *st, int64_t id, const char *path, tl_arena *a, char **data,

@@ -125,12 +125,12 @@ int tl_store_chapter_get(tl_store *st, const char *slug, tl_arena *a, const char
 int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown,
 			    int64_t version, int64_t *new_version, tl_errors *errs);
 
-/* A story's own fields and its instruments; people, goals and path are not
- * read (the editor does not change them; an update keeps them). */
+/* A story's own fields, its people, goals and instruments (not its path). */
 int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_story *y,
 		       int64_t *version);
 /* Title, kicker, lead, place, municipality, date, published and markdown of
- * the story y->slug. */
+ * the story y->slug, and its people, goals and instrument links (replaced
+ * by y's). */
 int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t version,
 			  int64_t *new_version, tl_errors *errs);
 /* The story with its people, goals and instrument links. */
@@ -162,6 +162,25 @@ int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_
 			      int64_t *new_version, tl_errors *errs);
 int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_errors *errs);
 
+/* An instrument by slug: name, kind, theme, budget, budget note, period,
+ * partners, municipalities and goals (not its grants or stated totals). */
+int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct tl_instrument *in,
+			    int64_t *version);
+/* Name, budget, budget note, period, and partners, municipalities and goals
+ * (replaced by in's) of the instrument in->slug.  Instruments are not
+ * deleted from the editor: grants, targets and stories point at them. */
+int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int64_t version,
+			       int64_t *new_version, tl_errors *errs);
+
+/* A target by slug: title, instrument, unit, baseline and its date, target
+ * value and deadline (not its goals, text or progress). */
+int tl_store_target_get(tl_store *st, const char *slug, tl_arena *a, struct tl_target *t,
+			int64_t *version);
+/* Title, unit, baseline and its date, target value and deadline of the
+ * target t->slug.  Not deleted from the editor, like instruments. */
+int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t version,
+			   int64_t *new_version, tl_errors *errs);
+
 /* ---- Published snapshots ------------------------------------------------ */
 
 /* Start a publication; returns its id. */
@@ -171,6 +190,11 @@ int tl_store_publication_put(tl_store *st, int64_t id, const char *path, const v
 			     size_t len, tl_errors *errs);
 /* The newest publication's id (0 when nothing was ever published). */
 int64_t tl_store_publication_latest(tl_store *st);
+/* When publication id was made (UTC, ISO 8601, into a).  TL_ERR_NOTFOUND
+ * when there is none. */
+int tl_store_publication_at(tl_store *st, int64_t id, tl_arena *a, const char **at);
+/* 1 when publication id has a file at path, else 0. */
+int tl_store_publication_has(tl_store *st, int64_t id, const char *path);
 /* One file of a publication, copied into a.  TL_ERR_NOTFOUND when absent. */
 int tl_store_publication_get(tl_store *st, int64_t id, const char *path, tl_arena *a, char **data,
 			     size_t *len);

@@ -237,6 +237,8 @@ static struct snap *snap_build(struct server *sv, tl_errors *errs)
 	s->pub_id = tl_store_publication_latest(sv->st);
 	if (!rc)
 		rc = tl_site_open(s->m, sv->o->lang, &s->site, errs);
+	if (!rc) /* the report's pages, served, link to the dashboard */
+		tl_site_set_served(s->site, 1);
 	if (rc) {
 		tl_arena_free(s->arena);
 		free(s);
@@ -486,7 +488,7 @@ static enum MHD_Result send_buf(struct ctx *x, unsigned status, const char *ctyp
 
 static struct tl_page page_for(struct ctx *x, const char *title)
 {
-	struct tl_page p = {x->snap->m, x->sv->o->lang, title, NULL, "/", 0};
+	struct tl_page p = {x->snap->m, x->sv->o->lang, title, NULL, "/", 0, 0};
 	return p;
 }
 
@@ -770,11 +772,29 @@ static int dash_query(struct ctx *x, struct tl_dash_query *q, tl_errors *errs)
  * without its lock and without the cache: they allocate nothing in the
  * model's arena (render/pages_dash.h), and caching arbitrary queries would
  * let anyone fill the memory. */
+/* Does the publication in effect have this page? (tl_dash_query.in_report) */
+static int in_publication(void *ctx, const char *path)
+{
+	struct ctx *x = ctx;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int has = tl_store_publication_has(x->sv->st, x->snap->pub_id, path);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	return has;
+}
+
 static enum MHD_Result h_dash(struct ctx *x)
 {
 	struct tl_dash_query q;
 	tl_errors errs = TL_ERRORS_INIT;
 	int bad = dash_query(x, &q, &errs) != 0;
+	if (x->snap->pub_id) { /* the current data, said so; links only into the published report */
+		pthread_mutex_lock(&x->sv->db_lock);
+		if (tl_store_publication_at(x->sv->st, x->snap->pub_id, x->a, &q.published_at) == TL_OK) {
+			q.in_report = in_publication;
+			q.in_report_ctx = x;
+		}
+		pthread_mutex_unlock(&x->sv->db_lock);
+	}
 	tl_buf b = TL_BUF_INIT;
 	struct tl_page p = page_for(x, "");
 	if (!strcmp(x->url, "/verkennen")) {
@@ -986,6 +1006,7 @@ struct edit {
 	int64_t their_version;
 	const void *stored;                 /* stories: get's copy of the stored story */
 	int partner_keep;                   /* story: a partner keeps the stored publish flag */
+	int no_delete;                      /* the item is only edited, never deleted, here */
 };
 
 /* JSON text of an item's values, field by field (NULL or "" = null). */
@@ -1070,14 +1091,10 @@ static enum MHD_Result finish_edit(struct ctx *x, struct edit *e, const char *he
 	} else if (rc == TL_ERR_NOTFOUND) {
 		status = 404;
 		tl_page_conflict(&b, &p, x->csrf, heading, back, action, 2, e->fields, e->nf, e->mine, NULL, 0);
-	} else if (rc == TL_ERR_INPUT && !e->deleting) {
-		status = 422;
-		tl_page_item_edit(&b, &p, x->csrf, heading, back, action, e->fields, e->nf, e->mine, e->version,
-				  &errs);
 	} else if (rc == TL_ERR_INPUT) {
 		status = 422;
-		tl_page_item_edit(&b, &p, x->csrf, heading, back, action, e->fields, e->nf, e->theirs, e->version,
-				  &errs);
+		tl_page_item_edit(&b, &p, x->csrf, heading, back, action, e->fields, e->nf,
+				  e->deleting ? e->theirs : e->mine, e->version, &errs, !e->no_delete);
 	} else {
 		tl_page_message(&b, &p, L(x, "Niet opgeslagen", "Not saved"),
 				L(x, "De wijziging kon niet worden opgeslagen; er is niets veranderd.",
@@ -1480,12 +1497,29 @@ static const char *const *theme_options(struct ctx *x)
 	return th.v;
 }
 
+/* Every value sent for a field, one per line (NULL when none): a
+ * TL_FIELD_CHOICES field sends one per ticked box. */
+static const char *form_all(struct ctx *x, const char *name)
+{
+	tl_buf b = TL_BUF_INIT;
+	int any = 0;
+	for (size_t i = 0; i < x->form.n; i++)
+		if (!strcmp(x->form.f[i].key, name)) {
+			if (any++)
+				tl_buf_putc(&b, '\n');
+			tl_buf_puts(&b, x->form.f[i].val);
+		}
+	const char *r = any ? tl_arena_strndup(x->a, b.data ? b.data : "", b.len) : NULL;
+	tl_buf_free(&b);
+	return r;
+}
+
 /* The form's values for fields, to refill a refused form. */
 static const char **refill(struct ctx *x, const struct tl_form_field *f, size_t n)
 {
 	const char **v = TL_NEW_ARRAY(x->a, const char *, n + 1);
 	for (size_t i = 0; i < n; i++)
-		v[i] = tl_form_get(&x->form, f[i].name);
+		v[i] = f[i].kind == TL_FIELD_CHOICES ? form_all(x, f[i].name) : tl_form_get(&x->form, f[i].name);
 	return v;
 }
 
@@ -2098,11 +2132,11 @@ static int position_of(const char *s, int *pos)
 
 static enum MHD_Result edit_page(struct ctx *x, unsigned status, const char *heading, const char *back,
 				 const struct tl_form_field *f, size_t nf, const char *const *values,
-				 int64_t version, const tl_errors *errs)
+				 int64_t version, const tl_errors *errs, int can_delete)
 {
 	tl_buf b = TL_BUF_INIT;
 	struct tl_page p = page_for(x, heading);
-	tl_page_item_edit(&b, &p, x->csrf, heading, back, x->url, f, nf, values, version, errs);
+	tl_page_item_edit(&b, &p, x->csrf, heading, back, x->url, f, nf, values, version, errs, can_delete);
 	return send_buf(x, status, "text/html; charset=utf-8", &b, NULL);
 }
 
@@ -2116,7 +2150,8 @@ static int edit_request(struct ctx *x, struct edit *e)
 }
 
 /* Where a select field's options come from. */
-enum { OPT_NONE = 0, OPT_MUNICIPALITIES, OPT_THEMES, OPT_STEP_STATUS };
+enum { OPT_NONE = 0, OPT_MUNICIPALITIES, OPT_THEMES, OPT_STEP_STATUS, OPT_ALL_MUNICIPALITIES, OPT_GOALS,
+       OPT_MY_INSTRUMENTS };
 
 /* One field of an item's form, in both languages. */
 struct field_spec {
@@ -2143,11 +2178,30 @@ struct entity {
 	void (*parse)(struct ctx *x, struct edit *e, tl_errors *errs);
 	/* Update or delete (see struct edit's put). */
 	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
+	int no_delete;             /* 1: only edited here (others point at it) */
 };
 
 static const char *const *options_of(struct ctx *x, int which)
 {
+	const struct tl_model *m = x->snap->m;
+	struct opts o = {0};
 	switch (which) {
+	case OPT_ALL_MUNICIPALITIES:
+		for (size_t i = 0; i < m->n_regions; i++)
+			if (!strcmp(m->regions[i].level, "gemeente"))
+				opt_add(x, &o, m->regions[i].code, m->regions[i].name);
+		return o.v;
+	case OPT_GOALS:
+		for (size_t i = 0; i < m->n_goals; i++)
+			opt_add(x, &o, int_text(x, m->goals[i].number),
+				tl_arena_printf(x->a, "%s %d: %s", L(x, "Doel", "Goal"), m->goals[i].number,
+						m->goals[i].title));
+		return o.v;
+	case OPT_MY_INSTRUMENTS:
+		for (size_t i = 0; i < m->n_instruments; i++)
+			if (may_use_instrument(x, &m->instruments[i]))
+				opt_add(x, &o, m->instruments[i].slug, m->instruments[i].name);
+		return o.v;
 	case OPT_MUNICIPALITIES:
 		return municipality_options(x);
 	case OPT_THEMES:
@@ -2179,11 +2233,197 @@ static const char *edit_heading(struct ctx *x, const struct edit *e)
 	return e->title ? tl_arena_printf(x->a, "%s: %s", h, e->title) : h;
 }
 
+/* -- Lists in form fields -- */
+
+/* The lines of a "\n"-joined value (a textarea, or a choices field),
+ * trimmed, empty ones dropped; into the request arena. */
+static const char **lines_of(struct ctx *x, const char *v, size_t *n)
+{
+	size_t cap = 1;
+	for (const char *p = v; p && *p; p++)
+		cap += *p == '\n';
+	const char **out = TL_NEW_ARRAY(x->a, const char *, cap + 1);
+	*n = 0;
+	for (const char *p = v; p && *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		const char *s = p;
+		while (len && (*s == ' ' || *s == '\t' || *s == '\r')) {
+			s++;
+			len--;
+		}
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r'))
+			len--;
+		if (len)
+			out[(*n)++] = tl_arena_strndup(x->a, s, len);
+		p = e ? e + 1 : p + strlen(p);
+	}
+	return out;
+}
+
+/* Drop repeated entries of v (n updated), keeping the first of each. */
+static void unique(const char **v, size_t *n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < *n; i++) {
+		size_t j = 0;
+		while (j < k && strcmp(v[j], v[i]) != 0)
+			j++;
+		if (j == k)
+			v[k++] = v[i];
+	}
+	*n = k;
+}
+
+/* v joined by "\n", in the request arena ("" for none). */
+static const char *joined(struct ctx *x, const char *const *v, size_t n)
+{
+	tl_buf b = TL_BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			tl_buf_putc(&b, '\n');
+		tl_buf_puts(&b, v[i]);
+	}
+	const char *r = tl_arena_strndup(x->a, b.data ? b.data : "", b.len);
+	tl_buf_free(&b);
+	return r;
+}
+
+static const char *goals_text(struct ctx *x, const int *g, size_t n)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, n + 1);
+	for (size_t i = 0; i < n; i++)
+		v[i] = int_text(x, g[i]);
+	return joined(x, v, n);
+}
+
+/* Goal numbers from a choices field; each must be one of the agenda's. */
+static int *goals_from(struct ctx *x, const char *field, size_t *n, tl_errors *errs)
+{
+	size_t nl;
+	const char **l = lines_of(x, form_all(x, field), &nl);
+	int *g = TL_NEW_ARRAY(x->a, int, nl + 1);
+	*n = 0;
+	for (size_t i = 0; i < nl; i++) {
+		int num;
+		if (position_of(l[i], &num) || !tl_model_goal(x->snap->m, num)) {
+			tl_errors_add(errs, NULL, 0, 0, field, "%s \"%s\"", L(x, "onbekend doel", "unknown goal"), l[i]);
+			continue;
+		}
+		int seen = 0;
+		for (size_t k = 0; k < *n; k++)
+			seen |= g[k] == num;
+		if (!seen)
+			g[(*n)++] = num;
+	}
+	return g;
+}
+
+/* A year field that may be empty (0).  */
+static int optional_year(struct ctx *x, const char *field, tl_errors *errs)
+{
+	const char *v = val(x, field);
+	if (!v)
+		return 0;
+	long y = parse_year(v);
+	if (y < 0)
+		tl_errors_add(errs, NULL, 0, 0, field, "%s", L(x, "een jaartal, zoals 2025", "a year, such as 2025"));
+	return y < 0 ? 0 : (int)y;
+}
+
+/* An optional number field; *has says whether one was given. */
+static double optional_number(struct ctx *x, const char *field, int *has, tl_errors *errs)
+{
+	const char *v = val(x, field);
+	double d = 0;
+	*has = v != NULL;
+	if (v && parse_number(v, &d))
+		tl_errors_add(errs, NULL, 0, 0, field, "%s", L(x, "een getal, zoals 12 of 74,2", "a number, such as 12 or 74.2"));
+	return d;
+}
+
+/* An optional date field (year 0 when empty). */
+static struct tl_ymd optional_date(struct ctx *x, const char *field, tl_errors *errs)
+{
+	struct tl_ymd d = {0, 0, 0};
+	const char *v = val(x, field);
+	if (v && tl_ymd_parse(v, strlen(v), &d))
+		tl_errors_add(errs, NULL, 0, 0, field, "%s",
+			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
+	return d;
+}
+
 /* -- Stories -- */
+
+/* People as the form shows them: "name | role | ja | alias", one a line. */
+static const char *people_text(struct ctx *x, const struct tl_story *y)
+{
+	const char **l = TL_NEW_ARRAY(x->a, const char *, y->n_people + 1);
+	for (size_t i = 0; i < y->n_people; i++) {
+		const struct tl_person *p = &y->people[i];
+		l[i] = tl_arena_printf(x->a, "%s | %s | %s%s%s", p->name, p->role ? p->role : "",
+				       p->consent ? L(x, "ja", "yes") : L(x, "nee", "no"), p->alias ? " | " : "",
+				       p->alias ? p->alias : "");
+	}
+	return joined(x, l, y->n_people);
+}
+
+/* The people field: a line per person, "name | role | consent | alias";
+ * consent is ja/nee (yes/no), role and alias may be empty.  Each error
+ * names the field and the line. */
+static void people_from_form(struct ctx *x, struct tl_story *y, tl_errors *errs)
+{
+	size_t n;
+	const char **l = lines_of(x, tl_form_get(&x->form, "people"), &n);
+	if (n > 30) {
+		tl_errors_add(errs, NULL, 0, 0, "people", "%s", L(x, "hoogstens 30 mensen", "at most 30 people"));
+		n = 30;
+	}
+	y->people = TL_NEW_ARRAY(x->a, struct tl_person, n + 1);
+	y->n_people = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *part[5] = {0};
+		size_t np = 0;
+		for (const char *p = l[i]; p && np < 5;) {
+			const char *bar = strchr(p, '|');
+			size_t len = bar ? (size_t)(bar - p) : strlen(p);
+			while (len && (*p == ' ' || *p == '\t')) {
+				p++;
+				len--;
+			}
+			while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+				len--;
+			part[np++] = len ? tl_arena_strndup(x->a, p, len) : NULL;
+			p = bar ? bar + 1 : NULL;
+		}
+		struct tl_person *pe = &y->people[y->n_people];
+		pe->name = part[0];
+		pe->role = part[1];
+		pe->alias = part[3];
+		const char *c = part[2];
+		if (np > 4 || !pe->name || strlen(pe->name) > 120 || (pe->role && strlen(pe->role) > 120) ||
+		    (pe->alias && strlen(pe->alias) > 120)) {
+			tl_errors_add(errs, NULL, 0, 0, "people", "%s %zu: %s", L(x, "regel", "line"), i + 1,
+				      L(x, "naam | rol | toestemming | schuilnaam, met een naam van hoogstens 120 tekens",
+					"name | role | consent | alias, with a name of at most 120 characters"));
+			continue;
+		}
+		if (!c || !strcmp(c, "nee") || !strcmp(c, "no"))
+			pe->consent = 0;
+		else if (!strcmp(c, "ja") || !strcmp(c, "yes"))
+			pe->consent = 1;
+		else {
+			tl_errors_add(errs, NULL, 0, 0, "people", "%s %zu: %s", L(x, "regel", "line"), i + 1,
+				      L(x, "toestemming is ja of nee", "consent is yes or no"));
+			continue;
+		}
+		y->n_people++;
+	}
+}
 
 static const char **story_values(struct ctx *x, const struct tl_story *y)
 {
-	const char **v = TL_NEW_ARRAY(x->a, const char *, 9);
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 12);
 	v[0] = y->title;
 	v[1] = y->kicker;
 	v[2] = y->lead;
@@ -2191,7 +2431,10 @@ static const char **story_values(struct ctx *x, const struct tl_story *y)
 	v[4] = y->municipality;
 	v[5] = ymd_text(x, &y->date);
 	v[6] = y->markdown;
-	v[7] = y->published ? "1" : "";
+	v[7] = people_text(x, y);
+	v[8] = goals_text(x, y->goals, y->n_goals);
+	v[9] = joined(x, y->instruments, y->n_instruments);
+	v[10] = y->published ? "1" : "";
 	return v;
 }
 
@@ -2229,6 +2472,23 @@ static void story_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 {
 	struct tl_story *y = TL_NEW(x->a, struct tl_story);
 	story_from_form(x, y, errs);
+	people_from_form(x, y, errs);
+	y->goals = goals_from(x, "goals", &y->n_goals, errs);
+	/* the instruments ticked: only those this account may use are offered
+	 * (put keeps a partner's story's links to others' instruments) */
+	y->instruments = lines_of(x, form_all(x, "instruments"), &y->n_instruments);
+	unique(y->instruments, &y->n_instruments);
+	for (size_t i = 0; i < y->n_instruments; i++)
+		if (!tl_model_instrument(x->snap->m, y->instruments[i]))
+			tl_errors_add(errs, NULL, 0, 0, "instruments", "%s \"%s\"", L(x, "onbekend instrument", "unknown instrument"),
+				      y->instruments[i]);
+		else if (!may_use_instrument(x, tl_model_instrument(x->snap->m, y->instruments[i])))
+			tl_errors_add(errs, NULL, 0, 0, "instruments", "%s \"%s\"",
+				      L(x, "geen instrument dat u mag kiezen", "not an instrument you may choose"),
+				      y->instruments[i]);
+	if (!y->n_instruments && !(role_bit(x->user.role) & EDITORS))
+		tl_errors_add(errs, NULL, 0, 0, "instruments", "%s",
+			      L(x, "kies een instrument van uw organisatie", "choose an instrument of your organisation"));
 	y->slug = e->key;
 	y->published = tl_form_get(&x->form, "published") != NULL;
 	e->partner_keep = !(role_bit(x->user.role) & EDITORS);
@@ -2237,12 +2497,22 @@ static void story_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 
 static int story_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
 {
-	(void)x;
 	if (e->deleting)
 		return tl_store_story_delete(st, e->key, e->version, errs);
 	struct tl_story y = *(const struct tl_story *)e->item;
-	if (e->partner_keep) /* only editors publish */
-		y.published = ((const struct tl_story *)e->stored)->published;
+	const struct tl_story *old = e->stored;
+	if (e->partner_keep) { /* only editors publish; a partner keeps others' instrument links */
+		y.published = old->published;
+		const char **ins = TL_NEW_ARRAY(x->a, const char *, old->n_instruments + y.n_instruments + 1);
+		size_t n = 0;
+		for (size_t i = 0; i < old->n_instruments; i++)
+			if (!may_use_instrument(x, tl_model_instrument(x->snap->m, old->instruments[i])))
+				ins[n++] = old->instruments[i];
+		for (size_t i = 0; i < y.n_instruments; i++)
+			ins[n++] = y.instruments[i];
+		y.instruments = ins;
+		y.n_instruments = n;
+	}
 	int64_t nv;
 	return tl_store_story_update(st, &y, e->version, &nv, errs);
 }
@@ -2255,13 +2525,21 @@ static const struct field_spec story_fields[] = {
 	{"municipality", "Gemeente", "Municipality", TL_FIELD_SELECT, OPT_MUNICIPALITIES, 0},
 	{"date", "Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)", TL_FIELD_DATE, OPT_NONE, 0},
 	{"markdown", "Tekst (Markdown)", "Text (Markdown)", TL_FIELD_TEXTAREA, OPT_NONE, 1},
+	{"people",
+	 "Mensen in het verhaal, één per regel: naam | rol | toestemming om de naam te noemen (ja of nee) | "
+	 "schuilnaam (zonder toestemming verschijnt die in plaats van de naam)",
+	 "People in the story, one a line: name | role | consent to be named (yes or no) | alias (shown "
+	 "instead of the name without consent)",
+	 TL_FIELD_TEXTAREA, OPT_NONE, 0},
+	{"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0},
+	{"instruments", "Instrumenten", "Instruments", TL_FIELD_CHOICES, OPT_MY_INSTRUMENTS, 0},
 	{"published", "Publiceren in het verslag", "Publish in the report", TL_FIELD_CHECKBOX, OPT_NONE, 0},
 };
 
 static const struct entity story_entity = {
 	"story", "/beheer/verhalen", "Verhaal wijzigen", "Edit story",
 	story_fields, sizeof story_fields / sizeof *story_fields, 1,
-	story_locate, story_get, story_parse, story_put,
+	story_locate, story_get, story_parse, story_put, 0,
 };
 
 /* -- Grants -- */
@@ -2330,7 +2608,7 @@ static const struct field_spec grant_fields[] = {
 static const struct entity grant_entity = {
 	"grant", "/beheer/toekenningen", "Toekenning wijzigen", "Edit grant",
 	grant_fields, sizeof grant_fields / sizeof *grant_fields, 0,
-	grant_locate, grant_get, grant_parse, grant_put,
+	grant_locate, grant_get, grant_parse, grant_put, 0,
 };
 
 /* -- Target progress -- */
@@ -2395,7 +2673,7 @@ static const struct field_spec progress_fields[] = {
 static const struct entity progress_entity = {
 	"target progress", "/beheer/voortgang", "Voortgang wijzigen", "Edit progress",
 	progress_fields, sizeof progress_fields / sizeof *progress_fields, 0,
-	progress_locate, progress_get, progress_parse, progress_put,
+	progress_locate, progress_get, progress_parse, progress_put, 0,
 };
 
 /* -- Next steps -- */
@@ -2455,13 +2733,234 @@ static const struct field_spec step_fields[] = {
 static const struct entity step_entity = {
 	"next step", "/beheer/stappen", "Volgende stap wijzigen", "Edit next step",
 	step_fields, sizeof step_fields / sizeof *step_fields, 0,
-	step_locate, step_get, step_parse, step_put,
+	step_locate, step_get, step_parse, step_put, 0,
 };
+
+/* -- Instruments: name, partners, municipalities, budget, period, goals -- */
+
+static const char **instrument_values(struct ctx *x, const struct tl_instrument *in)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 9);
+	v[0] = in->name;
+	v[1] = joined(x, in->partners, in->n_partners);
+	v[2] = joined(x, in->municipalities, in->n_municipalities);
+	v[3] = in->has_budget ? num_text(x, in->budget) : "";
+	v[4] = in->budget_note;
+	v[5] = in->start_year ? int_text(x, in->start_year) : "";
+	v[6] = in->end_year ? int_text(x, in->end_year) : "";
+	v[7] = goals_text(x, in->goals, in->n_goals);
+	return v;
+}
+
+/* SLUG, if this account may write for the instrument (a partner: one that
+ * lists its organisation). */
+static int instrument_locate(struct ctx *x, struct edit *e)
+{
+	const struct tl_instrument *in = tl_model_instrument(x->snap->m, x->rest);
+	if (!in)
+		return 404;
+	e->title = in->name;
+	e->key = in->slug;
+	return may_use_instrument(x, in) ? 0 : 403;
+}
+
+static int instrument_get(struct ctx *x, tl_store *st, struct edit *e)
+{
+	struct tl_instrument in;
+	int rc = tl_store_instrument_get(st, e->key, x->a, &in, &e->their_version);
+	if (rc)
+		return rc;
+	e->theirs = instrument_values(x, &in);
+	return TL_OK;
+}
+
+static void instrument_parse(struct ctx *x, struct edit *e, tl_errors *errs)
+{
+	struct tl_instrument *in = TL_NEW(x->a, struct tl_instrument);
+	in->slug = e->key;
+	in->name = val(x, "name");
+	need(x, errs, "name", in->name, 200);
+	in->partners = lines_of(x, tl_form_get(&x->form, "partners"), &in->n_partners);
+	unique(in->partners, &in->n_partners);
+	for (size_t i = 0; i < in->n_partners; i++)
+		at_most(x, errs, "partners", in->partners[i], 120);
+	if (in->n_partners > 50)
+		tl_errors_add(errs, NULL, 0, 0, "partners", "%s", L(x, "hoogstens 50 partners", "at most 50 partners"));
+	if (!(role_bit(x->user.role) & EDITORS)) {
+		int mine = 0;
+		for (size_t i = 0; i < in->n_partners; i++)
+			mine |= !strcmp(in->partners[i], x->user.organisation);
+		if (!mine)
+			tl_errors_add(errs, NULL, 0, 0, "partners", "%s",
+				      L(x, "uw organisatie blijft partner van dit instrument",
+					"your organisation stays a partner of this instrument"));
+	}
+	in->municipalities = lines_of(x, form_all(x, "municipalities"), &in->n_municipalities);
+	unique(in->municipalities, &in->n_municipalities);
+	for (size_t i = 0; i < in->n_municipalities; i++) {
+		const struct tl_region *r = tl_model_region(x->snap->m, in->municipalities[i]);
+		if (!r || strcmp(r->level, "gemeente") != 0)
+			tl_errors_add(errs, NULL, 0, 0, "municipalities", "%s", L(x, "onbekende gemeente", "unknown municipality"));
+	}
+	in->budget = optional_number(x, "budget", &in->has_budget, errs);
+	if (in->has_budget && in->budget < 0)
+		tl_errors_add(errs, NULL, 0, 0, "budget", "%s", L(x, "een bedrag van 0 of meer", "an amount of 0 or more"));
+	in->budget_note = val(x, "budget_note");
+	at_most(x, errs, "budget_note", in->budget_note, 200);
+	in->start_year = optional_year(x, "start_year", errs);
+	in->end_year = optional_year(x, "end_year", errs);
+	if (in->start_year && in->end_year && in->end_year < in->start_year)
+		tl_errors_add(errs, NULL, 0, 0, "end_year", "%s",
+			      L(x, "het eindjaar ligt niet voor het beginjaar", "the last year is not before the first"));
+	in->goals = goals_from(x, "goals", &in->n_goals, errs);
+	e->item = in;
+}
+
+static int instrument_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	int64_t nv;
+	return tl_store_instrument_update(st, e->item, e->version, &nv, errs);
+}
+
+static const struct field_spec instrument_fields[] = {
+	{"name", "Naam", "Name", TL_FIELD_TEXT, OPT_NONE, 1},
+	{"partners", "Partners (één organisatie per regel)", "Partners (one organisation per line)", TL_FIELD_TEXTAREA,
+	 OPT_NONE, 0},
+	{"municipalities", "Gemeenten waar het instrument loopt", "Municipalities where it runs", TL_FIELD_CHOICES,
+	 OPT_ALL_MUNICIPALITIES, 0},
+	{"budget", "Budget in euro", "Budget in euros", TL_FIELD_NUMBER, OPT_NONE, 0},
+	{"budget_note", "Toelichting bij het budget (bijvoorbeeld voor drie jaar)", "Note on the budget (e.g. for three years)",
+	 TL_FIELD_TEXT, OPT_NONE, 0},
+	{"start_year", "Eerste jaar", "First year", TL_FIELD_NUMBER, OPT_NONE, 0},
+	{"end_year", "Laatste jaar", "Last year", TL_FIELD_NUMBER, OPT_NONE, 0},
+	{"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0},
+};
+
+static const struct entity instrument_entity = {
+	"instrument", "/beheer/instrumenten", "Instrument wijzigen", "Edit instrument",
+	instrument_fields, sizeof instrument_fields / sizeof *instrument_fields, 0,
+	instrument_locate, instrument_get, instrument_parse, instrument_put, 1,
+};
+
+/* -- Targets: what, baseline (value and date), target value, deadline, unit -- */
+
+static const char **target_values(struct ctx *x, const struct tl_target *t)
+{
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 7);
+	v[0] = t->title;
+	v[1] = t->unit;
+	v[2] = t->has_baseline ? num_text(x, t->baseline) : "";
+	v[3] = ymd_text(x, &t->baseline_date);
+	v[4] = t->has_target ? num_text(x, t->target) : "";
+	v[5] = ymd_text(x, &t->deadline);
+	return v;
+}
+
+static int target_locate(struct ctx *x, struct edit *e)
+{
+	const struct tl_target *t = tl_model_target(x->snap->m, x->rest);
+	if (!t)
+		return 404;
+	e->title = t->title;
+	e->key = t->slug;
+	return 0;
+}
+
+static int target_get(struct ctx *x, tl_store *st, struct edit *e)
+{
+	struct tl_target t;
+	int rc = tl_store_target_get(st, e->key, x->a, &t, &e->their_version);
+	if (rc)
+		return rc;
+	e->theirs = target_values(x, &t);
+	return TL_OK;
+}
+
+static void target_parse(struct ctx *x, struct edit *e, tl_errors *errs)
+{
+	struct tl_target *t = TL_NEW(x->a, struct tl_target);
+	t->slug = e->key;
+	t->title = val(x, "title");
+	need(x, errs, "title", t->title, 300);
+	t->unit = val(x, "unit");
+	at_most(x, errs, "unit", t->unit, 120);
+	t->baseline = optional_number(x, "baseline", &t->has_baseline, errs);
+	t->baseline_date = optional_date(x, "baseline_date", errs);
+	t->target = optional_number(x, "target", &t->has_target, errs);
+	t->deadline = optional_date(x, "deadline", errs);
+	e->item = t;
+}
+
+static int target_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	int64_t nv;
+	return tl_store_target_update(st, e->item, e->version, &nv, errs);
+}
+
+static const struct field_spec target_fields[] = {
+	{"title", "Wat we willen bereiken", "What is to be reached", TL_FIELD_TEXT, OPT_NONE, 1},
+	{"unit", "Eenheid (bijvoorbeeld tuinen of %)", "Unit (e.g. gardens or %)", TL_FIELD_TEXT, OPT_NONE, 0},
+	{"baseline", "Beginwaarde (getal)", "Baseline (number)", TL_FIELD_NUMBER, OPT_NONE, 0},
+	{"baseline_date", "Datum van de beginwaarde (jjjj, jjjj-mm of jjjj-mm-dd)", "Date of the baseline (yyyy, yyyy-mm or yyyy-mm-dd)",
+	 TL_FIELD_DATE, OPT_NONE, 0},
+	{"target", "Streefwaarde (getal)", "Target value (number)", TL_FIELD_NUMBER, OPT_NONE, 0},
+	{"deadline", "Uiterlijk (jjjj, jjjj-mm of jjjj-mm-dd)", "Deadline (yyyy, yyyy-mm or yyyy-mm-dd)", TL_FIELD_DATE,
+	 OPT_NONE, 0},
+};
+
+static const struct entity target_entity = {
+	"target", "/beheer/streefdoelen", "Streefdoel wijzigen", "Edit target",
+	target_fields, sizeof target_fields / sizeof *target_fields, 0,
+	target_locate, target_get, target_parse, target_put, 1,
+};
+
+/* -- The lists of instruments and targets -- */
+
+static enum MHD_Result h_instruments(struct ctx *x)
+{
+	const struct tl_model *m = x->snap->m;
+	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
+	const char **links = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_instruments; i++)
+		if (may_use_instrument(x, &m->instruments[i])) {
+			links[n] = tl_arena_printf(x->a, "/beheer/instrumenten/%s", m->instruments[i].slug);
+			items[n++] = m->instruments[i].name;
+		}
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return content_page(x, 200, L(x, "Instrumenten", "Instruments"),
+			    L(x, "Partners, gemeenten, budget, looptijd en doelen van elk instrument.",
+			      "Partners, municipalities, budget, period and goals of each instrument."),
+			    NULL, items, links, n, NULL, 0, NULL, NULL,
+			    q ? L(x, "Het instrument is opgeslagen.", "The instrument has been saved.") : NULL);
+}
+
+static enum MHD_Result h_targets(struct ctx *x)
+{
+	const struct tl_model *m = x->snap->m;
+	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
+	const char **links = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
+	for (size_t i = 0; i < m->n_targets; i++) {
+		links[i] = tl_arena_printf(x->a, "/beheer/streefdoelen/%s", m->targets[i].slug);
+		items[i] = m->targets[i].title;
+	}
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return content_page(x, 200, L(x, "Streefdoelen", "Targets"),
+			    L(x, "Wat, beginwaarde, streefwaarde, uiterlijke datum en eenheid van elk streefdoel; de "
+				 "voortgang staat onder Voortgang van streefdoelen.",
+			      "What, baseline, target value, deadline and unit of each target; progress is under "
+			      "Progress on targets."),
+			    NULL, items, links, m->n_targets, NULL, 0, NULL, NULL,
+			    q ? L(x, "Het streefdoel is opgeslagen.", "The target has been saved.") : NULL);
+}
 
 /* -- All of them -- */
 
 /* Every kind of item; its edit pages are LIST/KEY. */
-static const struct entity *const entities[] = {&story_entity, &grant_entity, &progress_entity, &step_entity};
+static const struct entity *const entities[] = {&story_entity,      &grant_entity,      &progress_entity,
+						&step_entity,       &instrument_entity, &target_entity};
 
 /* The kind of item the matched route (LIST/) edits. */
 static const struct entity *entity_of(const struct ctx *x)
@@ -2491,7 +2990,7 @@ static enum MHD_Result h_item_form(struct ctx *x)
 		return not_found(x);
 	edit_fields(x, &e);
 	return edit_page(x, 200, edit_heading(x, &e), e.ent->list, e.fields, e.nf, e.theirs, e.their_version,
-			 NULL);
+			 NULL, !e.ent->no_delete);
 }
 
 /* POST: save or delete, version-checked (run_edit); a refused form comes
@@ -2506,7 +3005,12 @@ static enum MHD_Result h_item_edit(struct ctx *x)
 	if (edit_request(x, &e))
 		return missing_version(x);
 	const char *heading = edit_heading(x, &e);
+	if (e.deleting && e.ent->no_delete)
+		return send_message(x, 405, heading,
+				    L(x, "Dit onderdeel kan hier niet worden verwijderd; andere onderdelen verwijzen ernaar.",
+				      "This item cannot be deleted here; other items refer to it."));
 	e.entity = e.ent->name;
+	e.no_delete = e.ent->no_delete;
 	edit_fields(x, &e);
 	e.mine = refill(x, e.fields, e.nf);
 	e.get = e.ent->get;
@@ -2516,7 +3020,7 @@ static enum MHD_Result h_item_edit(struct ctx *x)
 		e.ent->parse(x, &e, &errs);
 		if (tl_errors_failed(&errs)) {
 			enum MHD_Result ok = edit_page(x, 422, heading, e.ent->list, e.fields, e.nf, e.mine,
-						       e.version, &errs);
+						       e.version, &errs, !e.ent->no_delete);
 			tl_errors_free(&errs);
 			return ok;
 		}
@@ -2754,7 +3258,7 @@ static enum MHD_Result h_user_form(struct ctx *x)
 	size_t nf;
 	struct tl_form_field *f = user_edit_fields(x, &nf);
 	return edit_page(x, 200, tl_arena_printf(x->a, "%s: %s", L(x, "Account wijzigen", "Edit account"), u.name),
-			 "/beheer/gebruikers", f, nf, user_values(x, &u), version, NULL);
+			 "/beheer/gebruikers", f, nf, user_values(x, &u), version, NULL, 1);
 }
 
 static enum MHD_Result h_user_edit(struct ctx *x)
@@ -2795,7 +3299,7 @@ static enum MHD_Result h_user_edit(struct ctx *x)
 			tl_errors_add(&errs, NULL, 0, 0, "password", "cannot hash the password (out of memory)");
 		if (tl_errors_failed(&errs)) {
 			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/gebruikers", e.fields, e.nf, e.mine,
-						       e.version, &errs);
+						       e.version, &errs, 1);
 			tl_errors_free(&errs);
 			return ok;
 		}
@@ -2837,6 +3341,12 @@ static const struct route {
 	{M_POST, "/beheer/toekenningen/", 1, EDITORS | PARTNER, 0, h_item_edit},
 	{M_GET, "/beheer/stappen/", 1, EDITORS, 0, h_item_form},
 	{M_POST, "/beheer/stappen/", 1, EDITORS, 0, h_item_edit},
+	{M_GET, "/beheer/instrumenten/", 1, EDITORS | PARTNER, 0, h_item_form},
+	{M_POST, "/beheer/instrumenten/", 1, EDITORS | PARTNER, 0, h_item_edit},
+	{M_GET, "/beheer/streefdoelen/", 1, EDITORS, 0, h_item_form},
+	{M_POST, "/beheer/streefdoelen/", 1, EDITORS, 0, h_item_edit},
+	{M_GET, "/beheer/instrumenten", 0, EDITORS | PARTNER, 0, h_instruments},
+	{M_GET, "/beheer/streefdoelen", 0, EDITORS, 0, h_targets},
 	{M_GET, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_stories},
 	{M_POST, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_story_add},
 	{M_GET, "/beheer/voortgang", 0, EDITORS | PARTNER, 0, h_progress},

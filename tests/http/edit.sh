@@ -1,6 +1,8 @@
 #!/bin/sh
-# HTTP tests of editing and deleting report content in `telling serve`:
-# every edit route x role, version-checked saves (a stale form gets a 409
+# HTTP tests of editing and deleting report content in `telling serve`
+# (stories with their people, goals and instruments; grants, progress,
+# next steps, instruments, targets, chapters, accounts): every edit route x
+# role, version-checked saves (a stale form gets a 409
 # page in Dutch with both versions and loses nothing), deletes, the audit
 # trail's before and after, CSRF, XSS in every edited field, and a
 # concurrent edit where exactly one of several writers wins.
@@ -118,7 +120,7 @@ sv=$(version_of)
 expect "partner edits a draft" 303 POST /beheer/verhalen/concept -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
 	--data-urlencode "version=$sv" --data-urlencode "title=T $X" --data-urlencode "kicker=K $X" \
 	--data-urlencode "lead=L $X" --data-urlencode "place=P $X" --data-urlencode "date=2025-11" \
-	--data-urlencode "markdown=M $X" --data-urlencode "published=1"
+	--data-urlencode "markdown=M $X" --data-urlencode "published=1" --data "instruments=regeling-a"
 [ "$(sql "SELECT published FROM story WHERE slug = 'concept'")" = 0 ] && ok ||
 	not_ok "a partner published a story"
 expect "story form after xss" 200 GET /beheer/verhalen/concept -b "$T/editor.jar"
@@ -204,6 +206,153 @@ winner=$(sql "SELECT text FROM next_step WHERE position = 2")
 n_audit=$(sql "SELECT count(*) FROM audit WHERE entity = 'next step' AND entity_key = '2'")
 [ "$n_audit" = 1 ] && ok || not_ok "concurrent saves left $n_audit audit rows"
 case $winner in "Schrijver "*) ok ;; *) not_ok "concurrent saves stored: $winner" ;; esac
+
+# ---- Instruments: partners, municipalities, budget, period, goals -------------
+#      method path                                body                anon viewer partner partner1 editor admin
+matrix GET  /beheer/instrumenten                  ""                  303 403 200 200 200 200
+matrix GET  /beheer/instrumenten/regeling-a       ""                  303 403 403 200 200 200
+matrix POST /beheer/instrumenten/regeling-a       "version=0&name="   401 403 403 422 422 422
+matrix GET  /beheer/instrumenten/netwerk-b        ""                  303 403 403 403 200 200
+matrix POST /beheer/instrumenten/netwerk-b        "version=0&name="   401 403 403 403 422 422
+expect "unknown instrument" 404 GET /beheer/instrumenten/bestaat-niet -b "$T/editor.jar"
+expect "sql injection in an instrument slug" 404 GET "/beheer/instrumenten/regeling-a'%20OR%201=1--" -b "$T/editor.jar"
+expect "dot-dot after an instrument" 400 GET "/beheer/instrumenten/../gebruikers" -b "$T/editor.jar"
+expect "sql injection in a target slug" 404 POST "/beheer/streefdoelen/x'%20OR%201=1--" -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=0&title=x"
+expect "instrument list" 200 GET /beheer/instrumenten -b "$T/partner1.jar"
+body_has "instrument list links" 'href="/beheer/instrumenten/regeling-a"'
+body_lacks "partner sees only its instruments" 'href="/beheer/instrumenten/netwerk-b"'
+body_lacks "instrument list has no add form" 'Toevoegen</button>'
+expect "instrument form" 200 GET /beheer/instrumenten/regeling-a -b "$T/partner1.jar"
+body_has "instrument form: partners" 'Partner Twee</textarea>'
+body_has "instrument form: municipality ticked" 'value="GM0106" checked'
+body_has "instrument form: goal ticked" 'name="goals" value="2" checked'
+body_lacks "instrument form: no delete" 'value="delete"'
+iv=$(version_of)
+[ "$iv" = 0 ] && ok || not_ok "imported instrument has version $iv, expected 0"
+expect "partner drops its own organisation" 422 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
+	--data-urlencode "csrf=$c_p1" --data "version=$iv&name=Regeling+A" --data-urlencode "partners=Partner Twee"
+body_has "error names the partners field" 'href="#partners">Partners (één organisatie per regel)</a>:'
+expect "bad budget and period" 422 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
+	--data-urlencode "csrf=$c_p1" --data "version=$iv&budget=12x&start_year=2026&end_year=2024" \
+	--data-urlencode "name=Regeling $X" --data-urlencode "partners=Partner Een"
+body_has "error names the budget" 'Budget in euro</a>: een getal'
+body_has "error names the last year" 'Laatste jaar</a>: het eindjaar'
+body_lacks "refused form escapes" "<script>alert(1)"
+body_has "refused form keeps the text" 'value="Regeling &quot;&gt;&lt;script&gt;'
+expect "partner edits its instrument" 303 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
+	--data-urlencode "csrf=$c_p1" --data "version=$iv&budget=120000&start_year=2024&end_year=2026" \
+	--data "municipalities=GM0106&municipalities=GM0114&goals=1" --data-urlencode "name=Regeling A $X" \
+	--data-urlencode "partners=Partner Een
+Partner Drie $X" --data-urlencode "budget_note=voor drie jaar"
+expect "api: the instrument" 200 GET /api/v1/instruments
+body_has "api: partners" '"partners":["Partner Een","Partner Drie \"><script>alert(1)</script><img src=x onerror=alert(2)>"]'
+body_has "api: budget" '"budget":120000'
+expect "stored xss in the instrument list" 200 GET /beheer/instrumenten -b "$T/editor.jar"
+body_lacks "instrument list escapes" "<script>alert(1)"
+expect "stored xss on the report page" 200 GET /thema.html
+body_lacks "report page escapes the instrument" "<script>alert(1)"
+body_lacks "report page escapes the instrument img" "<img src=x"
+expect "stale instrument save" 409 POST /beheer/instrumenten/regeling-a -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$iv&name=Mijn+regeling" --data-urlencode "partners=Partner Een"
+body_has "instrument 409 in Dutch" "iemand anders heeft dit intussen gewijzigd"
+body_has "instrument 409 keeps my text" 'value="Mijn regeling"'
+body_lacks "instrument 409 escapes" "<script>alert(1)"
+expect "instrument delete refused" 405 POST /beheer/instrumenten/regeling-a -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$(sql "SELECT version FROM instrument WHERE slug = 'regeling-a'")&action=delete"
+[ "$(sql "SELECT count(*) FROM instrument WHERE slug = 'regeling-a'")" = 1 ] && ok || not_ok "the instrument was deleted"
+expect "instrument save without csrf" 403 POST /beheer/instrumenten/regeling-a -b "$T/editor.jar" \
+	--data "version=$iv&name=X"
+expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
+body_has "audit: instrument before" '"before":{"budget":"100000"'
+body_has "audit: instrument edit" '"entity":"instrument"'
+
+# ---- Targets: what, baseline, target value, deadline, unit -----------------------
+#      method path                                  body                anon viewer partner partner1 editor admin
+matrix GET  /beheer/streefdoelen                    ""                  303 403 403 403 200 200
+matrix GET  /beheer/streefdoelen/doel-met-alles     ""                  303 403 403 403 200 200
+matrix POST /beheer/streefdoelen/doel-met-alles     "version=0&title="  401 403 403 403 422 422
+expect "unknown target" 404 GET /beheer/streefdoelen/bestaat-niet -b "$T/editor.jar"
+expect "target list" 200 GET /beheer/streefdoelen -b "$T/editor.jar"
+body_has "target list links" 'href="/beheer/streefdoelen/doel-zonder-getal"'
+expect "target form" 200 GET /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar"
+body_has "target form: baseline date" 'value="2024-01-01"'
+tv=$(version_of)
+expect "bad target value" 422 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$tv&title=Tuinen&target=tien&deadline=2028-13"
+body_has "error names the target value" 'Streefwaarde (getal)</a>: een getal'
+body_has "error names the deadline" 'href="#deadline"'
+expect "target edit" 303 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$tv&baseline=3&baseline_date=2024-02&target=12%2C5&deadline=2028" \
+	--data-urlencode "title=Tuinen $X" --data-urlencode "unit=tuinen $X"
+expect "api: the target" 200 GET /api/v1/targets
+body_has "api: target value" '"target":12.5'
+body_has "api: baseline" '"baseline":3'
+expect "target on the report page" 200 GET /thema.html
+body_lacks "report page escapes the target" "<script>alert(1)"
+expect "stale target save" 409 POST /beheer/streefdoelen/doel-met-alles -b "$T/admin.jar" \
+	--data-urlencode "csrf=$c_admin" --data "version=$tv&title=Mijn+doel&target=11"
+body_has "target 409 shows the stored" "12,5"
+body_has "target 409 keeps mine" 'value="Mijn doel"'
+expect "target delete refused" 405 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$tv&action=delete"
+expect "audit csv" 200 GET /beheer/audit.csv -b "$T/admin.jar"
+body_has "audit of the target" "editor,edit,target,doel-met-alles"
+
+# ---- A story's people (with consent), goals and instruments ------------------------
+expect "story form with people" 200 GET /beheer/verhalen/gepubliceerd -b "$T/editor.jar"
+body_has "people shown" "Anna Voorbeeld | initiatiefnemer | ja"
+body_has "people shown with alias" "Bram Geheim | deelnemer | nee | een deelnemer</textarea>"
+body_has "goal ticked" 'name="goals" value="1" checked'
+body_has "instrument ticked" 'name="instruments" value="regeling-a" checked'
+yv=$(version_of)
+expect "consent must be yes or no" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&instruments=regeling-a" \
+	--data-urlencode "people=Anna | x | ja
+Bram | y | misschien"
+body_has "error names the people field and line" '</a>: regel 2: toestemming is ja of nee'
+expect "unknown goal" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&goals=99"
+body_has "error names the goals" 'Doelen van de agenda</a>: onbekend doel'
+expect "unknown instrument in a story" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&instruments=bestaat-niet"
+body_has "error names the instrument" 'Instrumenten</a>: onbekend instrument'
+expect "editor edits people, goals and instruments" 303 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$yv&goals=1&goals=2&instruments=regeling-a&instruments=netwerk-b&published=1" \
+	--data-urlencode "title=Een gepubliceerd verhaal" --data-urlencode "markdown=Anna Voorbeeld en Bram Geheim en Nina $X." \
+	--data-urlencode "people=Anna Voorbeeld | initiatiefnemer | ja
+Bram Geheim | deelnemer | nee | een deelnemer
+Nina $X | buurvrouw | nee | een buurvrouw"
+[ "$(sql "SELECT count(*) FROM story_person WHERE story = 'gepubliceerd'")" = 3 ] && ok || not_ok "story people not stored"
+[ "$(sql "SELECT count(*) FROM story_goal WHERE story = 'gepubliceerd' AND goal IN (1, 2)")" = 2 ] && ok ||
+	not_ok "story goals not stored"
+expect "api stories" 200 GET /api/v1/stories
+body_lacks "no name without consent" "Bram Geheim"
+body_has "alias for the new person" "een buurvrouw"
+body_lacks "new name without consent withheld" "Nina "
+expect "story page" 200 GET /verhalen/gepubliceerd.html
+body_lacks "story page: withheld" "Nina "
+body_lacks "story page escapes" "<script>alert(1)"
+expect "story form escapes people" 200 GET /beheer/verhalen/gepubliceerd -b "$T/partner1.jar"
+body_lacks "story form escapes people" "<script>alert(1)"
+body_lacks "partner is not offered others' instruments" 'value="netwerk-b"'
+pyv=$(version_of)
+expect "partner may not tick others' instruments" 422 POST /beheer/verhalen/gepubliceerd -b "$T/partner1.jar" \
+	--data-urlencode "csrf=$c_p1" --data "version=$pyv&title=T&markdown=M&instruments=netwerk-b"
+body_has "error names the instruments" 'Instrumenten</a>: geen instrument dat u mag kiezen'
+expect "partner must keep one of its instruments" 422 POST /beheer/verhalen/gepubliceerd -b "$T/partner1.jar" \
+	--data-urlencode "csrf=$c_p1" --data "version=$pyv&title=T&markdown=M"
+expect "partner edits the story" 303 POST /beheer/verhalen/gepubliceerd -b "$T/partner1.jar" \
+	--data-urlencode "csrf=$c_p1" --data "version=$pyv&instruments=regeling-a&goals=1" \
+	--data-urlencode "title=Een gepubliceerd verhaal" --data-urlencode "markdown=Anna Voorbeeld." \
+	--data-urlencode "people=Anna Voorbeeld | initiatiefnemer | ja"
+[ "$(sql "SELECT count(*) FROM story_instrument WHERE story = 'gepubliceerd' AND instrument IN ('netwerk-b', 'regeling-a')")" = 2 ] && ok ||
+	not_ok "a partner's save dropped another organisation's instrument link"
+[ "$(sql "SELECT published FROM story WHERE slug = 'gepubliceerd'")" = 1 ] && ok || not_ok "a partner's save unpublished"
+expect "stale story save keeps people" 409 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&instruments=regeling-a" \
+	--data-urlencode "people=Mijn Persoon | rol | ja"
+body_has "409 keeps my people" "Mijn Persoon | rol | ja</textarea>"
 
 # ---- Accounts: role, organisation, password; delete --------------------------
 uid() { sql "SELECT id FROM app_user WHERE name = '$1'"; }

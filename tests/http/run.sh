@@ -27,6 +27,13 @@ expect "front page" 200 GET /
 body_has "front page" "Jaarverslag Mini-agenda 2025"
 header_has "front page" "Content-Security-Policy"
 expect "chapter page" 200 GET /thema.html
+body_has "served report pages link to the dashboard" 'href="/verkennen"'
+body_has "served report pages link to search" 'href="/zoeken"'
+"$TELLING" build --db "$DB" -o "$T/site" >/dev/null 2>&1 || not_ok "telling build beside the server"
+[ -f "$T/site/thema.html" ] && ok || not_ok "telling build wrote no thema.html"
+if grep -q 'href="/verkennen"' "$T/site/thema.html" "$T/site/index.html"; then
+	not_ok "the static build links to the dashboard"
+else ok; fi
 expect "indicator CSV" 200 GET /data/aandeel-a.csv
 body_has "indicator CSV" "aandeel-a,PV22"
 expect "stylesheet" 200 GET /assets/telling.css
@@ -284,6 +291,18 @@ body_has "api instruments" '"partners":["Partner Een","Partner Twee"]'
 expect "audit of content" 200 GET /beheer/audit.csv -b "$T/admin.jar"
 body_has "audit: story by partner" "partner1,add,story"
 body_has "audit: grant" "add,grant,regeling-a"
+
+# ---- After a publication the dashboard shows the current data, and says so -----
+expect "search after publication" 200 GET "/zoeken?q=Redactieverhaal"
+body_has "the dashboard says it shows current data" "Het dashboard toont de actuele gegevens"
+body_has "a story from after the publication is found" "Redactieverhaal"
+body_has "it is marked as not yet in the report" "(nog niet in het gepubliceerde verslag)"
+body_lacks "no link into the frozen report for it" 'href="/verhalen/redactieverhaal.html"'
+expect "the frozen report lacks that page" 404 GET /verhalen/redactieverhaal.html
+expect "search for what the report has" 200 GET "/zoeken?q=gepubliceerd"
+body_has "a link into the published report" 'href="/verhalen/gepubliceerd.html"'
+expect "explorer after publication" 200 GET /verkennen
+body_has "the explorer says so too" "Het dashboard toont de actuele gegevens"
 
 # ---- Logout, then login rate limit (last: it locks out this address) ---------
 expect "logout" 303 POST /uitloggen -b "$T/viewer.jar" --data "csrf=$(cat "$T/viewer.csrf")"

@@ -66,7 +66,7 @@ static void test_grants_and_stories_of_a_municipality(void **state)
 {
 	(void)state;
 	struct fx *f = fixture();
-	struct tl_page p = {f->m, TL_LANG_NL, "Assen", "gemeente/GM0106.html", "../", 0};
+	struct tl_page p = {f->m, TL_LANG_NL, "Assen", "gemeente/GM0106.html", "../", 0, 0};
 	tl_buf b = TL_BUF_INIT;
 	const char *code = "GM0106";
 	tl_render_region_annual(&b, &p, &code, 1, "Assen");
@@ -88,7 +88,7 @@ static void test_a_group_lists_its_members_grants_with_the_municipality(void **s
 {
 	(void)state;
 	struct fx *f = fixture();
-	struct tl_page p = {f->m, TL_LANG_NL, "Zuid", "groep/zuid.html", "../", 0};
+	struct tl_page p = {f->m, TL_LANG_NL, "Zuid", "groep/zuid.html", "../", 0, 0};
 	tl_buf b = TL_BUF_INIT;
 	tl_render_region_annual(&b, &p, f->members, 2, "Zuid");
 	assert_non_null(strstr(b.data, "Subsidies en verhalen in Zuid"));
@@ -103,7 +103,7 @@ static void test_nothing_when_the_model_has_nothing_for_the_region(void **state)
 {
 	(void)state;
 	struct fx *f = fixture();
-	struct tl_page p = {f->m, TL_LANG_NL, "Drenthe", NULL, "../", 0};
+	struct tl_page p = {f->m, TL_LANG_NL, "Drenthe", NULL, "../", 0, 0};
 	tl_buf b = TL_BUF_INIT;
 	const char *code = "PV22";
 	tl_render_region_annual(&b, &p, &code, 1, "Drenthe");
@@ -121,7 +121,7 @@ static void test_the_municipality_page(void **state)
 	size_t n;
 	const struct tl_region *const *gm = tl_profile_municipalities(c, &n);
 	assert_int_equal(n, 2);
-	struct tl_page p = {f->m, TL_LANG_EN, "Assen", "gemeente/GM0106.html", "../", 0};
+	struct tl_page p = {f->m, TL_LANG_EN, "Assen", "gemeente/GM0106.html", "../", 0, 0};
 	tl_buf b = TL_BUF_INIT;
 	tl_page_region(&b, &p, c, gm[0]);
 	assert_non_null(strstr(b.data, "<h1 class=\"tl-chapter__title\">Assen</h1>"));

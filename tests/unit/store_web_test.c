@@ -1,6 +1,7 @@
 /* What telling serve keeps in the store (src/store/store_web.c): accounts,
  * sessions, the audit trail, publications, and version-checked edits and
- * deletes of chapters, stories, grants, progress entries and next steps. */
+ * deletes of chapters, stories, grants, progress entries and next steps,
+ * and version-checked edits of instruments and targets. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -416,6 +417,77 @@ static void test_publications_keep_their_bytes_and_the_latest_wins(void **state)
 	tl_errors_free(&e);
 }
 
+/* An instrument's partners, municipalities, budget, period and goals are
+ * saved at the version read, replacing the lists; a stale version changes
+ * nothing. */
+static void test_an_instrument_update_replaces_its_lists_and_checks_the_version(void **state)
+{
+	struct fx *f = *state;
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_instrument in;
+	int64_t v0, v1, nv;
+	ok(tl_store_instrument_get(f->st, "regeling", f->a, &in, &v0), &e);
+	assert_int_equal(v0, 0);
+	assert_int_equal(in.n_partners, 0);
+	const char *partners[] = {"Partner Een", "Partner Twee"};
+	const char *gm[] = {"GM0106"};
+	in.partners = partners;
+	in.n_partners = 2;
+	in.municipalities = gm;
+	in.n_municipalities = 1;
+	in.budget = 1500.5;
+	in.has_budget = 1;
+	in.start_year = 2024;
+	in.end_year = 2026;
+	ok(tl_store_begin(f->st, &e), &e);
+	ok(tl_store_instrument_update(f->st, &in, v0, &nv, &e), &e);
+	ok(tl_store_commit(f->st, &e), &e);
+	struct tl_instrument back;
+	ok(tl_store_instrument_get(f->st, "regeling", f->a, &back, &v1), &e);
+	assert_int_equal(v1, nv);
+	assert_true(v1 > v0);
+	assert_int_equal(back.n_partners, 2);
+	assert_string_equal(back.partners[1], "Partner Twee");
+	assert_int_equal(back.n_municipalities, 1);
+	assert_true(back.has_budget && back.budget == 1500.5);
+	assert_int_equal(back.end_year, 2026);
+	in.n_partners = 1;
+	ok(tl_store_begin(f->st, &e), &e);
+	assert_int_equal(tl_store_instrument_update(f->st, &in, v0, &nv, &e), TL_ERR_CONFLICT);
+	tl_store_rollback(f->st);
+	tl_errors_free(&e);
+	ok(tl_store_instrument_get(f->st, "regeling", f->a, &back, &v1), &e);
+	assert_int_equal(back.n_partners, 2);
+	assert_int_equal(tl_store_instrument_get(f->st, "geen", f->a, &back, &v1), TL_ERR_NOTFOUND);
+}
+
+/* A target's wording, unit, baseline, target value and deadline, likewise. */
+static void test_a_target_update_checks_the_version(void **state)
+{
+	struct fx *f = *state;
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_target t;
+	int64_t v0, v1, nv;
+	ok(tl_store_target_get(f->st, "doel", f->a, &t, &v0), &e);
+	assert_false(t.has_target);
+	t.title = "Tien tuinen";
+	t.target = 10;
+	t.has_target = 1;
+	t.deadline = (struct tl_ymd){2028, 1, 0};
+	ok(tl_store_begin(f->st, &e), &e);
+	ok(tl_store_target_update(f->st, &t, v0, &nv, &e), &e);
+	ok(tl_store_commit(f->st, &e), &e);
+	struct tl_target back;
+	ok(tl_store_target_get(f->st, "doel", f->a, &back, &v1), &e);
+	assert_string_equal(back.title, "Tien tuinen");
+	assert_true(back.has_target && back.target == 10);
+	assert_int_equal(back.deadline.month, 1);
+	ok(tl_store_begin(f->st, &e), &e);
+	assert_int_equal(tl_store_target_update(f->st, &t, v0, &nv, &e), TL_ERR_CONFLICT);
+	tl_store_rollback(f->st);
+	tl_errors_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +502,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sessions_expire_and_can_be_deleted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_lists_newest_first_in_pages_with_the_total, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_publications_keep_their_bytes_and_the_latest_wins, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_an_instrument_update_replaces_its_lists_and_checks_the_version, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_a_target_update_checks_the_version, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store_web", tests, NULL, NULL);
 }

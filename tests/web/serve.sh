@@ -4,7 +4,8 @@
 #     the editor, see it listed; log out;
 #  2. every served-only page type saved (login, editor start, chapter editor
 #     with preview, import, stories, progress, grants, next steps, audit
-#     trail, accounts, a refused form, 404) with the stylesheets, and checked
+#     trail, accounts, instruments, targets, a refused form, 404, the
+#     dashboard after a publication) with the stylesheets, and checked
 #     by tests/web/axe.mjs like the static report: zero violations.
 # Last line: "N passed, N failed" (axe's, plus the browser test's).
 set -u
@@ -62,6 +63,14 @@ get zoeken "/zoeken?q=aandeel"
 get zoeken-niets "/zoeken?q=bestaat-niet"
 get toekenning-wijzigen /beheer/toekenningen/regeling-a/0
 get gebruiker-wijzigen /beheer/gebruikers/1
+get instrumenten /beheer/instrumenten
+get instrument-wijzigen /beheer/instrumenten/regeling-a
+get streefdoelen /beheer/streefdoelen
+get streefdoel-wijzigen /beheer/streefdoelen/doel-met-alles
+get voorpagina /
+# A refused instrument form: each error names its field, linked to it.
+curl -s -b "$jar" -o "$D/instrument-geweigerd.html" --data-urlencode "csrf=$csrf" \
+	--data "version=0&name=&budget=x&start_year=2026&end_year=2024&goals=99" "$B/beheer/instrumenten/regeling-a"
 # A save against a version that is not the stored one: the 409 page with
 # both versions; and a save to an item that is gone.
 curl -s -b "$jar" -o "$D/conflict.html" --data-urlencode "csrf=$csrf" \
@@ -70,6 +79,9 @@ curl -s -b "$jar" -o "$D/conflict-verwijderen.html" --data-urlencode "csrf=$csrf
 	--data "version=999999&action=delete" "$B/beheer/stappen/1"
 curl -s -b "$jar" -o "$D/verdwenen.html" --data-urlencode "csrf=$csrf" \
 	--data "version=1&recipient=X&year=2025" "$B/beheer/toekenningen/regeling-a/99"
+# After a publication the dashboard says it shows the current data.
+curl -s -b "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data "note=axe" "$B/beheer/publiceren"
+get zoeken-na-publicatie "/zoeken?q=verhaal"
 kill "$pid"
 wait "$pid" 2>/dev/null
 pid=
