@@ -49,6 +49,22 @@ for t in edit dash multi; do
 	result $rc "http $t (PostgreSQL): $(tail -1 "$log")" "$log"
 done
 
+# The CLI tests that exercise the store (init, import, build, check, export;
+# marked "# engines: sqlite postgresql"), each on databases of its own.
+for t in $(grep -l '^# engines: .*postgresql' tests/cli/t[0-9]*.sh); do
+	tmp=$(mktemp -d)
+	TELLING_CLI_PG=$TELLING_PG_URI TMPDIR_TEST="$tmp" sh "$t" >"$log" 2>&1
+	result $? "$t (PostgreSQL)" "$log"
+	rm -rf "$tmp"
+done
+
+# Malformed input: refused with its position, the store unchanged.
+empty
+TELLING_TEST_DB=$TELLING_PG_URI sh tests/malformed/run.sh "$TELLING" >"$log" 2>&1
+rc=$?
+grep -q ' passed, 0 failed' "$log" || rc=1
+result $rc "malformed (PostgreSQL): $(tail -1 "$log")" "$log"
+
 for t in tests/pg/t[0-9]*.sh; do
 	tmp=$(mktemp -d)
 	TMPDIR_TEST="$tmp" sh "$t" >"$log" 2>&1
