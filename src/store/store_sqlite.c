@@ -66,6 +66,8 @@ struct tl_store {
  * are flushed before anything reads obs and before a commit, and dropped
  * with a rollback. */
 
+static void register_forget(tl_store *st); /* with the region register, below */
+
 static void seen_forget(tl_store *st)
 {
 	free(st->seen);
@@ -102,22 +104,6 @@ static int seen_add(tl_store *st, uint64_t key)
 	st->seen_n++;
 	return 1;
 }
-
-/* Text for COPY's text format: backslash, tab and line ends escaped. */
-static void copy_text(tl_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '\\': tl_buf_puts(b, "\\\\"); break;
-		case '\t': tl_buf_puts(b, "\\t"); break;
-		case '\n': tl_buf_puts(b, "\\n"); break;
-		case '\r': tl_buf_puts(b, "\\r"); break;
-		default: tl_buf_putc(b, *s);
-		}
-	}
-}
-
-static int fail(tl_store *st, tl_errors *errs, const char *what);
 
 /* Flushing a batch (pg_flush).  Staging and upserting every row cost 27 s
  * of the 44 s the national RIVM files took: the upsert's conflict check per
@@ -189,6 +175,22 @@ static int pg_flush(tl_store *st)
 	return rc ? TL_SQL_ERROR : 0;
 }
 
+/* Text for COPY's text format: backslash, tab and line ends escaped. */
+static void copy_text(tl_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '\\': tl_buf_puts(b, "\\\\"); break;
+		case '\t': tl_buf_puts(b, "\\t"); break;
+		case '\n': tl_buf_puts(b, "\\n"); break;
+		case '\r': tl_buf_puts(b, "\\r"); break;
+		default: tl_buf_putc(b, *s);
+		}
+	}
+}
+
+static int fail(tl_store *st, tl_errors *errs, const char *what);
+
 /* Load the pending observations (PostgreSQL). */
 static int flush_obs(tl_store *st, tl_errors *errs)
 {
@@ -197,15 +199,6 @@ static int flush_obs(tl_store *st, tl_errors *errs)
 	int rc = pg_flush(st);
 	tl_buf_reset(&st->pending);
 	return rc ? fail(st, errs, "observations") : TL_OK;
-}
-
-/* Forget the register's codes (a transaction ended or began). */
-static void register_forget(tl_store *st)
-{
-	tl_strmap_free(st->known);
-	tl_arena_free(st->known_arena);
-	st->known = NULL;
-	st->known_arena = NULL;
 }
 
 static void forget_ids(tl_store *st)
@@ -764,6 +757,15 @@ int tl_store_put_merger(tl_store *st, const struct tl_merger *g, tl_errors *errs
 			return TL_ERR_STORE;
 	}
 	return TL_OK;
+}
+
+/* Forget the register's codes (a transaction ended or began). */
+static void register_forget(tl_store *st)
+{
+	tl_strmap_free(st->known);
+	tl_arena_free(st->known_arena);
+	st->known = NULL;
+	st->known_arena = NULL;
 }
 
 /* Read the codes region_register holds into st->known. */
