@@ -1,6 +1,8 @@
 #!/bin/sh
 # make check-pg: the store, import, report and server tests against a real
-# PostgreSQL.  Run inside tools/pg-test.sh, which starts a throwaway cluster
+# PostgreSQL (unit tests, the HTTP suites with several serve processes, the
+# CLI tests marked "# engines: sqlite postgresql", the malformed-input
+# matrix, and tests/pg/t*.sh).  Run inside tools/pg-test.sh, which starts a throwaway cluster
 # and exports TELLING_PG_URI (it fails, exit 2, when PostgreSQL cannot start:
 # these tests never skip).  Last line: "pg: N passed, N failed".
 cd "$(dirname "$0")/../.."
