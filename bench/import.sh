@@ -11,7 +11,10 @@
 # Prints times, observations/s, peak RSS and both ratios; the last line is
 # `ratio: N` (telling / baseline a).  Median of RUNS (default 3).
 # Inside tools/pg-test.sh it also imports into PostgreSQL against psql's
-# \copy of the long CSV (ratio to baseline c).
+# \copy of the long CSV (ratio to baseline c), and times what a fresh
+# process needs to render one municipality profile from the national store
+# on each engine (bench/profile_render.c: open, load the model, parse the
+# site, render the first gemeente/ page), checking both give the same bytes.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared}
@@ -113,5 +116,27 @@ if [ -n "${TELLING_PG_URI:-}" ]; then
 	printf 'telling import (PostgreSQL) %6.2f s  %9.0f obs/s\n' "$pt" "$(div "$pobs" "$pt")"
 	printf '(c) psql \\copy long          %6.2f s  %9.0f rows/s\n' "$ct" "$(div "$cells" "$ct")"
 	printf 'PostgreSQL ratio to (c): %.2f\n' "$(div "$pt" "$ct")"
+
+	# A municipality profile at national scale, from each engine's store.
+	cc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql) \
+		-O2 -I"$ROOT/src" -o "$W/profile_render" "$ROOT/bench/profile_render.c" "$ROOT"/build/obj/*/*.o \
+		-lsqlite3 -lpq -lyaml -lmd4c -ljansson -lmicrohttpd -lsodium -lz -lpthread -lm
+	field() { sed -n "s/.* $1 \([0-9.]*\) s.*/\1/p" "$2"; }
+	lt=() ll=() pt2=() pl=()
+	for i in $(seq 1 "$RUNS"); do
+		"$W/profile_render" "$W/t.db" >"$W/prof-lite"
+		lt+=("$(field total "$W/prof-lite")"); ll+=("$(field load "$W/prof-lite")")
+		"$W/profile_render" "$PG" >"$W/prof-pg"
+		pt2+=("$(field total "$W/prof-pg")"); pl+=("$(field load "$W/prof-pg")")
+	done
+	sum_lite=$(sed 's/.*sum //' "$W/prof-lite")
+	sum_pg=$(sed 's/.*sum //' "$W/prof-pg")
+	[ "$sum_lite" = "$sum_pg" ] || { echo "bench/import.sh: the profile differs between the engines" >&2; exit 1; }
+	page=$(sed 's/^profile \([^:]*\):.*/\1/' "$W/prof-pg")
+	lm=$(printf '%s\n' "${lt[@]}" | median)
+	pm=$(printf '%s\n' "${pt2[@]}" | median)
+	printf 'profile %s from SQLite     %6.2f s (loading the model %.2f s)\n' "$page" "$lm" "$(printf '%s\n' "${ll[@]}" | median)"
+	printf 'profile %s from PostgreSQL %6.2f s (loading the model %.2f s), the same bytes\n' "$page" "$pm" "$(printf '%s\n' "${pl[@]}" | median)"
+	printf 'profile ratio PostgreSQL to SQLite: %.2f\n' "$(div "$pm" "$lm")"
 fi
 printf 'ratio: %.2f\n' "$(div "$ot" "$at")"

@@ -123,6 +123,11 @@ const void *tl_sql_col_blob(tl_sql_stmt *s, int i, size_t *len)
 	return s->db->ops->col_blob(s, i, len);
 }
 
+int tl_sql_run_later(tl_sql_stmt *s)
+{
+	return s->db->ops->run_later(s);
+}
+
 void tl_sql_reset(tl_sql_stmt *s)
 {
 	s->db->ops->reset(s);

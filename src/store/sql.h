@@ -81,6 +81,15 @@ void tl_sql_bind_null(tl_sql_stmt *s, int i);
 
 int tl_sql_step(tl_sql_stmt *s);
 
+/* Run a statement whose rows and change count the caller does not need (an
+ * INSERT or UPDATE in a bulk load), then reset it like tl_sql_reset.
+ * SQLite runs it at once.  PostgreSQL, inside a transaction, may send it
+ * without waiting for its answer (libpq's pipeline mode), so that a burst
+ * of them costs a round trip per few hundred instead of one each; an error
+ * is then returned by the next call that waits (any other call on db),
+ * with the failed statement's message.  0 or TL_SQL_ERROR/CONSTRAINT. */
+int tl_sql_run_later(tl_sql_stmt *s);
+
 /* Column i (0-based) of the current row.  NULL reads as 0, 0.0, NULL. */
 int tl_sql_col_null(tl_sql_stmt *s, int i);
 int64_t tl_sql_col_int(tl_sql_stmt *s, int i);
@@ -107,7 +116,8 @@ int tl_sql_set_legacy_version(tl_sql *db, int version);
 
 /* Run `copy` (COPY table (cols) FROM STDIN) with `len` bytes of its text
  * format as input: PostgreSQL's bulk load.  SQLite has no COPY: there it
- * fails, and callers insert row by row instead.  0 or TL_SQL_ERROR. */
+ * fails, and callers insert row by row instead.  0, TL_SQL_CONSTRAINT when
+ * a row's key is already there (nothing copied), or TL_SQL_ERROR. */
 int tl_sql_copy(tl_sql *db, const char *copy, const char *data, size_t len);
 
 /* A number that changes whenever another connection commits a change (for

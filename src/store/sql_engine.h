@@ -25,6 +25,7 @@ struct tl_sql_ops {
 	void (*bind_blob)(tl_sql_stmt *s, int i, const void *v, size_t len);
 	void (*bind_null)(tl_sql_stmt *s, int i);
 	int (*step)(tl_sql_stmt *s);
+	int (*run_later)(tl_sql_stmt *s);
 	int (*col_null)(tl_sql_stmt *s, int i);
 	int64_t (*col_int)(tl_sql_stmt *s, int i);
 	double (*col_double)(tl_sql_stmt *s, int i);

@@ -18,6 +18,15 @@
  * sends it right after); a connection that asks for the counter LISTENs
  * and counts the notifications other connections sent.  A rolled-back
  * transaction sends nothing, like SQLite's PRAGMA data_version.
+ *
+ * Statements sent without waiting (tl_sql_run_later): inside a transaction
+ * the connection goes into libpq's pipeline mode and the statement is sent
+ * with its parameters; its answer is read by settle(), which every other
+ * call that talks to the server runs first, and after PIPE_MAX statements.
+ * A bulk import registers tens of thousands of regions; on a loaded machine
+ * each round trip waits for the scheduler twice, and they were most of the
+ * import's time.  Outside a transaction a pipeline would make its statements
+ * one implicit transaction, so there run_later just runs the statement.
  */
 #include <libpq-fe.h>
 #include <stdio.h>
@@ -54,6 +63,7 @@ struct pg {
 	unsigned next_name;
 	int in_tx, wrote; /* wrote: this transaction changed something */
 	int listening;
+	int piped;        /* statements sent by run_later, answers not yet read */
 	int64_t version;  /* notifications from other connections */
 	char **stale;     /* statements to deallocate once the transaction ends */
 	size_t n_stale, cap_stale;
@@ -167,9 +177,55 @@ static char *translate(const char *sql, int ddl, int *max_param)
 	return tl_buf_detach(&b, NULL);
 }
 
+enum { PIPE_MAX = 256 }; /* answers are small: 256 fit any socket buffer */
+
+/* Read the answers to the statements run_later sent and leave pipeline
+ * mode: 0, or TL_SQL_ERROR with the first failure's message kept (the
+ * transaction is then aborted on the server and its commit fails). */
+static int settle(struct pg *p)
+{
+	if (!p->piped)
+		return 0;
+	int rc = 0, nulls = 0;
+	if (PQpipelineSync(p->conn) != 1) {
+		set_err(p, PQerrorMessage(p->conn));
+		rc = TL_SQL_ERROR;
+	}
+	while (!rc || PQstatus(p->conn) == CONNECTION_OK) {
+		PGresult *r = PQgetResult(p->conn);
+		if (!r) {
+			/* A NULL ends each statement's answers; two in a row: nothing
+			 * more is coming (a broken connection). */
+			if (++nulls > 1) {
+				if (!rc)
+					set_err(p, PQerrorMessage(p->conn));
+				rc = TL_SQL_ERROR;
+				break;
+			}
+			continue;
+		}
+		nulls = 0;
+		ExecStatusType st = PQresultStatus(r);
+		if (st == PGRES_PIPELINE_SYNC) {
+			PQclear(r);
+			break;
+		}
+		if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && !rc) {
+			set_res_err(p, r);
+			rc = TL_SQL_ERROR;
+		}
+		PQclear(r);
+	}
+	PQexitPipelineMode(p->conn);
+	p->piped = 0;
+	return rc;
+}
+
 /* Run a command without parameters; 0 or TL_SQL_ERROR (message kept). */
 static int run(struct pg *p, const char *sql)
 {
+	if (settle(p))
+		return TL_SQL_ERROR;
 	PGresult *r = PQexec(p->conn, sql);
 	ExecStatusType st = PQresultStatus(r);
 	int rc = 0;
@@ -202,6 +258,7 @@ static void flush_stale(struct pg *p)
 static void pg_close(tl_sql *db)
 {
 	struct pg *p = P(db);
+	settle(p);
 	for (size_t i = 0; i < p->n_stale; i++)
 		free(p->stale[i]);
 	free(p->stale);
@@ -245,6 +302,8 @@ static int pg_commit(tl_sql *db)
 {
 	struct pg *p = P(db);
 	set_err(p, NULL);
+	if (settle(p))
+		return TL_SQL_ERROR;
 	if (p->wrote && notify(p))
 		return TL_SQL_ERROR;
 	PGresult *r = PQexec(p->conn, "COMMIT");
@@ -267,6 +326,7 @@ static int pg_commit(tl_sql *db)
 static void pg_rollback(tl_sql *db)
 {
 	struct pg *p = P(db);
+	settle(p); /* its error, if any, is what is being rolled back */
 	PQclear(PQexec(p->conn, "ROLLBACK"));
 	p->in_tx = 0;
 	p->wrote = 0;
@@ -301,6 +361,10 @@ static tl_sql_stmt *pg_prepare(tl_sql *db, const char *sql)
 	set_err(p, NULL);
 	struct pg_stmt *s = xcalloc(1, sizeof *s);
 	s->base.db = db;
+	if (settle(p)) {
+		free(s);
+		return NULL;
+	}
 	snprintf(s->name, sizeof s->name, "tl%u", ++p->next_name);
 	char *q = translate(sql, 0, &s->n_params);
 	PGresult *r = PQprepare(p->conn, s->name, q, 0, NULL);
@@ -385,6 +449,8 @@ static int pg_step(tl_sql_stmt *st)
 		return ++s->row < s->n_rows ? TL_SQL_ROW : TL_SQL_DONE;
 	}
 	set_err(p, NULL);
+	if (settle(p))
+		return TL_SQL_ERROR;
 	s->res = PQexecPrepared(p->conn, s->name, s->n_params, (const char *const *)s->values, s->lengths,
 				s->formats, 0);
 	ExecStatusType es = PQresultStatus(s->res);
@@ -409,6 +475,39 @@ static int pg_step(tl_sql_stmt *st)
 	s->blob_len = xcalloc((size_t)s->n_cols + 1, sizeof *s->blob_len);
 	s->row = 0;
 	return s->n_rows > 0 ? TL_SQL_ROW : TL_SQL_DONE;
+}
+
+static void pg_reset(tl_sql_stmt *st);
+
+static int pg_run_later(tl_sql_stmt *st)
+{
+	struct pg_stmt *s = PS(st);
+	struct pg *p = P(st->db);
+	if (!p->in_tx) {
+		int rc = pg_step(st);
+		pg_reset(st);
+		return rc < 0 ? rc : 0;
+	}
+	set_err(p, NULL);
+	clear_result(s);
+	if (!p->piped && PQenterPipelineMode(p->conn) != 1) {
+		set_err(p, PQerrorMessage(p->conn));
+		pg_reset(st);
+		return TL_SQL_ERROR;
+	}
+	/* libpq copies the parameters into its output buffer: the statement
+	 * can be bound again at once. */
+	int sent = PQsendQueryPrepared(p->conn, s->name, s->n_params, (const char *const *)s->values,
+				       s->lengths, s->formats, 0);
+	p->piped++;
+	pg_reset(st);
+	if (sent != 1) {
+		set_err(p, PQerrorMessage(p->conn));
+		settle(p);
+		return TL_SQL_ERROR;
+	}
+	p->wrote = 1; /* as far as anyone can tell before the answer */
+	return p->piped >= PIPE_MAX ? settle(p) : 0;
 }
 
 static int has_cell(struct pg_stmt *s, int i)
@@ -468,6 +567,7 @@ static void pg_finalize(tl_sql_stmt *st)
 	struct pg_stmt *s = PS(st);
 	struct pg *p = P(st->db);
 	pg_reset(st);
+	settle(p); /* an error stays in p->err for the caller's next call */
 	free(s->values);
 	free(s->lengths);
 	free(s->formats);
@@ -495,6 +595,8 @@ static long pg_changes(tl_sql *db)
 static int pg_has_table(tl_sql *db, const char *name)
 {
 	const char *v[1] = {name};
+	if (settle(P(db)))
+		return 0;
 	PGresult *r = PQexecParams(P(db)->conn,
 				   "SELECT 1 FROM pg_catalog.pg_tables"
 				   " WHERE schemaname = current_schema() AND tablename = $1",
@@ -520,6 +622,8 @@ static int pg_set_legacy_version(tl_sql *db, int version)
 static int64_t pg_data_version(tl_sql *db)
 {
 	struct pg *p = P(db);
+	if (settle(p))
+		return -1;
 	if (!p->listening) {
 		if (run(p, "LISTEN telling_changes"))
 			return -1;
@@ -543,6 +647,8 @@ static int pg_copy(tl_sql *db, const char *copy, const char *data, size_t len)
 {
 	struct pg *p = P(db);
 	set_err(p, NULL);
+	if (settle(p))
+		return TL_SQL_ERROR;
 	PGresult *r = PQexec(p->conn, copy);
 	if (PQresultStatus(r) != PGRES_COPY_IN) {
 		set_res_err(p, r);
@@ -566,8 +672,9 @@ static int pg_copy(tl_sql *db, const char *copy, const char *data, size_t len)
 	}
 	while ((r = PQgetResult(p->conn))) {
 		if (PQresultStatus(r) != PGRES_COMMAND_OK && !rc) {
+			const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 			set_res_err(p, r);
-			rc = TL_SQL_ERROR;
+			rc = state && !strcmp(state, "23505") ? TL_SQL_CONSTRAINT : TL_SQL_ERROR;
 		} else if (!rc) {
 			p->changes = atol(PQcmdTuples(r));
 		}
@@ -602,6 +709,7 @@ static const struct tl_sql_ops pg_ops = {
 	.bind_blob = pg_bind_blob,
 	.bind_null = pg_bind_null,
 	.step = pg_step,
+	.run_later = pg_run_later,
 	.col_null = pg_col_null,
 	.col_int = pg_col_int,
 	.col_double = pg_col_double,

@@ -170,6 +170,16 @@ static void lite_reset(tl_sql_stmt *s)
 	sqlite3_clear_bindings(S(s));
 }
 
+/* SQLite is in-process: there is no round trip to save. */
+static int lite_run_later(tl_sql_stmt *s)
+{
+	int rc = lite_step(s);
+	if (rc < 0)
+		set_err(L(s->db), sqlite3_errmsg(L(s->db)->db)); /* before the reset */
+	lite_reset(s);
+	return rc < 0 ? rc : 0;
+}
+
 static void lite_finalize(tl_sql_stmt *s)
 {
 	sqlite3_finalize(S(s));
@@ -242,6 +252,7 @@ static const struct tl_sql_ops lite_ops = {
 	.bind_blob = lite_bind_blob,
 	.bind_null = lite_bind_null,
 	.step = lite_step,
+	.run_later = lite_run_later,
 	.col_null = lite_col_null,
 	.col_int = lite_col_int,
 	.col_double = lite_col_double,

@@ -3,6 +3,7 @@
 # file:line:column: severity: message on stdout, the seed's own errors among
 # them, exit 1 because there are errors; the same from the store as from the
 # folder.
+# engines: sqlite postgresql
 . "$(dirname "$0")/lib.sh"
 EX=$ROOT/examples/drenthe-2025
 set +e
@@ -23,9 +24,10 @@ expect_in "$T/folder.out" "stories/snellere-start-sterkere-toekomst.md:21:407: w
 # every finding line has the documented shape
 grep -v '^check: ' "$T/folder.out" | grep -Evq '^[^:]+:[0-9]+:[0-9]+: (error|warning): ' &&
 	fail "a finding without file:line:column: severity:"
-"$TELLING" init "$EX" --db "$T/d.db" >/dev/null 2>&1
+D=$(store d)
+"$TELLING" init "$EX" --db "$D" >/dev/null 2>&1
 set +e
-"$TELLING" check --db "$T/d.db" >"$T/db.out" 2>/dev/null
+"$TELLING" check --db "$D" >"$T/db.out" 2>/dev/null
 rc=$?
 set -e
 [ $rc -eq 1 ] || fail "check --db should exit 1, got $rc"

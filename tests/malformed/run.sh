@@ -16,6 +16,9 @@
 # (which names file:line:col), and a second dump must equal the first.
 # Prints "ok N - name" / "not ok N - name (why)" and, last, "N passed, N failed";
 # exits 1 when anything failed.
+# TELLING_TEST_DB=postgresql://… (tests/pg/run.sh): the store is that
+# database instead, emptied for each case, and the dumps list every table's
+# rows (sorted) through psql.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -29,7 +32,12 @@ if [ ! -x "$BIN" ]; then
 	echo "$0: $BIN is not an executable (run make first)" >&2
 	exit 2
 fi
-if ! command -v sqlite3 >/dev/null 2>&1; then
+DB=${TELLING_TEST_DB:-}
+case $DB in
+postgres://* | postgresql://*) pg=1 ;;
+*) pg= ;;
+esac
+if [ -z "$pg" ] && ! command -v sqlite3 >/dev/null 2>&1; then
 	echo "$0: sqlite3 (the command-line shell) is needed to compare stores" >&2
 	exit 2
 fi
@@ -39,6 +47,29 @@ mini=$(cd "$here/../data/mini-agenda" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tl-malformed.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
+
+# fresh_store: an empty store at $db.
+fresh_store() {
+	if [ -n "$pg" ]; then
+		db=$DB
+		psql -qAtX -d "$db" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' >/dev/null 2>&1
+	else
+		db=$tmp/t.db
+		rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+	fi
+}
+
+# dump_store: the store's contents as text on stdout.
+dump_store() {
+	if [ -z "$pg" ]; then
+		sqlite3 "$db" .dump
+		return
+	fi
+	psql -qAtX -d "$db" <<'SQL'
+SELECT format('SELECT %L, ROW(r.*)::text FROM %I r ORDER BY ROW(r.*)::text COLLATE "C"', tablename, tablename)
+FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename \gexec
+SQL
+}
 
 n=0
 passed=0
@@ -64,8 +95,7 @@ run_case() {
 	opt=${5:-}
 	optval=${6:-}
 	n=$((n + 1))
-	db=$tmp/t.db
-	rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+	fresh_store
 	if [ ! -f "$expect" ]; then
 		not_ok "$name" "no expect file: $expect"
 		return
@@ -79,7 +109,7 @@ run_case() {
 		not_ok "$name" "init of the mini agenda failed: $(sed -n 1p "$tmp/init.err")"
 		return
 	fi
-	if ! sqlite3 "$db" .dump >"$tmp/before.sql" 2>"$tmp/dump.err"; then
+	if ! dump_store >"$tmp/before.sql" 2>"$tmp/dump.err"; then
 		not_ok "$name" "cannot dump the store: $(sed -n 1p "$tmp/dump.err")"
 		return
 	fi
@@ -89,7 +119,7 @@ run_case() {
 		"$BIN" "$cmd" "$arg" --db "$db" >"$tmp/out" 2>"$tmp/err"
 	fi
 	rc=$?
-	sqlite3 "$db" .dump >"$tmp/after.sql" 2>/dev/null
+	dump_store >"$tmp/after.sql" 2>/dev/null
 	if [ "$rc" -eq 0 ]; then
 		not_ok "$name" "exit status 0, expected a failure"
 	elif [ "$rc" -gt 128 ]; then

@@ -1,6 +1,8 @@
 #!/bin/sh
 # make check-pg: the store, import, report and server tests against a real
-# PostgreSQL.  Run inside tools/pg-test.sh, which starts a throwaway cluster
+# PostgreSQL (unit tests, the HTTP suites with several serve processes, the
+# CLI tests marked "# engines: sqlite postgresql", the malformed-input
+# matrix, and tests/pg/t*.sh).  Run inside tools/pg-test.sh, which starts a throwaway cluster
 # and exports TELLING_PG_URI (it fails, exit 2, when PostgreSQL cannot start:
 # these tests never skip).  Last line: "pg: N passed, N failed".
 cd "$(dirname "$0")/../.."
@@ -48,6 +50,22 @@ for t in edit dash multi; do
 	grep -q 'http: [0-9]* passed, 0 failed' "$log" || rc=1
 	result $rc "http $t (PostgreSQL): $(tail -1 "$log")" "$log"
 done
+
+# The CLI tests that exercise the store (init, import, build, check, export;
+# marked "# engines: sqlite postgresql"), each on databases of its own.
+for t in $(grep -l '^# engines: .*postgresql' tests/cli/t[0-9]*.sh); do
+	tmp=$(mktemp -d)
+	TELLING_CLI_PG=$TELLING_PG_URI TMPDIR_TEST="$tmp" sh "$t" >"$log" 2>&1
+	result $? "$t (PostgreSQL)" "$log"
+	rm -rf "$tmp"
+done
+
+# Malformed input: refused with its position, the store unchanged.
+empty
+TELLING_TEST_DB=$TELLING_PG_URI sh tests/malformed/run.sh "$TELLING" >"$log" 2>&1
+rc=$?
+grep -q ' passed, 0 failed' "$log" || rc=1
+result $rc "malformed (PostgreSQL): $(tail -1 "$log")" "$log"
 
 for t in tests/pg/t[0-9]*.sh; do
 	tmp=$(mktemp -d)

@@ -204,6 +204,85 @@ static void test_a_bad_statement_says_why(void **state)
 	assert_non_null(strstr(tl_sql_errmsg(db), "nope"));
 }
 
+/* tl_sql_run_later: statements sent without waiting run in order (more of
+ * them than a pipeline holds), and a later read sees them all. */
+static void test_run_later_runs_in_order(void **state)
+{
+	tl_sql *db = *state;
+	assert_int_equal(tl_sql_begin(db), 0);
+	tl_sql_stmt *s = tl_sql_prepare(db, "INSERT INTO t (name, n) VALUES (?1, ?2)"
+					    " ON CONFLICT (name) DO UPDATE SET n = excluded.n");
+	assert_non_null(s);
+	char name[16];
+	for (int i = 0; i < 700; i++) {
+		snprintf(name, sizeof name, "r%d", i % 600);
+		tl_sql_bind_text(s, 1, name);
+		tl_sql_bind_int(s, 2, i);
+		assert_int_equal(tl_sql_run_later(s), 0);
+	}
+	tl_sql_finalize(s);
+	tl_sql_stmt *q = tl_sql_prepare(db, "SELECT count(*), sum(n) FROM t");
+	assert_int_equal(tl_sql_step(q), TL_SQL_ROW);
+	assert_int_equal(tl_sql_col_int(q, 0), 600);
+	/* r0..r99 were written twice; the second (i = 600..699) won. */
+	assert_int_equal(tl_sql_col_int(q, 1), (int64_t)(100 + 599) * 500 / 2 + (int64_t)(600 + 699) * 100 / 2);
+	tl_sql_finalize(q);
+	assert_int_equal(tl_sql_commit(db), 0);
+}
+
+/* A failure among statements sent without waiting is reported, with its
+ * message, by that call or by the next one that waits (here a prepare);
+ * the caller rolls back and nothing is kept. */
+static void test_run_later_failure_is_reported(void **state)
+{
+	tl_sql *db = *state;
+	assert_int_equal(tl_sql_begin(db), 0);
+	tl_sql_stmt *s = tl_sql_prepare(db, "INSERT INTO t (name, n) VALUES (?1, ?2)");
+	assert_non_null(s);
+	tl_sql_bind_text(s, 1, "eerste");
+	tl_sql_bind_int(s, 2, 1);
+	int rc = tl_sql_run_later(s);
+	if (!rc) {
+		tl_sql_bind_text(s, 1, NULL); /* name is NOT NULL */
+		tl_sql_bind_int(s, 2, 2);
+		rc = tl_sql_run_later(s);
+	}
+	if (!rc) {
+		tl_sql_bind_text(s, 1, "derde");
+		tl_sql_bind_int(s, 2, 3);
+		rc = tl_sql_run_later(s);
+	}
+	if (!rc) {
+		assert_null(tl_sql_prepare(db, "SELECT count(*) FROM t"));
+		rc = TL_SQL_ERROR;
+	}
+	const char *m = tl_sql_errmsg(db);
+	assert_true(strstr(m, "null") || strstr(m, "NULL"));
+	tl_sql_finalize(s);
+	tl_sql_rollback(db);
+	tl_sql_stmt *q = tl_sql_prepare(db, "SELECT count(*) FROM t");
+	assert_int_equal(tl_sql_step(q), TL_SQL_ROW);
+	assert_int_equal(tl_sql_col_int(q, 0), 0);
+	tl_sql_finalize(q);
+}
+
+/* COPY of a key that is already there says so (the store then takes its
+ * upsert path), and copies nothing. */
+static void test_copy_reports_a_unique_violation(void **state)
+{
+	tl_sql *db = *state;
+	if (tl_sql_kind(db) != TL_SQL_PG)
+		skip();
+	int rc;
+	insert(db, "er", 1, 1, &rc);
+	const char *rows = "nieuw\t2\ner\t3\n";
+	assert_int_equal(tl_sql_copy(db, "COPY t (name, n) FROM STDIN", rows, strlen(rows)), TL_SQL_CONSTRAINT);
+	tl_sql_stmt *q = tl_sql_prepare(db, "SELECT count(*) FROM t");
+	assert_int_equal(tl_sql_step(q), TL_SQL_ROW);
+	assert_int_equal(tl_sql_col_int(q, 0), 1);
+	tl_sql_finalize(q);
+}
+
 #define ALL(setup)                                                                      \
 	cmocka_unit_test_setup_teardown(test_generated_ids_come_back_through_returning, setup, \
 					teardown),                                      \
@@ -212,7 +291,10 @@ static void test_a_bad_statement_says_why(void **state)
 		cmocka_unit_test_setup_teardown(test_blobs_round_trip_with_zero_bytes, setup, teardown), \
 		cmocka_unit_test_setup_teardown(test_upsert_changes_and_reset, setup, teardown), \
 		cmocka_unit_test_setup_teardown(test_rollback_forgets_and_commit_keeps, setup, teardown), \
-		cmocka_unit_test_setup_teardown(test_a_bad_statement_says_why, setup, teardown)
+		cmocka_unit_test_setup_teardown(test_a_bad_statement_says_why, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_run_later_runs_in_order, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_run_later_failure_is_reported, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_copy_reports_a_unique_violation, setup, teardown)
 
 int main(void)
 {
