@@ -289,6 +289,48 @@ static void parse_agenda(struct ctx *c, yaml_node_t *n)
 	}
 }
 
+/* check: {off: [form, date]}: rules of telling check this agenda does not
+ * want (a draft with placeholder links).  Kept as "form date". */
+static void parse_check(struct ctx *c, yaml_node_t *n)
+{
+	static const char *const keys[] = {"off", NULL};
+	if (!n || !want_map(c, n, "check"))
+		return;
+	check_keys(c, n, "check", keys);
+	yaml_node_t *off = get(c, n, "off");
+	if (!off)
+		return;
+	if (off->type != YAML_SEQUENCE_NODE) {
+		err_at(c, off, "off", "check: off must be a list of rule names, like [form, date], not %s",
+		       kind_name(off));
+		return;
+	}
+	tl_buf names = TL_BUF_INIT;
+	for (size_t i = 0; i < seq_len(off); i++) {
+		yaml_node_t *r = seq_at(c, off, i);
+		const char *v = r && r->type == YAML_SCALAR_NODE ? (const char *)r->data.scalar.value : NULL;
+		if (!tl_check_rule_known(v)) {
+			tl_buf list = TL_BUF_INIT;
+			for (size_t k = 0; tl_check_rules[k]; k++)
+				tl_buf_printf(&list, "%s%s", k ? ", " : "", tl_check_rules[k]);
+			if (v)
+				err_at(c, r, "off", "check: off: unknown rule \"%s\" (the rules: %s)", v, list.data);
+			else
+				err_at(c, r ? r : off, "off", "check: off: a rule name must be a word (the rules: %s)",
+				       list.data);
+			tl_buf_free(&list);
+			continue;
+		}
+		struct tl_agenda probe = {.check_off = names.data};
+		if (tl_agenda_check_off(&probe, v))
+			continue; /* named twice */
+		tl_buf_printf(&names, "%s%s", names.len ? " " : "", v);
+	}
+	if (names.len)
+		c->m->agenda.check_off = tl_arena_strndup(c->a, names.data, names.len);
+	tl_buf_free(&names);
+}
+
 static void parse_themes(struct ctx *c, yaml_node_t *seq)
 {
 	static const char *const tkeys[] = {"slug", "title", "subtitle", "goals", NULL};
@@ -751,7 +793,7 @@ int tl_agenda_parse(const char *name, const char *text, size_t len, tl_arena *a,
 		tl_errors_add(errs, name, 1, 1, NULL, "agenda.yml is empty: it needs at least agenda:, themes: and regions:");
 	} else if (want_map(&c, root, "agenda.yml")) {
 		static const char *const keys[] = {"agenda", "themes", "indicators", "regions",
-						   "region_groups", "mergers", "chapters", NULL};
+						   "region_groups", "mergers", "chapters", "check", NULL};
 		check_keys(&c, root, "agenda.yml", keys);
 		yaml_node_t *ag = get(&c, root, "agenda");
 		if (!ag)
@@ -765,6 +807,7 @@ int tl_agenda_parse(const char *name, const char *text, size_t len, tl_arena *a,
 		parse_groups(&c, seq_field(&c, root, "region_groups", "agenda.yml", 0));
 		parse_mergers(&c, seq_field(&c, root, "mergers", "agenda.yml", 0));
 		parse_chapters(&c, seq_field(&c, root, "chapters", "agenda.yml", 0));
+		parse_check(&c, get(&c, root, "check"));
 		struct tl_agenda *g = &c.m->agenda;
 		if (g->focus_region && !tl_model_region(c.m, g->focus_region))
 			err_at(&c, get(&c, ag, "focus_region"), "focus_region",

@@ -266,6 +266,10 @@ const char *const tl_schema_migrations[] = {
 	"ALTER TABLE app_user ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE edit_counter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);"
 	"INSERT INTO edit_counter (id, n) VALUES (1, 0);",
+
+	/* 10: the rules of telling check an agenda switches off (agenda.yml
+	 * check: {off: [...]}), as "form date"; NULL = none. */
+	"ALTER TABLE agenda ADD COLUMN check_off TEXT;",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);
