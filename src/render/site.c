@@ -313,12 +313,14 @@ static int build_pdf(const tl_site *s, const char *outdir, tl_errors *errs)
 		memcpy(want, got, n * sizeof *got);
 	}
 	remove(html);
-	if (rc)
-		return rc;
-	if (!agree) {
+	if (!rc && !agree) {
 		tl_errors_add(errs, pdf, 0, 0, NULL,
 			      "the page numbers of the contents do not settle: each print moves a heading");
-		return TL_ERR_IO;
+		rc = TL_ERR_IO;
+	}
+	if (rc) {
+		remove(pdf); /* no PDF with placeholder or wrong numbers in its contents */
+		return rc;
 	}
 	for (size_t i = 0; i < n; i++)
 		if (!got[i])

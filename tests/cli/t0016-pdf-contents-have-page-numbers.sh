@@ -37,4 +37,13 @@ done <"$T/toc"
 # the check above can fail: the page after Naoberschap's does not open with it
 p=$(sed -n 's/	Naoberschap$//p' "$T/toc")
 if opens $((p + 1)) "Naoberschap"; then fail "the page check does not tell pages apart"; fi
+
+# without pdftotext there are no page numbers: the build says so and leaves no PDF behind
+set +e
+TELLING_PDFTOTEXT=/nonexistent/pdftotext "$TELLING" build "$ROOT/examples/drenthe-2025" -o "$T/site2" --pdf >"$T/out2" 2>"$T/err2"
+rc=$?
+set -e
+[ $rc -ne 0 ] || fail "build --pdf without pdftotext should fail"
+expect_in "$T/err2" "pdftotext is not installed (apt-get install -y poppler-utils"
+[ ! -e "$T/site2/rapport.pdf" ] || fail "a PDF with placeholder page numbers was left behind"
 echo "ok: $entries entries, each on the page the contents give ($npages pages)"
