@@ -10,7 +10,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PKGS="build-essential pkg-config sqlite3 libsqlite3-dev postgresql libpq-dev libyaml-dev libmd4c-dev libjansson-dev libmicrohttpd-dev libsodium-dev zlib1g-dev"
-[ "$web" = 1 ] && PKGS="$PKGS clang libclang-rt-14-dev libcmocka-dev chromium nodejs npm curl"
+[ "$web" = 1 ] && PKGS="$PKGS clang libclang-rt-14-dev libcmocka-dev chromium poppler-utils nodejs npm curl"
 
 missing=""
 for p in $PKGS; do

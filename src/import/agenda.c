@@ -108,6 +108,48 @@ static void parse_agenda(struct ctx *c, yaml_node_t *n)
 	}
 }
 
+/* check: {off: [form, date]}: rules of telling check this agenda does not
+ * want (a draft with placeholder links).  Kept as "form date". */
+static void parse_check(struct ctx *c, yaml_node_t *n)
+{
+	static const char *const keys[] = {"off", NULL};
+	if (!n || !tl_yaml_want_map(&c->y, n, "check"))
+		return;
+	tl_yaml_check_keys(&c->y, n, "check", keys);
+	yaml_node_t *off = tl_yaml_get(&c->y, n, "off");
+	if (!off)
+		return;
+	if (off->type != YAML_SEQUENCE_NODE) {
+		tl_yaml_err(&c->y, off, "off", "check: off must be a list of rule names, like [form, date], not %s",
+		       tl_yaml_kind(off));
+		return;
+	}
+	tl_buf names = TL_BUF_INIT;
+	for (size_t i = 0; i < tl_yaml_seq_len(off); i++) {
+		yaml_node_t *r = tl_yaml_seq_at(&c->y, off, i);
+		const char *v = r && r->type == YAML_SCALAR_NODE ? (const char *)r->data.scalar.value : NULL;
+		if (!tl_check_rule_known(v)) {
+			tl_buf list = TL_BUF_INIT;
+			for (size_t k = 0; tl_check_rules[k]; k++)
+				tl_buf_printf(&list, "%s%s", k ? ", " : "", tl_check_rules[k]);
+			if (v)
+				tl_yaml_err(&c->y, r, "off", "check: off: unknown rule \"%s\" (the rules: %s)", v, list.data);
+			else
+				tl_yaml_err(&c->y, r ? r : off, "off", "check: off: a rule name must be a word (the rules: %s)",
+				       list.data);
+			tl_buf_free(&list);
+			continue;
+		}
+		struct tl_agenda probe = {.check_off = names.data};
+		if (tl_agenda_check_off(&probe, v))
+			continue; /* named twice */
+		tl_buf_printf(&names, "%s%s", names.len ? " " : "", v);
+	}
+	if (names.len)
+		c->m->agenda.check_off = tl_arena_strndup(c->y.a, names.data, names.len);
+	tl_buf_free(&names);
+}
+
 static void parse_themes(struct ctx *c, yaml_node_t *seq)
 {
 	static const char *const tkeys[] = {"slug", "title", "subtitle", "goals", NULL};
@@ -552,7 +594,7 @@ int tl_agenda_parse(const char *name, const char *text, size_t len, tl_arena *a,
 		tl_errors_add(errs, name, 1, 1, NULL, "agenda.yml is empty: it needs at least agenda:, themes: and regions:");
 	} else if (tl_yaml_want_map(&c.y, root, "agenda.yml")) {
 		static const char *const keys[] = {"agenda", "themes", "indicators", "regions",
-						   "region_groups", "mergers", "chapters", NULL};
+						   "region_groups", "mergers", "chapters", "check", NULL};
 		tl_yaml_check_keys(&c.y, root, "agenda.yml", keys);
 		yaml_node_t *ag = tl_yaml_get(&c.y, root, "agenda");
 		if (!ag)
@@ -566,6 +608,7 @@ int tl_agenda_parse(const char *name, const char *text, size_t len, tl_arena *a,
 		parse_groups(&c, tl_yaml_seq_field(&c.y, root, "region_groups", "agenda.yml", 0));
 		parse_mergers(&c, tl_yaml_seq_field(&c.y, root, "mergers", "agenda.yml", 0));
 		parse_chapters(&c, tl_yaml_seq_field(&c.y, root, "chapters", "agenda.yml", 0));
+		parse_check(&c, tl_yaml_get(&c.y, root, "check"));
 		struct tl_agenda *g = &c.m->agenda;
 		if (g->focus_region && !tl_model_region(c.m, g->focus_region))
 			tl_yaml_err(&c.y, tl_yaml_get(&c.y, ag, "focus_region"), "focus_region",

@@ -132,6 +132,17 @@ static void agenda_yml(tl_buf *b, const struct tl_model *m)
 		kv(b, 2, "boundaries_source", g->boundaries_source);
 	}
 
+	if (g->check_off) { /* "form date" -> check: {off: [form, date]} */
+		tl_buf_puts(b, "\ncheck:\n  off: [");
+		for (const char *p = g->check_off; *p; p++) {
+			if (*p == ' ')
+				tl_buf_puts(b, ", ");
+			else
+				tl_buf_putc(b, *p);
+		}
+		tl_buf_puts(b, "]\n");
+	}
+
 	tl_buf_puts(b, "\nthemes:\n");
 	for (size_t i = 0; i < m->n_themes; i++) {
 		const struct tl_theme *t = &m->themes[i];

@@ -464,3 +464,31 @@ int tl_model_check(const struct tl_model *m, FILE *out)
 	bad += tl_report_check(m, out);
 	return bad;
 }
+
+const char *const tl_check_rules[] = {"stale", "number", "parts",       "claim", "date",
+				      "target", "form",  "consistency", "ok",    NULL};
+
+int tl_check_rule_known(const char *rule)
+{
+	for (size_t i = 0; rule && tl_check_rules[i]; i++)
+		if (!strcmp(rule, tl_check_rules[i]))
+			return 1;
+	return 0;
+}
+
+int tl_agenda_check_off(const struct tl_agenda *g, const char *rule)
+{
+	if (!g || !g->check_off || !rule || !*rule)
+		return 0;
+	size_t n = strlen(rule);
+	for (const char *p = g->check_off; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t k = e ? (size_t)(e - p) : strlen(p);
+		if (k == n && !memcmp(p, rule, n))
+			return 1;
+		p += k;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}

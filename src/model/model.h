@@ -213,7 +213,18 @@ struct tl_agenda {
 	const char *boundaries;        /* boundary file for maps, relative to the agenda folder
 	                                * ("geo/gemeente_2024.topojson"), or NULL */
 	const char *boundaries_source; /* its attribution ("CBS/Kadaster, PDOK"), or NULL */
+	const char *check_off;  /* rules of telling check switched off for this agenda
+	                         * (agenda.yml check: {off: [...]}), names separated by
+	                         * one space ("form date"), or NULL */
 };
+
+/* The rules of telling check (docs/check.md) by the names their findings
+ * carry and agenda.yml's check: {off: [...]} takes; NULL-terminated. */
+extern const char *const tl_check_rules[];
+/* Is `rule` one of tl_check_rules? */
+int tl_check_rule_known(const char *rule);
+/* Has the agenda switched rule `rule` off? */
+int tl_agenda_check_off(const struct tl_agenda *g, const char *rule);
 
 /* The annual report's content: model/report.h. */
 struct tl_instrument;

@@ -195,7 +195,9 @@ static void trend(tl_buf *b, const struct tl_page *p, const struct tl_indicator 
 	/* The same figures as a table. */
 	tl_html_lit(b, p->print ? "<details class=\"tl-data\" open><summary>" : "<details class=\"tl-data\"><summary>");
 	tl_html_text(b, tl_word(lang, "Tabel bij deze grafiek", "Table for this chart"));
-	tl_html_lit(b, "</summary>\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_lit(b, "</summary>\n");
+	tl_html_scroll_begin(b, d->title, span);
+	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
 	tl_html_text(b, d->title);
 	tl_html_lit(b, ": ");
 	tl_html_text(b, span);
@@ -280,7 +282,9 @@ static void municipalities(tl_buf *b, const struct tl_page *p, const struct tl_i
 
 	tl_html_lit(b, p->print ? "<details class=\"tl-data\" open><summary>" : "<details class=\"tl-data\"><summary>");
 	tl_html_text(b, tl_word(lang, "Tabel bij deze grafiek", "Table for this chart"));
-	tl_html_lit(b, "</summary>\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_lit(b, "</summary>\n");
+	tl_html_scroll_begin(b, d->title, what);
+	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
 	tl_html_text(b, d->title);
 	tl_html_lit(b, ": ");
 	tl_html_text(b, what);

@@ -176,7 +176,16 @@ void tl_render_map(tl_buf *b, const struct tl_page *p, const struct tl_indicator
 	/* The same figures as a table, with links to every municipality's page. */
 	tl_html_lit(b, p->print ? "<details class=\"tl-data\" open><summary>" : "<details class=\"tl-data\"><summary>");
 	tl_html_text(b, tl_word(lang, "Tabel bij deze kaart", "Table for this map"));
-	tl_html_lit(b, "</summary>\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_lit(b, "</summary>\n");
+	{ /* named apart from the chart's table of the same figures (a landmark's name is unique) */
+		tl_buf label = TL_BUF_INIT;
+		tl_buf_puts(&label, d->title);
+		tl_buf_puts(&label, ": ");
+		tl_buf_puts(&label, what);
+		tl_html_scroll_begin(b, tl_word(lang, "Tabel bij de kaart", "Table for the map"), label.data);
+		tl_buf_free(&label);
+	}
+	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
 	tl_html_text(b, d->title);
 	tl_html_lit(b, ": ");
 	tl_html_text(b, what);

@@ -141,3 +141,17 @@ void tl_html_idify(char *out, size_t n, const char *s)
 	}
 	out[k] = '\0';
 }
+
+void tl_html_scroll_begin(tl_buf *b, const char *what, const char *detail)
+{
+	tl_buf label = TL_BUF_INIT;
+	tl_buf_puts(&label, what ? what : "");
+	if (detail && *detail) {
+		tl_buf_puts(&label, ": ");
+		tl_buf_puts(&label, detail);
+	}
+	tl_html_lit(b, "<div class=\"tl-table-scroll\" role=\"region\" tabindex=\"0\"");
+	tl_html_attr(b, "aria-label", label.data ? label.data : "");
+	tl_html_lit(b, ">");
+	tl_buf_free(&label);
+}

@@ -42,6 +42,14 @@ void tl_html_href(tl_buf *b, const char *url);
 /* <a href="url">text</a>, both escaped. */
 void tl_html_link(tl_buf *b, const char *url, const char *text);
 
+/* The box around a table that may be wider than the screen:
+ * <div class="tl-table-scroll" role="region" tabindex="0" aria-label="…">.
+ * Focusable, so a keyboard user can scroll it; named "what: detail" (detail
+ * may be NULL), so a screen reader says which table the region holds.  The
+ * CSS draws a shadow on the side where columns are hidden.  Close with
+ * "</div>". */
+void tl_html_scroll_begin(tl_buf *b, const char *what, const char *detail);
+
 /* Turn arbitrary text into an id-safe token ([a-z0-9-]) in out (size n). */
 void tl_html_idify(char *out, size_t n, const char *s);
 

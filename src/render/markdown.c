@@ -18,6 +18,7 @@ struct r {
 	int link_depth;     /* >0 inside a link we chose to drop */
 	int img_depth;      /* >0 inside an image: only its alt text is written */
 	int table_head;
+	int tables;         /* tables so far, to name each one's scroll region apart */
 };
 
 /* Copy an md4c attribute into a NUL-terminated buffer (entities kept). */
@@ -81,7 +82,14 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 	case MD_BLOCK_CODE: tl_html_lit(b, "<pre><code>"); break;
 	case MD_BLOCK_HTML: break; /* disabled by flags; never reached */
 	case MD_BLOCK_P: tl_html_lit(b, "<p>"); break;
-	case MD_BLOCK_TABLE: tl_html_lit(b, "<div class=\"tl-table-scroll\"><table class=\"utrecht-table\">\n"); break;
+	case MD_BLOCK_TABLE: {
+		/* "Tabel 2: <the heading above>": a name unique on the page */
+		char what[32];
+		snprintf(what, sizeof what, "%s %d", r->o->lang == TL_LANG_EN ? "Table" : "Tabel", ++r->tables);
+		tl_html_scroll_begin(b, what, r->plain.data);
+		tl_html_lit(b, "<table class=\"utrecht-table\">\n");
+		break;
+	}
 	case MD_BLOCK_THEAD: r->table_head = 1; tl_html_lit(b, "<thead>\n"); break;
 	case MD_BLOCK_TBODY: r->table_head = 0; tl_html_lit(b, "<tbody>\n"); break;
 	case MD_BLOCK_TR: tl_html_lit(b, "<tr>"); break;
@@ -237,8 +245,8 @@ static int text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE n, void *ud)
 
 int tl_markdown_render(tl_buf *out, const char *src, size_t len, const struct tl_md_opts *o)
 {
-	static const struct tl_md_opts defaults = {0, NULL, 0};
-	struct r r = {out, out, TL_BUF_INIT, TL_BUF_INIT, 1, o ? o : &defaults, 0, 0, 0};
+	static const struct tl_md_opts defaults = {0, NULL, 0, TL_LANG_NL};
+	struct r r = {out, out, TL_BUF_INIT, TL_BUF_INIT, 1, o ? o : &defaults, 0, 0, 0, 0};
 	MD_PARSER p = {0};
 	p.abi_version = 0;
 	p.flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;

@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "../core/buf.h"
+#include "../core/fmt.h"
 
 struct tl_md_opts {
 	int heading_shift;  /* added to each heading level (0 = as written), max h6 */
@@ -20,6 +21,7 @@ struct tl_md_opts {
 	int local_stories;     /* the one-document version: a link to a story's page
 	                        * (verhalen/<slug>.html) goes to the interview in the
 	                        * same document (#interview-<slug>) */
+	enum tl_lang lang;     /* of the words telling adds (a table's region label) */
 };
 
 /* Render text[0..len) as HTML into out.  Returns 0, or -1 when md4c fails

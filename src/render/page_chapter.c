@@ -42,7 +42,7 @@ static void goals(tl_buf *b, const struct tl_page *p, const struct tl_chapter *c
 		tl_html_lit(b, "</span>");
 		if (g->text) {
 			tl_html_lit(b, "<div class=\"tl-goal__text\">");
-			struct tl_md_opts o = {0, "doel-", 0};
+			struct tl_md_opts o = {0, "doel-", 0, p->lang};
 			tl_markdown_render(b, g->text, strlen(g->text), &o);
 			tl_html_lit(b, "</div>");
 		}
@@ -92,7 +92,7 @@ void tl_chapter_body(tl_buf *b, const struct tl_page *p, const struct tl_chapter
 			 * move one level down, and ids get the chapter as prefix. */
 			char prefix[80];
 			snprintf(prefix, sizeof prefix, "%s-", ch->slug);
-			struct tl_md_opts o = {level - 1, p->print ? prefix : NULL, p->print};
+			struct tl_md_opts o = {level - 1, p->print ? prefix : NULL, p->print, p->lang};
 			tl_markdown_render(b, md.data ? md.data : "", md.len, &o);
 			int h = last_heading(blk->text, blk->len);
 			if (h)

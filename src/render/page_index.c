@@ -94,9 +94,12 @@ void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_
 	if (m->n_indicators && focus) {
 		tl_html_lit(b, "<section class=\"tl-glance\" aria-labelledby=\"kerncijfers\">\n<h2 id=\"kerncijfers\">");
 		tl_html_text(b, tl_word(lang, "Kerncijfers", "Key figures"));
-		tl_html_lit(b, "</h2>\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
-		tl_html_text(b, tl_word(lang, "Meest recente cijfer per indicator, met het jaar tussen haakjes",
-					"Latest figure per indicator, with its year in brackets"));
+		tl_html_lit(b, "</h2>\n");
+		const char *cap = tl_word(lang, "Meest recente cijfer per indicator, met het jaar tussen haakjes",
+					  "Latest figure per indicator, with its year in brackets");
+		tl_html_scroll_begin(b, tl_word(lang, "Kerncijfers", "Key figures"), cap);
+		tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+		tl_html_text(b, cap);
 		tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr><th scope=\"col\" class=\"utrecht-table__header-cell\">");
 		tl_html_text(b, tl_word(lang, "Indicator", "Indicator"));
 		tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-column\">");

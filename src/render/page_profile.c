@@ -199,7 +199,8 @@ void tl_render_region_annual(tl_buf *b, const struct tl_page *p, const char *con
 	tl_html_text(b, name);
 	tl_html_lit(b, "</h2>\n");
 	if (total_g) {
-		tl_html_lit(b, "<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption tl-visually-hidden\">");
+		tl_html_scroll_begin(b, tl_word(lang, "Subsidies", "Grants"), name);
+		tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption tl-visually-hidden\">");
 		tl_html_text(b, tl_word(lang, "Subsidies in ", "Grants in "));
 		tl_html_text(b, name);
 		tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr>");
@@ -356,7 +357,9 @@ void tl_page_region(tl_buf *b, const struct tl_page *p, const struct tl_profile_
 		tl_html_attr(b, "id", hid);
 		tl_html_lit(b, ">");
 		tl_html_text(b, th ? th->title : tl_word(lang, "Overige indicatoren", "Other indicators"));
-		tl_html_lit(b, "</h2>\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption tl-visually-hidden\">");
+		tl_html_lit(b, "</h2>\n");
+		tl_html_scroll_begin(b, r->name, th ? th->title : tl_word(lang, "overige indicatoren", "other indicators"));
+		tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption tl-visually-hidden\">");
 		tl_html_text(b, r->name);
 		tl_html_lit(b, ": ");
 		tl_html_text(b, th ? th->title : tl_word(lang, "overige indicatoren", "other indicators"));
@@ -496,7 +499,9 @@ void tl_page_group(tl_buf *b, const struct tl_page *p, const struct tl_profile_c
 		tl_html_attr(b, "id", hid);
 		tl_html_lit(b, ">");
 		tl_html_text(b, th ? th->title : tl_word(lang, "Overige indicatoren", "Other indicators"));
-		tl_html_lit(b, "</h2>\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption tl-visually-hidden\">");
+		tl_html_lit(b, "</h2>\n");
+		tl_html_scroll_begin(b, g->name, th ? th->title : tl_word(lang, "overige indicatoren", "other indicators"));
+		tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption tl-visually-hidden\">");
 		tl_html_text(b, g->name);
 		tl_html_lit(b, ": ");
 		tl_html_text(b, th ? th->title : tl_word(lang, "overige indicatoren", "other indicators"));

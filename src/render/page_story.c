@@ -171,7 +171,7 @@ void tl_story_body(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
 	char prefix[176];
 	snprintf(prefix, sizeof prefix, "%s-", id);
 	/* a story's own "## Tussenkop" sits under its title: h2 on the page, h4 in print */
-	struct tl_md_opts o = {p->print ? 2 : 0, p->print ? prefix : NULL, p->print};
+	struct tl_md_opts o = {p->print ? 2 : 0, p->print ? prefix : NULL, p->print, p->lang};
 	tl_markdown_render(b, md.data ? md.data : "", md.len, &o);
 	tl_buf_free(&md);
 

@@ -30,9 +30,15 @@ void tl_chapter_body(tl_buf *b, const struct tl_page *p, const struct tl_chapter
 		     const struct tl_block *blocks, size_t n_blocks, int level, tl_errors *errs);
 
 /* The whole report as one document, for printing to PDF: cover, contents,
- * every chapter.  blocks[i] / n_blocks[i] belong to m->chapters[i]. */
+ * every chapter.  blocks[i] / n_blocks[i] belong to m->chapters[i].
+ * toc_pages: for the PDF, the page of each contents entry (tl_print_toc
+ * order; 0 = not known), printed beside it; NULL for the site. */
 void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *blocks,
-		   const size_t *n_blocks, tl_errors *errs);
+		   const size_t *n_blocks, const int *toc_pages, tl_errors *errs);
+/* The print version's contents entries in order, as their headings print
+ * them: every chapter, then (with published stories) "Interviews" and each
+ * story.  *titles in m's arena; returns their number. */
+size_t tl_print_toc(const struct tl_page *p, const char ***titles);
 
 /* An interview or story page (verhalen/<slug>.html; p->root "../"): only
  * for a published story, with the names of people without consent withheld.

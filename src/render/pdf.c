@@ -95,3 +95,42 @@ int tl_pdf_print(const char *html_path, const char *pdf_path, tl_errors *errs)
 	}
 	return TL_OK;
 }
+
+int tl_pdf_text(const char *pdf_path, tl_arena *a, char **text, size_t *len, tl_errors *errs)
+{
+	const char *tool = getenv("TELLING_PDFTOTEXT");
+	if (!tool || !*tool)
+		tool = "pdftotext";
+	char txt[] = "/tmp/telling-pdftext-XXXXXX";
+	int fd = mkstemp(txt);
+	if (fd < 0) {
+		tl_errors_add(errs, pdf_path, 0, 0, NULL, "cannot read the PDF's pages: no temporary file: %s",
+			      strerror(errno));
+		return TL_ERR_IO;
+	}
+	close(fd);
+	char *argv[] = {(char *)(uintptr_t)tool, "-q", "-enc", "UTF-8", (char *)(uintptr_t)pdf_path, txt, NULL};
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	pid_t pid;
+	int rc = posix_spawnp(&pid, tool, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	int status = 0;
+	if (rc == 0)
+		waitpid(pid, &status, 0);
+	if (rc != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		remove(txt);
+		if (rc == ENOENT || (WIFEXITED(status) && WEXITSTATUS(status) == 127))
+			tl_errors_add(errs, pdf_path, 0, 0, NULL,
+				      "cannot number the PDF's contents: pdftotext is not installed "
+				      "(apt-get install -y poppler-utils, or set TELLING_PDFTOTEXT)");
+		else
+			tl_errors_add(errs, pdf_path, 0, 0, NULL, "pdftotext could not read the PDF (%s, status %d)",
+				      rc ? strerror(rc) : "exit", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+		return TL_ERR_IO;
+	}
+	rc = tl_file_read(txt, (size_t)256 << 20, a, text, len, errs);
+	remove(txt);
+	return rc;
+}

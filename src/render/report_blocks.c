@@ -114,8 +114,9 @@ void tl_render_grants(tl_buf *b, const struct tl_page *p, const struct tl_instru
 	enum tl_lang lang = p->lang;
 	const struct tl_model *m = p->m;
 	(void)heading;
-	tl_html_lit(b, "<section class=\"tl-grants\">\n<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n"
-		       "<caption class=\"utrecht-table__caption\">");
+	tl_html_lit(b, "<section class=\"tl-grants\">\n");
+	tl_html_scroll_begin(b, in->name, tl_word(lang, "toekenningen", "grants"));
+	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
 	tl_html_text(b, in->name);
 	tl_html_text(b, tl_word(lang, ": toekenningen", ": grants"));
 	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr>");
@@ -218,7 +219,7 @@ static void instrument_item(tl_buf *b, const struct tl_page *p, const struct tl_
 	}
 	tl_html_lit(b, "</p>\n");
 	if (in->description) {
-		struct tl_md_opts o = {level, "instrument-", 0};
+		struct tl_md_opts o = {level, "instrument-", 0, p->lang};
 		tl_markdown_render(b, in->description, strlen(in->description), &o);
 	}
 	tl_html_lit(b, "<dl class=\"tl-facts\">\n");

@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "pdf.h"
 #include "pages.h"
+#include "toc_pages.h"
 
 /* A model with every chapter parsed: what any one page needs. */
 struct tl_site {
@@ -157,7 +158,7 @@ int tl_site_render(const tl_site *s, const char *path, tl_buf *b, tl_errors *err
 		tl_errors quiet = TL_ERRORS_INIT;
 		page.title = tl_word(s->lang, "Het hele verslag", "The whole report");
 		page.print = 1;
-		tl_page_print(b, &page, s->blocks, s->nblocks, &quiet);
+		tl_page_print(b, &page, s->blocks, s->nblocks, NULL, &quiet);
 		tl_errors_free(&quiet);
 		return TL_OK;
 	}
@@ -255,6 +256,87 @@ static int copy_assets(const char *assets_dir, const char *outdir, tl_arena *a, 
 	return TL_OK;
 }
 
+/* Print the one-document version with page numbers `pages` (NULL: none)
+ * beside its contents into html, then to pdf. */
+static int print_pass(const tl_site *s, const int *pages, const char *html, const char *pdf, tl_errors *errs)
+{
+	const struct tl_model *m = s->m;
+	struct tl_page page = {m, s->lang, tl_word(s->lang, "Het hele verslag", "The whole report"),
+			       "rapport.html", "", 1};
+	tl_buf b = TL_BUF_INIT;
+	tl_errors quiet = TL_ERRORS_INIT; /* the pages' own warnings, already given */
+	tl_page_print(&b, &page, s->blocks, s->nblocks, pages, &quiet);
+	tl_errors_free(&quiet);
+	int rc = tl_file_write(html, b.data ? b.data : "", b.len, errs);
+	tl_buf_free(&b);
+	return rc ? rc : tl_pdf_print(html, pdf, errs);
+}
+
+/* On which page each contents entry of the printed pdf begins, into
+ * pages; the number found.  The contents are on the pages after the cover. */
+static size_t read_pages(const char *pdf, const char *const *titles, size_t n, int *pages, tl_arena *a,
+			 tl_errors *errs, int *failed)
+{
+	char *text;
+	size_t len;
+	if (tl_pdf_text(pdf, a, &text, &len, errs)) {
+		*failed = 1;
+		return 0;
+	}
+	/* the contents start on page 2 and take at least one page; entries are
+	 * looked for after their own listing (page 2) */
+	return tl_toc_find_pages(text, len, titles, n, 2, pages);
+}
+
+/* rapport.pdf with page numbers in its contents.  Chromium has no
+ * target-counter(), so: print with placeholders as wide as the numbers
+ * will be, read where each heading landed, print with those numbers, and
+ * read again: the numbers must be where they say (a third print if the
+ * numbers moved a heading, an error if they still do not agree).  The HTML
+ * printed sits beside rapport.html (same relative links) and is removed. */
+static int build_pdf(const tl_site *s, const char *outdir, tl_errors *errs)
+{
+	tl_arena *a = s->m->arena;
+	const char *html = tl_arena_printf(a, "%s/.rapport-pdf.html", outdir);
+	const char *pdf = tl_arena_printf(a, "%s/rapport.pdf", outdir);
+	struct tl_page page = {s->m, s->lang, NULL, "rapport.html", "", 1};
+	const char **titles;
+	size_t n = tl_print_toc(&page, &titles);
+	int *want = TL_NEW_ARRAY(a, int, n + 1), *got = TL_NEW_ARRAY(a, int, n + 1);
+	for (size_t i = 0; i < n; i++)
+		want[i] = 888; /* three digits' width: a report of up to 999 pages */
+	int rc = 0, failed = 0, agree = 0;
+	for (int pass = 0; pass < 3 && !rc && !agree; pass++) {
+		rc = print_pass(s, want, html, pdf, errs);
+		if (rc)
+			break;
+		read_pages(pdf, titles, n, got, a, errs, &failed);
+		if (failed) {
+			rc = TL_ERR_IO;
+			break;
+		}
+		agree = pass > 0 && !memcmp(want, got, n * sizeof *got);
+		memcpy(want, got, n * sizeof *got);
+	}
+	remove(html);
+	if (!rc && !agree) {
+		tl_errors_add(errs, pdf, 0, 0, NULL,
+			      "the page numbers of the contents do not settle: each print moves a heading");
+		rc = TL_ERR_IO;
+	}
+	if (rc) {
+		remove(pdf); /* no PDF with placeholder or wrong numbers in its contents */
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!got[i])
+			tl_errors_warn(errs, pdf, 0, 0, NULL,
+				       "the contents have no page number for \"%s\": its heading was not found "
+				       "at the top of a page of the PDF",
+				       titles[i]);
+	return TL_OK;
+}
+
 int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_site_opts *o,
 		  struct tl_site_stats *stats, tl_errors *errs)
 {
@@ -301,9 +383,7 @@ int tl_site_build(const struct tl_model *m, const char *outdir, const struct tl_
 	if (copy_assets(o->assets_dir, outdir, a, errs))
 		return TL_ERR_IO;
 	if (o->pdf) {
-		char *html = tl_arena_printf(a, "%s/rapport.html", outdir);
-		char *pdf = tl_arena_printf(a, "%s/rapport.pdf", outdir);
-		if (tl_pdf_print(html, pdf, errs))
+		if (build_pdf(s, outdir, errs))
 			return TL_ERR_IO;
 		st.pages++;
 	}

@@ -271,6 +271,10 @@ const char *const tl_schema_migrations[] = {
 	 * the same version check as the items of migration 9. */
 	"ALTER TABLE instrument ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE target ADD COLUMN version INTEGER NOT NULL DEFAULT 0;",
+
+	/* 11: the rules of telling check an agenda switches off (agenda.yml
+	 * check: {off: [...]}), as "form date"; NULL = none. */
+	"ALTER TABLE agenda ADD COLUMN check_off TEXT;",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

@@ -597,10 +597,12 @@ int tl_store_put_agenda(tl_store *st, const struct tl_agenda *a, tl_errors *errs
 	bind_text(s, 11, a->lang ? a->lang : "nl");
 	if (run(st, s, errs, "agenda"))
 		return TL_ERR_STORE;
-	if (prepare(st, &s, "UPDATE agenda SET boundaries = ?1, boundaries_source = ?2 WHERE id = 1", errs))
+	if (prepare(st, &s, "UPDATE agenda SET boundaries = ?1, boundaries_source = ?2, check_off = ?3 WHERE id = 1",
+		    errs))
 		return TL_ERR_STORE;
 	bind_text(s, 1, a->boundaries);
 	bind_text(s, 2, a->boundaries_source);
+	bind_text(s, 3, a->check_off);
 	return run(st, s, errs, "agenda");
 }
 
@@ -1525,8 +1527,8 @@ static int load_agenda(tl_store *st, struct tl_model *m, tl_errors *errs)
 	tl_sql_stmt *s;
 	if (prepare(st, &s,
 		    "SELECT slug, title, subtitle, organisation, period_start, period_end, report_year,"
-		    " report_title, focus_region, national_region, lang, boundaries, boundaries_source"
-		    " FROM agenda WHERE id = 1",
+		    " report_title, focus_region, national_region, lang, boundaries, boundaries_source,"
+		    " check_off FROM agenda WHERE id = 1",
 		    errs))
 		return TL_ERR_STORE;
 	int rc = tl_sql_step(s);
@@ -1551,6 +1553,7 @@ static int load_agenda(tl_store *st, struct tl_model *m, tl_errors *errs)
 	g->lang = col_text(a, s, 10);
 	g->boundaries = col_text(a, s, 11);
 	g->boundaries_source = col_text(a, s, 12);
+	g->check_off = col_text(a, s, 13);
 	tl_sql_finalize(s);
 	return TL_OK;
 }

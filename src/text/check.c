@@ -151,6 +151,7 @@ struct dclaim {
 
 struct ctx {
 	const struct tl_model *m;
+	const struct tl_agenda *off; /* the agenda whose check: {off: [...]} applies, or NULL */
 	struct tl_check_opts o;
 	tl_errors *out;
 	tl_arena *a;
@@ -240,6 +241,8 @@ static void report(struct ctx *c, const struct doc *d, size_t off, int error, co
 static void report(struct ctx *c, const struct doc *d, size_t off, int error, const char *rule,
 		   const char *fmt, ...)
 {
+	if (tl_agenda_check_off(c->off, rule))
+		return; /* the agenda switched this rule off */
 	for (size_t i = 0; i < d->n_oks; i++) {
 		struct okmark *k = &d->oks[i];
 		if (off >= k->from && off <= k->at && (!k->rule || (rule && !strcmp(rule, k->rule)))) {
@@ -1322,6 +1325,104 @@ static int vs_pair(const struct doc *d, size_t qi)
 	return 0;
 }
 
+/* ---- A count of people against a percentage --------------------------------
+ * "de ruim 45.000 Drentse inwoners die moeite hebben met basisvaardigheden"
+ * next to "21% van de volwassenen": a count of people tied to a percentage
+ * indicator is that percentage of the region's population.  The population
+ * is an indicator of the agenda that counts people (unit "inwoners" or
+ * "personen"); with none, or more than one, the checker says nothing. */
+
+static const struct tl_indicator *population_indicator(const struct ctx *c)
+{
+	const struct tl_indicator *found = NULL;
+	for (size_t i = 0; c->m && i < c->m->n_indicators; i++) {
+		const struct tl_indicator *d = &c->m->indicators[i];
+		if (!d->unit || (strcmp(d->unit, "inwoners") && strcmp(d->unit, "personen")))
+			continue;
+		if (found)
+			return NULL; /* which one? */
+		found = d;
+	}
+	return found;
+}
+
+/* Is the figure a count of people: one of these words among the two after it? */
+static int counts_people(const struct doc *d, const struct tl_quantity *q)
+{
+	static const char *const people[] = {"inwoners", "volwassenen", "mensen", "personen",
+					     "bewoners", "drenten", NULL};
+	if (q->kind != TL_Q_COUNT || q->decimals || q->value < 100)
+		return 0;
+	size_t w = 0;
+	while (w < d->p.n_words && d->p.words[w].start < q->num_end)
+		w++;
+	for (size_t k = w; k < w + 2 && k < d->p.n_words; k++)
+		for (size_t i = 0; people[i]; i++)
+			if (tl_prose_word_eq(d->text + d->p.words[k].start, d->p.words[k].end - d->p.words[k].start,
+					     people[i]))
+				return 1;
+	return 0;
+}
+
+/* The people count q (a warning when it is far from pct% of the population)
+ * for the percentage indicators among cand[] in regions regs[]: every one
+ * with data must contradict the text.  Returns 1 when it reported. */
+static int people_vs_share(struct ctx *c, struct doc *d, const struct tl_quantity *q, const struct cand *cand,
+			   size_t nc, const char *const *regs, size_t nr, const int *years, size_t ny)
+{
+	const struct tl_indicator *pop = population_indicator(c);
+	if (!pop || !counts_people(d, q))
+		return 0;
+	double lo, hi;
+	tl_quantity_range(q, &lo, &hi);
+	const struct tl_indicator *pi = NULL;
+	const struct tl_observation *po = NULL, *pp = NULL;
+	double implied = 0;
+	for (size_t k = 0; k < nc; k++) {
+		const struct tl_indicator *ind = cand[k].d;
+		if (!ind || tl_unit_kind(ind->unit) != TL_UNIT_PERCENT)
+			continue;
+		for (size_t r = 0; r < nr; r++) {
+			const struct tl_observation *o = obs_for(c, ind->slug, regs[r], years, ny);
+			const struct tl_observation *p = obs_for(c, pop->slug, regs[r], NULL, 0);
+			if (!o || !p || p->value <= 0)
+				continue;
+			/* the share's rounding, and a wide margin for the group: the share
+			 * may be of a narrower group than the population indicator counts
+			 * (16 to 65 against 15 and older: 0,7 of it) and the count of a
+			 * wider one (all ages: 1,2 of the 15 and older), or of another year */
+			double half = 0.5;
+			for (int i = 0; i < ind->decimals; i++)
+				half /= 10;
+			double ilo = (o->value - half) / 100 * p->value * 0.7;
+			double ihi = (o->value + half) / 100 * p->value * 1.2;
+			if (hi >= ilo && lo <= ihi)
+				return 0; /* one reading fits: silence */
+			if (!pi) {
+				pi = ind;
+				po = o;
+				pp = p;
+				implied = o->value / 100 * p->value;
+			}
+		}
+	}
+	if (!pi)
+		return 0;
+	const char *quoted = quote(c, d, q->start, q->end);
+	tl_buf b = TL_BUF_INIT;
+	tl_buf_printf(&b, "\"%s\" (%s, %s): %s of the %s %s (%s, %d) is about %s", quoted, pi->slug,
+		      region_name(c, po->region), fmt_value(c, pi, po->value), fmt_num(c, pp->value, 0),
+		      pop->subject ? pop->subject : pop->title, pop->slug, pp->period.year,
+		      fmt_num(c, implied >= 10000 ? 1000 * (double)(long)(implied / 1000 + 0.5) : implied, 0));
+	const char *mw = means(c, q);
+	if (*mw)
+		tl_buf_printf(&b, "; \"%s\" means %s", quoted, mw);
+	tl_buf_printf(&b, " \xe2\x80\x94 correct the count, or say which group it counts");
+	report(c, d, q->start, 0, "number", "%s", b.data);
+	tl_buf_free(&b);
+	return 1;
+}
+
 static void rule_numbers(struct ctx *c, struct doc *d)
 {
 	if (!c->m)
@@ -1425,6 +1526,8 @@ static void rule_numbers(struct ctx *c, struct doc *d)
 				}
 			}
 		}
+		if (!any_data && people_vs_share(c, d, q, cand, nc, regs, nr, years, ny))
+			continue;
 		if (!any_data || !all_wrong || !nw)
 			continue;
 		tl_buf b = TL_BUF_INIT;
@@ -3133,7 +3236,7 @@ static void judge_target(struct ctx *c, struct doc *d, size_t off, const struct 
 	do {                                                                                           \
 		if (d)                                                                                 \
 			report(c, d, off, 0, rule, __VA_ARGS__);                                       \
-		else                                                                                   \
+		else if (!tl_agenda_check_off(c->off, rule))                                           \
 			tl_errors_warn(c->out, t->file ? t->file : "agenda", t->file ? t->line : 0,    \
 				       t->file ? t->col : 0, rule, __VA_ARGS__);                       \
 	} while (0)
@@ -3963,6 +4066,79 @@ static void cross_name_forms(struct ctx *c)
 	tl_strmap_free(first);
 }
 
+/* A name with a word in capitals where the text elsewhere writes it with one
+ * capital: "AA en Hunze" against "Aa en Hunze".  The capitals word leads
+ * a phrase of one or two more words on the same line, single spaces apart,
+ * ending in a capitalised word, with small letters in it (so a heading in
+ * capitals is not a name written otherwise).  Acronyms that the text never
+ * writes as a word ("GGD Drenthe") are left alone. */
+static int caps_word(const char *s, size_t n)
+{
+	if (n < 2 || n > 12)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return 0;
+	return 1;
+}
+
+static void cross_caps_names(struct ctx *c)
+{
+	char cand[160];
+	for (size_t i = 0; i < c->n_docs; i++) {
+		const struct doc *d = c->docs[i];
+		for (size_t w = 0; w + 1 < d->p.n_words; w++) {
+			const struct tl_word *h = &d->p.words[w];
+			if (!caps_word(d->text + h->start, h->end - h->start))
+				continue;
+			/* the phrase: up to two more words, single spaces apart, to the last capitalised one */
+			size_t last = w, small = 0;
+			for (size_t k = w + 1; k <= w + 2 && k < d->p.n_words; k++) {
+				const struct tl_word *x = &d->p.words[k];
+				if (x->start != d->p.words[k - 1].end + 1 || d->text[x->start - 1] != ' ')
+					break;
+				for (size_t j = x->start; j < x->end; j++)
+					small += d->text[j] >= 'a' && d->text[j] <= 'z';
+				unsigned char f = (unsigned char)d->text[x->start];
+				if (f >= 'A' && f <= 'Z')
+					last = k;
+			}
+			if (last == w || !small)
+				continue;
+			size_t n = d->p.words[last].end - h->start;
+			if (n >= sizeof cand)
+				continue;
+			memcpy(cand, d->text + h->start, n);
+			for (size_t j = 1; j < h->end - h->start; j++)
+				cand[j] = (char)(cand[j] - 'A' + 'a');
+			/* the same phrase with one capital, as whole words, anywhere */
+			const struct doc *fd = NULL;
+			size_t at = 0;
+			for (size_t e = 0; e < c->n_docs && !fd; e++) {
+				const struct doc *o = c->docs[e];
+				for (size_t v = 0; v < o->p.n_words; v++) {
+					const struct tl_word *y = &o->p.words[v];
+					if (y->start + n > o->len || memcmp(o->text + y->start, cand, n) != 0)
+						continue;
+					unsigned char after = y->start + n < o->len ? (unsigned char)o->text[y->start + n] : ' ';
+					if ((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') || after >= 0x80)
+						continue;
+					fd = o;
+					at = y->start;
+					break;
+				}
+			}
+			if (!fd)
+				continue;
+			unsigned line, col;
+			position(fd, at, &line, &col);
+			report(c, d, h->start, 0, "form", "\"%s\" is written \"%s\" at %s%s%u; use one spelling",
+			       quote(c, d, h->start, h->start + n), quote(c, fd, at, at + n),
+			       fd == d ? "line " : fd->name, fd == d ? "" : ":", line);
+		}
+	}
+}
+
 static void run_docs(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n_docs; i++)
@@ -3973,6 +4149,7 @@ static void run_docs(struct ctx *c)
 				doc_rules[r].run(c, c->docs[i]);
 	cross_duplicates(c);
 	cross_names(c);
+	cross_caps_names(c);
 	cross_name_order(c);
 	cross_split_words(c);
 	cross_name_forms(c);
@@ -4062,6 +4239,7 @@ int tl_check_chapter(const struct tl_model *m, const struct tl_chapter *ch,
 	struct ctx c;
 	size_t n0 = out->n;
 	ctx_init(&c, m, o, out);
+	c.off = m ? &m->agenda : NULL;
 	if (ch && ch->markdown && m)
 		doc_chapter(&c, ch);
 	run_docs(&c);
@@ -4141,6 +4319,7 @@ int tl_check_model(const struct tl_model *m, const struct tl_check_opts *o, tl_e
 	struct ctx c;
 	size_t n0 = out->n;
 	ctx_init(&c, m, o, out);
+	c.off = m ? &m->agenda : NULL;
 	for (size_t i = 0; m && i < m->n_chapters; i++)
 		if (m->chapters[i].markdown)
 			doc_chapter(&c, &m->chapters[i]);

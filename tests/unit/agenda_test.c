@@ -75,6 +75,30 @@ static void expect_error(const char *yml, const char *want)
 	tl_arena_free(a);
 }
 
+/* check: {off: [...]}: rules of telling check the agenda switches off */
+static void test_check_off_names_rules_of_the_check(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_model *m;
+	assert_int_equal(parse(mutate("themes:\n", "check:\n  off: [form, date, form]\nthemes:\n"), &m, &e, a), 0);
+	assert_string_equal(m->agenda.check_off, "form date"); /* named twice, kept once */
+	assert_int_equal(parse(fixture_yml, &m, &e, a), 0);
+	assert_null(m->agenda.check_off);
+	assert_int_equal(parse(mutate("themes:\n", "check: {off: []}\nthemes:\n"), &m, &e, a), 0);
+	assert_null(m->agenda.check_off);
+	tl_errors_free(&e);
+	tl_arena_free(a);
+	/* an unknown rule is named with its position and the rules there are */
+	expect_error(mutate("themes:\n", "check:\n  off: [form, datum]\nthemes:\n"),
+		     "agenda.yml:11:15: check: off: unknown rule \"datum\" (the rules: stale, number, parts,");
+	expect_error(mutate("themes:\n", "check:\n  off: form\nthemes:\n"),
+		     "agenda.yml:11:8: check: off must be a list of rule names");
+	expect_error(mutate("themes:\n", "check:\n  uit: [form]\nthemes:\n"),
+		     "agenda.yml:11:3: unknown key \"uit\" in check (accepted: off)");
+}
+
 static void test_unknown_key_is_named_with_position_and_alternatives(void **state)
 {
 	(void)state;
@@ -174,6 +198,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixture_parses_into_a_consistent_model),
 		cmocka_unit_test(test_unknown_key_is_named_with_position_and_alternatives),
+		cmocka_unit_test(test_check_off_names_rules_of_the_check),
 		cmocka_unit_test(test_bad_polarity_is_refused),
 		cmocka_unit_test(test_unknown_theme_reference),
 		cmocka_unit_test(test_unknown_goal_reference),

@@ -120,6 +120,31 @@ static void test_markdown_lists_and_emphasis(void **state)
 	assert_non_null(strstr(o, "<em>twee</em>"));
 }
 
+/* A table may be wider than a phone: its box scrolls, can be focused with
+ * the keyboard and has a name that is unique on the page (axe:
+ * scrollable-region-focusable, landmark-unique). */
+static void test_markdown_tables_scroll_in_a_named_focusable_region(void **state)
+{
+	(void)state;
+	char *o = md("## Deelnemers <2025>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n");
+	assert_non_null(strstr(o, "<div class=\"tl-table-scroll\" role=\"region\" tabindex=\"0\" "
+				  "aria-label=\"Tabel 1: Deelnemers &lt;2025&gt;\"><table"));
+	assert_non_null(strstr(o, "aria-label=\"Tabel 2: Deelnemers &lt;2025&gt;\""));
+	/* without a heading above: the number alone; in English */
+	tl_buf b = TL_BUF_INIT;
+	struct tl_md_opts en = {0, NULL, 0, TL_LANG_EN};
+	const char *src = "| a |\n|---|\n| 1 |\n";
+	tl_markdown_render(&b, src, strlen(src), &en);
+	assert_non_null(strstr(b.data, "aria-label=\"Table 1\">"));
+	tl_buf_free(&b);
+	/* the helper: label parts escaped and joined */
+	tl_buf_reset(&b);
+	tl_html_scroll_begin(&b, "Subsidies", "\"Aa\" & Hunze");
+	assert_string_equal(b.data, "<div class=\"tl-table-scroll\" role=\"region\" tabindex=\"0\" "
+				    "aria-label=\"Subsidies: &quot;Aa&quot; &amp; Hunze\">");
+	tl_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +158,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_javascript_link_is_neutralised),
 		cmocka_unit_test(test_markdown_headings_get_ids),
 		cmocka_unit_test(test_markdown_lists_and_emphasis),
+		cmocka_unit_test(test_markdown_tables_scroll_in_a_named_focusable_region),
 	};
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);
 }
