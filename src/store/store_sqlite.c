@@ -48,6 +48,14 @@ struct tl_store {
 	 * cells in a row, so the last id of each is remembered before hashing. */
 	char last_reg[32], last_src[96];
 	int64_t last_reg_id, last_src_id;
+	/* ... while the indicator changes from cell to cell, among a few dozen
+	 * whose slugs the caller passes from the same places each row: ids are
+	 * kept by pointer (checked against a copy of the text). */
+	struct ind_memo {
+		const char *ptr;
+		char text[48];
+		int64_t id;
+	} ind_memo[64];
 	/* SQLite's bulk path (see "SQLite bulk loading"): rows waiting to be
 	 * sorted and written, all of import lite_import. */
 	struct lite_row *lite;
@@ -191,6 +199,7 @@ static void forget_ids(tl_store *st)
 	st->last_period[0] = '\0';
 	st->last_reg[0] = st->last_src[0] = '\0';
 	st->last_reg_id = st->last_src_id = 0;
+	memset(st->ind_memo, 0, sizeof st->ind_memo);
 }
 
 static int fail(tl_store *st, tl_errors *errs, const char *what)
@@ -1018,7 +1027,18 @@ static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, 
 			return fail(st, errs, "period");
 		memcpy(st->last_period, code, sizeof code);
 	}
-	int64_t ind = key_id(st->ind_ids, st->ind_id, o->indicator);
+	struct ind_memo *im = &st->ind_memo[((uintptr_t)o->indicator >> 3) & 63];
+	int64_t ind;
+	if (im->ptr == o->indicator && !strcmp(im->text, o->indicator)) {
+		ind = im->id;
+	} else {
+		ind = key_id(st->ind_ids, st->ind_id, o->indicator);
+		size_t n = strlen(o->indicator);
+		im->ptr = ind && n < sizeof im->text ? o->indicator : NULL;
+		if (im->ptr)
+			memcpy(im->text, o->indicator, n + 1);
+		im->id = ind;
+	}
 	int64_t reg;
 	if (st->last_reg_id && !strcmp(o->region, st->last_reg)) {
 		reg = st->last_reg_id;
