@@ -88,7 +88,9 @@ struct tl_mapper {
 	struct tl_mapper_stats stats;
 	/* Per-cell lookups without hashing.  Readers hand the same topic
 	 * pointer for a column on every row, so topics are cached by pointer
-	 * (checked against a copy of the text: a reader may reuse a buffer);
+	 * (checked against a copy of the text: a reader may reuse a buffer) in
+	 * a small open-addressing table that keeps what it holds (a
+	 * direct-mapped one let neighbouring column keys evict each other);
 	 * the region of a row is the region of the cell before it. */
 	struct tcache {
 		const char *ptr;
@@ -518,6 +520,29 @@ static void on_dup(void *ctx, uint64_t tag, const struct tl_observation *o)
 	mp->failed = 1;
 }
 
+/* The targets of a topic, by its pointer first (see struct tcache). */
+static struct target *topic_targets(tl_mapper *mp, const char *topic)
+{
+	enum { N = sizeof mp->tcache / sizeof *mp->tcache };
+	size_t h = (size_t)(((uint64_t)(uintptr_t)topic * 0x9E3779B97F4A7C15u) >> 57);
+	for (size_t k = 0; k < N; k++) {
+		struct tcache *tc = &mp->tcache[(h + k) & (N - 1)];
+		if (tc->ptr && tc->ptr != topic)
+			continue;
+		if (tc->ptr && !strcmp(tc->text, topic))
+			return tc->t;
+		struct target *t = tl_strmap_get(mp->by_topic, topic, NULL);
+		size_t n = strlen(topic);
+		if (n < sizeof tc->text) { /* a new entry, or the same pointer with new text */
+			tc->ptr = topic;
+			memcpy(tc->text, topic, n + 1);
+			tc->t = t;
+		}
+		return t;
+	}
+	return tl_strmap_get(mp->by_topic, topic, NULL);
+}
+
 static int on_cell(void *ctx, const struct tl_raw_cell *c)
 {
 	tl_mapper *mp = ctx;
@@ -528,18 +553,7 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 	}
 	if (mp->o.progress && (mp->stats.cells & 0x3FFF) == 0)
 		progress(mp);
-	struct target *t;
-	struct tcache *tc = &mp->tcache[((uintptr_t)c->topic >> 3) & 127];
-	if (tc->ptr == c->topic && !strcmp(tc->text, c->topic)) {
-		t = tc->t;
-	} else {
-		t = tl_strmap_get(mp->by_topic, c->topic, NULL);
-		size_t n = strlen(c->topic);
-		tc->ptr = n < sizeof tc->text ? c->topic : NULL;
-		if (tc->ptr)
-			memcpy(tc->text, c->topic, n + 1);
-		tc->t = t;
-	}
+	struct target *t = topic_targets(mp, c->topic);
 	/* Every region code with a figure is registered, asked for or not. */
 	if (c->region && c->region[0] && c->has_period && tl_status_has_value(c->status)) {
 		struct regent *e = regent_of(mp, c->region);
