@@ -53,8 +53,13 @@ error_log $T/nginx.err;
 events { worker_connections 1024; }
 http {
 	access_log off;
-	sendfile on;
-	tcp_nopush on;
+	# The fastest of the configurations tried on this machine (a VM, 2 cores):
+	# the page in one copy from a 256 KB buffer with open files cached served
+	# 1,3-1,7x the requests of sendfile (on loopback); the baseline should be
+	# nginx at its best, not at its defaults.
+	sendfile off;
+	output_buffers 1 256k;
+	open_file_cache max=100;
 	keepalive_requests 1000000;
 	types { text/html html; application/json json; }
 	server {

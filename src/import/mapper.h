@@ -31,11 +31,15 @@
 #include "raw.h"
 
 /* What one import run (a file or a folder, in one transaction) remembers
- * across its files: the regions it added to the agenda and the codes it
- * named.  Without it every file of a folder added the same regions again
- * and the summary counted them once per file.  Owned by the caller. */
+ * across its files: the regions it added to the agenda and the regions its
+ * files named.  Without it every file of a folder added the same regions
+ * again and the summary counted them once per file.  Owned by the caller.
+ * With a run, the region register is written once, by
+ * tl_mapper_run_finish after the last file (*registered: codes new to the
+ * register); without one, by each file's tl_mapper_finish. */
 typedef struct tl_mapper_run tl_mapper_run;
 tl_mapper_run *tl_mapper_run_new(void);
+int tl_mapper_run_finish(tl_mapper_run *run, tl_store *st, long *registered, tl_errors *errs);
 void tl_mapper_run_free(tl_mapper_run *run);
 
 struct tl_mapper_opts {
@@ -56,7 +60,7 @@ struct tl_mapper_stats {
 	long skip_period;    /* the table has no period */
 	long regions_added;  /* added to the agenda's regions (add_regions), not by an earlier file of the run */
 	long regions_seen;   /* distinct region codes the file names, not named by an earlier file of the run */
-	long regions_registered; /* of which new to the region register */
+	long regions_registered; /* of which new to the region register (with a run: 0, see tl_mapper_run_finish) */
 	long groups_registered;  /* groups of a region code list (v4 RegioSGroups) put in the register */
 	long merged_cells;   /* predecessor cells mapped onto a successor (merger action map) */
 	long merged_obs;     /* successor observations written from them */

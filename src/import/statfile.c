@@ -255,6 +255,10 @@ int tl_import_path(tl_store *st, const struct tl_model *m, const char *path,
 		rc = import_dir(st, m, path, o, run, &ps, errs);
 	else
 		rc = import_file(st, m, path, o, run, &ps, errs);
+	long registered = 0;
+	if (!rc)
+		rc = tl_mapper_run_finish(run, st, &registered, errs);
+	ps.cells.regions_registered += registered;
 	tl_mapper_run_free(run);
 	if (stats)
 		*stats = ps;

@@ -52,6 +52,15 @@ struct tl_store {
 	 * cells in a row, so the last id of each is remembered before hashing. */
 	char last_reg[32], last_src[96];
 	int64_t last_reg_id, last_src_id;
+	/* ... while the indicator changes from cell to cell, among a few dozen
+	 * whose slugs the caller passes from the same places each row: ids are
+	 * kept by pointer (checked against a copy of the text), in a small
+	 * open-addressing table that keeps what it holds. */
+	struct ind_memo {
+		const char *ptr;
+		char text[48];
+		int64_t id;
+	} ind_memo[128];
 	/* SQLite's bulk path (see "SQLite bulk loading"): rows waiting to be
 	 * sorted and written, all of import lite_import. */
 	struct lite_row *lite;
@@ -258,6 +267,7 @@ static void forget_ids(tl_store *st)
 	st->last_period[0] = '\0';
 	st->last_reg[0] = st->last_src[0] = '\0';
 	st->last_reg_id = st->last_src_id = 0;
+	memset(st->ind_memo, 0, sizeof st->ind_memo);
 }
 
 static int fail(tl_store *st, tl_errors *errs, const char *what)
@@ -1093,6 +1103,29 @@ static int64_t obs_key(int64_t ind, int64_t reg, int64_t per)
 	return ind << 43 | reg << 19 | per;
 }
 
+/* An indicator's id, by its slug's pointer first (see ind_memo). */
+static int64_t indicator_id(tl_store *st, const char *slug)
+{
+	enum { N = sizeof st->ind_memo / sizeof *st->ind_memo };
+	size_t h = (size_t)(((uint64_t)(uintptr_t)slug * 0x9E3779B97F4A7C15u) >> 57);
+	for (size_t k = 0; k < N; k++) {
+		struct ind_memo *im = &st->ind_memo[(h + k) & (N - 1)];
+		if (im->ptr && im->ptr != slug)
+			continue;
+		if (im->ptr && !strcmp(im->text, slug))
+			return im->id;
+		int64_t id = key_id(st->ind_ids, st->ind_id, slug);
+		size_t n = strlen(slug);
+		if (id && n < sizeof im->text) { /* a new entry, or the same pointer with new text */
+			im->ptr = slug;
+			memcpy(im->text, slug, n + 1);
+			im->id = id;
+		}
+		return id;
+	}
+	return key_id(st->ind_ids, st->ind_id, slug);
+}
+
 /* The packed key and source id of an observation, adding its period (and
  * source) to their tables when new.  TL_OK, or an error in errs. */
 static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, int64_t *srcp,
@@ -1115,7 +1148,7 @@ static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, 
 			return fail(st, errs, "period");
 		memcpy(st->last_period, code, sizeof code);
 	}
-	int64_t ind = key_id(st->ind_ids, st->ind_id, o->indicator);
+	int64_t ind = indicator_id(st, o->indicator);
 	int64_t reg;
 	if (st->last_reg_id && !strcmp(o->region, st->last_reg)) {
 		reg = st->last_reg_id;
