@@ -262,7 +262,7 @@ static int print_pass(const tl_site *s, const int *pages, const char *html, cons
 {
 	const struct tl_model *m = s->m;
 	struct tl_page page = {m, s->lang, tl_word(s->lang, "Het hele verslag", "The whole report"),
-			       "rapport.html", "", 1};
+			       "rapport.html", "", 1, 0};
 	tl_buf b = TL_BUF_INIT;
 	tl_errors quiet = TL_ERRORS_INIT; /* the pages' own warnings, already given */
 	tl_page_print(&b, &page, s->blocks, s->nblocks, pages, &quiet);
@@ -299,7 +299,7 @@ static int build_pdf(const tl_site *s, const char *outdir, tl_errors *errs)
 	tl_arena *a = s->m->arena;
 	const char *html = tl_arena_printf(a, "%s/.rapport-pdf.html", outdir);
 	const char *pdf = tl_arena_printf(a, "%s/rapport.pdf", outdir);
-	struct tl_page page = {s->m, s->lang, NULL, "rapport.html", "", 1};
+	struct tl_page page = {s->m, s->lang, NULL, "rapport.html", "", 1, 0};
 	const char **titles;
 	size_t n = tl_print_toc(&page, &titles);
 	int *want = TL_NEW_ARRAY(a, int, n + 1), *got = TL_NEW_ARRAY(a, int, n + 1);
