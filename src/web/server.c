@@ -1036,8 +1036,7 @@ struct edit {
 };
 
 /* JSON text of an item's values, field by field (NULL or "" = null). */
-static const char *values_json(struct ctx *x, const struct tl_form_field *f, size_t nf,
-			       const char *const *v)
+static json_t *values_obj(const struct tl_form_field *f, size_t nf, const char *const *v)
 {
 	json_t *o = json_object();
 	for (size_t i = 0; i < nf; i++) {
@@ -1047,6 +1046,13 @@ static const char *values_json(struct ctx *x, const struct tl_form_field *f, siz
 		else
 			json_object_set_new(o, f[i].name, given ? json_string(v[i]) : json_null());
 	}
+	return o;
+}
+
+static const char *values_json(struct ctx *x, const struct tl_form_field *f, size_t nf,
+			       const char *const *v)
+{
+	json_t *o = values_obj(f, nf, v);
 	char *t = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(o);
 	const char *r = tl_arena_strdup(x->a, t ? t : "null");
@@ -1688,49 +1694,6 @@ static int story_visible(const struct ctx *x, const struct tl_story *y)
 	return 0;
 }
 
-static enum MHD_Result stories_page(struct ctx *x, unsigned status, const tl_errors *errs,
-				    const char *note, int refill_form)
-{
-	const struct tl_model *m = x->snap->m;
-	int editor = (role_bit(x->user.role) & EDITORS) != 0;
-	struct tl_form_field f[] = {
-		{"title", L(x, "Titel", "Title"), TL_FIELD_TEXT, NULL, 1},
-		{"kicker", L(x, "Bovenkop (het instrument zoals de bron het noemt)", "Kicker"), TL_FIELD_TEXT, NULL, 0},
-		{"lead", L(x, "Inleiding", "Lead"), TL_FIELD_TEXT, NULL, 0},
-		{"place", L(x, "Plaats", "Place"), TL_FIELD_TEXT, NULL, 0},
-		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
-		{"instrument", L(x, "Instrument", "Instrument"), TL_FIELD_SELECT, instrument_options(x, editor), !editor},
-		{"date", L(x, "Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 0},
-		{"markdown", L(x, "Tekst (Markdown)", "Text (Markdown)"), TL_FIELD_TEXTAREA, NULL, 1},
-		{"published", L(x, "Publiceren in het verslag", "Publish in the report"), TL_FIELD_CHECKBOX, NULL, 0},
-	};
-	size_t nf = sizeof f / sizeof *f - (editor ? 0 : 1);
-	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_stories + 1);
-	const char **links = TL_NEW_ARRAY(x->a, const char *, m->n_stories + 1);
-	size_t n = 0;
-	for (size_t i = 0; i < m->n_stories; i++)
-		if (story_visible(x, &m->stories[i])) {
-			links[n] = tl_arena_printf(x->a, "/beheer/verhalen/%s", m->stories[i].slug);
-			items[n++] = tl_arena_printf(x->a, "%s (%s)", m->stories[i].title,
-						     m->stories[i].published ? L(x, "gepubliceerd", "published")
-									     : L(x, "concept", "draft"));
-		}
-	return content_page(x, status, L(x, "Verhalen", "Stories"),
-			    editor ? NULL
-				   : L(x, "Als partner voegt u verhalen toe over de instrumenten van uw organisatie; "
-					  "een redacteur publiceert ze.",
-				       "As a partner you add stories about your organisation's instruments; an "
-				       "editor publishes them."),
-			    "/beheer/verhalen", items, links, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs,
-			    note);
-}
-
-static enum MHD_Result h_stories(struct ctx *x)
-{
-	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
-	return stories_page(x, 200, NULL, q ? L(x, "Het verhaal is opgeslagen.", "The story has been saved.") : NULL, 0);
-}
-
 /* The story's own fields from the form, checked (not its slug, instrument
  * or publish flag). */
 static void story_from_form(struct ctx *x, struct tl_story *y, tl_errors *errs)
@@ -1754,58 +1717,6 @@ static void story_from_form(struct ctx *x, struct tl_story *y, tl_errors *errs)
 	if (date && tl_ymd_parse(date, strlen(date), &y->date))
 		tl_errors_add(errs, NULL, 0, 0, "date", "%s",
 			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
-}
-
-static enum MHD_Result h_story_add(struct ctx *x)
-{
-	const struct tl_model *m = x->snap->m;
-	int editor = (role_bit(x->user.role) & EDITORS) != 0;
-	tl_errors errs = TL_ERRORS_INIT;
-	struct tl_story y;
-	memset(&y, 0, sizeof y);
-	story_from_form(x, &y, &errs);
-	const char *ins = val(x, "instrument");
-	const struct tl_instrument *in = ins ? tl_model_instrument(m, ins) : NULL;
-	if (ins && !in)
-		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s", L(x, "onbekend instrument", "unknown instrument"));
-	int denied = in && !may_use_instrument(x, in);
-	if (denied || (!in && !ins && !editor))
-		tl_errors_add(&errs, NULL, 0, 0, "instrument", "%s",
-			      L(x, "kies een instrument van uw organisatie", "choose an instrument of your organisation"));
-	if (tl_errors_failed(&errs)) {
-		enum MHD_Result ok = stories_page(x, denied ? 403 : 422, &errs, NULL, 1);
-		tl_errors_free(&errs);
-		return ok;
-	}
-	/* A slug from the title, unique among the stories. */
-	char base[72];
-	tl_html_idify(base, sizeof base, y.title);
-	if (!base[0])
-		strcpy(base, "verhaal");
-	const char *slug = base;
-	for (int i = 2; tl_model_story(m, slug); i++)
-		slug = tl_arena_printf(x->a, "%s-%d", base, i);
-	y.slug = slug;
-	y.published = editor && tl_form_get(&x->form, "published") != NULL;
-	if (in) {
-		y.instruments = TL_NEW_ARRAY(x->a, const char *, 1);
-		y.instruments[0] = in->slug;
-		y.n_instruments = 1;
-	}
-	json_t *after = json_object();
-	json_object_set_new(after, "title", json_string(y.title));
-	json_object_set_new(after, "instrument", in ? json_string(in->slug) : json_null());
-	json_object_set_new(after, "municipality", y.municipality ? json_string(y.municipality) : json_null());
-	json_object_set_new(after, "published", json_boolean(y.published));
-	json_object_set_new(after, "markdown", json_string(y.markdown));
-	int rc = write_item(x, w_story, &y, "story", y.slug, after, &errs);
-	if (rc) {
-		enum MHD_Result ok = stories_page(x, 500, &errs, NULL, 1);
-		tl_errors_free(&errs);
-		return ok;
-	}
-	tl_errors_free(&errs);
-	return redirect(x, "/beheer/verhalen?klaar=1");
 }
 
 static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_errors *errs,
@@ -2239,18 +2150,25 @@ static const char *const *options_of(struct ctx *x, int which)
 	}
 }
 
-/* The form fields this account sees for the entity: e->fields, e->nf. */
-static void edit_fields(struct ctx *x, struct edit *e)
+/* The form fields of specs[0..n) in the page language; *shown: how many
+ * this account sees (the last editors_tail are for editors and admins). */
+static struct tl_form_field *spec_fields(struct ctx *x, const struct field_spec *specs, size_t n,
+					 size_t editors_tail, size_t *shown)
 {
-	const struct entity *en = e->ent;
-	struct tl_form_field *f = TL_NEW_ARRAY(x->a, struct tl_form_field, en->nf);
-	for (size_t i = 0; i < en->nf; i++) {
-		const struct field_spec *s = &en->fields[i];
+	struct tl_form_field *f = TL_NEW_ARRAY(x->a, struct tl_form_field, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct field_spec *s = &specs[i];
 		f[i] = (struct tl_form_field){s->name, L(x, s->nl, s->en), s->kind, options_of(x, s->options),
 					      s->required};
 	}
-	e->fields = f;
-	e->nf = en->nf - ((role_bit(x->user.role) & EDITORS) ? 0 : en->editors_tail);
+	*shown = n - ((role_bit(x->user.role) & EDITORS) ? 0 : editors_tail);
+	return f;
+}
+
+/* The form fields this account sees for the entity: e->fields, e->nf. */
+static void edit_fields(struct ctx *x, struct edit *e)
+{
+	e->fields = spec_fields(x, e->ent->fields, e->ent->nf, e->ent->editors_tail, &e->nf);
 }
 
 static const char *edit_heading(struct ctx *x, const struct edit *e)
@@ -2494,9 +2412,12 @@ static int story_get(struct ctx *x, tl_store *st, struct edit *e)
 	return TL_OK;
 }
 
-static void story_parse(struct ctx *x, struct edit *e, tl_errors *errs)
+/* A story's fields, people, goals and instruments from the form (not its
+ * slug or publish flag), checked.  1 when an instrument it names is one this
+ * account may not use, else 0. */
+static int story_content_from_form(struct ctx *x, struct tl_story *y, tl_errors *errs)
 {
-	struct tl_story *y = TL_NEW(x->a, struct tl_story);
+	int denied = 0;
 	story_from_form(x, y, errs);
 	people_from_form(x, y, errs);
 	y->goals = goals_from(x, "goals", &y->n_goals, errs);
@@ -2508,13 +2429,22 @@ static void story_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 		if (!tl_model_instrument(x->snap->m, y->instruments[i]))
 			tl_errors_add(errs, NULL, 0, 0, "instruments", "%s \"%s\"", L(x, "onbekend instrument", "unknown instrument"),
 				      y->instruments[i]);
-		else if (!may_use_instrument(x, tl_model_instrument(x->snap->m, y->instruments[i])))
+		else if (!may_use_instrument(x, tl_model_instrument(x->snap->m, y->instruments[i]))) {
 			tl_errors_add(errs, NULL, 0, 0, "instruments", "%s \"%s\"",
 				      L(x, "geen instrument dat u mag kiezen", "not an instrument you may choose"),
 				      y->instruments[i]);
+			denied = 1;
+		}
 	if (!y->n_instruments && !(role_bit(x->user.role) & EDITORS))
 		tl_errors_add(errs, NULL, 0, 0, "instruments", "%s",
 			      L(x, "kies een instrument van uw organisatie", "choose an instrument of your organisation"));
+	return denied;
+}
+
+static void story_parse(struct ctx *x, struct edit *e, tl_errors *errs)
+{
+	struct tl_story *y = TL_NEW(x->a, struct tl_story);
+	story_content_from_form(x, y, errs);
 	y->slug = e->key;
 	y->published = tl_form_get(&x->form, "published") != NULL;
 	e->partner_keep = !(role_bit(x->user.role) & EDITORS);
@@ -2567,6 +2497,76 @@ static const struct entity story_entity = {
 	story_fields, sizeof story_fields / sizeof *story_fields, 1,
 	story_locate, story_get, story_parse, story_put, 0,
 };
+
+/* The list of stories this account may see, and the form that adds one:
+ * the same fields as a story's edit page. */
+static enum MHD_Result stories_page(struct ctx *x, unsigned status, const tl_errors *errs,
+				    const char *note, int refill_form)
+{
+	const struct tl_model *m = x->snap->m;
+	int editor = (role_bit(x->user.role) & EDITORS) != 0;
+	size_t nf;
+	struct tl_form_field *f = spec_fields(x, story_entity.fields, story_entity.nf, story_entity.editors_tail, &nf);
+	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_stories + 1);
+	const char **links = TL_NEW_ARRAY(x->a, const char *, m->n_stories + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_stories; i++)
+		if (story_visible(x, &m->stories[i])) {
+			links[n] = tl_arena_printf(x->a, "/beheer/verhalen/%s", m->stories[i].slug);
+			items[n++] = tl_arena_printf(x->a, "%s (%s)", m->stories[i].title,
+						     m->stories[i].published ? L(x, "gepubliceerd", "published")
+									     : L(x, "concept", "draft"));
+		}
+	return content_page(x, status, L(x, "Verhalen", "Stories"),
+			    editor ? NULL
+				   : L(x, "Als partner voegt u verhalen toe over de instrumenten van uw organisatie; "
+					  "een redacteur publiceert ze.",
+				       "As a partner you add stories about your organisation's instruments; an "
+				       "editor publishes them."),
+			    "/beheer/verhalen", items, links, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs,
+			    note);
+}
+
+static enum MHD_Result h_stories(struct ctx *x)
+{
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return stories_page(x, 200, NULL, q ? L(x, "Het verhaal is opgeslagen.", "The story has been saved.") : NULL, 0);
+}
+
+static enum MHD_Result h_story_add(struct ctx *x)
+{
+	const struct tl_model *m = x->snap->m;
+	int editor = (role_bit(x->user.role) & EDITORS) != 0;
+	tl_errors errs = TL_ERRORS_INIT;
+	struct tl_story y;
+	memset(&y, 0, sizeof y);
+	int denied = story_content_from_form(x, &y, &errs);
+	if (tl_errors_failed(&errs)) {
+		enum MHD_Result ok = stories_page(x, denied ? 403 : 422, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	/* A slug from the title, unique among the stories. */
+	char base[72];
+	tl_html_idify(base, sizeof base, y.title);
+	if (!base[0])
+		strcpy(base, "verhaal");
+	const char *slug = base;
+	for (int i = 2; tl_model_story(m, slug); i++)
+		slug = tl_arena_printf(x->a, "%s-%d", base, i);
+	y.slug = slug;
+	y.published = editor && tl_form_get(&x->form, "published") != NULL;
+	size_t nf;
+	struct tl_form_field *f = spec_fields(x, story_entity.fields, story_entity.nf, story_entity.editors_tail, &nf);
+	int rc = write_item(x, w_story, &y, "story", y.slug, values_obj(f, nf, refill(x, f, nf)), &errs);
+	if (rc) {
+		enum MHD_Result ok = stories_page(x, 500, &errs, NULL, 1);
+		tl_errors_free(&errs);
+		return ok;
+	}
+	tl_errors_free(&errs);
+	return redirect(x, "/beheer/verhalen?klaar=1");
+}
 
 /* -- Grants -- */
 

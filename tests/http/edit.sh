@@ -153,7 +153,7 @@ body_has "refusal names the binding" 'thema.md:32'
 	not_ok "the refused delete left an audit row"
 expect "server still serves after the refusal" 200 GET /verhalen/concept.html
 expect "a story to delete" 303 POST /beheer/verhalen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
-	--data "title=Weg+ermee&markdown=Tekst&published=1&instrument=regeling-a"
+	--data "title=Weg+ermee&markdown=Tekst&published=1&instruments=regeling-a"
 expect "its page" 200 GET /verhalen/weg-ermee.html
 expect "its form" 200 GET /beheer/verhalen/weg-ermee -b "$T/editor.jar"
 wv=$(version_of)

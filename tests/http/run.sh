@@ -245,7 +245,7 @@ matrix POST /beheer/stappen              "theme=nope"                           
 login partner1
 c_p1=$(cat "$T/partner1.csrf")
 expect "partner adds a story" 303 POST /beheer/verhalen -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
-	--data-urlencode "title=Tuin $X" --data-urlencode "instrument=regeling-a" \
+	--data-urlencode "title=Tuin $X" --data-urlencode "instruments=regeling-a" \
 	--data-urlencode "municipality=GM0106" --data-urlencode "markdown=Een verhaal $X"
 expect "partner's stories" 200 GET /beheer/verhalen -b "$T/partner1.jar"
 body_has "partner's story listed" "Tuin &quot;&gt;&lt;script&gt;"
@@ -254,7 +254,7 @@ body_has "partner's story is a draft" "(concept)"
 expect "other partner's list" 200 GET /beheer/verhalen -b "$T/partner.jar"
 body_lacks "other partner does not see it" "Tuin"
 expect "partner: not its instrument" 403 POST /beheer/verhalen -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
-	--data-urlencode "title=Netwerkverhaal" --data-urlencode "instrument=netwerk-b" --data-urlencode "markdown=x"
+	--data-urlencode "title=Netwerkverhaal" --data-urlencode "instruments=netwerk-b" --data-urlencode "markdown=x"
 expect "partner: no instrument" 422 POST /beheer/verhalen -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
 	--data-urlencode "title=Zonder" --data-urlencode "markdown=x"
 expect "partner adds progress" 303 POST /beheer/voortgang -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
@@ -268,6 +268,14 @@ expect "bad amount" 422 POST /beheer/toekenningen -b "$T/editor.jar" --data-urle
 body_has "bad amount names the field" "amount"
 expect "editor publishes a story" 303 POST /beheer/verhalen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
 	--data "title=Redactieverhaal&markdown=Tekst&published=1"
+expect "a story with people, goals and instruments" 303 POST /beheer/verhalen -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "title=Met+mensen&published=1&goals=1&instruments=regeling-a" \
+	--data-urlencode "markdown=Piet Privé vertelt." --data-urlencode "people=Piet Privé | buurman | nee | een buurman"
+[ "$(sql "SELECT count(*) FROM story_person WHERE story = 'met-mensen' AND consent = 0")" = 1 ] && ok ||
+	not_ok "the new story's people were not stored"
+expect "a person's consent is ja or nee" 422 POST /beheer/verhalen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "title=Fout&markdown=x" --data-urlencode "people=Iemand | rol | graag"
+body_has "the refusal names the field" 'href="#people"'
 expect "editor adds a next step" 303 POST /beheer/stappen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
 	--data "theme=thema&year=2026&status=planned&text=Een+nieuwe+stap"
 expect "api stories" 200 GET /api/v1/stories
@@ -277,6 +285,8 @@ body_lacks "api: draft stays out" "Een concept dat niet verschijnt"
 body_lacks "api: partner's draft stays out" "Tuin"
 body_lacks "api: no name without consent" "Bram Geheim"
 body_has "api: alias instead" "een deelnemer"
+body_lacks "api: a new story's name without consent" "Piet Priv"
+body_has "api: its alias" "een buurman"
 expect "api targets" 200 GET /api/v1/targets
 body_has "api: progress added" '"date":"2025-06","value":6.5,"source":"Partner"'
 expect "api grants" 200 GET "/api/v1/grants?instrument=regeling-a&year=2025"
