@@ -99,7 +99,7 @@ web-serve: build/telling
 
 # HTTP tests of telling serve (route x role, XSS, CSRF, limits…).
 http: build/asan/telling
-	@sh tests/http/run.sh && sh tests/http/edit.sh && sh tests/http/dash.sh && sh tests/http/limits.sh
+	@sh tests/http/run.sh && sh tests/http/edit.sh && sh tests/http/dash.sh && sh tests/http/limits.sh && sh tests/http/multi.sh
 
 # The store, import, report and server tests against a throwaway PostgreSQL
 # (tools/pg-test.sh: fails, never skips, when PostgreSQL cannot start).

@@ -40,6 +40,7 @@ suite http sh tests/http/run.sh
 suite http-edit sh tests/http/edit.sh
 suite http-dash sh tests/http/dash.sh
 suite http-limits sh tests/http/limits.sh
+suite http-multi sh tests/http/multi.sh
 suite pg sh tools/pg-test.sh sh tests/pg/run.sh
 suite fuzz make -s fuzz-short
 suite web make -s web

@@ -47,6 +47,31 @@ struct acc {
 	unsigned line, col;
 };
 
+struct tl_mapper_run {
+	tl_arena *a;
+	tl_strmap *added; /* region codes added to the agenda by this run */
+	tl_strmap *named; /* region codes a file of this run named */
+};
+
+tl_mapper_run *tl_mapper_run_new(void)
+{
+	tl_mapper_run *run = xcalloc(1, sizeof *run);
+	run->a = tl_arena_new();
+	run->added = tl_strmap_new(run->a);
+	run->named = tl_strmap_new(run->a);
+	return run;
+}
+
+void tl_mapper_run_free(tl_mapper_run *run)
+{
+	if (!run)
+		return;
+	tl_strmap_free(run->added);
+	tl_strmap_free(run->named);
+	tl_arena_free(run->a);
+	free(run);
+}
+
 struct tl_mapper {
 	tl_store *st;
 	const struct tl_model *m;
@@ -85,6 +110,7 @@ struct tl_mapper {
 	const char *dims_miss;  /* why the first asked-for cell was not taken (arena) */
 	const char *region_miss; /* the first region of an asked-for cell not in the agenda */
 	unsigned last_line;     /* line of the previous cell (rows are counted by line) */
+	int bulk;               /* the store's bulk writes are ours (tl_store_bulk_begin) */
 	int progress_shown;
 	struct timespec progress_last;
 	int failed;
@@ -332,6 +358,8 @@ static int on_region(void *ctx, const struct tl_raw_region *r)
 		return TL_ERR_STORE;
 	}
 	tl_strmap_put(mp->regions, r->code, (void *)1);
+	if (mp->o.run)
+		tl_strmap_put(mp->o.run->added, r->code, (void *)1);
 	mp->last_region[0] = '\0'; /* the memo may say "unknown" for it */
 	if (r->name)
 		add_label(mp, r->name, r->level, r->code);
@@ -469,6 +497,27 @@ static void progress(tl_mapper *mp)
 	fflush(stderr);
 }
 
+static void second_value(tl_mapper *mp, unsigned line, unsigned col, const char *slug, const char *region,
+			 const struct tl_period *p)
+{
+	char pc[9];
+	tl_period_code(p, pc);
+	tl_errors_add(mp->errs, mp->file, line, col, NULL,
+		      "a second value for %s in %s for %s: each cell may appear once per file", slug, region, pc);
+}
+
+/* A second value for a cell, found when the store wrote its bulk buffer:
+ * it was counted as written. */
+static void on_dup(void *ctx, uint64_t tag, const struct tl_observation *o)
+{
+	tl_mapper *mp = ctx;
+	second_value(mp, (unsigned)(tag >> 32), (unsigned)(tag & 0xFFFFFFFFu), o->indicator, o->region, &o->period);
+	mp->stats.observations--;
+	if (!tl_status_has_value(o->status))
+		mp->stats.missing--;
+	mp->failed = 1;
+}
+
 static int on_cell(void *ctx, const struct tl_raw_cell *c)
 {
 	tl_mapper *mp = ctx;
@@ -602,17 +651,14 @@ static int on_cell(void *ctx, const struct tl_raw_cell *c)
 		struct tl_observation o = {t->ind->slug, region, c->period, 0, c->status, sp->source, c->note};
 		if (tl_status_has_value(c->status))
 			o.value = c->value * sp->scale;
-		int rc = tl_store_put_observation(mp->st, mp->import_id, &o, mp->errs);
+		int rc = tl_store_put_observation_later(mp->st, mp->import_id, &o,
+							(uint64_t)c->line << 32 | c->col, mp->errs);
 		if (rc < 0) {
 			mp->failed = 1;
 			return rc;
 		}
 		if (rc == 1) {
-			char pc[9];
-			tl_period_code(&c->period, pc);
-			tl_errors_add(mp->errs, mp->file, c->line, c->col, NULL,
-				      "a second value for %s in %s for %s: each cell may appear once per file",
-				      t->ind->slug, region, pc);
+			second_value(mp, c->line, c->col, t->ind->slug, region, &c->period);
 			mp->failed = 1;
 			continue;
 		}
@@ -646,6 +692,11 @@ static void link_merger(tl_mapper *mp, tl_strmap *map, const char *code, const s
 	tl_strmap_put(map, code, l);
 }
 
+static void know_region(const char *code, void *value, void *ctx)
+{
+	tl_strmap_put(ctx, code, value);
+}
+
 tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *file, int64_t import_id,
 			 const struct tl_mapper_opts *o, tl_errors *errs)
 {
@@ -664,6 +715,9 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 	mp->labels = tl_strmap_new(mp->a);
 	for (size_t i = 0; i < m->n_regions; i++)
 		tl_strmap_put(mp->regions, m->regions[i].code, (void *)1);
+	/* Regions an earlier file of the run added are known now. */
+	if (mp->o.run)
+		tl_strmap_each(mp->o.run->added, know_region, mp->regions);
 	for (size_t i = 0; i < m->n_regions; i++)
 		add_label(mp, m->regions[i].name, m->regions[i].level, m->regions[i].code);
 	for (size_t i = 0; i < m->n_indicators; i++) {
@@ -693,6 +747,8 @@ tl_mapper *tl_mapper_new(tl_store *st, const struct tl_model *m, const char *fil
 		link_merger(mp, mp->as_new, g->new_code, g, i, 0);
 	}
 	mp->sink = (struct tl_raw_sink){mp, on_table, on_topic, on_region, on_cell, on_group};
+	tl_store_bulk_begin(st, on_dup, mp);
+	mp->bulk = 1;
 	return mp;
 }
 
@@ -839,7 +895,15 @@ static void write_regent(const char *code, void *value, void *vctx)
 		w->rc = TL_ERR_STORE;
 		return;
 	}
-	w->mp->stats.regions_seen++;
+	tl_mapper_run *run = w->mp->o.run;
+	int found = 0;
+	if (run)
+		tl_strmap_get(run->named, code, &found);
+	if (!found) {
+		w->mp->stats.regions_seen++;
+		if (run)
+			tl_strmap_put(run->named, code, (void *)1);
+	}
 	w->mp->stats.regions_registered += added;
 }
 
@@ -886,7 +950,13 @@ int tl_mapper_finish(tl_mapper *mp, struct tl_mapper_stats *stats)
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
 	}
-	int rc = mp->failed ? TL_ERR_INPUT : TL_OK;
+	/* The cells still in the store's bulk buffer go first: a duplicate
+	 * among them fails the file. */
+	int brc = mp->bulk ? tl_store_bulk_end(mp->st, mp->errs) : TL_OK;
+	mp->bulk = 0;
+	if (brc)
+		mp->failed = 1;
+	int rc = brc ? brc : mp->failed ? TL_ERR_INPUT : TL_OK;
 	struct walk w = {mp, 0};
 	if (!rc)
 		tl_strmap_each(mp->accs, write_acc, &w);
@@ -941,6 +1011,13 @@ void tl_mapper_free(tl_mapper *mp)
 {
 	if (!mp)
 		return;
+	if (mp->bulk) {
+		/* Not finished (a failed read): write what is buffered, so that
+		 * nothing calls back into a freed mapper; the caller rolls back. */
+		tl_errors e = TL_ERRORS_INIT;
+		tl_store_bulk_end(mp->st, &e);
+		tl_errors_free(&e);
+	}
 	tl_strmap_free(mp->by_topic);
 	tl_strmap_free(mp->seen);
 	tl_strmap_free(mp->regions);

@@ -30,9 +30,18 @@
 #include "../store/store.h"
 #include "raw.h"
 
+/* What one import run (a file or a folder, in one transaction) remembers
+ * across its files: the regions it added to the agenda and the codes it
+ * named.  Without it every file of a folder added the same regions again
+ * and the summary counted them once per file.  Owned by the caller. */
+typedef struct tl_mapper_run tl_mapper_run;
+tl_mapper_run *tl_mapper_run_new(void);
+void tl_mapper_run_free(tl_mapper_run *run);
+
 struct tl_mapper_opts {
 	int add_regions;  /* register regions the file describes that the agenda lacks */
 	int progress;     /* show a progress line on stderr (the caller checks it is a terminal) */
+	tl_mapper_run *run; /* the run this file is part of (borrowed), or NULL: a run of its own */
 };
 
 struct tl_mapper_stats {
@@ -45,8 +54,8 @@ struct tl_mapper_stats {
 	long skip_table;     /* a spec's topic, but for another table */
 	long skip_region;    /* region not in the agenda (and not added) */
 	long skip_period;    /* the table has no period */
-	long regions_added;  /* added to the agenda's regions (add_regions) */
-	long regions_seen;   /* distinct region codes the file names */
+	long regions_added;  /* added to the agenda's regions (add_regions), not by an earlier file of the run */
+	long regions_seen;   /* distinct region codes the file names, not named by an earlier file of the run */
 	long regions_registered; /* of which new to the region register */
 	long groups_registered;  /* groups of a region code list (v4 RegioSGroups) put in the register */
 	long merged_cells;   /* predecessor cells mapped onto a successor (merger action map) */

@@ -154,7 +154,8 @@ static int is_companion(const char *name)
 }
 
 static int import_file(tl_store *st, const struct tl_model *m, const char *path,
-		       const struct tl_import_opts *o, struct tl_path_stats *ps, tl_errors *errs)
+		       const struct tl_import_opts *o, tl_mapper_run *run, struct tl_path_stats *ps,
+		       tl_errors *errs)
 {
 	enum tl_format f = tl_format_detect(path, errs);
 	const char *base = strrchr(path, '/');
@@ -190,7 +191,7 @@ static int import_file(tl_store *st, const struct tl_model *m, const char *path,
 		if (!rc)
 			rc = tl_store_import_end(st, id, is.rows, is.observations, errs);
 	} else {
-		struct tl_mapper_opts mo = {o ? o->add_regions : 0, o ? o->progress : 0};
+		struct tl_mapper_opts mo = {o ? o->add_regions : 0, o ? o->progress : 0, run};
 		tl_mapper *mp = tl_mapper_new(st, m, path, id, &mo, errs);
 		rc = read_with(f, path, tl_mapper_sink(mp), errs);
 		struct tl_mapper_stats ms;
@@ -210,7 +211,8 @@ static int import_file(tl_store *st, const struct tl_model *m, const char *path,
 }
 
 static int import_dir(tl_store *st, const struct tl_model *m, const char *path,
-		      const struct tl_import_opts *o, struct tl_path_stats *ps, tl_errors *errs)
+		      const struct tl_import_opts *o, tl_mapper_run *run, struct tl_path_stats *ps,
+		      tl_errors *errs)
 {
 	int rc = TL_OK;
 	tl_arena *a = tl_arena_new();
@@ -222,7 +224,8 @@ static int import_dir(tl_store *st, const struct tl_model *m, const char *path,
 		int r;
 		if (tl_is_dir(p)) {
 			/* A plain subfolder is walked; a v4 download is one import. */
-			r = tl_sniff_cbs_v4_bulk(p) ? import_file(st, m, p, o, ps, errs) : import_dir(st, m, p, o, ps, errs);
+			r = tl_sniff_cbs_v4_bulk(p) ? import_file(st, m, p, o, run, ps, errs)
+						    : import_dir(st, m, p, o, run, ps, errs);
 		} else if ((l > 4 && !strcmp(names[i] + l - 4, ".csv")) || (l > 5 && !strcmp(names[i] + l - 5, ".json"))) {
 			if (is_companion(names[i]))
 				continue;
@@ -230,7 +233,7 @@ static int import_dir(tl_store *st, const struct tl_model *m, const char *path,
 			if (!strcmp(names[i], "TableInfos.json") &&
 			    tl_is_file(tl_arena_printf(a, "%s/DataProperties.json", path)))
 				continue;
-			r = import_file(st, m, p, o, ps, errs);
+			r = import_file(st, m, p, o, run, ps, errs);
 		} else {
 			continue;
 		}
@@ -246,11 +249,13 @@ int tl_import_path(tl_store *st, const struct tl_model *m, const char *path,
 		   const struct tl_import_opts *o, struct tl_path_stats *stats, tl_errors *errs)
 {
 	struct tl_path_stats ps = {0};
+	tl_mapper_run *run = tl_mapper_run_new();
 	int rc;
 	if (tl_is_dir(path) && !tl_sniff_cbs_v4_bulk(path))
-		rc = import_dir(st, m, path, o, &ps, errs);
+		rc = import_dir(st, m, path, o, run, &ps, errs);
 	else
-		rc = import_file(st, m, path, o, &ps, errs);
+		rc = import_file(st, m, path, o, run, &ps, errs);
+	tl_mapper_run_free(run);
 	if (stats)
 		*stats = ps;
 	return rc;

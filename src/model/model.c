@@ -181,10 +181,23 @@ static int obs_cmp(const void *pa, const void *pb)
 	return tl_period_cmp(&a->period, &b->period);
 }
 
+static int region_ptr_cmp(const void *pa, const void *pb)
+{
+	const struct tl_region *const *a = pa, *const *b = pb;
+	return strcmp((*a)->code, (*b)->code);
+}
+
 void tl_model_index(struct tl_model *m)
 {
 	if (m->n_obs > 1)
 		qsort(m->obs, m->n_obs, sizeof *m->obs, obs_cmp);
+	const struct tl_region **order = TL_NEW_ARRAY(m->arena, const struct tl_region *, m->n_regions + 1);
+	for (size_t i = 0; i < m->n_regions; i++)
+		order[i] = &m->regions[i];
+	qsort(order, m->n_regions, sizeof *order, region_ptr_cmp);
+	m->region_order = order;
+	m->region_order_of = m->regions;
+	m->n_region_order = m->n_regions;
 }
 
 const struct tl_theme *tl_model_theme(const struct tl_model *m, const char *slug)
@@ -213,6 +226,21 @@ const struct tl_indicator *tl_model_indicator(const struct tl_model *m, const ch
 
 const struct tl_region *tl_model_region(const struct tl_model *m, const char *code)
 {
+	if (m->region_order && m->region_order_of == m->regions && m->n_region_order == m->n_regions) {
+		size_t lo = 0, hi = m->n_regions;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			const struct tl_region *r = m->region_order[mid];
+			int c = strcmp(r->code, code);
+			if (c == 0)
+				return r;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return NULL;
+	}
 	for (size_t i = 0; i < m->n_regions; i++)
 		if (strcmp(m->regions[i].code, code) == 0)
 			return &m->regions[i];

@@ -252,6 +252,10 @@ struct tl_model {
 	struct tl_merger *mergers; size_t n_mergers;
 	/* Region outlines for maps, sorted by region code (may be none). */
 	struct tl_shape *shapes; size_t n_shapes;
+	/* Pointers into regions sorted by code, built by tl_model_index() for
+	 * exactly this regions array and count; lookups fall back to a scan
+	 * when regions changed since (a parser still filling the model). */
+	const struct tl_region **region_order; const struct tl_region *region_order_of; size_t n_region_order;
 };
 
 /* A bound figure as the report printed it when its text was last accepted
@@ -269,7 +273,8 @@ struct tl_accepted {
 /* A zeroed model whose allocations go to `a` (borrowed). */
 struct tl_model *tl_model_new(tl_arena *a);
 
-/* Sort observations for lookups.  Call after filling obs. */
+/* Sort observations and index regions by code for lookups.  Call after
+ * filling the model. */
 void tl_model_index(struct tl_model *m);
 
 const struct tl_theme *tl_model_theme(const struct tl_model *m, const char *slug);

@@ -14,17 +14,11 @@
 #include "chart.h"
 #include "html.h"
 #include "pages_dash.h"
+#include "parts.h"
 
 static const char *W(const struct tl_page *p, const char *nl, const char *en)
 {
 	return tl_word(p->lang, nl, en);
-}
-
-static void h1(tl_buf *b, const char *text)
-{
-	tl_html_lit(b, "<h1 class=\"utrecht-heading-1\">");
-	tl_html_text(b, text);
-	tl_html_lit(b, "</h1>\n");
 }
 
 static void h2(tl_buf *b, const char *text)
@@ -34,30 +28,10 @@ static void h2(tl_buf *b, const char *text)
 	tl_html_lit(b, "</h2>\n");
 }
 
-static void para(tl_buf *b, const char *text)
-{
-	tl_html_lit(b, "<p>");
-	tl_html_text(b, text);
-	tl_html_lit(b, "</p>\n");
-}
-
 static void errors(tl_buf *b, const struct tl_page *p, const tl_errors *errs)
 {
-	if (!errs || !errs->n)
-		return;
-	tl_html_lit(b, "<div class=\"tl-alert tl-alert--error\" role=\"alert\">\n<p><strong>");
-	tl_html_text(b, W(p, "Deze vraag kan zo niet worden beantwoord:", "This question cannot be answered as asked:"));
-	tl_html_lit(b, "</strong></p>\n<ul>\n");
-	for (size_t i = 0; i < errs->n; i++) {
-		tl_html_lit(b, "<li>");
-		if (errs->items[i].field) {
-			tl_html_text(b, errs->items[i].field);
-			tl_html_lit(b, ": ");
-		}
-		tl_html_text(b, errs->items[i].msg);
-		tl_html_lit(b, "</li>\n");
-	}
-	tl_html_lit(b, "</ul>\n</div>\n");
+	tl_part_errors(b, W(p, "Deze vraag kan zo niet worden beantwoord:", "This question cannot be answered as asked:"),
+		       errs, NULL, NULL, 0);
 }
 
 /* Links between the three pages. */
@@ -278,7 +252,7 @@ static void explore_indicator(tl_buf *b, const struct tl_page *p, tl_arena *a,
 	const struct tl_model *m = p->m;
 	h2(b, d->title);
 	if (d->subject)
-		para(b, d->subject);
+		tl_part_para(b, d->subject);
 	size_t cap = 0;
 	for (size_t r = 0; r < nr; r++) {
 		size_t ns;
@@ -288,7 +262,7 @@ static void explore_indicator(tl_buf *b, const struct tl_page *p, tl_arena *a,
 	struct tl_period *ps = TL_NEW_ARRAY(a, struct tl_period, cap + 1);
 	size_t np = periods_of(m, d, regions, nr, q, ps, cap);
 	if (!np) {
-		para(b, W(p, "Er zijn geen cijfers voor deze keuze.", "There are no figures for this choice."));
+		tl_part_para(b, W(p, "Er zijn geen cijfers voor deze keuze.", "There are no figures for this choice."));
 		return;
 	}
 	/* The chart: yearly figures only (quarters and months are in the table). */
@@ -384,7 +358,7 @@ static void explore_indicator(tl_buf *b, const struct tl_page *p, tl_arena *a,
 	}
 	tl_html_lit(b, "</tbody></table></div>\n");
 	if (any_prov)
-		para(b, W(p, "* voorlopig cijfer", "* provisional figure"));
+		tl_part_para(b, W(p, "* voorlopig cijfer", "* provisional figure"));
 	tl_html_lit(b, "<p>");
 	tl_html_link(b, tl_arena_printf(a, "/data/%s.csv", d->slug),
 		     W(p, "Alle cijfers van deze indicator (CSV)", "All figures of this indicator (CSV)"));
@@ -447,8 +421,8 @@ void tl_page_explore(tl_buf *b, const struct tl_page *p, const struct tl_dash_qu
 	}
 	tl_layout_begin(b, p);
 	dash_nav(b, p, "/verkennen");
-	h1(b, W(p, "Cijfers verkennen", "Explore figures"));
-	para(b, W(p, "Kies een indicator en de regio's en jaren die u wilt zien. U krijgt een grafiek van de "
+	tl_part_h1(b, W(p, "Cijfers verkennen", "Explore figures"));
+	tl_part_para(b, W(p, "Kies een indicator en de regio's en jaren die u wilt zien. U krijgt een grafiek van de "
 		     "jaarcijfers en een tabel met alle cijfers.",
 		  "Choose an indicator and the regions and years you want to see. You get a chart of the "
 		  "yearly figures and a table with all figures."));
@@ -549,8 +523,8 @@ void tl_page_compare(tl_buf *b, const struct tl_page *p, const struct tl_dash_qu
 	const struct tl_region *r = qq.right ? tl_model_region(m, qq.right) : NULL;
 	tl_layout_begin(b, p);
 	dash_nav(b, p, "/vergelijken");
-	h1(b, W(p, "Vergelijken", "Compare"));
-	para(b, W(p, "Zet twee regio's naast elkaar, of één regio in twee jaren. Zonder jaar geldt het laatste "
+	tl_part_h1(b, W(p, "Vergelijken", "Compare"));
+	tl_part_para(b, W(p, "Zet twee regio's naast elkaar, of één regio in twee jaren. Zonder jaar geldt het laatste "
 		     "jaar waarin beide kanten een cijfer hebben.",
 		  "Set two regions side by side, or one region in two years. Without a year, the latest "
 		  "year in which both sides have a figure applies."));
@@ -623,7 +597,7 @@ void tl_page_compare(tl_buf *b, const struct tl_page *p, const struct tl_dash_qu
 		tl_html_lit(b, "</td></tr>\n");
 	}
 	tl_html_lit(b, "</tbody></table></div>\n");
-	para(b, W(p, "Gelijk: beide cijfers zijn na afronding hetzelfde. Gunstiger en ongunstiger volgen uit "
+	tl_part_para(b, W(p, "Gelijk: beide cijfers zijn na afronding hetzelfde. Gunstiger en ongunstiger volgen uit "
 		     "de richting van de indicator (hoger is beter, of lager is beter).",
 		  "Equal: both figures are the same after rounding. More or less favourable follows from "
 		  "the indicator's direction (higher is better, or lower is better)."));
@@ -783,7 +757,7 @@ void tl_page_search(tl_buf *b, const struct tl_page *p, const struct tl_dash_que
 	tl_arena *a = tl_arena_new();
 	tl_layout_begin(b, p);
 	dash_nav(b, p, "/zoeken");
-	h1(b, W(p, "Zoeken", "Search"));
+	tl_part_h1(b, W(p, "Zoeken", "Search"));
 	errors(b, p, errs);
 	tl_html_lit(b, "<form class=\"tl-form\" method=\"get\" action=\"/zoeken\" role=\"search\">\n<p>");
 	label(b, "q", W(p, "Zoek in thema's, doelen, indicatoren, instrumenten, verhalen en regio's",
@@ -822,7 +796,7 @@ void tl_page_search(tl_buf *b, const struct tl_page *p, const struct tl_dash_que
 			}
 			tl_html_lit(b, "</ul>\n");
 		} else {
-			para(b, W(p, "Niets gevonden. Probeer een ander of korter woord.",
+			tl_part_para(b, W(p, "Niets gevonden. Probeer een ander of korter woord.",
 				  "Nothing found. Try another or a shorter word."));
 		}
 	}

@@ -6,6 +6,7 @@
 
 #include "html.h"
 #include "pages_web.h"
+#include "parts.h"
 
 static const char *W(const struct tl_page *p, const char *nl, const char *en)
 {
@@ -19,34 +20,10 @@ static void csrf_field(tl_buf *b, const char *csrf)
 	tl_html_lit(b, ">\n");
 }
 
-static void h1(tl_buf *b, const char *text)
-{
-	tl_html_lit(b, "<h1 class=\"utrecht-heading-1\">");
-	tl_html_text(b, text);
-	tl_html_lit(b, "</h1>\n");
-}
-
-/* A list of messages (errors first) as an alert block. */
+/* What was wrong with a form, as an alert block. */
 static void error_list(tl_buf *b, const struct tl_page *p, const tl_errors *errs)
 {
-	if (!errs || errs->n == 0)
-		return;
-	tl_html_lit(b, "<div class=\"tl-alert tl-alert--error\" role=\"alert\">\n<p><strong>");
-	tl_html_text(b, W(p, "Niet opgeslagen:", "Not saved:"));
-	tl_html_lit(b, "</strong></p>\n<ul>\n");
-	for (size_t i = 0; i < errs->n; i++) {
-		char *line = tl_error_format(&errs->items[i], errs->is_warning && errs->is_warning[i]);
-		tl_html_lit(b, "<li>");
-		tl_html_text(b, line);
-		tl_html_lit(b, "</li>\n");
-		free(line);
-	}
-	if (errs->dropped) {
-		tl_html_lit(b, "<li>… ");
-		tl_html_int(b, (long)errs->dropped);
-		tl_html_lit(b, "</li>\n");
-	}
-	tl_html_lit(b, "</ul>\n</div>\n");
+	tl_part_errors(b, W(p, "Niet opgeslagen:", "Not saved:"), errs, NULL, NULL, 0);
 }
 
 static void notice(tl_buf *b, const char *text)
@@ -63,7 +40,7 @@ static void hidden_version(tl_buf *b, int64_t version);
 void tl_page_message(tl_buf *b, const struct tl_page *p, const char *heading, const char *text)
 {
 	tl_layout_begin(b, p);
-	h1(b, heading);
+	tl_part_h1(b, heading);
 	tl_html_lit(b, "<p>");
 	tl_html_text(b, text);
 	tl_html_lit(b, "</p>\n<p><a href=\"/\">");
@@ -76,7 +53,7 @@ void tl_page_login(tl_buf *b, const struct tl_page *p, const char *csrf, const c
 		   const char *error)
 {
 	tl_layout_begin(b, p);
-	h1(b, W(p, "Inloggen", "Log in"));
+	tl_part_h1(b, W(p, "Inloggen", "Log in"));
 	if (error) {
 		tl_html_lit(b, "<div class=\"tl-alert tl-alert--error\" role=\"alert\"><p>");
 		tl_html_text(b, error);
@@ -115,7 +92,7 @@ void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, 
 	int admin = !strcmp(u->role, "admin");
 	int editor = admin || !strcmp(u->role, "editor");
 	tl_layout_begin(b, p);
-	h1(b, W(p, "Beheer", "Editor"));
+	tl_part_h1(b, W(p, "Beheer", "Editor"));
 	notice(b, note);
 	tl_html_lit(b, "<p>");
 	tl_html_text(b, W(p, "Ingelogd als ", "Logged in as "));
@@ -200,7 +177,7 @@ void tl_page_chapter_edit(tl_buf *b, const struct tl_page *p, const char *csrf,
 	tl_html_lit(b, "<p><a href=\"/beheer\">");
 	tl_html_text(b, W(p, "Beheer", "Editor"));
 	tl_html_lit(b, "</a></p>\n");
-	h1(b, tl_chapter_title(p->m, c));
+	tl_part_h1(b, tl_chapter_title(p->m, c));
 	error_list(b, p, errs);
 	tl_buf url = TL_BUF_INIT;
 	tl_buf_printf(&url, "/beheer/hoofdstuk/%s", c->slug);
@@ -237,7 +214,7 @@ void tl_page_import(tl_buf *b, const struct tl_page *p, const char *csrf, const 
 	tl_html_lit(b, "<p><a href=\"/beheer\">");
 	tl_html_text(b, W(p, "Beheer", "Editor"));
 	tl_html_lit(b, "</a></p>\n");
-	h1(b, W(p, "Statistiekbestand importeren", "Import a statistics file"));
+	tl_part_h1(b, W(p, "Statistiekbestand importeren", "Import a statistics file"));
 	if (errs && tl_errors_failed(errs)) {
 		tl_html_lit(b, "<p>");
 		tl_html_text(b, W(p, "Er is niets geïmporteerd; de cijfers zijn ongewijzigd.",
@@ -367,7 +344,7 @@ void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const
 	tl_html_lit(b, "<p><a href=\"/beheer\">");
 	tl_html_text(b, W(p, "Beheer", "Editor"));
 	tl_html_lit(b, "</a></p>\n");
-	h1(b, heading);
+	tl_part_h1(b, heading);
 	error_list(b, p, errs);
 	notice(b, note);
 	if (intro) {
@@ -407,7 +384,7 @@ void tl_page_item_edit(tl_buf *b, const struct tl_page *p, const char *csrf, con
 {
 	tl_layout_begin(b, p);
 	back_link(b, back, W(p, "Terug naar het overzicht", "Back to the list"));
-	h1(b, heading);
+	tl_part_h1(b, heading);
 	error_list(b, p, errs);
 	tl_html_lit(b, "<form class=\"tl-form\" method=\"post\"");
 	tl_html_attr(b, "action", action);
@@ -440,7 +417,7 @@ void tl_page_conflict(tl_buf *b, const struct tl_page *p, const char *csrf, cons
 {
 	tl_layout_begin(b, p);
 	back_link(b, back, W(p, "Terug naar het overzicht", "Back to the list"));
-	h1(b, heading);
+	tl_part_h1(b, heading);
 	tl_html_lit(b, "<div class=\"tl-alert tl-alert--error\" role=\"alert\">\n<p><strong>");
 	if (deleting == 2) {
 		tl_html_text(b, W(p, "Niet opgeslagen: dit onderdeel is intussen verwijderd.",
@@ -542,7 +519,7 @@ void tl_page_audit(tl_buf *b, const struct tl_page *p, const struct tl_audit *e,
 	tl_html_lit(b, "<p><a href=\"/beheer\">");
 	tl_html_text(b, W(p, "Beheer", "Editor"));
 	tl_html_lit(b, "</a></p>\n");
-	h1(b, W(p, "Wijzigingslog", "Audit trail"));
+	tl_part_h1(b, W(p, "Wijzigingslog", "Audit trail"));
 	tl_html_lit(b, "<p>");
 	tl_html_int(b, total);
 	tl_html_text(b, W(p, " wijzigingen. Exporteren: ", " changes. Export: "));
@@ -610,7 +587,7 @@ void tl_page_users(tl_buf *b, const struct tl_page *p, const char *csrf, const s
 	tl_html_lit(b, "<p><a href=\"/beheer\">");
 	tl_html_text(b, W(p, "Beheer", "Editor"));
 	tl_html_lit(b, "</a></p>\n");
-	h1(b, W(p, "Gebruikers", "Accounts"));
+	tl_part_h1(b, W(p, "Gebruikers", "Accounts"));
 	error_list(b, p, errs);
 	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
 	tl_html_text(b, W(p, "Accounts", "Accounts"));

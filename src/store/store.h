@@ -125,6 +125,24 @@ int tl_store_import_end(tl_store *st, int64_t import_id, long rows, long observa
 int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_observation *o,
 			     tl_errors *errs);
 
+/* Bulk writes, for importers of large files.  Between tl_store_bulk_begin
+ * and tl_store_bulk_end, tl_store_put_observation_later does what
+ * tl_store_put_observation does, but may keep the observation and write it
+ * later with others, in key order (on SQLite a bounded buffer, sorted and
+ * written with multi-row INSERTs: memory does not grow with the file).  A
+ * cell this import already wrote may then be found only when the buffer is
+ * written: `dup` is called with the tag given with it (the caller's line
+ * and column, say) and the observation as stored (strings valid during the
+ * call).  When it is found at once, put_observation_later returns 1.  The
+ * buffer is written before anything reads observations, before a commit
+ * and by tl_store_bulk_end, which also stops calling dup; a rollback drops
+ * it.  One bulk writer at a time. */
+typedef void (*tl_store_dup_fn)(void *ctx, uint64_t tag, const struct tl_observation *o);
+void tl_store_bulk_begin(tl_store *st, tl_store_dup_fn dup, void *ctx);
+int tl_store_put_observation_later(tl_store *st, int64_t import_id, const struct tl_observation *o,
+				   uint64_t tag, tl_errors *errs);
+int tl_store_bulk_end(tl_store *st, tl_errors *errs);
+
 /* Lookups used by importers to validate codes before writing. */
 int tl_store_has_indicator(tl_store *st, const char *slug);
 int tl_store_has_region(tl_store *st, const char *code);

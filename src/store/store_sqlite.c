@@ -48,6 +48,32 @@ struct tl_store {
 	 * cells in a row, so the last id of each is remembered before hashing. */
 	char last_reg[32], last_src[96];
 	int64_t last_reg_id, last_src_id;
+	/* SQLite's bulk path (see "SQLite bulk loading"): rows waiting to be
+	 * sorted and written, all of import lite_import. */
+	struct lite_row *lite;
+	struct lite_ord *lite_ord, *lite_tmp;
+	size_t lite_n;
+	int64_t lite_import;
+	tl_store_dup_fn dup;
+	void *dup_ctx;
+	tl_sql_stmt *put_obs_n;            /* LITE_CHUNK rows in one INSERT */
+	tl_sql_stmt *ind_slug, *reg_code;  /* for reporting a duplicate found late */
+	int lite_cache;                    /* the page cache is the import's (LITE_CACHE) */
+};
+
+/* A row of SQLite's bulk buffer, and its place in key order. */
+struct lite_row {
+	int64_t key;
+	double value;
+	int64_t src;   /* 0: none */
+	uint64_t tag;
+	char *note;    /* owned, NULL mostly */
+	int status;
+};
+
+struct lite_ord {
+	uint64_t key;
+	uint32_t row;
 };
 
 /* ---- PostgreSQL bulk loading ---------------------------------------------
@@ -115,9 +141,18 @@ static void copy_text(tl_buf *b, const char *s)
 
 static int fail(tl_store *st, tl_errors *errs, const char *what);
 
-/* Load the pending observations (PostgreSQL). */
+static int lite_flush(tl_store *st, tl_errors *errs);
+static void lite_cache_end(tl_store *st);
+
+/* Write the pending observations: SQLite's bulk buffer, PostgreSQL's COPY
+ * text. */
 static int flush_obs(tl_store *st, tl_errors *errs)
 {
+	if (st->lite_n) {
+		int lrc = lite_flush(st, errs);
+		if (lrc)
+			return lrc;
+	}
 	if (!st->pending.len)
 		return TL_OK;
 	int rc = tl_sql_exec(st->db, "CREATE TEMP TABLE IF NOT EXISTS obs_stage (LIKE obs)");
@@ -133,6 +168,14 @@ static int flush_obs(tl_store *st, tl_errors *errs)
 				 "TRUNCATE obs_stage");
 	tl_buf_reset(&st->pending);
 	return rc ? fail(st, errs, "observations") : TL_OK;
+}
+
+/* Forget SQLite's pending bulk rows (rollback, close). */
+static void lite_drop(tl_store *st)
+{
+	for (size_t i = 0; i < st->lite_n; i++)
+		free(st->lite[i].note);
+	st->lite_n = 0;
 }
 
 static void forget_ids(tl_store *st)
@@ -294,6 +337,13 @@ void tl_store_close(tl_store *st)
 		return;
 	if (st->in_tx)
 		tl_store_rollback(st);
+	lite_drop(st);
+	free(st->lite);
+	free(st->lite_ord);
+	free(st->lite_tmp);
+	tl_sql_finalize(st->put_obs_n);
+	tl_sql_finalize(st->ind_slug);
+	tl_sql_finalize(st->reg_code);
 	tl_sql_finalize(st->put_obs);
 	tl_sql_finalize(st->upd_obs);
 	tl_sql_finalize(st->put_period);
@@ -361,6 +411,7 @@ int tl_store_commit(tl_store *st, tl_errors *errs)
 		return TL_ERR_STORE;
 	}
 	st->in_tx = 0;
+	lite_cache_end(st);
 	return TL_OK;
 }
 
@@ -371,6 +422,8 @@ void tl_store_rollback(tl_store *st)
 	tl_sql_rollback(st->db);
 	st->in_tx = 0;
 	forget_ids(st); /* period rows and ids may have been rolled back */
+	lite_drop(st);
+	lite_cache_end(st);
 	tl_buf_reset(&st->pending);
 	seen_forget(st);
 }
@@ -943,8 +996,10 @@ static int64_t obs_key(int64_t ind, int64_t reg, int64_t per)
 	return ind << 43 | reg << 19 | per;
 }
 
-int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_observation *o,
-			     tl_errors *errs)
+/* The packed key and source id of an observation, adding its period (and
+ * source) to their tables when new.  TL_OK, or an error in errs. */
+static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, int64_t *srcp,
+		   tl_errors *errs)
 {
 	char code[9];
 	static const char *const kinds[] = {"JJ", "KW", "MM"};
@@ -1005,7 +1060,23 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 			      "store: too many indicators or regions, or a period out of range, for the observation key");
 		return TL_ERR_STORE;
 	}
-	int64_t key = obs_key(ind, reg, per);
+	*keyp = obs_key(ind, reg, per);
+	*srcp = src;
+	return TL_OK;
+}
+
+int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_observation *o,
+			     tl_errors *errs)
+{
+	int64_t key, src;
+	/* Rows waiting in the bulk buffer were given first: they go first. */
+	if (st->lite_n) {
+		int frc = lite_flush(st, errs);
+		if (frc)
+			return frc;
+	}
+	if (obs_ids(st, o, &key, &src, errs))
+		return TL_ERR_STORE;
 	if (st->bulk) {
 		if (st->seen_import != import_id) {
 			seen_forget(st);
@@ -1050,6 +1121,249 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 	if (rc != TL_SQL_DONE)
 		return fail(st, errs, "observation");
 	return TL_OK;
+}
+
+/* ---- SQLite bulk loading -------------------------------------------------
+ * One INSERT per observation costs a statement run and a descent of the obs
+ * b-tree per cell, in the order the file has them: a wide file gives a
+ * region's cells for 30-odd indicators in a row, so consecutive inserts land
+ * in as many places of the indicator-major key space.  The bulk path keeps
+ * up to LITE_ROWS rows, sorts them by key (a stable radix sort on their
+ * keys), and writes them LITE_CHUNK to an INSERT: the rows of one statement
+ * then fall on one or two leaf pages, which are hot.  The buffer is
+ * bounded, so memory stays flat in the file size; sorting the whole import
+ * instead was measured slower (page faults on a buffer of 100+ MB).
+ *
+ * A multi-row INSERT stops at a key that is already there and SQLite undoes
+ * that statement (cheaply: in key order it touched a page or two); its rows
+ * are then written one by one the usual way, which replaces a cell of an
+ * earlier import and finds a duplicate of this one.  A duplicate inside the
+ * buffer sorts next to its first occurrence.  Either is reported through
+ * the caller's dup function with the caller's tag. */
+
+/* The page cache while a transaction loads in bulk, and after it (SQLite's
+ * default): sorted inserts into a store of tens of MB dirty more pages per
+ * flush than 2 MB hold, and every page spilled to the WAL mid-transaction
+ * is written again at commit and often read back before that. */
+#define LITE_CACHE "PRAGMA cache_size = -8192"
+#define LITE_CACHE_DEFAULT "PRAGMA cache_size = -2000"
+
+enum {
+	LITE_ROWS = 32768, /* rows per flush: 1.6 MB of buffer and order */
+	LITE_CHUNK = 64,   /* rows per INSERT */
+	LITE_COLS = 5      /* parameters per row; import_id is shared */
+};
+
+void tl_store_bulk_begin(tl_store *st, tl_store_dup_fn dup, void *ctx)
+{
+	st->dup = dup;
+	st->dup_ctx = ctx;
+	/* A larger page cache until the transaction ends (a cap: memory stays
+	 * flat in the file size).  Only a hint: an error is no reason to fail. */
+	if (st->in_tx && !st->lite_cache && tl_sql_kind(st->db) == TL_SQL_SQLITE)
+		st->lite_cache = tl_sql_exec(st->db, LITE_CACHE) == 0;
+}
+
+/* Back to the default page cache when the transaction has ended. */
+static void lite_cache_end(tl_store *st)
+{
+	if (st->lite_cache)
+		tl_sql_exec(st->db, LITE_CACHE_DEFAULT);
+	st->lite_cache = 0;
+}
+
+int tl_store_bulk_end(tl_store *st, tl_errors *errs)
+{
+	/* Both engines: PostgreSQL's COPY text too, or a later file of the same
+	 * run that replaces a cell would meet it twice in one INSERT … ON
+	 * CONFLICT ("cannot affect row a second time"). */
+	int rc = flush_obs(st, errs);
+	st->dup = NULL;
+	st->dup_ctx = NULL;
+	return rc;
+}
+
+int tl_store_put_observation_later(tl_store *st, int64_t import_id, const struct tl_observation *o,
+				   uint64_t tag, tl_errors *errs)
+{
+	if (tl_sql_kind(st->db) != TL_SQL_SQLITE || !st->in_tx)
+		return tl_store_put_observation(st, import_id, o, errs);
+	if (st->lite_n && (st->lite_n == LITE_ROWS || st->lite_import != import_id)) {
+		int frc = lite_flush(st, errs);
+		if (frc)
+			return frc;
+	}
+	int64_t key, src;
+	if (obs_ids(st, o, &key, &src, errs))
+		return TL_ERR_STORE;
+	if (!st->lite) {
+		st->lite = xmalloc(LITE_ROWS * sizeof *st->lite);
+		st->lite_ord = xmalloc(LITE_ROWS * sizeof *st->lite_ord);
+		st->lite_tmp = xmalloc(LITE_ROWS * sizeof *st->lite_tmp);
+	}
+	struct lite_row *r = &st->lite[st->lite_n++];
+	r->key = key;
+	r->value = tl_status_has_value(o->status) ? o->value : 0;
+	r->src = src;
+	r->tag = tag;
+	r->note = o->note ? xstrdup(o->note) : NULL;
+	r->status = (int)o->status;
+	st->lite_import = import_id;
+	return TL_OK;
+}
+
+/* Order the buffer by key into st->lite_ord: LSD radix sort on 8-bit
+ * digits, which is stable (a duplicate stays after its first occurrence);
+ * digits that are the same in every key (most of them in one file's
+ * batch) cost one counting pass and no move. */
+static void lite_sort(tl_store *st)
+{
+	size_t n = st->lite_n;
+	struct lite_ord *a = st->lite_ord, *b = st->lite_tmp;
+	for (size_t i = 0; i < n; i++) {
+		a[i].key = (uint64_t)st->lite[i].key;
+		a[i].row = (uint32_t)i;
+	}
+	for (int shift = 0; shift < 64; shift += 8) {
+		size_t count[257] = {0};
+		for (size_t i = 0; i < n; i++)
+			count[((a[i].key >> shift) & 0xFF) + 1]++;
+		if (count[((a[0].key >> shift) & 0xFF) + 1] == n)
+			continue;
+		for (int d = 0; d < 256; d++)
+			count[d + 1] += count[d];
+		for (size_t i = 0; i < n; i++)
+			b[count[(a[i].key >> shift) & 0xFF]++] = a[i];
+		struct lite_ord *t = a;
+		a = b;
+		b = t;
+	}
+	st->lite_ord = a;
+	st->lite_tmp = b;
+}
+
+/* One id's text column (slug, code) for a message, into out. */
+static void lite_name(tl_store *st, tl_sql_stmt **s, const char *sql, int64_t id, char *out, size_t cap)
+{
+	snprintf(out, cap, "#%lld", (long long)id);
+	if (!*s && !(*s = tl_sql_prepare(st->db, sql)))
+		return;
+	tl_sql_bind_int(*s, 1, id);
+	if (tl_sql_step(*s) == TL_SQL_ROW && tl_sql_col_text(*s, 0))
+		snprintf(out, cap, "%s", tl_sql_col_text(*s, 0));
+	tl_sql_reset(*s);
+}
+
+/* A duplicate found while writing the buffer: to the caller's dup function
+ * with the observation as stored, or (without one) an error of our own. */
+static int lite_dup(tl_store *st, const struct lite_row *r, tl_errors *errs)
+{
+	char ind[256], reg[64], per[9];
+	lite_name(st, &st->ind_slug, "SELECT slug FROM indicator WHERE id = ?1", r->key >> 43, ind, sizeof ind);
+	lite_name(st, &st->reg_code, "SELECT code FROM region WHERE id = ?1", (r->key >> 19) & (KEY_REG_MAX - 1),
+		  reg, sizeof reg);
+	int64_t pid = r->key & (KEY_PER_MAX - 1), rest = pid % 100;
+	struct tl_period p = {(int)(pid / 100), rest < 10 ? TL_PERIOD_YEAR : rest < 20 ? TL_PERIOD_QUARTER : TL_PERIOD_MONTH,
+			      (int)(rest < 10 ? rest : rest < 20 ? rest - 10 : rest - 20)};
+	if (st->dup) {
+		struct tl_observation o = {ind, reg, p, r->value, (enum tl_status)r->status, NULL, r->note};
+		st->dup(st->dup_ctx, r->tag, &o);
+		return TL_OK;
+	}
+	tl_period_code(&p, per);
+	tl_errors_add(errs, st->uri, 0, 0, NULL, "store: a second value for %s in %s for %s in one import", ind,
+		      reg, per);
+	return TL_ERR_INPUT;
+}
+
+/* Bind row r as row j (0-based) of the bulk INSERT, or of put_obs/upd_obs
+ * (j = 0, import_id at 6). */
+static void lite_bind(tl_sql_stmt *s, int j, const struct lite_row *r)
+{
+	int p = j * LITE_COLS;
+	tl_sql_bind_int(s, p + 1, r->key);
+	if (tl_status_has_value((enum tl_status)r->status))
+		tl_sql_bind_double(s, p + 2, r->value);
+	tl_sql_bind_int(s, p + 3, r->status);
+	if (r->src)
+		tl_sql_bind_int(s, p + 4, r->src);
+	if (r->note)
+		tl_sql_bind_text(s, p + 5, r->note);
+}
+
+/* Rows one by one: insert, else replace an earlier import's cell, else a
+ * duplicate of this import. */
+static int lite_one_by_one(tl_store *st, struct lite_row *const *rows, size_t n, tl_errors *errs)
+{
+	for (size_t i = 0; i < n; i++) {
+		lite_bind(st->put_obs, 0, rows[i]);
+		tl_sql_bind_int(st->put_obs, 6, st->lite_import);
+		int rc = tl_sql_step(st->put_obs);
+		tl_sql_reset(st->put_obs);
+		if (rc == TL_SQL_CONSTRAINT) {
+			lite_bind(st->upd_obs, 0, rows[i]);
+			tl_sql_bind_int(st->upd_obs, 6, st->lite_import);
+			rc = tl_sql_step(st->upd_obs);
+			tl_sql_reset(st->upd_obs);
+			if (rc == TL_SQL_DONE && tl_sql_changes(st->db) == 0 && (rc = lite_dup(st, rows[i], errs)))
+				return rc;
+		}
+		if (rc != TL_SQL_DONE)
+			return fail(st, errs, "observation");
+	}
+	return TL_OK;
+}
+
+/* LITE_CHUNK rows in one INSERT; one by one when a key is taken. */
+static int lite_chunk(tl_store *st, struct lite_row *const *rows, tl_errors *errs)
+{
+	if (!st->put_obs_n) {
+		tl_buf q = TL_BUF_INIT;
+		tl_buf_puts(&q, "INSERT INTO obs (key, value, status, source_id, note, import_id) VALUES ");
+		for (int j = 0; j < LITE_CHUNK; j++) {
+			int p = j * LITE_COLS;
+			tl_buf_printf(&q, "%s(?%d, ?%d, ?%d, ?%d, ?%d, ?%d)", j ? ", " : "", p + 1, p + 2, p + 3,
+				      p + 4, p + 5, LITE_CHUNK * LITE_COLS + 1);
+		}
+		st->put_obs_n = tl_sql_prepare(st->db, q.data);
+		tl_buf_free(&q);
+		if (!st->put_obs_n)
+			return fail(st, errs, "prepare");
+	}
+	tl_sql_stmt *s = st->put_obs_n;
+	for (int j = 0; j < LITE_CHUNK; j++)
+		lite_bind(s, j, rows[j]);
+	tl_sql_bind_int(s, LITE_CHUNK * LITE_COLS + 1, st->lite_import);
+	int rc = tl_sql_step(s);
+	tl_sql_reset(s);
+	if (rc == TL_SQL_CONSTRAINT)
+		return lite_one_by_one(st, rows, LITE_CHUNK, errs);
+	return rc == TL_SQL_DONE ? TL_OK : fail(st, errs, "observations");
+}
+
+/* Write the buffer in key order and empty it. */
+static int lite_flush(tl_store *st, tl_errors *errs)
+{
+	lite_sort(st);
+	struct lite_row *chunk[LITE_CHUNK];
+	size_t k = 0;
+	int rc = TL_OK;
+	for (size_t i = 0; i < st->lite_n && !rc; i++) {
+		struct lite_row *r = &st->lite[st->lite_ord[i].row];
+		if (i && st->lite_ord[i].key == st->lite_ord[i - 1].key) {
+			rc = lite_dup(st, r, errs);
+			continue;
+		}
+		chunk[k++] = r;
+		if (k == LITE_CHUNK) {
+			rc = lite_chunk(st, chunk, errs);
+			k = 0;
+		}
+	}
+	if (!rc && k)
+		rc = lite_one_by_one(st, chunk, k, errs);
+	lite_drop(st);
+	return rc;
 }
 
 static int has(tl_sql_stmt *s, const char *key)

@@ -160,9 +160,20 @@ long tl_store_user_count(tl_store *st)
 	return count(st, "SELECT count(*) FROM app_user");
 }
 
-static int versioned(tl_store *st, tl_sql_stmt *s, tl_sql_stmt *exists, const char *what,
-		     const char *key, tl_errors *errs);
 static int next_version(tl_store *st, int64_t *v, tl_errors *errs);
+
+/* The row a versioned write names (see "Version-checked edits" below). */
+struct row {
+	const char *what;   /* "grant", for messages */
+	const char *exists; /* SELECT 1 … by the key alone */
+	const char *text;   /* text key (?1), or NULL */
+	int64_t num;        /* integer key (?1, or ?2 after a text key), if has_num */
+	int has_num;
+};
+static tl_sql_stmt *row_stmt(tl_store *st, const char *sql, const struct row *r);
+static int row_write(tl_store *st, tl_sql_stmt *s, const struct row *r, tl_errors *errs);
+static int row_delete(tl_store *st, const char *sql, const struct row *r, int64_t version,
+		      tl_errors *errs);
 
 int tl_store_user_get_id(tl_store *st, int64_t id, tl_arena *a, struct tl_user *u,
 			 int64_t *version)
@@ -196,12 +207,9 @@ static int last_admin(tl_store *st, int64_t id)
 	return last;
 }
 
-static tl_sql_stmt *exists_user(tl_store *st, int64_t id)
+static struct row user_row(int64_t id)
 {
-	tl_sql_stmt *s = prep(st, "SELECT 1 FROM app_user WHERE id = ?1");
-	if (s)
-		tl_sql_bind_int(s, 1, id);
-	return s;
+	return (struct row){"user", "SELECT 1 FROM app_user WHERE id = ?1", NULL, id, 1};
 }
 
 int tl_store_user_update(tl_store *st, int64_t id, const char *role, const char *organisation,
@@ -223,19 +231,17 @@ int tl_store_user_update(tl_store *st, int64_t id, const char *role, const char 
 	}
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	tl_sql_stmt *s = prep(st, "UPDATE app_user SET role = ?2, organisation = ?3,"
-				   " pwhash = coalesce(?4, pwhash), version = ?5 WHERE id = ?1 AND version = ?6");
+	struct row r = user_row(id);
+	tl_sql_stmt *s = row_stmt(st, "UPDATE app_user SET role = ?2, organisation = ?3,"
+				       " pwhash = coalesce(?4, pwhash), version = ?5 WHERE id = ?1 AND version = ?6", &r);
 	if (s) {
-		tl_sql_bind_int(s, 1, id);
 		bind_text(s, 2, role);
 		bind_text(s, 3, partner ? organisation : NULL);
 		bind_text(s, 4, pwhash);
 		tl_sql_bind_int(s, 5, *new_version);
 		tl_sql_bind_int(s, 6, version);
 	}
-	char key[24];
-	snprintf(key, sizeof key, "%lld", (long long)id);
-	return versioned(st, s, exists_user(st, id), "user", key, errs);
+	return row_write(st, s, &r, errs);
 }
 
 int tl_store_user_delete(tl_store *st, int64_t id, int64_t version, tl_errors *errs)
@@ -245,14 +251,8 @@ int tl_store_user_delete(tl_store *st, int64_t id, int64_t version, tl_errors *e
 		return TL_ERR_INPUT;
 	}
 	/* Its sessions go with it (ON DELETE CASCADE). */
-	tl_sql_stmt *s = prep(st, "DELETE FROM app_user WHERE id = ?1 AND version = ?2");
-	if (s) {
-		tl_sql_bind_int(s, 1, id);
-		tl_sql_bind_int(s, 2, version);
-	}
-	char key[24];
-	snprintf(key, sizeof key, "%lld", (long long)id);
-	return versioned(st, s, exists_user(st, id), "user", key, errs);
+	struct row r = user_row(id);
+	return row_delete(st, "DELETE FROM app_user WHERE id = ?1 AND version = ?2", &r, version, errs);
 }
 
 /* ---- Sessions ----------------------------------------------------------- */
@@ -541,22 +541,68 @@ static int versioned(tl_store *st, tl_sql_stmt *s, tl_sql_stmt *exists, const ch
 	return rc;
 }
 
-static tl_sql_stmt *exists_text(tl_store *st, const char *sql, const char *k)
-{
-	tl_sql_stmt *s = prep(st, sql);
-	if (s)
-		bind_text(s, 1, k);
-	return s;
-}
-
-static tl_sql_stmt *exists_pair(tl_store *st, const char *sql, const char *k, int pos)
+/* sql prepared with r's key bound (?1, ?2); the caller binds the rest. */
+static tl_sql_stmt *row_stmt(tl_store *st, const char *sql, const struct row *r)
 {
 	tl_sql_stmt *s = prep(st, sql);
 	if (s) {
-		bind_text(s, 1, k);
-		tl_sql_bind_int(s, 2, pos);
+		if (r->text)
+			bind_text(s, 1, r->text);
+		if (r->has_num)
+			tl_sql_bind_int(s, r->text ? 2 : 1, r->num);
 	}
 	return s;
+}
+
+/* Finish the versioned write s on row r (see versioned()). */
+static int row_write(tl_store *st, tl_sql_stmt *s, const struct row *r, tl_errors *errs)
+{
+	char key[160];
+	if (r->text && r->has_num)
+		snprintf(key, sizeof key, "%s/%lld", r->text, (long long)r->num);
+	else if (r->text)
+		snprintf(key, sizeof key, "%s", r->text);
+	else
+		snprintf(key, sizeof key, "%lld", (long long)r->num);
+	return versioned(st, s, row_stmt(st, r->exists, r), r->what, key, errs);
+}
+
+/* Delete row r if it is still at version: sql's WHERE names the key and
+ * the version as the parameter after it. */
+static int row_delete(tl_store *st, const char *sql, const struct row *r, int64_t version,
+		      tl_errors *errs)
+{
+	tl_sql_stmt *s = row_stmt(st, sql, r);
+	if (s)
+		tl_sql_bind_int(s, (r->text != NULL) + r->has_num + 1, version);
+	return row_write(st, s, r, errs);
+}
+
+static struct row chapter_row(const char *slug)
+{
+	return (struct row){"chapter", "SELECT 1 FROM chapter WHERE slug = ?1", slug, 0, 0};
+}
+
+static struct row story_row(const char *slug)
+{
+	return (struct row){"story", "SELECT 1 FROM story WHERE slug = ?1", slug, 0, 0};
+}
+
+static struct row grant_row(const char *instrument, int position)
+{
+	return (struct row){"grant", "SELECT 1 FROM award WHERE instrument = ?1 AND position = ?2", instrument,
+			    position, 1};
+}
+
+static struct row progress_row(const char *target, int position)
+{
+	return (struct row){"progress", "SELECT 1 FROM target_progress WHERE target = ?1 AND position = ?2",
+			    target, position, 1};
+}
+
+static struct row step_row(int position)
+{
+	return (struct row){"next step", "SELECT 1 FROM next_step WHERE position = ?1", NULL, position, 1};
 }
 
 static void bind_ymd_text(tl_sql_stmt *s, int i, const struct tl_ymd *d)
@@ -596,15 +642,14 @@ int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	tl_sql_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2, version = ?3 WHERE slug = ?1 AND version = ?4");
+	struct row r = chapter_row(slug);
+	tl_sql_stmt *s = row_stmt(st, "UPDATE chapter SET markdown = ?2, version = ?3 WHERE slug = ?1 AND version = ?4", &r);
 	if (s) {
-		bind_text(s, 1, slug);
 		bind_text(s, 2, markdown);
 		tl_sql_bind_int(s, 3, *new_version);
 		tl_sql_bind_int(s, 4, version);
 	}
-	return versioned(st, s, exists_text(st, "SELECT 1 FROM chapter WHERE slug = ?1", slug), "chapter",
-			 slug, errs);
+	return row_write(st, s, &r, errs);
 }
 
 int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_story *y,
@@ -658,11 +703,11 @@ int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t versio
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	tl_sql_stmt *s = prep(st, "UPDATE story SET title = ?2, kicker = ?3, lead = ?4, place = ?5, region = ?6,"
-				   " date = ?7, published = ?8, markdown = ?9, version = ?10"
-				   " WHERE slug = ?1 AND version = ?11");
+	struct row r = story_row(y->slug);
+	tl_sql_stmt *s = row_stmt(st, "UPDATE story SET title = ?2, kicker = ?3, lead = ?4, place = ?5, region = ?6,"
+				       " date = ?7, published = ?8, markdown = ?9, version = ?10"
+				       " WHERE slug = ?1 AND version = ?11", &r);
 	if (s) {
-		bind_text(s, 1, y->slug);
 		bind_text(s, 2, y->title);
 		bind_text(s, 3, y->kicker);
 		bind_text(s, 4, y->lead);
@@ -674,20 +719,14 @@ int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t versio
 		tl_sql_bind_int(s, 10, *new_version);
 		tl_sql_bind_int(s, 11, version);
 	}
-	return versioned(st, s, exists_text(st, "SELECT 1 FROM story WHERE slug = ?1", y->slug), "story",
-			 y->slug, errs);
+	return row_write(st, s, &r, errs);
 }
 
 int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs)
 {
 	/* People, goals and instrument links go with it (ON DELETE CASCADE). */
-	tl_sql_stmt *s = prep(st, "DELETE FROM story WHERE slug = ?1 AND version = ?2");
-	if (s) {
-		bind_text(s, 1, slug);
-		tl_sql_bind_int(s, 2, version);
-	}
-	return versioned(st, s, exists_text(st, "SELECT 1 FROM story WHERE slug = ?1", slug), "story", slug,
-			 errs);
+	struct row r = story_row(slug);
+	return row_delete(st, "DELETE FROM story WHERE slug = ?1 AND version = ?2", &r, version, errs);
 }
 
 int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_arena *a,
@@ -717,22 +756,16 @@ int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_ar
 	return rc;
 }
 
-static const char *pair_key(tl_arena *a, const char *k, int pos)
-{
-	return tl_arena_printf(a, "%s/%d", k, pos);
-}
-
 int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, int64_t version,
 			  int64_t *new_version, tl_errors *errs)
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	tl_sql_stmt *s = prep(st, "UPDATE award SET recipient = ?3, project = ?4, region = ?5, year = ?6,"
-				   " amount = ?7, note = ?8, version = ?9"
-				   " WHERE instrument = ?1 AND position = ?2 AND version = ?10");
+	struct row r = grant_row(g->instrument, position);
+	tl_sql_stmt *s = row_stmt(st, "UPDATE award SET recipient = ?3, project = ?4, region = ?5, year = ?6,"
+				       " amount = ?7, note = ?8, version = ?9"
+				       " WHERE instrument = ?1 AND position = ?2 AND version = ?10", &r);
 	if (s) {
-		bind_text(s, 1, g->instrument);
-		tl_sql_bind_int(s, 2, position);
 		bind_text(s, 3, g->recipient);
 		bind_text(s, 4, g->project);
 		bind_text(s, 5, g->municipality);
@@ -745,31 +778,15 @@ int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, 
 		tl_sql_bind_int(s, 9, *new_version);
 		tl_sql_bind_int(s, 10, version);
 	}
-	tl_arena *a = tl_arena_new();
-	int rc = versioned(st, s,
-			   exists_pair(st, "SELECT 1 FROM award WHERE instrument = ?1 AND position = ?2",
-				       g->instrument, position),
-			   "grant", pair_key(a, g->instrument, position), errs);
-	tl_arena_free(a);
-	return rc;
+	return row_write(st, s, &r, errs);
 }
 
 int tl_store_grant_delete(tl_store *st, const char *instrument, int position, int64_t version,
 			  tl_errors *errs)
 {
-	tl_sql_stmt *s = prep(st, "DELETE FROM award WHERE instrument = ?1 AND position = ?2 AND version = ?3");
-	if (s) {
-		bind_text(s, 1, instrument);
-		tl_sql_bind_int(s, 2, position);
-		tl_sql_bind_int(s, 3, version);
-	}
-	tl_arena *a = tl_arena_new();
-	int rc = versioned(st, s,
-			   exists_pair(st, "SELECT 1 FROM award WHERE instrument = ?1 AND position = ?2",
-				       instrument, position),
-			   "grant", pair_key(a, instrument, position), errs);
-	tl_arena_free(a);
-	return rc;
+	struct row r = grant_row(instrument, position);
+	return row_delete(st, "DELETE FROM award WHERE instrument = ?1 AND position = ?2 AND version = ?3", &r,
+			  version, errs);
 }
 
 int tl_store_progress_get(tl_store *st, const char *target, int position, tl_arena *a,
@@ -801,11 +818,10 @@ int tl_store_progress_update(tl_store *st, const char *target, int position,
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	tl_sql_stmt *s = prep(st, "UPDATE target_progress SET date = ?3, value = ?4, source = ?5, note = ?6,"
-				   " version = ?7 WHERE target = ?1 AND position = ?2 AND version = ?8");
+	struct row r = progress_row(target, position);
+	tl_sql_stmt *s = row_stmt(st, "UPDATE target_progress SET date = ?3, value = ?4, source = ?5, note = ?6,"
+				       " version = ?7 WHERE target = ?1 AND position = ?2 AND version = ?8", &r);
 	if (s) {
-		bind_text(s, 1, target);
-		tl_sql_bind_int(s, 2, position);
 		bind_ymd_text(s, 3, &e->date);
 		tl_sql_bind_double(s, 4, e->value);
 		bind_text(s, 5, e->source);
@@ -813,31 +829,15 @@ int tl_store_progress_update(tl_store *st, const char *target, int position,
 		tl_sql_bind_int(s, 7, *new_version);
 		tl_sql_bind_int(s, 8, version);
 	}
-	tl_arena *a = tl_arena_new();
-	int rc = versioned(st, s,
-			   exists_pair(st, "SELECT 1 FROM target_progress WHERE target = ?1 AND position = ?2",
-				       target, position),
-			   "progress", pair_key(a, target, position), errs);
-	tl_arena_free(a);
-	return rc;
+	return row_write(st, s, &r, errs);
 }
 
 int tl_store_progress_delete(tl_store *st, const char *target, int position, int64_t version,
 			     tl_errors *errs)
 {
-	tl_sql_stmt *s = prep(st, "DELETE FROM target_progress WHERE target = ?1 AND position = ?2 AND version = ?3");
-	if (s) {
-		bind_text(s, 1, target);
-		tl_sql_bind_int(s, 2, position);
-		tl_sql_bind_int(s, 3, version);
-	}
-	tl_arena *a = tl_arena_new();
-	int rc = versioned(st, s,
-			   exists_pair(st, "SELECT 1 FROM target_progress WHERE target = ?1 AND position = ?2",
-				       target, position),
-			   "progress", pair_key(a, target, position), errs);
-	tl_arena_free(a);
-	return rc;
+	struct row r = progress_row(target, position);
+	return row_delete(st, "DELETE FROM target_progress WHERE target = ?1 AND position = ?2 AND version = ?3",
+			  &r, version, errs);
 }
 
 int tl_store_next_step_get(tl_store *st, int position, tl_arena *a, struct tl_next_step *n,
@@ -867,23 +867,15 @@ int tl_store_next_step_get(tl_store *st, int position, tl_arena *a, struct tl_ne
 	return rc;
 }
 
-static tl_sql_stmt *exists_step(tl_store *st, int position)
-{
-	tl_sql_stmt *s = prep(st, "SELECT 1 FROM next_step WHERE position = ?1");
-	if (s)
-		tl_sql_bind_int(s, 1, position);
-	return s;
-}
-
 int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_t version,
 			      int64_t *new_version, tl_errors *errs)
 {
 	if (next_version(st, new_version, errs))
 		return TL_ERR_STORE;
-	tl_sql_stmt *s = prep(st, "UPDATE next_step SET theme = ?2, year = ?3, status = ?4, text = ?5,"
-				   " version = ?6 WHERE position = ?1 AND version = ?7");
+	struct row r = step_row(n->position);
+	tl_sql_stmt *s = row_stmt(st, "UPDATE next_step SET theme = ?2, year = ?3, status = ?4, text = ?5,"
+				       " version = ?6 WHERE position = ?1 AND version = ?7", &r);
 	if (s) {
-		tl_sql_bind_int(s, 1, n->position);
 		bind_text(s, 2, n->theme);
 		tl_sql_bind_int(s, 3, n->year);
 		bind_text(s, 4, tl_step_status_name(n->status));
@@ -891,21 +883,13 @@ int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_
 		tl_sql_bind_int(s, 6, *new_version);
 		tl_sql_bind_int(s, 7, version);
 	}
-	char key[16];
-	snprintf(key, sizeof key, "%d", n->position);
-	return versioned(st, s, exists_step(st, n->position), "next step", key, errs);
+	return row_write(st, s, &r, errs);
 }
 
 int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_errors *errs)
 {
-	tl_sql_stmt *s = prep(st, "DELETE FROM next_step WHERE position = ?1 AND version = ?2");
-	if (s) {
-		tl_sql_bind_int(s, 1, position);
-		tl_sql_bind_int(s, 2, version);
-	}
-	char key[16];
-	snprintf(key, sizeof key, "%d", position);
-	return versioned(st, s, exists_step(st, position), "next step", key, errs);
+	struct row r = step_row(position);
+	return row_delete(st, "DELETE FROM next_step WHERE position = ?1 AND version = ?2", &r, version, errs);
 }
 
 /* ---- Published snapshots ------------------------------------------------ */

@@ -352,7 +352,7 @@ static int sent_has(const struct doc *d, size_t si, const char *const *list)
 		return lo;                                                    \
 	}
 LOWER_BOUND(q_from, struct tl_quantity, p.q, p.n_q)
-LOWER_BOUND(date_from, struct tl_date, p.dates, p.n_dates)
+LOWER_BOUND(date_from, struct tl_written_date, p.dates, p.n_dates)
 LOWER_BOUND(claim_from, struct tl_claim, p.claims, p.n_claims)
 LOWER_BOUND(ment_from, struct mention, ment, n_ment)
 LOWER_BOUND(bind_from, struct bind, binds, n_binds)
@@ -1113,7 +1113,7 @@ static size_t years_in(struct ctx *c, const struct doc *d, size_t si, int *out, 
 			out[n++] = (int)q->value;
 	}
 	for (size_t k = date_from(d, s->start); k < d->p.n_dates && d->p.dates[k].start < s->end; k++) {
-		const struct tl_date *t = &d->p.dates[k];
+		const struct tl_written_date *t = &d->p.dates[k];
 		if (!t->year)
 			continue;
 		if (ry && t->year > ry)
@@ -2020,7 +2020,7 @@ static void rule_parts(struct ctx *c, struct doc *d)
 static void rule_dates(struct ctx *c, struct doc *d)
 {
 	for (size_t k = 0; k < d->p.n_dates; k++) {
-		const struct tl_date *t = &d->p.dates[k];
+		const struct tl_written_date *t = &d->p.dates[k];
 		if (!t->day)
 			continue;
 		int y = t->year ? t->year : c->o.report_year;
@@ -2785,7 +2785,7 @@ static void collect_starts(struct ctx *c, struct doc *d)
 		}
 		for (size_t k = date_from(d, s->start); k < d->p.n_dates && !since_form &&
 							     d->p.dates[k].start < s->end; k++) {
-			const struct tl_date *t = &d->p.dates[k];
+			const struct tl_written_date *t = &d->p.dates[k];
 			if (!t->year || t->end > voff)
 				continue;
 			if (!year || t->start > ystart) {
@@ -3084,7 +3084,7 @@ static size_t sentence_deadline(const struct doc *d, size_t si, int *year, int *
 	const struct tl_sentence *s = &d->p.sent[si];
 	size_t best = SIZE_MAX, at;
 	for (size_t k = date_from(d, s->start); k < d->p.n_dates && d->p.dates[k].start < s->end; k++) {
-		const struct tl_date *t = &d->p.dates[k];
+		const struct tl_written_date *t = &d->p.dates[k];
 		if (t->year && (at = deadline_at(d, si, t->start)) != SIZE_MAX) {
 			best = at;
 			*year = t->year;
@@ -3518,7 +3518,7 @@ static void dates_future_past(struct ctx *c, struct doc *d)
 		size_t start;
 		int year, month;
 		if (k < d->p.n_dates) {
-			const struct tl_date *t = &d->p.dates[k];
+			const struct tl_written_date *t = &d->p.dates[k];
 			start = t->start;
 			year = t->year;
 			month = t->month;

@@ -764,7 +764,7 @@ struct scan {
 	size_t nt;
 	struct tl_quantity *q;
 	size_t nq, capq;
-	struct tl_date *d;
+	struct tl_written_date *d;
 	size_t nd, capd;
 	struct tl_claim *c;
 	size_t nc, capc;
@@ -854,7 +854,7 @@ static void dates(struct scan *x)
 			j = i + 1;
 		}
 		size_t first = wd ? i : j;
-		struct tl_date d = {x->t[first].s, x->t[k - 1].e, wd, day, month, year};
+		struct tl_written_date d = {x->t[first].s, x->t[k - 1].e, wd, day, month, year};
 		VPUSH(x->d, x->nd, x->capd, d);
 		for (size_t u = first; u < k; u++)
 			x->t[u].used = 1;

@@ -91,7 +91,9 @@ const char *tl_approx_name(enum tl_approx a);
 
 /* ---- Dates --------------------------------------------------------------- */
 
-struct tl_date {
+/* A date as written in prose, with where it stands (analysis/target.h has
+ * struct tl_date, a calendar date). */
+struct tl_written_date {
 	size_t start, end;
 	int weekday; /* 1 maandag .. 7 zondag; 0 when not written */
 	int day;     /* 1..31; 0 when only a month is written ("juni 2024") */
@@ -154,7 +156,7 @@ struct tl_paragraph {
 struct tl_prose {
 	struct tl_word *words; size_t n_words;
 	struct tl_quantity *q; size_t n_q;
-	struct tl_date *dates; size_t n_dates;
+	struct tl_written_date *dates; size_t n_dates;
 	struct tl_claim *claims; size_t n_claims;
 	struct tl_sentence *sent; size_t n_sent;
 	struct tl_paragraph *para; size_t n_para;

@@ -418,6 +418,7 @@ struct ctx {
 	const char *csrf;     /* the session's token */
 	struct tl_form form;  /* the POST body */
 	const char *cookies;  /* extra Set-Cookie headers, "\n"-separated (arena) */
+	const char *route;    /* the matched route's path */
 };
 
 static int role_bit(const char *role)
@@ -956,7 +957,19 @@ static enum MHD_Result missing_version(struct ctx *x)
 
 enum { EDIT_FORBIDDEN = 1 }; /* positive: not an error of the store */
 
+struct entity;
+
+/* An item keyed by a parent's slug and a position there (grants, progress
+ * entries), or by a position alone (next steps). */
+struct keyed {
+	const char *key;
+	int pos;
+};
+
 struct edit {
+	const struct entity *ent;           /* the kind of item (report content), or NULL */
+	struct keyed k;                     /* its key, when keyed by position */
+	const char *title;                  /* what the heading names after the action, or NULL */
 	const char *entity, *key;           /* for the audit trail */
 	int deleting;
 	int64_t version;                    /* the form's */
@@ -971,8 +984,7 @@ struct edit {
 	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
 	const char **theirs;                /* filled by get: the stored values, per field */
 	int64_t their_version;
-	const void *stored;                 /* stories: get's copy of the stored story; grants,
-					     * progress, steps: their key (struct keyed) */
+	const void *stored;                 /* stories: get's copy of the stored story */
 	int partner_keep;                   /* story: a partner keeps the stored publish flag */
 };
 
@@ -1448,6 +1460,24 @@ static const char *const *instrument_options(struct ctx *x, int allow_none)
 	if (!o.v)
 		opt_add(x, &o, "", L(x, "(geen instrumenten van uw organisatie)", "(no instruments of your organisation)"));
 	return o.v;
+}
+
+static const char *const *step_status_options(struct ctx *x)
+{
+	static const char *const st_nl[] = {"planned", "gepland", "started", "gestart", "done", "gedaan",
+					    "dropped", "geschrapt", NULL};
+	static const char *const st_en[] = {"planned", "planned", "started", "started", "done", "done",
+					    "dropped", "dropped", NULL};
+	return x->sv->o->lang == TL_LANG_NL ? st_nl : st_en;
+}
+
+static const char *const *theme_options(struct ctx *x)
+{
+	const struct tl_model *m = x->snap->m;
+	struct opts th = {0};
+	for (size_t i = 0; i < m->n_themes; i++)
+		opt_add(x, &th, m->themes[i].slug, m->themes[i].title);
+	return th.v;
 }
 
 /* The form's values for fields, to refill a refused form. */
@@ -1941,17 +1971,10 @@ static enum MHD_Result steps_page(struct ctx *x, unsigned status, const tl_error
 		items[i] = tl_arena_printf(x->a, "%s %d (%s): %s", t ? t->title : "", s->year,
 					   tl_step_status_name(s->status), s->text);
 	}
-	struct opts th = {0};
-	for (size_t i = 0; i < m->n_themes; i++)
-		opt_add(x, &th, m->themes[i].slug, m->themes[i].title);
-	static const char *const st_nl[] = {"planned", "gepland", "started", "gestart", "done", "gedaan",
-					    "dropped", "geschrapt", NULL};
-	static const char *const st_en[] = {"planned", "planned", "started", "started", "done", "done",
-					    "dropped", "dropped", NULL};
 	struct tl_form_field f[] = {
-		{"theme", L(x, "Thema", "Theme"), TL_FIELD_SELECT, th.v, 1},
+		{"theme", L(x, "Thema", "Theme"), TL_FIELD_SELECT, theme_options(x), 1},
 		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
-		{"status", L(x, "Stand", "Status"), TL_FIELD_SELECT, x->sv->o->lang == TL_LANG_NL ? st_nl : st_en, 1},
+		{"status", L(x, "Stand", "Status"), TL_FIELD_SELECT, step_status_options(x), 1},
 		{"text", L(x, "Wat we gaan doen", "What we will do"), TL_FIELD_TEXTAREA, NULL, 1},
 	};
 	size_t nf = sizeof f / sizeof *f;
@@ -2013,7 +2036,12 @@ static enum MHD_Result h_step_add(struct ctx *x)
  * /beheer/voortgang/TARGET/POSITION and /beheer/stappen/POSITION: GET shows
  * the item as stored now (not the snapshot, which may be a second behind)
  * with its version; POST saves (action=save) or deletes (action=delete)
- * through run_edit(). */
+ * through run_edit().
+ *
+ * Each kind of item is one `struct entity` below: its fields and labels,
+ * how its url names it, how it is read, parsed from a form and written.
+ * h_item_form() and h_item_edit() do the rest for all of them; the route
+ * table hands them the entity. */
 
 static struct tl_form_field *fields_copy(struct ctx *x, const struct tl_form_field *f, size_t n)
 {
@@ -2087,24 +2115,71 @@ static int edit_request(struct ctx *x, struct edit *e)
 	return e->version < 0 ? -1 : 0;
 }
 
-/* -- Stories -- */
+/* Where a select field's options come from. */
+enum { OPT_NONE = 0, OPT_MUNICIPALITIES, OPT_THEMES, OPT_STEP_STATUS };
 
-static struct tl_form_field *story_edit_fields(struct ctx *x, size_t *nf)
+/* One field of an item's form, in both languages. */
+struct field_spec {
+	const char *name, *nl, *en;
+	int kind;     /* TL_FIELD_* */
+	int options;  /* OPT_*, for TL_FIELD_SELECT */
+	int required;
+};
+
+/* A kind of item the editor changes and deletes. */
+struct entity {
+	const char *name;          /* in the audit trail: "grant" */
+	const char *list;          /* the list page: the back link; a save lands on list?klaar=1 */
+	const char *nl, *en;       /* heading of its page */
+	const struct field_spec *fields;
+	size_t nf;
+	size_t editors_tail;       /* the last this many fields are shown to editors and admins only */
+	/* The item the url names: e->key (for the audit trail), e->k and
+	 * e->title (NULL: the heading alone).  0, 403 or 404. */
+	int (*locate)(struct ctx *x, struct edit *e);
+	/* Read the stored item (see struct edit's get). */
+	int (*get)(struct ctx *x, tl_store *st, struct edit *e);
+	/* The new item from the form into e->item, each error named by its field. */
+	void (*parse)(struct ctx *x, struct edit *e, tl_errors *errs);
+	/* Update or delete (see struct edit's put). */
+	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
+};
+
+static const char *const *options_of(struct ctx *x, int which)
 {
-	int editor = (role_bit(x->user.role) & EDITORS) != 0;
-	struct tl_form_field f[] = {
-		{"title", L(x, "Titel", "Title"), TL_FIELD_TEXT, NULL, 1},
-		{"kicker", L(x, "Bovenkop (het instrument zoals de bron het noemt)", "Kicker"), TL_FIELD_TEXT, NULL, 0},
-		{"lead", L(x, "Inleiding", "Lead"), TL_FIELD_TEXT, NULL, 0},
-		{"place", L(x, "Plaats", "Place"), TL_FIELD_TEXT, NULL, 0},
-		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
-		{"date", L(x, "Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 0},
-		{"markdown", L(x, "Tekst (Markdown)", "Text (Markdown)"), TL_FIELD_TEXTAREA, NULL, 1},
-		{"published", L(x, "Publiceren in het verslag", "Publish in the report"), TL_FIELD_CHECKBOX, NULL, 0},
-	};
-	*nf = sizeof f / sizeof *f - (editor ? 0 : 1);
-	return fields_copy(x, f, sizeof f / sizeof *f);
+	switch (which) {
+	case OPT_MUNICIPALITIES:
+		return municipality_options(x);
+	case OPT_THEMES:
+		return theme_options(x);
+	case OPT_STEP_STATUS:
+		return step_status_options(x);
+	default:
+		return NULL;
+	}
 }
+
+/* The form fields this account sees for the entity: e->fields, e->nf. */
+static void edit_fields(struct ctx *x, struct edit *e)
+{
+	const struct entity *en = e->ent;
+	struct tl_form_field *f = TL_NEW_ARRAY(x->a, struct tl_form_field, en->nf);
+	for (size_t i = 0; i < en->nf; i++) {
+		const struct field_spec *s = &en->fields[i];
+		f[i] = (struct tl_form_field){s->name, L(x, s->nl, s->en), s->kind, options_of(x, s->options),
+					      s->required};
+	}
+	e->fields = f;
+	e->nf = en->nf - ((role_bit(x->user.role) & EDITORS) ? 0 : en->editors_tail);
+}
+
+static const char *edit_heading(struct ctx *x, const struct edit *e)
+{
+	const char *h = L(x, e->ent->nl, e->ent->en);
+	return e->title ? tl_arena_printf(x->a, "%s: %s", h, e->title) : h;
+}
+
+/* -- Stories -- */
 
 static const char **story_values(struct ctx *x, const struct tl_story *y)
 {
@@ -2120,7 +2195,24 @@ static const char **story_values(struct ctx *x, const struct tl_story *y)
 	return v;
 }
 
-static int get_story(struct ctx *x, tl_store *st, struct edit *e)
+/* Refuse what this account may not touch before looking at the form
+ * (get checks again against the row run_edit writes). */
+static int story_locate(struct ctx *x, struct edit *e)
+{
+	struct tl_story cur;
+	int64_t cur_version;
+	pthread_mutex_lock(&x->sv->db_lock);
+	int rc = tl_store_story_get(x->sv->st, x->rest, x->a, &cur, &cur_version);
+	pthread_mutex_unlock(&x->sv->db_lock);
+	if (rc == TL_OK && !story_visible(x, &cur))
+		return 403;
+	if (rc == TL_ERR_NOTFOUND && !(role_bit(x->user.role) & EDITORS))
+		return 404;
+	e->key = x->rest;
+	return 0;
+}
+
+static int story_get(struct ctx *x, tl_store *st, struct edit *e)
 {
 	struct tl_story *y = TL_NEW(x->a, struct tl_story);
 	int rc = tl_store_story_get(st, e->key, x->a, y, &e->their_version);
@@ -2133,7 +2225,17 @@ static int get_story(struct ctx *x, tl_store *st, struct edit *e)
 	return TL_OK;
 }
 
-static int put_story(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+static void story_parse(struct ctx *x, struct edit *e, tl_errors *errs)
+{
+	struct tl_story *y = TL_NEW(x->a, struct tl_story);
+	story_from_form(x, y, errs);
+	y->slug = e->key;
+	y->published = tl_form_get(&x->form, "published") != NULL;
+	e->partner_keep = !(role_bit(x->user.role) & EDITORS);
+	e->item = y;
+}
+
+static int story_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
 {
 	(void)x;
 	if (e->deleting)
@@ -2145,81 +2247,24 @@ static int put_story(struct ctx *x, tl_store *st, struct edit *e, tl_errors *err
 	return tl_store_story_update(st, &y, e->version, &nv, errs);
 }
 
-static enum MHD_Result h_story_edit_form(struct ctx *x)
-{
-	struct tl_story y;
-	int64_t version = 0;
-	pthread_mutex_lock(&x->sv->db_lock);
-	int rc = tl_store_story_get(x->sv->st, x->rest, x->a, &y, &version);
-	pthread_mutex_unlock(&x->sv->db_lock);
-	if (rc)
-		return not_found(x);
-	if (!story_visible(x, &y))
-		return forbidden(x);
-	size_t nf;
-	struct tl_form_field *f = story_edit_fields(x, &nf);
-	return edit_page(x, 200, L(x, "Verhaal wijzigen", "Edit story"), "/beheer/verhalen", f, nf,
-			 story_values(x, &y), version, NULL);
-}
+static const struct field_spec story_fields[] = {
+	{"title", "Titel", "Title", TL_FIELD_TEXT, OPT_NONE, 1},
+	{"kicker", "Bovenkop (het instrument zoals de bron het noemt)", "Kicker", TL_FIELD_TEXT, OPT_NONE, 0},
+	{"lead", "Inleiding", "Lead", TL_FIELD_TEXT, OPT_NONE, 0},
+	{"place", "Plaats", "Place", TL_FIELD_TEXT, OPT_NONE, 0},
+	{"municipality", "Gemeente", "Municipality", TL_FIELD_SELECT, OPT_MUNICIPALITIES, 0},
+	{"date", "Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)", TL_FIELD_DATE, OPT_NONE, 0},
+	{"markdown", "Tekst (Markdown)", "Text (Markdown)", TL_FIELD_TEXTAREA, OPT_NONE, 1},
+	{"published", "Publiceren in het verslag", "Publish in the report", TL_FIELD_CHECKBOX, OPT_NONE, 0},
+};
 
-static enum MHD_Result h_story_edit(struct ctx *x)
-{
-	/* Refuse what this account may not touch before looking at the form
-	 * (run_edit checks again against the row it writes). */
-	struct tl_story cur;
-	int64_t cur_version;
-	pthread_mutex_lock(&x->sv->db_lock);
-	int rc = tl_store_story_get(x->sv->st, x->rest, x->a, &cur, &cur_version);
-	pthread_mutex_unlock(&x->sv->db_lock);
-	if (rc == TL_OK && !story_visible(x, &cur))
-		return forbidden(x);
-	if (rc == TL_ERR_NOTFOUND && !(role_bit(x->user.role) & EDITORS))
-		return not_found(x);
-	struct edit e = {0};
-	if (edit_request(x, &e))
-		return missing_version(x);
-	const char *heading = L(x, "Verhaal wijzigen", "Edit story");
-	e.entity = "story";
-	e.key = x->rest;
-	e.fields = story_edit_fields(x, &e.nf);
-	e.mine = refill(x, e.fields, e.nf);
-	e.get = get_story;
-	e.put = put_story;
-	struct tl_story y;
-	memset(&y, 0, sizeof y);
-	if (!e.deleting) {
-		tl_errors errs = TL_ERRORS_INIT;
-		story_from_form(x, &y, &errs);
-		if (tl_errors_failed(&errs)) {
-			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/verhalen", e.fields, e.nf, e.mine,
-						       e.version, &errs);
-			tl_errors_free(&errs);
-			return ok;
-		}
-		tl_errors_free(&errs);
-		y.slug = x->rest;
-		y.published = tl_form_get(&x->form, "published") != NULL;
-		e.partner_keep = !(role_bit(x->user.role) & EDITORS);
-		e.item = &y;
-	}
-	return finish_edit(x, &e, heading, "/beheer/verhalen", x->url, "/beheer/verhalen?klaar=1");
-}
+static const struct entity story_entity = {
+	"story", "/beheer/verhalen", "Verhaal wijzigen", "Edit story",
+	story_fields, sizeof story_fields / sizeof *story_fields, 1,
+	story_locate, story_get, story_parse, story_put,
+};
 
 /* -- Grants -- */
-
-static struct tl_form_field *grant_edit_fields(struct ctx *x, size_t *nf)
-{
-	struct tl_form_field f[] = {
-		{"recipient", L(x, "Ontvanger", "Recipient"), TL_FIELD_TEXT, NULL, 0},
-		{"project", L(x, "Project", "Project"), TL_FIELD_TEXT, NULL, 0},
-		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
-		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
-		{"amount", L(x, "Bedrag in euro", "Amount in euros"), TL_FIELD_NUMBER, NULL, 0},
-		{"note", L(x, "Toelichting (bijvoorbeeld winnaar)", "Note (e.g. winner)"), TL_FIELD_TEXT, NULL, 0},
-	};
-	*nf = sizeof f / sizeof *f;
-	return fields_copy(x, f, *nf);
-}
 
 static const char **grant_values(struct ctx *x, const struct tl_grant *g)
 {
@@ -2233,113 +2278,62 @@ static const char **grant_values(struct ctx *x, const struct tl_grant *g)
 	return v;
 }
 
-struct keyed {
-	const char *key;
-	int pos;
-	const void *item;
-};
-
-static int get_grant(struct ctx *x, tl_store *st, struct edit *e)
+/* INSTRUMENT/POSITION, if this account may write for the instrument. */
+static int grant_locate(struct ctx *x, struct edit *e)
 {
-	const struct keyed *k = e->stored;
+	if (split_key(x, &e->k.key, &e->k.pos))
+		return 404;
+	const struct tl_instrument *in = tl_model_instrument(x->snap->m, e->k.key);
+	if (!in)
+		return 404;
+	e->title = in->name;
+	e->key = tl_arena_printf(x->a, "%s/%d", in->slug, e->k.pos);
+	return may_use_instrument(x, in) ? 0 : 403;
+}
+
+static int grant_get(struct ctx *x, tl_store *st, struct edit *e)
+{
 	struct tl_grant g;
-	int rc = tl_store_grant_get(st, k->key, k->pos, x->a, &g, &e->their_version);
+	int rc = tl_store_grant_get(st, e->k.key, e->k.pos, x->a, &g, &e->their_version);
 	if (rc)
 		return rc;
 	e->theirs = grant_values(x, &g);
 	return TL_OK;
 }
 
-static int put_grant(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+static void grant_parse(struct ctx *x, struct edit *e, tl_errors *errs)
+{
+	struct tl_grant *g = TL_NEW(x->a, struct tl_grant);
+	grant_from_form(x, g, errs);
+	g->instrument = e->k.key;
+	e->item = g;
+}
+
+static int grant_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
 {
 	(void)x;
-	const struct keyed *k = e->stored;
 	if (e->deleting)
-		return tl_store_grant_delete(st, k->key, k->pos, e->version, errs);
+		return tl_store_grant_delete(st, e->k.key, e->k.pos, e->version, errs);
 	int64_t nv;
-	return tl_store_grant_update(st, k->pos, e->item, e->version, &nv, errs);
+	return tl_store_grant_update(st, e->k.pos, e->item, e->version, &nv, errs);
 }
 
-/* The instrument of a grant url, if this account may write for it. */
-static int grant_key(struct ctx *x, struct keyed *k, const struct tl_instrument **in)
-{
-	if (split_key(x, &k->key, &k->pos))
-		return 404;
-	*in = tl_model_instrument(x->snap->m, k->key);
-	if (!*in)
-		return 404;
-	return may_use_instrument(x, *in) ? 0 : 403;
-}
+static const struct field_spec grant_fields[] = {
+	{"recipient", "Ontvanger", "Recipient", TL_FIELD_TEXT, OPT_NONE, 0},
+	{"project", "Project", "Project", TL_FIELD_TEXT, OPT_NONE, 0},
+	{"municipality", "Gemeente", "Municipality", TL_FIELD_SELECT, OPT_MUNICIPALITIES, 0},
+	{"year", "Jaar", "Year", TL_FIELD_NUMBER, OPT_NONE, 1},
+	{"amount", "Bedrag in euro", "Amount in euros", TL_FIELD_NUMBER, OPT_NONE, 0},
+	{"note", "Toelichting (bijvoorbeeld winnaar)", "Note (e.g. winner)", TL_FIELD_TEXT, OPT_NONE, 0},
+};
 
-static enum MHD_Result h_grant_edit_form(struct ctx *x)
-{
-	struct keyed k;
-	const struct tl_instrument *in;
-	int bad = grant_key(x, &k, &in);
-	if (bad)
-		return bad == 403 ? forbidden(x) : not_found(x);
-	struct tl_grant g;
-	int64_t version = 0;
-	pthread_mutex_lock(&x->sv->db_lock);
-	int rc = tl_store_grant_get(x->sv->st, k.key, k.pos, x->a, &g, &version);
-	pthread_mutex_unlock(&x->sv->db_lock);
-	if (rc)
-		return not_found(x);
-	size_t nf;
-	struct tl_form_field *f = grant_edit_fields(x, &nf);
-	return edit_page(x, 200, tl_arena_printf(x->a, "%s: %s", L(x, "Toekenning wijzigen", "Edit grant"), in->name),
-			 "/beheer/toekenningen", f, nf, grant_values(x, &g), version, NULL);
-}
-
-static enum MHD_Result h_grant_edit(struct ctx *x)
-{
-	struct keyed k;
-	const struct tl_instrument *in;
-	int bad = grant_key(x, &k, &in);
-	if (bad)
-		return bad == 403 ? forbidden(x) : not_found(x);
-	struct edit e = {0};
-	if (edit_request(x, &e))
-		return missing_version(x);
-	const char *heading = tl_arena_printf(x->a, "%s: %s", L(x, "Toekenning wijzigen", "Edit grant"), in->name);
-	e.entity = "grant";
-	e.key = tl_arena_printf(x->a, "%s/%d", in->slug, k.pos);
-	e.fields = grant_edit_fields(x, &e.nf);
-	e.mine = refill(x, e.fields, e.nf);
-	e.get = get_grant;
-	e.put = put_grant;
-	e.stored = &k;
-	struct tl_grant g;
-	memset(&g, 0, sizeof g);
-	if (!e.deleting) {
-		tl_errors errs = TL_ERRORS_INIT;
-		grant_from_form(x, &g, &errs);
-		if (tl_errors_failed(&errs)) {
-			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/toekenningen", e.fields, e.nf, e.mine,
-						       e.version, &errs);
-			tl_errors_free(&errs);
-			return ok;
-		}
-		tl_errors_free(&errs);
-		g.instrument = in->slug;
-		e.item = &g;
-	}
-	return finish_edit(x, &e, heading, "/beheer/toekenningen", x->url, "/beheer/toekenningen?klaar=1");
-}
+static const struct entity grant_entity = {
+	"grant", "/beheer/toekenningen", "Toekenning wijzigen", "Edit grant",
+	grant_fields, sizeof grant_fields / sizeof *grant_fields, 0,
+	grant_locate, grant_get, grant_parse, grant_put,
+};
 
 /* -- Target progress -- */
-
-static struct tl_form_field *progress_edit_fields(struct ctx *x, size_t *nf)
-{
-	struct tl_form_field f[] = {
-		{"date", L(x, "Datum van de meting (jjjj, jjjj-mm of jjjj-mm-dd)", "Date measured (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 1},
-		{"value", L(x, "Stand (getal)", "Value (number)"), TL_FIELD_NUMBER, NULL, 1},
-		{"source", L(x, "Bron", "Source"), TL_FIELD_TEXT, NULL, 0},
-		{"note", L(x, "Toelichting", "Note"), TL_FIELD_TEXT, NULL, 0},
-	};
-	*nf = sizeof f / sizeof *f;
-	return fields_copy(x, f, *nf);
-}
 
 static const char **progress_values(struct ctx *x, const struct tl_target_entry *pe)
 {
@@ -2351,113 +2345,60 @@ static const char **progress_values(struct ctx *x, const struct tl_target_entry 
 	return v;
 }
 
-static int get_progress(struct ctx *x, tl_store *st, struct edit *e)
+/* TARGET/POSITION, if this account may write for the target. */
+static int progress_locate(struct ctx *x, struct edit *e)
 {
-	const struct keyed *k = e->stored;
+	if (split_key(x, &e->k.key, &e->k.pos))
+		return 404;
+	const struct tl_target *t = tl_model_target(x->snap->m, e->k.key);
+	if (!t)
+		return 404;
+	e->title = t->title;
+	e->key = tl_arena_printf(x->a, "%s/%d", t->slug, e->k.pos);
+	return may_use_target(x, t) ? 0 : 403;
+}
+
+static int progress_get(struct ctx *x, tl_store *st, struct edit *e)
+{
 	struct tl_target_entry pe;
-	int rc = tl_store_progress_get(st, k->key, k->pos, x->a, &pe, &e->their_version);
+	int rc = tl_store_progress_get(st, e->k.key, e->k.pos, x->a, &pe, &e->their_version);
 	if (rc)
 		return rc;
 	e->theirs = progress_values(x, &pe);
 	return TL_OK;
 }
 
-static int put_progress(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+static void progress_parse(struct ctx *x, struct edit *e, tl_errors *errs)
+{
+	struct tl_target_entry *pe = TL_NEW(x->a, struct tl_target_entry);
+	progress_from_form(x, pe, errs);
+	e->item = pe;
+}
+
+static int progress_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
 {
 	(void)x;
-	const struct keyed *k = e->stored;
 	if (e->deleting)
-		return tl_store_progress_delete(st, k->key, k->pos, e->version, errs);
+		return tl_store_progress_delete(st, e->k.key, e->k.pos, e->version, errs);
 	int64_t nv;
-	return tl_store_progress_update(st, k->key, k->pos, e->item, e->version, &nv, errs);
+	return tl_store_progress_update(st, e->k.key, e->k.pos, e->item, e->version, &nv, errs);
 }
 
-static int progress_key(struct ctx *x, struct keyed *k, const struct tl_target **t)
-{
-	if (split_key(x, &k->key, &k->pos))
-		return 404;
-	*t = tl_model_target(x->snap->m, k->key);
-	if (!*t)
-		return 404;
-	return may_use_target(x, *t) ? 0 : 403;
-}
+static const struct field_spec progress_fields[] = {
+	{"date", "Datum van de meting (jjjj, jjjj-mm of jjjj-mm-dd)", "Date measured (yyyy, yyyy-mm or yyyy-mm-dd)",
+	 TL_FIELD_DATE, OPT_NONE, 1},
+	{"value", "Stand (getal)", "Value (number)", TL_FIELD_NUMBER, OPT_NONE, 1},
+	{"source", "Bron", "Source", TL_FIELD_TEXT, OPT_NONE, 0},
+	{"note", "Toelichting", "Note", TL_FIELD_TEXT, OPT_NONE, 0},
+};
 
-static enum MHD_Result h_progress_edit_form(struct ctx *x)
-{
-	struct keyed k;
-	const struct tl_target *t;
-	int bad = progress_key(x, &k, &t);
-	if (bad)
-		return bad == 403 ? forbidden(x) : not_found(x);
-	struct tl_target_entry pe;
-	int64_t version = 0;
-	pthread_mutex_lock(&x->sv->db_lock);
-	int rc = tl_store_progress_get(x->sv->st, k.key, k.pos, x->a, &pe, &version);
-	pthread_mutex_unlock(&x->sv->db_lock);
-	if (rc)
-		return not_found(x);
-	size_t nf;
-	struct tl_form_field *f = progress_edit_fields(x, &nf);
-	return edit_page(x, 200, tl_arena_printf(x->a, "%s: %s", L(x, "Voortgang wijzigen", "Edit progress"), t->title),
-			 "/beheer/voortgang", f, nf, progress_values(x, &pe), version, NULL);
-}
-
-static enum MHD_Result h_progress_edit(struct ctx *x)
-{
-	struct keyed k;
-	const struct tl_target *t;
-	int bad = progress_key(x, &k, &t);
-	if (bad)
-		return bad == 403 ? forbidden(x) : not_found(x);
-	struct edit e = {0};
-	if (edit_request(x, &e))
-		return missing_version(x);
-	const char *heading = tl_arena_printf(x->a, "%s: %s", L(x, "Voortgang wijzigen", "Edit progress"), t->title);
-	e.entity = "target progress";
-	e.key = tl_arena_printf(x->a, "%s/%d", t->slug, k.pos);
-	e.fields = progress_edit_fields(x, &e.nf);
-	e.mine = refill(x, e.fields, e.nf);
-	e.get = get_progress;
-	e.put = put_progress;
-	e.stored = &k;
-	struct tl_target_entry pe;
-	memset(&pe, 0, sizeof pe);
-	if (!e.deleting) {
-		tl_errors errs = TL_ERRORS_INIT;
-		progress_from_form(x, &pe, &errs);
-		if (tl_errors_failed(&errs)) {
-			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/voortgang", e.fields, e.nf, e.mine,
-						       e.version, &errs);
-			tl_errors_free(&errs);
-			return ok;
-		}
-		tl_errors_free(&errs);
-		e.item = &pe;
-	}
-	return finish_edit(x, &e, heading, "/beheer/voortgang", x->url, "/beheer/voortgang?klaar=1");
-}
+static const struct entity progress_entity = {
+	"target progress", "/beheer/voortgang", "Voortgang wijzigen", "Edit progress",
+	progress_fields, sizeof progress_fields / sizeof *progress_fields, 0,
+	progress_locate, progress_get, progress_parse, progress_put,
+};
 
 /* -- Next steps -- */
-
-static struct tl_form_field *step_edit_fields(struct ctx *x, size_t *nf)
-{
-	const struct tl_model *m = x->snap->m;
-	struct opts th = {0};
-	for (size_t i = 0; i < m->n_themes; i++)
-		opt_add(x, &th, m->themes[i].slug, m->themes[i].title);
-	static const char *const st_nl[] = {"planned", "gepland", "started", "gestart", "done", "gedaan",
-					    "dropped", "geschrapt", NULL};
-	static const char *const st_en[] = {"planned", "planned", "started", "started", "done", "done",
-					    "dropped", "dropped", NULL};
-	struct tl_form_field f[] = {
-		{"theme", L(x, "Thema", "Theme"), TL_FIELD_SELECT, th.v, 1},
-		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
-		{"status", L(x, "Stand", "Status"), TL_FIELD_SELECT, x->sv->o->lang == TL_LANG_NL ? st_nl : st_en, 1},
-		{"text", L(x, "Wat we gaan doen", "What we will do"), TL_FIELD_TEXTAREA, NULL, 1},
-	};
-	*nf = sizeof f / sizeof *f;
-	return fields_copy(x, f, *nf);
-}
 
 static const char **step_values(struct ctx *x, const struct tl_next_step *n)
 {
@@ -2469,78 +2410,119 @@ static const char **step_values(struct ctx *x, const struct tl_next_step *n)
 	return v;
 }
 
-static int get_step(struct ctx *x, tl_store *st, struct edit *e)
+static int step_locate(struct ctx *x, struct edit *e)
 {
-	const struct keyed *k = e->stored;
+	if (position_of(x->rest, &e->k.pos))
+		return 404;
+	e->key = x->rest;
+	return 0;
+}
+
+static int step_get(struct ctx *x, tl_store *st, struct edit *e)
+{
 	struct tl_next_step n;
-	int rc = tl_store_next_step_get(st, k->pos, x->a, &n, &e->their_version);
+	int rc = tl_store_next_step_get(st, e->k.pos, x->a, &n, &e->their_version);
 	if (rc)
 		return rc;
 	e->theirs = step_values(x, &n);
 	return TL_OK;
 }
 
-static int put_step(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+static void step_parse(struct ctx *x, struct edit *e, tl_errors *errs)
+{
+	struct tl_next_step *n = TL_NEW(x->a, struct tl_next_step);
+	step_from_form(x, n, errs);
+	n->position = e->k.pos;
+	e->item = n;
+}
+
+static int step_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
 {
 	(void)x;
-	const struct keyed *k = e->stored;
 	if (e->deleting)
-		return tl_store_next_step_delete(st, k->pos, e->version, errs);
-	struct tl_next_step n = *(const struct tl_next_step *)e->item;
-	n.position = k->pos;
+		return tl_store_next_step_delete(st, e->k.pos, e->version, errs);
 	int64_t nv;
-	return tl_store_next_step_update(st, &n, e->version, &nv, errs);
+	return tl_store_next_step_update(st, e->item, e->version, &nv, errs);
 }
 
-static enum MHD_Result h_step_edit_form(struct ctx *x)
+static const struct field_spec step_fields[] = {
+	{"theme", "Thema", "Theme", TL_FIELD_SELECT, OPT_THEMES, 1},
+	{"year", "Jaar", "Year", TL_FIELD_NUMBER, OPT_NONE, 1},
+	{"status", "Stand", "Status", TL_FIELD_SELECT, OPT_STEP_STATUS, 1},
+	{"text", "Wat we gaan doen", "What we will do", TL_FIELD_TEXTAREA, OPT_NONE, 1},
+};
+
+static const struct entity step_entity = {
+	"next step", "/beheer/stappen", "Volgende stap wijzigen", "Edit next step",
+	step_fields, sizeof step_fields / sizeof *step_fields, 0,
+	step_locate, step_get, step_parse, step_put,
+};
+
+/* -- All of them -- */
+
+/* Every kind of item; its edit pages are LIST/KEY. */
+static const struct entity *const entities[] = {&story_entity, &grant_entity, &progress_entity, &step_entity};
+
+/* The kind of item the matched route (LIST/) edits. */
+static const struct entity *entity_of(const struct ctx *x)
 {
-	int pos;
-	if (position_of(x->rest, &pos))
-		return not_found(x);
-	struct tl_next_step n;
-	int64_t version = 0;
+	for (size_t i = 0; i < sizeof entities / sizeof *entities; i++) {
+		size_t n = strlen(entities[i]->list);
+		if (!strncmp(x->route, entities[i]->list, n) && !strcmp(x->route + n, "/"))
+			return entities[i];
+	}
+	tl_panic("no entity for route %s", x->route);
+}
+
+/* GET: the item as stored now, in its form. */
+static enum MHD_Result h_item_form(struct ctx *x)
+{
+	struct edit e = {0};
+	e.ent = entity_of(x);
+	int bad = e.ent->locate(x, &e);
+	if (bad)
+		return bad == 403 ? forbidden(x) : not_found(x);
 	pthread_mutex_lock(&x->sv->db_lock);
-	int rc = tl_store_next_step_get(x->sv->st, pos, x->a, &n, &version);
+	int rc = e.ent->get(x, x->sv->st, &e);
 	pthread_mutex_unlock(&x->sv->db_lock);
+	if (rc == EDIT_FORBIDDEN)
+		return forbidden(x);
 	if (rc)
 		return not_found(x);
-	size_t nf;
-	struct tl_form_field *f = step_edit_fields(x, &nf);
-	return edit_page(x, 200, L(x, "Volgende stap wijzigen", "Edit next step"), "/beheer/stappen", f, nf,
-			 step_values(x, &n), version, NULL);
+	edit_fields(x, &e);
+	return edit_page(x, 200, edit_heading(x, &e), e.ent->list, e.fields, e.nf, e.theirs, e.their_version,
+			 NULL);
 }
 
-static enum MHD_Result h_step_edit(struct ctx *x)
+/* POST: save or delete, version-checked (run_edit); a refused form comes
+ * back with the sender's values and what is wrong, per field. */
+static enum MHD_Result h_item_edit(struct ctx *x)
 {
-	struct keyed k = {0};
-	if (position_of(x->rest, &k.pos))
-		return not_found(x);
 	struct edit e = {0};
+	e.ent = entity_of(x);
+	int bad = e.ent->locate(x, &e);
+	if (bad)
+		return bad == 403 ? forbidden(x) : not_found(x);
 	if (edit_request(x, &e))
 		return missing_version(x);
-	const char *heading = L(x, "Volgende stap wijzigen", "Edit next step");
-	e.entity = "next step";
-	e.key = x->rest;
-	e.fields = step_edit_fields(x, &e.nf);
+	const char *heading = edit_heading(x, &e);
+	e.entity = e.ent->name;
+	edit_fields(x, &e);
 	e.mine = refill(x, e.fields, e.nf);
-	e.get = get_step;
-	e.put = put_step;
-	e.stored = &k;
-	struct tl_next_step n;
-	memset(&n, 0, sizeof n);
+	e.get = e.ent->get;
+	e.put = e.ent->put;
 	if (!e.deleting) {
 		tl_errors errs = TL_ERRORS_INIT;
-		step_from_form(x, &n, &errs);
+		e.ent->parse(x, &e, &errs);
 		if (tl_errors_failed(&errs)) {
-			enum MHD_Result ok = edit_page(x, 422, heading, "/beheer/stappen", e.fields, e.nf, e.mine,
+			enum MHD_Result ok = edit_page(x, 422, heading, e.ent->list, e.fields, e.nf, e.mine,
 						       e.version, &errs);
 			tl_errors_free(&errs);
 			return ok;
 		}
 		tl_errors_free(&errs);
-		e.item = &n;
 	}
-	return finish_edit(x, &e, heading, "/beheer/stappen", x->url, "/beheer/stappen?klaar=1");
+	return finish_edit(x, &e, heading, e.ent->list, x->url, tl_arena_printf(x->a, "%s?klaar=1", e.ent->list));
 }
 
 /* ---- Audit trail and accounts (admins) ---------------------------------- */
@@ -2847,14 +2829,14 @@ static const struct route {
 	{M_GET, "/beheer/import", 0, EDITORS, 0, h_import_form},
 	{M_POST, "/beheer/import", 0, EDITORS, 1, h_import},
 	{M_POST, "/beheer/publiceren", 0, EDITORS, 0, h_publish},
-	{M_GET, "/beheer/verhalen/", 1, EDITORS | PARTNER, 0, h_story_edit_form},
-	{M_POST, "/beheer/verhalen/", 1, EDITORS | PARTNER, 0, h_story_edit},
-	{M_GET, "/beheer/voortgang/", 1, EDITORS | PARTNER, 0, h_progress_edit_form},
-	{M_POST, "/beheer/voortgang/", 1, EDITORS | PARTNER, 0, h_progress_edit},
-	{M_GET, "/beheer/toekenningen/", 1, EDITORS | PARTNER, 0, h_grant_edit_form},
-	{M_POST, "/beheer/toekenningen/", 1, EDITORS | PARTNER, 0, h_grant_edit},
-	{M_GET, "/beheer/stappen/", 1, EDITORS, 0, h_step_edit_form},
-	{M_POST, "/beheer/stappen/", 1, EDITORS, 0, h_step_edit},
+	{M_GET, "/beheer/verhalen/", 1, EDITORS | PARTNER, 0, h_item_form},
+	{M_POST, "/beheer/verhalen/", 1, EDITORS | PARTNER, 0, h_item_edit},
+	{M_GET, "/beheer/voortgang/", 1, EDITORS | PARTNER, 0, h_item_form},
+	{M_POST, "/beheer/voortgang/", 1, EDITORS | PARTNER, 0, h_item_edit},
+	{M_GET, "/beheer/toekenningen/", 1, EDITORS | PARTNER, 0, h_item_form},
+	{M_POST, "/beheer/toekenningen/", 1, EDITORS | PARTNER, 0, h_item_edit},
+	{M_GET, "/beheer/stappen/", 1, EDITORS, 0, h_item_form},
+	{M_POST, "/beheer/stappen/", 1, EDITORS, 0, h_item_edit},
 	{M_GET, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_stories},
 	{M_POST, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_story_add},
 	{M_GET, "/beheer/voortgang", 0, EDITORS | PARTNER, 0, h_progress},
@@ -2907,6 +2889,7 @@ static enum MHD_Result dispatch(struct ctx *x)
 		return not_found(x);
 	}
 	x->rest = x->url + strlen(rt->path);
+	x->route = rt->path;
 	if (rt->roles != PUBLIC || x->r->method == M_POST)
 		load_session(x);
 	if (rt->roles != PUBLIC) {

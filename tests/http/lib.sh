@@ -138,6 +138,7 @@ http_done() {
 		rc=$?
 		pid=
 		[ "$rc" = 0 ] && ok || not_ok "serve exited with $rc on SIGTERM"
+		grep -q "stopped" "$T/server.log" && ok || not_ok "no graceful stop in the log"
 	fi
 	if grep -q "ERROR: AddressSanitizer\|runtime error\|LeakSanitizer" "$T/server.log"; then
 		not_ok "sanitizer report:"

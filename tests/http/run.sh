@@ -5,111 +5,19 @@
 # and gzip, cache invalidation, upload import (all or nothing, positioned
 # errors), publication, audit export, login rate limit, graceful SIGTERM.
 # Last line: "http: N passed, N failed".
-cd "$(dirname "$0")/../.."
-ROOT=$PWD
-TELLING=${TELLING:-$ROOT/build/asan/telling}
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
-export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-T=$(mktemp -d)
-passed=0
-failed=0
-pid=
-
-cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null
-	rm -rf "$T"
-}
-trap cleanup EXIT
-
-ok() {
-	passed=$((passed + 1))
-}
-not_ok() {
-	echo "not ok - $*"
-	failed=$((failed + 1))
-}
-
-# A free port: ask the kernel through a throwaway listener is not portable in
-# sh; pick from a range and let the server refuse a busy one.
-PORT=$((20000 + $$ % 20000))
-B=http://127.0.0.1:$PORT
-
-# TELLING_TEST_DB (make check-pg): run every test against that store instead,
-# e.g. a PostgreSQL URI; `sql` queries it with the matching shell.
-DB=${TELLING_TEST_DB:-$T/s.db}
-sql() {
-	case $DB in
-	postgres://* | postgresql://*) psql -qAtX -d "$DB" -c "$1" ;;
-	*) sqlite3 "$DB" "$1" ;;
-	esac
-}
-"$TELLING" init "$ROOT/tests/data/mini-report" --db "$DB" >/dev/null 2>&1 || { echo "http: init failed"; exit 1; }
-PW=correct-horse-battery
-for r in admin editor viewer; do
-	echo "$PW" | "$TELLING" user add "$r" --role "$r" --db "$DB" >/dev/null || not_ok "user add $r"
-done
-echo "$PW" | "$TELLING" user add partner --role partner --organisation "Stichting Test" --db "$DB" >/dev/null ||
-	not_ok "user add partner"
+. "$(dirname "$0")/lib.sh"
+http_setup 1
 # A partner without its organisation is refused.
 if echo "$PW" | "$TELLING" user add p2 --role partner --db "$DB" >/dev/null 2>&1; then
 	not_ok "partner without organisation accepted"
 else ok; fi
-
-"$TELLING" serve --db "$DB" --port "$PORT" >"$T/server.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 100); do
-	curl -s -o /dev/null "$B/" && break
-	sleep 0.1
-done
-
-# status METHOD PATH [curl args…]: prints the status code.
-status() {
-	m=$1
-	p=$2
-	shift 2
-	curl -s --path-as-is -o "$T/body" -D "$T/headers" -w '%{http_code}' -X "$m" "$@" "$B$p"
-}
-
-# expect WHAT CODE METHOD PATH [curl args…]
-expect() {
-	what=$1
-	want=$2
-	shift 2
-	got=$(status "$@")
-	if [ "$got" = "$want" ]; then ok; else not_ok "$what: $1 $2 gave $got, expected $want"; fi
-}
-
-body_has() {
-	if grep -qF -- "$2" "$T/body"; then ok; else not_ok "$1: body lacks: $2"; fi
-}
-body_lacks() {
-	if grep -qF -- "$2" "$T/body"; then not_ok "$1: body contains: $2"; else ok; fi
-}
-header_has() {
-	if grep -qiF -- "$2" "$T/headers"; then ok; else not_ok "$1: headers lack: $2"; fi
-}
+# This suite's route x role tables have one column per role below.
+ROLES="anon viewer partner editor admin"
 
 # The version the chapter's edit form is at now (saves must name it).
 chapter_version() {
 	curl -s -b "$T/editor.jar" "$B/beheer/hoofdstuk/thema" | grep -o 'name="version" value="[0-9]*"' |
 		head -1 | sed 's/.*value="//;s/"$//'
-}
-
-csrf_of() { # the first csrf token in the body
-	grep -o 'name="csrf" value="[0-9a-f]*"' "$T/body" | head -1 | sed 's/.*value="//;s/"$//'
-}
-
-# login ROLE: a cookie jar in $T/ROLE.jar, the session's CSRF token in $T/ROLE.csrf
-login() {
-	jar=$T/$1.jar
-	rm -f "$jar"
-	curl -s -c "$jar" -b "$jar" -o "$T/body" "$B/inloggen"
-	tok=$(csrf_of)
-	code=$(curl -s -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$tok" \
-		--data-urlencode "name=$1" --data-urlencode "password=$PW" "$B/inloggen")
-	[ "$code" = 303 ] || not_ok "login $1 gave $code"
-	curl -s -b "$jar" -o "$T/body" "$B/beheer"
-	csrf_of >"$T/$1.csrf"
 }
 
 for r in admin editor partner viewer; do login "$r"; done
@@ -158,34 +66,7 @@ header_has "gzip" "Content-Encoding: gzip"
 if gzip -dc <"$T/body" | grep -q "Thema"; then ok; else not_ok "gzip body does not inflate"; fi
 
 # ---- Route x role matrix --------------------------------------------------
-# route: method path; expected code for anon viewer partner editor admin.
-# POST bodies carry the session's CSRF token.
-matrix() {
-	m=$1
-	p=$2
-	data=$3
-	shift 3
-	for role in anon viewer partner editor admin; do
-		want=$1
-		shift
-		if [ "$role" = anon ]; then
-			set -- "$@"
-			if [ "$m" = POST ]; then
-				got=$(status POST "$p" --data "$data")
-			else
-				got=$(status GET "$p")
-			fi
-		else
-			c=$(cat "$T/$role.csrf")
-			if [ "$m" = POST ]; then
-				got=$(status POST "$p" -b "$T/$role.jar" --data "csrf=$c&$data")
-			else
-				got=$(status GET "$p" -b "$T/$role.jar")
-			fi
-		fi
-		if [ "$got" = "$want" ]; then ok; else not_ok "role $role: $m $p gave $got, expected $want"; fi
-	done
-}
+# POST bodies carry the session's CSRF token (matrix, lib.sh).
 #      method path                       body                           anon viewer partner editor admin
 matrix GET /beheer                       ""                             303 200 200 200 200
 matrix GET /beheer/hoofdstuk/thema       ""                             303 403 403 200 200
@@ -354,7 +235,6 @@ matrix POST /beheer/toekenningen         "instrument=regeling-a&year=x"         
 matrix GET /beheer/stappen               ""                                     303 403 403 200 200
 matrix POST /beheer/stappen              "theme=nope"                           401 403 403 422 422
 # A partner of Regeling A's organisation writes for Regeling A, not for Netwerk B.
-echo "$PW" | "$TELLING" user add partner1 --role partner --organisation "Partner Een" --db "$DB" >/dev/null
 login partner1
 c_p1=$(cat "$T/partner1.csrf")
 expect "partner adds a story" 303 POST /beheer/verhalen -b "$T/partner1.jar" --data-urlencode "csrf=$c_p1" \
@@ -417,16 +297,4 @@ expect "rate limit" 429 POST /inloggen -b "$T/x.jar" --data-urlencode "csrf=$t" 
 header_has "rate limit" "Retry-After"
 
 # ---- Graceful stop ----------------------------------------------------------------
-kill -TERM "$pid"
-wait "$pid"
-rc=$?
-pid=
-[ "$rc" = 0 ] && ok || not_ok "serve exited with $rc on SIGTERM"
-grep -q "stopped" "$T/server.log" && ok || not_ok "no graceful stop in the log"
-if grep -q "ERROR: AddressSanitizer\|runtime error\|LeakSanitizer" "$T/server.log"; then
-	not_ok "sanitizer report:"
-	cat "$T/server.log"
-else ok; fi
-
-echo "http: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+http_done

@@ -39,8 +39,9 @@ rc=$?
 grep -q 'http: [0-9]* passed, 0 failed' "$log" || rc=1
 result $rc "http (PostgreSQL): $(tail -1 "$log")" "$log"
 
-# Edits (version checks, concurrent writers) and the dashboard, likewise.
-for t in edit dash; do
+# Edits (version checks, concurrent writers), the dashboard, and several
+# serve processes on one database (tests/http/multi.sh), likewise.
+for t in edit dash multi; do
 	empty
 	TELLING_TEST_DB=$TELLING_PG_URI sh "tests/http/$t.sh" >"$log" 2>&1
 	rc=$?

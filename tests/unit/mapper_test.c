@@ -207,7 +207,7 @@ static void test_labels_resolve_through_the_region_register(void **state)
 static void test_add_regions_registers_what_the_file_describes(void **state)
 {
 	struct fx *f = *state;
-	struct tl_mapper_opts o = {1, 0};
+	struct tl_mapper_opts o = {1, 0, NULL};
 	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, &o, &f->e);
 	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"Inkomen_7", NULL};
@@ -244,6 +244,73 @@ static void test_second_value_for_a_cell_is_a_positioned_error(void **state)
 	char *msg = tl_error_format(&f->e.items[0], 0);
 	assert_string_equal(msg, "x.csv:9:3: a second value for inkomen in GM0106 for 2023JJ00: each cell may appear once per file");
 	free(msg);
+}
+
+/* Monthly cells of topic Inkomen_7 for GM0106 from 2000MM01 on, line 100 + i. */
+static void monthly_cells(const struct tl_raw_sink *s, int n, double v)
+{
+	for (int i = 0; i < n; i++) {
+		struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2000 + i / 12, v, NULL, 0);
+		c.period = (struct tl_period){2000 + i / 12, TL_PERIOD_MONTH, 1 + i % 12};
+		c.line = 100 + (unsigned)i;
+		s->cell(s->ctx, &c);
+	}
+}
+
+/* The store may write cells later, in bulk (tl_store_put_observation_later):
+ * a second value far behind the first (over 32 768 cells later, so in
+ * another batch of SQLite's bulk buffer) is still found, with its position,
+ * and not counted as loaded. */
+static void test_second_value_far_behind_the_first_is_a_positioned_error(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", NULL};
+	topics(s, keys);
+	monthly_cells(s, 33000, 1);
+	struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2000, 2, NULL, 0);
+	c.period = (struct tl_period){2000, TL_PERIOD_MONTH, 1};
+	c.line = 40000;
+	s->cell(s->ctx, &c);
+	struct tl_mapper_stats st;
+	assert_int_not_equal(tl_mapper_finish(mp, &st), 0);
+	tl_mapper_free(mp);
+	assert_int_equal(st.observations, 33000);
+	assert_int_equal(tl_errors_count(&f->e), 1);
+	char *msg = tl_error_format(&f->e.items[0], 0);
+	assert_string_equal(msg, "x.csv:40000:3: a second value for inkomen in GM0106 for 2000MM01: each cell may appear once per file");
+	free(msg);
+	assert_int_equal(tl_store_count_observations(f->st), 33000);
+}
+
+/* A later import replaces an earlier one's cells, in bulk as one by one. */
+static void test_a_later_import_replaces_the_cells_of_an_earlier_one(void **state)
+{
+	struct fx *f = *state;
+	static const char *const keys[] = {"Inkomen_7", NULL};
+	for (int k = 0; k < 2; k++) {
+		int64_t id = f->id;
+		if (k)
+			assert_int_equal(tl_store_import_begin(f->st, "y.csv", &id, &f->e), 0);
+		tl_mapper *mp = tl_mapper_new(f->st, f->m, k ? "y.csv" : "x.csv", id, NULL, &f->e);
+		const struct tl_raw_sink *s = tl_mapper_sink(mp);
+		topics(s, keys);
+		monthly_cells(s, 1000, k + 1);
+		struct tl_mapper_stats st;
+		assert_int_equal(tl_mapper_finish(mp, &st), 0);
+		assert_int_equal(st.observations, 1000);
+		tl_mapper_free(mp);
+	}
+	assert_int_equal(tl_errors_count(&f->e), 0);
+	assert_int_equal(tl_store_count_observations(f->st), 1000);
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, a, &m, &f->e), 0);
+	assert_int_equal(m->n_obs, 1000);
+	for (size_t i = 0; i < m->n_obs; i++)
+		assert_true(m->obs[i].value == 2000.0); /* 2 × scale 1000 */
+	tl_arena_free(a);
 }
 
 /* A StatLine CSV names topics by label; a spec's CBS key finds the label
@@ -382,6 +449,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_labels_resolve_through_the_region_register, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_add_regions_registers_what_the_file_describes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_second_value_for_a_cell_is_a_positioned_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_second_value_far_behind_the_first_is_a_positioned_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_later_import_replaces_the_cells_of_an_earlier_one, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("mapper", tests, NULL, NULL);
 }

@@ -205,7 +205,7 @@ static void test_dates_and_weekdays(void **state)
 	(void)state;
 	struct scan x = scan("De uitreiking vond plaats op donderdag 12 december 2025 in Assen.");
 	assert_int_equal(x.p.n_dates, 1);
-	const struct tl_date *d = &x.p.dates[0];
+	const struct tl_written_date *d = &x.p.dates[0];
 	assert_int_equal(d->weekday, 4);
 	assert_int_equal(d->day, 12);
 	assert_int_equal(d->month, 12);

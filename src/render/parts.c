@@ -1,0 +1,76 @@
+/*
+ * parts — pieces the served pages share (see parts.h).
+ */
+#include "parts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+
+void tl_part_h1(tl_buf *b, const char *text)
+{
+	tl_html_lit(b, "<h1 class=\"utrecht-heading-1\">");
+	tl_html_text(b, text);
+	tl_html_lit(b, "</h1>\n");
+}
+
+void tl_part_para(tl_buf *b, const char *text)
+{
+	tl_html_lit(b, "<p>");
+	tl_html_text(b, text);
+	tl_html_lit(b, "</p>\n");
+}
+
+/* The field name and its label, linked to its input, or the name alone. */
+static void field_ref(tl_buf *b, const char *field, const char *const *names, const char *const *labels,
+		      size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (names[i] && !strcmp(names[i], field)) {
+			char id[64];
+			tl_html_idify(id, sizeof id, field);
+			tl_buf href = TL_BUF_INIT;
+			tl_buf_printf(&href, "#%s", id);
+			tl_html_link(b, href.data, labels[i]);
+			tl_buf_free(&href);
+			return;
+		}
+	tl_html_text(b, field);
+}
+
+void tl_part_errors(tl_buf *b, const char *intro, const tl_errors *errs, const char *const *names,
+		    const char *const *labels, size_t n)
+{
+	if (!errs || !errs->n)
+		return;
+	tl_html_lit(b, "<div class=\"tl-alert tl-alert--error\" role=\"alert\">\n<p><strong>");
+	tl_html_text(b, intro);
+	tl_html_lit(b, "</strong></p>\n<ul>\n");
+	for (size_t i = 0; i < errs->n; i++) {
+		const struct tl_error *e = &errs->items[i];
+		tl_html_lit(b, "<li>");
+		if (e->file) {
+			/* the place, as tl_error_format writes it */
+			struct tl_error place = *e;
+			place.msg = (char *)"";
+			char *where = tl_error_format(&place, 0);
+			tl_html_text(b, where);
+			free(where);
+		}
+		if (e->field) {
+			field_ref(b, e->field, names, labels, n);
+			tl_html_lit(b, ": ");
+		}
+		if (errs->is_warning && errs->is_warning[i])
+			tl_html_text(b, "warning: ");
+		tl_html_text(b, e->msg);
+		tl_html_lit(b, "</li>\n");
+	}
+	if (errs->dropped) {
+		tl_html_lit(b, "<li>… ");
+		tl_html_int(b, (long)errs->dropped);
+		tl_html_lit(b, "</li>\n");
+	}
+	tl_html_lit(b, "</ul>\n</div>\n");
+}
