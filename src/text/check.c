@@ -4085,6 +4085,9 @@ static int caps_word(const char *s, size_t n)
 static void cross_caps_names(struct ctx *c)
 {
 	char cand[160];
+	/* each phrase is looked for in every word of every text: bounded, so a
+	 * text of nothing but capitals phrases stays fast (a report has tens) */
+	long budget = 20L * 1000 * 1000;
 	for (size_t i = 0; i < c->n_docs; i++) {
 		const struct doc *d = c->docs[i];
 		for (size_t w = 0; w + 1 < d->p.n_words; w++) {
@@ -4116,6 +4119,8 @@ static void cross_caps_names(struct ctx *c)
 			size_t at = 0;
 			for (size_t e = 0; e < c->n_docs && !fd; e++) {
 				const struct doc *o = c->docs[e];
+				if ((budget -= (long)o->p.n_words) < 0)
+					return;
 				for (size_t v = 0; v < o->p.n_words; v++) {
 					const struct tl_word *y = &o->p.words[v];
 					if (y->start + n > o->len || memcmp(o->text + y->start, cand, n) != 0)

@@ -469,6 +469,10 @@ static void test_pathological_input_is_fast(void **state)
 	/* thousands of quoted names in two spellings, links on one line */
 	for (int i = 0; i < 3000; i++)
 		tl_buf_printf(&b, "'Naam %s %d' en [x](#) ", i % 2 ? "Een" : "een", i % 50);
+	tl_buf_puts(&b, "\n\n");
+	/* thousands of names led by a word in capitals ("AA en Hunze"), none written otherwise */
+	for (int i = 0; i < 6000; i++)
+		tl_buf_puts(&b, "AB Cd ef. ");
 	tl_buf_puts(&b, "\n");
 	tl_errors e = TL_ERRORS_INIT;
 	e.limit = 50;
