@@ -446,9 +446,11 @@ static void test_contract(void **state)
 	tl_arena_free(a);
 }
 
-/* A whole report of hostile repetition stays fast (no quadratic blow-up
- * beyond the documented caps). */
-static void test_pathological_input_is_fast(void **state)
+/* A whole report of hostile repetition is read to the end with its findings
+ * capped.  Its speed is measured in bench/check.sh, not asserted here (a time
+ * in a test fails on a busy machine and passes a slow regression on a fast
+ * one). */
+static void test_pathological_input_is_read_with_capped_findings(void **state)
 {
 	(void)state;
 	tl_arena *a = tl_arena_new();
@@ -476,10 +478,7 @@ static void test_pathological_input_is_fast(void **state)
 	tl_buf_puts(&b, "\n");
 	tl_errors e = TL_ERRORS_INIT;
 	e.limit = 50;
-	clock_t t0 = clock();
 	tl_check_text("big.txt", b.data, b.len, m, &nl, &e);
-	double s = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	assert_true(s < 20); /* generous: ASan + UBSan; about a second without */
 	assert_true(e.n == 50 && e.dropped + e.warnings > 50);
 	tl_errors_free(&e);
 	tl_buf_free(&b);
@@ -651,7 +650,6 @@ static void test_example_report(void **state)
 	int errors = tl_check_model(m, &nl, &e);
 	double ms = 1000.0 * (double)(clock() - t0) / CLOCKS_PER_SEC;
 	assert_int_equal((size_t)errors, tl_errors_count(&e));
-	assert_true(ms < 5000); /* far under a second without sanitizers */
 	int verbose = getenv("TL_CHECK_VERBOSE") != NULL;
 	for (size_t i = 0; i < e.n; i++) {
 		assert_non_null(e.items[i].field);
@@ -1080,7 +1078,7 @@ int main(void)
 		cmocka_unit_test(test_messages_say_text_data_and_fix),
 		cmocka_unit_test(test_contract),
 		cmocka_unit_test(test_agenda_switches_rules_off),
-		cmocka_unit_test(test_pathological_input_is_fast),
+		cmocka_unit_test(test_pathological_input_is_read_with_capped_findings),
 		cmocka_unit_test(test_stale_bindings),
 		cmocka_unit_test(test_structured_targets),
 		cmocka_unit_test(test_story_links),
