@@ -379,6 +379,34 @@ const struct tl_region **tl_model_children(const struct tl_model *m, const char 
 	return out;
 }
 
+static int level_rank(const char *level)
+{
+	static const char *const order[] = {"land", "landsdeel", "provincie", "corop", "gemeente", "wijk", "buurt"};
+	for (int i = 0; level && i < (int)(sizeof order / sizeof *order); i++)
+		if (!strcmp(level, order[i]))
+			return i;
+	return (int)(sizeof order / sizeof *order);
+}
+
+static int region_level_name_cmp(const void *pa, const void *pb)
+{
+	const struct tl_region *a = *(const struct tl_region *const *)pa;
+	const struct tl_region *b = *(const struct tl_region *const *)pb;
+	int c = level_rank(a->level) - level_rank(b->level);
+	return c ? c : region_name_cmp(pa, pb);
+}
+
+const struct tl_region **tl_model_regions_by_level(const struct tl_model *m, size_t *n)
+{
+	const struct tl_region **out = TL_NEW_ARRAY(m->arena, const struct tl_region *,
+						    m->n_regions ? m->n_regions : 1);
+	for (size_t i = 0; i < m->n_regions; i++)
+		out[i] = &m->regions[i];
+	qsort(out, m->n_regions, sizeof *out, region_level_name_cmp);
+	*n = m->n_regions;
+	return out;
+}
+
 /* ---- Invariants --------------------------------------------------------- */
 
 #define VIOLATION(...)                                 \

@@ -304,6 +304,12 @@ const struct tl_shape *tl_model_shape(const struct tl_model *m, const char *code
 const struct tl_region **tl_model_children(const struct tl_model *m, const char *code,
 					   const char *level, size_t *n);
 
+/* Every region in the order a reader looks for it in a list to choose from:
+ * by level, largest first (land, landsdeel, provincie, corop, gemeente, wijk,
+ * buurt, then any other level), and within a level by name as
+ * tl_model_children sorts them.  A fresh arena array; *n set. */
+const struct tl_region **tl_model_regions_by_level(const struct tl_model *m, size_t *n);
+
 /* Check every invariant (unique slugs/codes, references resolve, indexed
  * order).  Prints each violation to `out` (may be NULL); returns the count. */
 int tl_model_check(const struct tl_model *m, FILE *out);

@@ -116,12 +116,15 @@ static int in_theme(const struct tl_indicator *d, const char *theme)
 	return !theme || (d->theme && !strcmp(d->theme, theme));
 }
 
-/* The regions one can choose: the agenda's own (nation, provinces, …,
- * municipalities), in the model's order. */
+/* The regions one can choose: the agenda's own, the nation and province
+ * first and the municipalities by name (the model keeps them in code order,
+ * which put "Meppel" before "Aa en Hunze" and the nation last). */
 static void region_options(tl_buf *b, const struct tl_model *m, const char *const *chosen, size_t n)
 {
-	for (size_t i = 0; i < m->n_regions; i++) {
-		const struct tl_region *r = &m->regions[i];
+	size_t nr;
+	const struct tl_region **by_level = tl_model_regions_by_level(m, &nr);
+	for (size_t i = 0; i < nr; i++) {
+		const struct tl_region *r = by_level[i];
 		int sel = 0;
 		for (size_t k = 0; k < n; k++)
 			if (chosen[k] && !strcmp(chosen[k], r->code))

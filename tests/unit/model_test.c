@@ -56,6 +56,32 @@ static void test_a_region_added_after_indexing_is_still_found(void **state)
 	tl_arena_free(a);
 }
 
+static void test_regions_by_level_put_larger_levels_first_then_names(void **state)
+{
+	(void)state;
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m = tl_model_new(a);
+	static const struct tl_region in[] = {
+		{"GM0119", "Meppel", "gemeente", "PV22", 0},
+		{"GM1680", "Aa en Hunze", "gemeente", "PV22", 0},
+		{"GM1690", "De Wolden", "gemeente", "PV22", 0},
+		{"XX01", "Elders", NULL, NULL, 0},
+		{"NL01", "Nederland", "land", NULL, 0},
+		{"PV22", "Drenthe", "provincie", "NL01", 0},
+	};
+	m->regions = TL_NEW_ARRAY(a, struct tl_region, 6);
+	memcpy(m->regions, in, sizeof in);
+	m->n_regions = 6;
+	size_t n;
+	const struct tl_region **r = tl_model_regions_by_level(m, &n);
+	assert_int_equal(n, 6);
+	/* "De Wolden" sorts under W, as CBS lists it. */
+	static const char *const want[] = {"NL01", "PV22", "GM1680", "GM0119", "GM1690", "XX01"};
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(r[i]->code, want[i]);
+	tl_arena_free(a);
+}
+
 static void test_an_empty_model_finds_nothing(void **state)
 {
 	(void)state;
@@ -71,6 +97,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_region_is_found_by_code_after_indexing),
 		cmocka_unit_test(test_a_region_added_after_indexing_is_still_found),
+		cmocka_unit_test(test_regions_by_level_put_larger_levels_first_then_names),
 		cmocka_unit_test(test_an_empty_model_finds_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
