@@ -7,11 +7,8 @@
 #include "buf.h"
 #include "xalloc.h"
 
-static void vadd(tl_errors *e, int warning, const char *file, unsigned line, unsigned col,
-		 const char *field, const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
-
-static void vadd(tl_errors *e, int warning, const char *file, unsigned line, unsigned col,
-		 const char *field, const char *fmt, va_list ap)
+void tl_errors_vadd(tl_errors *e, int warning, const char *file, unsigned line, unsigned col,
+		    const char *field, const char *fmt, va_list ap)
 {
 	size_t limit = e->limit ? e->limit : 100;
 	if (warning)
@@ -43,7 +40,7 @@ void tl_errors_add(tl_errors *e, const char *file, unsigned line, unsigned col,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vadd(e, 0, file, line, col, field, fmt, ap);
+	tl_errors_vadd(e, 0, file, line, col, field, fmt, ap);
 	va_end(ap);
 }
 
@@ -52,7 +49,7 @@ void tl_errors_warn(tl_errors *e, const char *file, unsigned line, unsigned col,
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vadd(e, 1, file, line, col, field, fmt, ap);
+	tl_errors_vadd(e, 1, file, line, col, field, fmt, ap);
 	va_end(ap);
 }
 

@@ -10,6 +10,7 @@
 #ifndef TL_ERR_H
 #define TL_ERR_H
 
+#include <stdarg.h>
 #include <stdio.h>
 
 enum tl_err {
@@ -48,6 +49,10 @@ void tl_errors_add(tl_errors *e, const char *file, unsigned line, unsigned col,
 /* Same, as a warning: printed, but tl_errors_failed() ignores it. */
 void tl_errors_warn(tl_errors *e, const char *file, unsigned line, unsigned col,
 		    const char *field, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Either of the two with a va_list, for a parser's own variadic helper that
+ * fills in its file and position. */
+void tl_errors_vadd(tl_errors *e, int warning, const char *file, unsigned line, unsigned col,
+		    const char *field, const char *fmt, va_list ap) __attribute__((format(printf, 7, 0)));
 /* Number of errors (not warnings) seen, including dropped ones. */
 size_t tl_errors_count(const tl_errors *e);
 int tl_errors_failed(const tl_errors *e);

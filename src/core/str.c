@@ -30,6 +30,21 @@ int tl_slice_eq(const char *s, size_t n, const char *word)
 	return strlen(word) == n && memcmp(s, word, n) == 0;
 }
 
+static char lower_ascii(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+int tl_slice_eq_ci(const char *s, size_t n, const char *word)
+{
+	if (strlen(word) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (lower_ascii(s[i]) != lower_ascii(word[i]))
+			return 0;
+	return 1;
+}
+
 int tl_is_slug(const char *s)
 {
 	size_t n = 0;

@@ -144,13 +144,10 @@ static void jerr(struct jin *j, unsigned line, unsigned col, const char *fmt, ..
 
 static void jerr(struct jin *j, unsigned line, unsigned col, const char *fmt, ...)
 {
-	tl_buf b = TL_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	tl_buf_vprintf(&b, fmt, ap);
+	tl_errors_vadd(j->errs, 0, j->name, line, col, NULL, fmt, ap);
 	va_end(ap);
-	tl_errors_add(j->errs, j->name, line, col, NULL, "%s", b.data);
-	tl_buf_free(&b);
 }
 
 static int refill(struct jin *j)
@@ -610,23 +607,6 @@ size_t tl_cbs_meta_periods(const tl_cbs_meta *m)
 	return m ? m->nperiods : 0;
 }
 
-/* Case-insensitive ASCII equality of s[0..n) and word. */
-static int same_ci(const char *s, size_t n, const char *word)
-{
-	if (strlen(word) != n)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char a = s[i], b = word[i];
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (a != b)
-			return 0;
-	}
-	return 1;
-}
-
 /* A year (1800..2200) stated with "indeling" in text: "(indeling 2023)",
  * "gemeentelijke indeling is 1 januari 2025".  "herindeling" does not
  * count.  0 when there is none. */
@@ -635,7 +615,7 @@ static int indeling_year(const char *s)
 	if (!s)
 		return 0;
 	for (const char *p = s; (p = strstr(p, "indeling")) != NULL; p += 8) {
-		if (p - s >= 3 && same_ci(p - 3, 3, "her"))
+		if (p - s >= 3 && tl_slice_eq_ci(p - 3, 3, "her"))
 			continue;
 		const char *end = p + 8;
 		for (int k = 0; k < 48 && end[k]; k++) {
@@ -669,11 +649,11 @@ static int small_int(const char *s, size_t n, int lo, int hi, int *out)
 static int status_of(const char *s, size_t n, enum tl_status *st)
 {
 	s = tl_trim(s, &n);
-	if (!n || same_ci(s, n, "Definitief")) {
+	if (!n || tl_slice_eq_ci(s, n, "Definitief")) {
 		*st = TL_STATUS_FINAL;
 		return 0;
 	}
-	if (same_ci(s, n, "Voorlopig") || same_ci(s, n, "Nader voorlopig")) {
+	if (tl_slice_eq_ci(s, n, "Voorlopig") || tl_slice_eq_ci(s, n, "Nader voorlopig")) {
 		*st = TL_STATUS_PROVISIONAL;
 		return 0;
 	}
@@ -841,7 +821,7 @@ static void json_prop(struct mjson *mj, const struct tl_cbs_json_obj *o)
 	}
 	p.numeric = p.kind == TL_CBS_TOPIC;
 	s = member_text(mj, o->obj, "Datatype", &n);
-	if (s && same_ci(s, n, "String"))
+	if (s && tl_slice_eq_ci(s, n, "String"))
 		p.numeric = 0;
 	s = member_text(mj, o->obj, "MapYear", &n);
 	if (s && n && small_int(s, n, 1800, 2200, &p.map_year)) {
@@ -1132,7 +1112,7 @@ static void csv_prop_row(struct mcsv *r, const struct tl_csv_field *f)
 	}
 	p.numeric = p.kind == TL_CBS_TOPIC;
 	s = fld(r, f, C_DATATYPE, &n);
-	if (same_ci(s, n, "String"))
+	if (tl_slice_eq_ci(s, n, "String"))
 		p.numeric = 0;
 	s = fld(r, f, C_MAPYEAR, &n);
 	if (n && small_int(s, n, 1800, 2200, &p.map_year))

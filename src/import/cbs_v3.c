@@ -114,32 +114,24 @@ static void warn_at(struct v3 *r, unsigned line, unsigned col, const char *fmt, 
 
 static void err_at(struct v3 *r, unsigned line, unsigned col, const char *fmt, ...)
 {
-	tl_buf b = TL_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	tl_buf_vprintf(&b, fmt, ap);
+	tl_errors_vadd(r->errs, 0, r->name, line, col, NULL, fmt, ap);
 	va_end(ap);
-	tl_errors_add(r->errs, r->name, line, col, NULL, "%s", b.data);
-	tl_buf_free(&b);
 }
 
 static void warn_at(struct v3 *r, unsigned line, unsigned col, const char *fmt, ...)
 {
-	tl_buf b = TL_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	tl_buf_vprintf(&b, fmt, ap);
+	tl_errors_vadd(r->errs, 1, r->name, line, col, NULL, fmt, ap);
 	va_end(ap);
-	tl_errors_warn(r->errs, r->name, line, col, NULL, "%s", b.data);
-	tl_buf_free(&b);
 }
 
 /* A snippet of s[0..n) for a message (valid until the next call). */
 static const char *quoted(struct v3 *r, const char *s, size_t n)
 {
-	tl_buf_reset(&r->q);
-	tl_csv_snippet(&r->q, s ? s : "", s ? n : 0);
-	return r->q.data;
+	return tl_csv_quoted(&r->q, s, n);
 }
 
 static int sunk(struct v3 *r, int rc)
@@ -149,28 +141,11 @@ static int sunk(struct v3 *r, int rc)
 	return rc < 0;
 }
 
-/* Case-insensitive ASCII comparison of s[0..n) with word. */
-static int same_ci(const char *s, size_t n, const char *word)
-{
-	if (strlen(word) != n)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char a = s[i], b = word[i];
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (a != b)
-			return 0;
-	}
-	return 1;
-}
-
 /* 1 when the last `k` bytes of s[0..n) are word, case-insensitively. */
 static int ends_ci(const char *s, size_t n, const char *word)
 {
 	size_t k = strlen(word);
-	return n >= k && same_ci(s + n - k, k, word);
+	return n >= k && tl_slice_eq_ci(s + n - k, k, word);
 }
 
 /* The length of key without its "_<digits>" suffix; 0 when it has none
@@ -192,8 +167,8 @@ static int text_key(const char *key)
 	size_t n = stem_len(key);
 	if (!n)
 		n = strlen(key);
-	return ends_ci(key, n, "naam") || ends_ci(key, n, "code") || same_ci(key, n, "SoortRegio") ||
-	       (n >= 8 && same_ci(key, 8, "Codering"));
+	return ends_ci(key, n, "naam") || ends_ci(key, n, "code") || tl_slice_eq_ci(key, n, "SoortRegio") ||
+	       (n >= 8 && tl_slice_eq_ci(key, 8, "Codering"));
 }
 
 /* The value trimmed: *n set; for a number, its text in the column's slot. */
@@ -277,19 +252,19 @@ static void mark_descriptions(struct v3 *r)
 		size_t n = stem_len(c->key);
 		if (!n)
 			n = strlen(c->key);
-		if (same_ci(c->key, n, "SoortRegio")) {
+		if (tl_slice_eq_ci(c->key, n, "SoortRegio")) {
 			c->desc = D_SOORT;
-		} else if (same_ci(c->key, n, "Gemeentenaam")) {
+		} else if (tl_slice_eq_ci(c->key, n, "Gemeentenaam")) {
 			c->desc = D_GMNAME;
-		} else if (same_ci(c->key, n, "Naam")) {
+		} else if (tl_slice_eq_ci(c->key, n, "Naam")) {
 			c->desc = D_NAME;
 			if (first < 0)
 				first = (int)i;
-		} else if (same_ci(c->key, n, "Code")) {
+		} else if (tl_slice_eq_ci(c->key, n, "Code")) {
 			c->desc = D_CODE;
 			if (first < 0)
 				first = (int)i;
-		} else if (ends_ci(c->key, n, "code") || (n >= 8 && same_ci(c->key, 8, "Codering"))) {
+		} else if (ends_ci(c->key, n, "code") || (n >= 8 && tl_slice_eq_ci(c->key, 8, "Codering"))) {
 			c->desc = D_CODE;
 		}
 	}
@@ -297,8 +272,8 @@ static void mark_descriptions(struct v3 *r)
 	for (size_t i = 0; first >= 0 && i + 1 < r->ncols; i++) {
 		struct col *c = &r->cols[i], *d = &r->cols[i + 1];
 		size_t cn = stem_len(c->key), dn = stem_len(d->key);
-		int c_code = c->desc == D_CODE && cn && same_ci(c->key, cn, "Code");
-		int d_code = d->desc == D_CODE && dn && same_ci(d->key, dn, "Code");
+		int c_code = c->desc == D_CODE && cn && tl_slice_eq_ci(c->key, cn, "Code");
+		int d_code = d->desc == D_CODE && dn && tl_slice_eq_ci(d->key, dn, "Code");
 		if (!name_first && c_code && d->desc == D_NAME) {
 			c->desc = D_PAIR_CODE;
 			c->pair = (int)i + 1;
@@ -500,7 +475,7 @@ static const char *soort_level(const char *s, size_t n)
 		{"Woonplaats", "woonplaats"},
 	};
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (same_ci(s, n, map[i].word))
+		if (tl_slice_eq_ci(s, n, map[i].word))
 			return map[i].level;
 	return NULL;
 }

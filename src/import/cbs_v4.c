@@ -25,6 +25,7 @@
 #include "../core/buf.h"
 #include "../core/file.h"
 #include "../core/fmt.h"
+#include "../core/nameset.h"
 #include "../core/str.h"
 #include "../core/xalloc.h"
 #include "csv.h"
@@ -35,83 +36,6 @@ enum {
 	HEAD_MAX = 4096,     /* bytes of Observations.csv the sniffer looks at */
 	UNLISTED = 0x100,    /* flag on a period added because it was not listed */
 };
-
-/* ---- Sets of names ---------------------------------------------------------
- * Open addressing with linear probing; keys live in the reader's arena.  Each
- * entry carries an int (a status, a flag) and a pointer for its owner. */
-
-struct name {
-	const char *key; /* NULL = free slot */
-	size_t len;
-	unsigned hash;
-	int val;
-};
-
-struct nameset {
-	struct name *slot; /* owned (xcalloc) */
-	size_t cap, n;
-};
-
-static unsigned hash_bytes(const char *s, size_t n)
-{
-	unsigned h = 2166136261u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static struct name *set_find(const struct nameset *set, const char *s, size_t n)
-{
-	if (!set->cap)
-		return NULL;
-	unsigned h = hash_bytes(s, n);
-	for (size_t i = h & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
-		struct name *e = &set->slot[i];
-		if (!e->key)
-			return NULL;
-		if (e->hash == h && e->len == n && memcmp(e->key, s, n) == 0)
-			return e;
-	}
-}
-
-/* Add s[0..n) (copied into a), or return the entry it already has; *added
- * tells which. */
-static struct name *set_put(struct nameset *set, tl_arena *a, const char *s, size_t n, int *added)
-{
-	struct name *e = set_find(set, s, n);
-	*added = !e;
-	if (e)
-		return e;
-	if ((set->n + 1) * 2 > set->cap) {
-		size_t cap = set->cap ? set->cap * 2 : 64;
-		struct name *slot = xcalloc(cap, sizeof *slot);
-		for (size_t i = 0; i < set->cap; i++) {
-			struct name *o = &set->slot[i];
-			if (!o->key)
-				continue;
-			size_t j = o->hash & (cap - 1);
-			while (slot[j].key)
-				j = (j + 1) & (cap - 1);
-			slot[j] = *o;
-		}
-		free(set->slot);
-		set->slot = slot;
-		set->cap = cap;
-	}
-	unsigned h = hash_bytes(s, n);
-	size_t i = h & (set->cap - 1);
-	while (set->slot[i].key)
-		i = (i + 1) & (set->cap - 1);
-	e = &set->slot[i];
-	e->key = tl_arena_strndup(a, s, n);
-	e->len = n;
-	e->hash = h;
-	e->val = 0;
-	set->n++;
-	return e;
-}
 
 /* ---- Reader state ------------------------------------------------------------ */
 
@@ -125,7 +49,7 @@ struct dim {
 	int map_year;            /* MapYear, 0 when empty */
 	int listed;              /* named in Dimensions.csv */
 	int col;                 /* its column in Observations.csv, -1 when absent */
-	struct nameset codes;    /* its code list; a period's val is its status */
+	struct tl_nameset codes;    /* its code list; a period's val is its status */
 	int has_codes;           /* the code list was read */
 	const char *codes_name;  /* the code list's name in messages (arena) */
 	long unlisted;           /* rows with a code outside the list … */
@@ -159,8 +83,8 @@ struct v4 {
 	struct dim *dims;                   /* owned (xrealloc) */
 	size_t ndims;
 	int have_dimensions;                /* Dimensions.csv was read */
-	struct nameset measures;            /* val: 1 numeric, 0 text */
-	struct nameset attrs;               /* unknown ValueAttributes seen */
+	struct tl_nameset measures;            /* val: 1 numeric, 0 text */
+	struct tl_nameset attrs;               /* unknown ValueAttributes seen */
 	struct region_row *rows;            /* geo code list being read (owned) */
 	size_t nrows, rcap;
 
@@ -191,33 +115,25 @@ static void warn_at(struct v4 *r, const char *file, unsigned line, unsigned col,
 static void err_at(struct v4 *r, const char *file, const struct tl_csv_field *f,
 		   const char *fmt, ...)
 {
-	tl_buf b = TL_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	tl_buf_vprintf(&b, fmt, ap);
+	tl_errors_vadd(r->errs, 0, file, f ? f->line : 0, f ? f->col : 0, NULL, fmt, ap);
 	va_end(ap);
-	tl_errors_add(r->errs, file, f ? f->line : 0, f ? f->col : 0, NULL, "%s", b.data);
-	tl_buf_free(&b);
 }
 
 static void warn_at(struct v4 *r, const char *file, unsigned line, unsigned col,
 		    const char *fmt, ...)
 {
-	tl_buf b = TL_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	tl_buf_vprintf(&b, fmt, ap);
+	tl_errors_vadd(r->errs, 1, file, line, col, NULL, fmt, ap);
 	va_end(ap);
-	tl_errors_warn(r->errs, file, line, col, NULL, "%s", b.data);
-	tl_buf_free(&b);
 }
 
 /* A snippet of s[0..n) for a message (valid until the next call). */
 static const char *quoted(struct v4 *r, const char *s, size_t n)
 {
-	tl_buf_reset(&r->q);
-	tl_csv_snippet(&r->q, s, n);
-	return r->q.data;
+	return tl_csv_quoted(&r->q, s, n);
 }
 
 /* The trimmed field. */
@@ -242,23 +158,6 @@ static int same(const struct tl_csv_field *f, const char *word)
 	size_t n;
 	const char *s = trimmed(f, &n);
 	return tl_slice_eq(s, n, word);
-}
-
-/* Case-insensitive ASCII comparison of s[0..n) with word. */
-static int same_ci(const char *s, size_t n, const char *word)
-{
-	if (strlen(word) != n)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char a = s[i], b = word[i];
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (a != b)
-			return 0;
-	}
-	return 1;
 }
 
 /* Call a sink function's result through: a negative value stops the read. */
@@ -551,9 +450,9 @@ static int dimensions_row(struct v4 *r, const char *name, const struct tl_csv_fi
 	if (!c[1])
 		kn = 0;
 	enum kind kind = K_DIM;
-	if (same_ci(k, kn, "TimeDimension"))
+	if (tl_slice_eq_ci(k, kn, "TimeDimension"))
 		kind = K_TIME;
-	else if (same_ci(k, kn, "GeoDimension"))
+	else if (tl_slice_eq_ci(k, kn, "GeoDimension"))
 		kind = K_GEO;
 	char *idc = tl_arena_strndup(r->a, id, n);
 	struct dim *d = dim_add(r, idc, kind);
@@ -599,7 +498,7 @@ static int measure_row(struct v4 *r, const char *name, const struct tl_csv_field
 		}
 	}
 	int added;
-	struct name *e = set_put(&r->measures, r->a, id, n, &added);
+	struct tl_name *e = tl_nameset_put(&r->measures, r->a, id, n, &added);
 	if (!added) {
 		err_at(r, name, c[0], "measure %s is listed twice", quoted(r, id, n));
 		return 0;
@@ -625,7 +524,7 @@ static int measure_row(struct v4 *r, const char *name, const struct tl_csv_field
 	t.numeric = 1;
 	if (c[4]) {
 		const char *s = trimmed(c[4], &n);
-		if (same_ci(s, n, "String") || same_ci(s, n, "Text"))
+		if (tl_slice_eq_ci(s, n, "String") || tl_slice_eq_ci(s, n, "Text"))
 			t.numeric = 0;
 	}
 	e->val = t.numeric;
@@ -638,11 +537,11 @@ static int measure_row(struct v4 *r, const char *name, const struct tl_csv_field
 /* The status of a Perioden code list's Status text. */
 static int period_status(const char *s, size_t n, enum tl_status *out)
 {
-	if (n == 0 || same_ci(s, n, "Definitief")) {
+	if (n == 0 || tl_slice_eq_ci(s, n, "Definitief")) {
 		*out = TL_STATUS_FINAL;
 		return 0;
 	}
-	if (same_ci(s, n, "Voorlopig") || same_ci(s, n, "Nader voorlopig")) {
+	if (tl_slice_eq_ci(s, n, "Voorlopig") || tl_slice_eq_ci(s, n, "Nader voorlopig")) {
 		*out = TL_STATUS_PROVISIONAL;
 		return 0;
 	}
@@ -660,7 +559,7 @@ static int code_row(struct v4 *r, const char *name, const struct tl_csv_field **
 		return 0;
 	}
 	int added;
-	struct name *e = set_put(&d->codes, r->a, id, n, &added);
+	struct tl_name *e = tl_nameset_put(&d->codes, r->a, id, n, &added);
 	if (!added) {
 		err_at(r, name, c[0], "code %s is listed twice", quoted(r, id, n));
 		return 0;
@@ -691,7 +590,7 @@ static int code_row(struct v4 *r, const char *name, const struct tl_csv_field **
 
 /* A groups row (Id;Title;ParentId): remember the id, report the group. */
 struct groups_ctx {
-	struct nameset set;
+	struct tl_nameset set;
 	const char *dimension;
 };
 
@@ -703,7 +602,7 @@ static int group_row(struct v4 *r, const char *name, const struct tl_csv_field *
 	int added;
 	if (!n)
 		return 0;
-	struct name *e = set_put(&g->set, r->a, id, n, &added);
+	struct tl_name *e = tl_nameset_put(&g->set, r->a, id, n, &added);
 	if (!added) {
 		err_at(r, name, c[0], "group %s is listed twice", quoted(r, id, n));
 		return 0;
@@ -752,7 +651,7 @@ static size_t strip_suffix(const char *t)
 }
 
 /* Report the regions of geo dimension d (its code list is in r->rows). */
-static int report_regions(struct v4 *r, struct dim *d, const struct nameset *groups,
+static int report_regions(struct v4 *r, struct dim *d, const struct tl_nameset *groups,
 			  const char *codes_name)
 {
 	const char *land = NULL;
@@ -780,12 +679,12 @@ static int report_regions(struct v4 *r, struct dim *d, const struct nameset *gro
 		reg.group = rr->group[0] ? rr->group : NULL;
 		size_t gl = strlen(rr->group);
 		if (gl > 4 && prefix_level(rr->group) &&
-		    set_find(&d->codes, rr->group + 2, gl - 2) &&
+		    tl_nameset_get(&d->codes, rr->group + 2, gl - 2) &&
 		    strcmp(rr->group + 2, rr->code) != 0)
 			reg.parent = rr->group + 2;
 		else if (land && strcmp(rr->code, land) != 0)
 			reg.parent = land;
-		if (rr->group[0] && groups->n && !set_find(groups, rr->group, gl)) {
+		if (rr->group[0] && groups->n && !tl_nameset_get(groups, rr->group, gl)) {
 			if (!unknown_groups++)
 				first_unknown = rr->group;
 		}
@@ -828,12 +727,12 @@ static int read_code_lists(struct v4 *r)
 		if (d->groups_file) {
 			int g = each_row(r, d->groups_file, group_cols, 3, group_row, &groups);
 			if ((g < 0 && r->io) || r->stop) {
-				free(groups.set.slot);
+				tl_nameset_free(&groups.set);
 				return -1;
 			}
 		}
 		int rc = report_regions(r, d, &groups.set, d->codes_name);
-		free(groups.set.slot);
+		tl_nameset_free(&groups.set);
 		if (rc)
 			return -1;
 	}
@@ -963,7 +862,7 @@ static const char *field_str(struct v4 *r, const struct tl_csv_field *f, size_t 
 static void check_code(struct v4 *r, struct dim *d, const char *s, size_t n,
 		       const struct tl_csv_field *f)
 {
-	if (!d->has_codes || set_find(&d->codes, s, n))
+	if (!d->has_codes || tl_nameset_get(&d->codes, s, n))
 		return;
 	if (!d->unlisted++) {
 		d->un_line = f->line;
@@ -982,7 +881,7 @@ static void obs_row(struct v4 *r, const char *name, const struct tl_csv_field *f
 
 	const struct tl_csv_field *fm = &f[r->measure_col];
 	const char *ms = trimmed(fm, &n);
-	const struct name *m = set_find(&r->measures, ms, n);
+	const struct tl_name *m = tl_nameset_get(&r->measures, ms, n);
 	if (!m) {
 		err_at(r, name, fm, "measure %s is not in MeasureCodes.csv", quoted(r, ms, n));
 		bad = 1;
@@ -1068,7 +967,7 @@ static void obs_row(struct v4 *r, const char *name, const struct tl_csv_field *f
 			struct dim *td = &r->dims[r->col_dim[r->time_col]];
 			const char *ps = field_str(r, f, (size_t)r->time_col, &n);
 			int added;
-			struct name *pe = set_put(&td->codes, r->a, ps, n, &added);
+			struct tl_name *pe = tl_nameset_put(&td->codes, r->a, ps, n, &added);
 			if (added) {
 				pe->val = TL_STATUS_FINAL | UNLISTED;
 				if (td->has_codes)
@@ -1105,7 +1004,7 @@ static void obs_row(struct v4 *r, const char *name, const struct tl_csv_field *f
 		r->st.unknown++;
 		int added = 0;
 		if (r->attrs.n < MAX_ATTRS)
-			set_put(&r->attrs, r->a, as, an, &added);
+			tl_nameset_put(&r->attrs, r->a, as, an, &added);
 		if (added)
 			warn_at(r, name, fa->line, fa->col,
 				"ValueAttribute %s is not None or Impossible: such cells are reported "
@@ -1239,7 +1138,7 @@ static void find_national_table(struct v4 *r, const char *obs_name)
 				"%s gives the period statuses of %s, not of %s: the figures' statuses "
 				"(final or provisional) are unknown and reported as final",
 				d->codes_name, r->table ? r->table : "the folder's table", found);
-			free(d->codes.slot);
+			tl_nameset_free(&d->codes);
 			memset(&d->codes, 0, sizeof d->codes);
 			d->has_codes = 0;
 		}
@@ -1401,10 +1300,10 @@ static int run(struct v4 *r, struct tl_cbs_v4_stats *stats)
 	if (stats)
 		*stats = r->st;
 	for (size_t i = 0; i < r->ndims; i++)
-		free(r->dims[i].codes.slot);
+		tl_nameset_free(&r->dims[i].codes);
 	free(r->dims);
-	free(r->measures.slot);
-	free(r->attrs.slot);
+	tl_nameset_free(&r->measures);
+	tl_nameset_free(&r->attrs);
 	free(r->rows);
 	free(r->roles);
 	free(r->col_dim);

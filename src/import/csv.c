@@ -111,6 +111,13 @@ static size_t utf8_len(const unsigned char *s, size_t avail)
 	return need;
 }
 
+const char *tl_csv_quoted(tl_buf *q, const char *s, size_t n)
+{
+	tl_buf_reset(q);
+	tl_csv_snippet(q, s ? s : "", s ? n : 0);
+	return q->data;
+}
+
 void tl_csv_snippet(tl_buf *b, const char *s, size_t n)
 {
 	enum { SHOW = 40 };

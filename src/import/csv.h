@@ -107,5 +107,8 @@ void tl_csv_close(tl_csv *c);
  * UTF-8 escaped (\n, \t, \xNN), quotes and backslashes escaped.  Used by
  * the importers for "unknown indicator \"xyz\"" messages. */
 void tl_csv_snippet(tl_buf *b, const char *s, size_t n);
+/* The snippet of s[0..n) (s may be NULL: "") as q's whole text, for a
+ * message being built; valid until q changes. */
+const char *tl_csv_quoted(tl_buf *q, const char *s, size_t n);
 
 #endif

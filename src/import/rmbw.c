@@ -19,84 +19,12 @@
 #include "../core/arena.h"
 #include "../core/buf.h"
 #include "../core/fmt.h"
+#include "../core/nameset.h"
 #include "../core/str.h"
 #include "../core/xalloc.h"
 #include "csv.h"
 
 enum { NAME_LEN = 32 }; /* longer column names are no names we accept */
-
-/* ---- A set of names ------------------------------------------------------
- * Open addressing with linear probing; keys live in the reader's arena.
- * `aux` holds a region's name (to notice a second name for the same code). */
-
-struct name {
-	const char *key; /* NULL = free slot */
-	size_t len;
-	unsigned hash;
-	const char *aux; /* a region's first name (arena) */
-	int warned;      /* a second name was warned about */
-};
-
-struct nameset {
-	struct name *slot; /* owned (xcalloc) */
-	size_t cap, n;
-};
-
-static unsigned hash_bytes(const char *s, size_t n)
-{
-	unsigned h = 2166136261u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/* The entry for s[0..n), or NULL when absent. */
-static struct name *set_find(const struct nameset *set, const char *s, size_t n, unsigned h)
-{
-	if (!set->cap)
-		return NULL;
-	for (size_t i = h & (set->cap - 1);; i = (i + 1) & (set->cap - 1)) {
-		struct name *e = &set->slot[i];
-		if (!e->key)
-			return NULL;
-		if (e->hash == h && e->len == n && memcmp(e->key, s, n) == 0)
-			return e;
-	}
-}
-
-/* Add s[0..n) (known to be absent), copying it into a. */
-static struct name *set_add(struct nameset *set, tl_arena *a, const char *s, size_t n, unsigned h)
-{
-	if ((set->n + 1) * 2 > set->cap) {
-		size_t cap = set->cap ? set->cap * 2 : 64;
-		struct name *slot = xcalloc(cap, sizeof *slot);
-		for (size_t i = 0; i < set->cap; i++) {
-			struct name *e = &set->slot[i];
-			if (!e->key)
-				continue;
-			size_t j = e->hash & (cap - 1);
-			while (slot[j].key)
-				j = (j + 1) & (cap - 1);
-			slot[j] = *e;
-		}
-		free(set->slot);
-		set->slot = slot;
-		set->cap = cap;
-	}
-	size_t i = h & (set->cap - 1);
-	while (set->slot[i].key)
-		i = (i + 1) & (set->cap - 1);
-	struct name *e = &set->slot[i];
-	e->key = tl_arena_strndup(a, s, n);
-	e->len = n;
-	e->hash = h;
-	e->aux = NULL;
-	e->warned = 0;
-	set->n++;
-	return e;
-}
 
 /* ---- Header --------------------------------------------------------------- */
 
@@ -121,13 +49,10 @@ static void header_err(tl_errors *errs, const char *name, const struct tl_csv_fi
 {
 	if (!errs)
 		return;
-	tl_buf b = TL_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	tl_buf_vprintf(&b, fmt, ap);
+	tl_errors_vadd(errs, 0, name, f->line, f->col, NULL, fmt, ap);
 	va_end(ap);
-	tl_errors_add(errs, name, f->line, f->col, NULL, "%s", b.data);
-	tl_buf_free(&b);
 }
 
 /* Lowercase ASCII copy of s[0..n) into out; -1 when too long to be a name. */
@@ -288,7 +213,7 @@ struct reader {
 	struct tl_rmbw_stats st;
 	struct header h;
 	tl_arena *arena;       /* the names in the sets */
-	struct nameset topics, regions;
+	struct tl_nameset topics, regions; /* regions: aux = first name, val = warned */
 	tl_buf q;              /* message snippets */
 	tl_buf slot[3];        /* trimmed copies when a field had trailing blanks */
 	unsigned zero_line, zero_col; /* the first 0 turned into missing */
@@ -301,21 +226,16 @@ static void err_at(struct reader *r, const struct tl_csv_field *f, const char *f
 
 static void err_at(struct reader *r, const struct tl_csv_field *f, const char *fmt, ...)
 {
-	tl_buf b = TL_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	tl_buf_vprintf(&b, fmt, ap);
+	tl_errors_vadd(r->errs, 0, r->name, f->line, f->col, NULL, fmt, ap);
 	va_end(ap);
-	tl_errors_add(r->errs, r->name, f->line, f->col, NULL, "%s", b.data);
-	tl_buf_free(&b);
 }
 
 /* A snippet of s[0..n) in r->q, for messages. */
 static const char *quoted(struct reader *r, const char *s, size_t n)
 {
-	tl_buf_reset(&r->q);
-	tl_csv_snippet(&r->q, s, n);
-	return r->q.data;
+	return tl_csv_quoted(&r->q, s, n);
 }
 
 /* The field trimmed and NUL-terminated: in place when only leading blanks
@@ -513,8 +433,8 @@ static int announce(struct reader *r, struct ident *id)
 	if (id->announced)
 		return 0;
 	id->announced = 1;
-	unsigned h = hash_bytes(id->ind, id->ind_n);
-	if (!set_find(&r->topics, id->ind, id->ind_n, h)) {
+	unsigned h = tl_name_hash(id->ind, id->ind_n);
+	if (!tl_nameset_find(&r->topics, id->ind, id->ind_n, h)) {
 		if (r->topics.n >= TL_RMBW_MAX_NAMES) {
 			tl_errors_add(r->errs, r->name, id->fcode->line, 1, NULL,
 				      "more than %d distinct indicators: not an RMBW file?",
@@ -522,19 +442,19 @@ static int announce(struct reader *r, struct ident *id)
 			r->stop = TL_ERR_LIMIT;
 			return -1;
 		}
-		set_add(&r->topics, r->arena, id->ind, id->ind_n, h);
+		tl_nameset_add(&r->topics, r->arena, id->ind, id->ind_n, h);
 		struct tl_raw_topic t = {id->ind, NULL, NULL, -1, 1};
 		if (r->sink->topic && sunk(r, r->sink->topic(r->sink->ctx, &t)))
 			return -1;
 	}
-	h = hash_bytes(id->code, id->code_n);
-	struct name *e = set_find(&r->regions, id->code, id->code_n, h);
+	h = tl_name_hash(id->code, id->code_n);
+	struct tl_name *e = tl_nameset_find(&r->regions, id->code, id->code_n, h);
 	if (e) {
-		if (!e->warned && strcmp(e->aux, id->cname) != 0) {
+		if (!e->val && strcmp(e->aux, id->cname) != 0) {
 			tl_errors_warn(r->errs, r->name, id->fname->line, id->fname->col, NULL,
 				       "region %s is named %s here, but \"%s\" before; the first name "
 				       "is kept", e->key, quoted(r, id->cname, id->cname_n), e->aux);
-			e->warned = 1; /* once per code */
+			e->val = 1; /* once per code */
 		}
 		return 0;
 	}
@@ -544,7 +464,7 @@ static int announce(struct reader *r, struct ident *id)
 		r->stop = TL_ERR_LIMIT;
 		return -1;
 	}
-	e = set_add(&r->regions, r->arena, id->code, id->code_n, h);
+	e = tl_nameset_add(&r->regions, r->arena, id->code, id->code_n, h);
 	e->aux = tl_arena_strndup(r->arena, id->cname, id->cname_n);
 	struct tl_raw_region reg = {id->code, id->cname, code_level(id->code), NULL,
 				    TL_RMBW_CLASSIFICATION_YEAR, NULL};
@@ -715,8 +635,8 @@ static int read_csv(tl_csv *c, const char *name, enum tl_format layout,
 	if (stats)
 		*stats = r.st;
 	free(r.h.years);
-	free(r.topics.slot);
-	free(r.regions.slot);
+	tl_nameset_free(&r.topics);
+	tl_nameset_free(&r.regions);
 	tl_arena_free(r.arena);
 	tl_buf_free(&r.q);
 	for (int k = 0; k < 3; k++)

@@ -36,27 +36,10 @@ enum {
 
 enum ckind { C_DIM, C_PERIOD, C_REGION, C_GUESS };
 
-/* Case-insensitive ASCII equality of s[0..n) and word. */
-static int same_ci(const char *s, size_t n, const char *word)
-{
-	if (strlen(word) != n)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char a = s[i], b = word[i];
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (a != b)
-			return 0;
-	}
-	return 1;
-}
-
 static int starts_ci(const char *s, size_t n, const char *word)
 {
 	size_t k = strlen(word);
-	return n >= k && same_ci(s, k, word);
+	return n >= k && tl_slice_eq_ci(s, k, word);
 }
 
 /* What kind of dimension a header name is. */
@@ -68,10 +51,10 @@ static enum ckind kind_of(const char *s, size_t n)
 					      "Provincies", "Provincie",    "Woonplaatsen",
 					      "Landsdelen", "Regioindeling"};
 	for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++)
-		if (same_ci(s, n, periods[i]))
+		if (tl_slice_eq_ci(s, n, periods[i]))
 			return C_PERIOD;
 	for (size_t i = 0; i < sizeof regions / sizeof regions[0]; i++)
-		if (same_ci(s, n, regions[i]))
+		if (tl_slice_eq_ci(s, n, regions[i]))
 			return C_REGION;
 	return starts_ci(s, n, "Regio") ? C_REGION : C_DIM;
 }
@@ -91,7 +74,7 @@ static int strip_provisional(const char *s, size_t *n)
 		(*n)--;
 	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
 		size_t k = strlen(words[i]);
-		if (*n > k && same_ci(s + *n - k, k, words[i])) {
+		if (*n > k && tl_slice_eq_ci(s + *n - k, k, words[i])) {
 			*n -= k;
 			while (*n && s[*n - 1] == ' ')
 				(*n)--;
@@ -123,7 +106,7 @@ static int period_label(const char *s, size_t n, struct tl_period *p, int *prov)
 		return 0;
 	}
 	for (int m = 0; m < 12; m++)
-		if (same_ci(r, rn, months[m])) {
+		if (tl_slice_eq_ci(r, rn, months[m])) {
 			p->kind = TL_PERIOD_MONTH;
 			p->sub = m + 1;
 			return 0;
@@ -141,7 +124,7 @@ static int is_nihil(const char *s, size_t n)
 static int value_like(const char *s, size_t n)
 {
 	s = tl_trim(s, &n);
-	if (!n || tl_slice_eq(s, n, ".") || same_ci(s, n, "x") || is_nihil(s, n))
+	if (!n || tl_slice_eq(s, n, ".") || tl_slice_eq_ci(s, n, "x") || is_nihil(s, n))
 		return 1;
 	while (n && s[n - 1] == '*')
 		n--;
@@ -224,20 +207,15 @@ static void err_at(struct sl *r, unsigned line, unsigned col, const char *fmt, .
 
 static void err_at(struct sl *r, unsigned line, unsigned col, const char *fmt, ...)
 {
-	tl_buf b = TL_BUF_INIT;
 	va_list ap;
 	va_start(ap, fmt);
-	tl_buf_vprintf(&b, fmt, ap);
+	tl_errors_vadd(r->errs, 0, r->name, line, col, NULL, fmt, ap);
 	va_end(ap);
-	tl_errors_add(r->errs, r->name, line, col, NULL, "%s", b.data);
-	tl_buf_free(&b);
 }
 
 static const char *quoted(struct sl *r, const char *s, size_t n)
 {
-	tl_buf_reset(&r->q);
-	tl_csv_snippet(&r->q, s ? s : "", s ? n : 0);
-	return r->q.data;
+	return tl_csv_quoted(&r->q, s, n);
 }
 
 static int sunk(struct sl *r, int rc)
@@ -283,7 +261,7 @@ static int topic_label(const struct tl_csv_field *f)
 {
 	size_t n;
 	const char *s = trimmed(f, &n);
-	return same_ci(s, n, "Onderwerp") || same_ci(s, n, "Onderwerpen");
+	return tl_slice_eq_ci(s, n, "Onderwerp") || tl_slice_eq_ci(s, n, "Onderwerpen");
 }
 
 /* The label cell of a header row: its first non-empty cell before column
@@ -361,8 +339,8 @@ static void keep_header(struct sl *r, const struct tl_csv_field *f, size_t n)
 		return;
 	size_t first;
 	nonempty(f, n, &first);
-	if (first < n && (same_ci(h->c[first].s, h->c[first].n, "Onderwerp") ||
-			  same_ci(h->c[first].s, h->c[first].n, "Onderwerpen"))) {
+	if (first < n && (tl_slice_eq_ci(h->c[first].s, h->c[first].n, "Onderwerp") ||
+			  tl_slice_eq_ci(h->c[first].s, h->c[first].n, "Onderwerpen"))) {
 		size_t k = first + 1;
 		while (k < n && !h->c[k].n)
 			k++;
@@ -562,7 +540,7 @@ static int cell_value(struct sl *r, const struct tl_csv_field *f, struct tl_raw_
 		c->status = TL_STATUS_UNKNOWN;
 		return 0;
 	}
-	if (same_ci(s, n, "x")) {
+	if (tl_slice_eq_ci(s, n, "x")) {
 		c->status = TL_STATUS_SUPPRESSED;
 		return 0;
 	}
@@ -899,7 +877,7 @@ int tl_sniff_statline_csv(const char *head, size_t n)
 			break;
 		if (filled == 1 && first == 0)
 			continue;
-		if (same_ci(s, len, "Onderwerp") || same_ci(s, len, "Onderwerpen")) {
+		if (tl_slice_eq_ci(s, len, "Onderwerp") || tl_slice_eq_ci(s, len, "Onderwerpen")) {
 			result = first + 1 < nf;
 			break;
 		}
