@@ -81,65 +81,65 @@ static int usage(const char *msg)
 	return 2;
 }
 
-/* Parse "--db X", "--db=X", "-o X", "--lang X", "--assets X" and one positional. */
+/* "--name VALUE" or "--name=VALUE" at argv[*i]: the value, or NULL. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name, int *bad)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "telling: %s needs a value\n", name);
+		*bad = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+/* Parse the options of every command ("--db X" or "--db=X", flags) and the
+ * one positional argument. */
 static int parse_opts(int argc, char **argv, struct opts *o)
 {
+	const struct {
+		const char *name, *alias;
+		const char **slot;
+	} values[] = {
+		{"--db", NULL, &o->db},         {"-o", "--out", &o->out},     {"--lang", NULL, &o->lang},
+		{"--assets", NULL, &o->assets}, {"--spec", NULL, &o->spec},   {"--text", NULL, &o->text},
+		{"--year", NULL, &o->year},
+	};
+	const struct {
+		const char *name;
+		int *flag;
+	} flags[] = {
+		{"--dry-run", &o->dry_run}, {"--pdf", &o->pdf},	    {"--accept", &o->accept},
+		{"--strict", &o->strict},   {"--add-regions", &o->add_regions},
+	};
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
-		const char **slot = NULL;
-		const char *name = NULL;
-		if (!strcmp(a, "--db") || !strncmp(a, "--db=", 5)) {
-			slot = &o->db;
-			name = "--db";
-		} else if (!strcmp(a, "-o") || !strcmp(a, "--out") || !strncmp(a, "--out=", 6)) {
-			slot = &o->out;
-			name = "-o";
-		} else if (!strcmp(a, "--lang") || !strncmp(a, "--lang=", 7)) {
-			slot = &o->lang;
-			name = "--lang";
-		} else if (!strcmp(a, "--assets") || !strncmp(a, "--assets=", 9)) {
-			slot = &o->assets;
-			name = "--assets";
-		} else if (!strcmp(a, "--spec") || !strncmp(a, "--spec=", 7)) {
-			slot = &o->spec;
-			name = "--spec";
-		} else if (!strcmp(a, "--text") || !strncmp(a, "--text=", 7)) {
-			slot = &o->text;
-			name = "--text";
-		} else if (!strcmp(a, "--year") || !strncmp(a, "--year=", 7)) {
-			slot = &o->year;
-			name = "--year";
-		}
-		if (slot) {
-			const char *eq = strchr(a, '=');
-			if (eq) {
-				*slot = eq + 1;
-			} else if (i + 1 < argc) {
-				*slot = argv[++i];
-			} else {
-				fprintf(stderr, "telling: %s needs a value\n", name);
-				return -1;
+		int bad = 0, matched = 0;
+		for (size_t v = 0; v < sizeof values / sizeof *values && !matched && !bad; v++) {
+			const char *val = opt_value(argc, argv, &i, values[v].name, &bad);
+			if (!val && !bad && values[v].alias)
+				val = opt_value(argc, argv, &i, values[v].alias, &bad);
+			if (val) {
+				*values[v].slot = val;
+				matched = 1;
 			}
-			continue;
 		}
-		if (!strcmp(a, "--dry-run")) {
-			o->dry_run = 1;
+		if (bad)
+			return -1;
+		if (matched)
 			continue;
-		}
-		if (!strcmp(a, "--pdf")) {
-			o->pdf = 1;
-			continue;
-		}
-		if (!strcmp(a, "--accept")) {
-			o->accept = 1;
-			continue;
-		}
-		if (!strcmp(a, "--strict")) {
-			o->strict = 1;
-			continue;
-		}
-		if (!strcmp(a, "--add-regions")) {
-			o->add_regions = 1;
+		size_t f = 0;
+		while (f < sizeof flags / sizeof *flags && strcmp(a, flags[f].name))
+			f++;
+		if (f < sizeof flags / sizeof *flags) {
+			*flags[f].flag = 1;
 			continue;
 		}
 		if (a[0] == '-' && a[1]) {
@@ -400,25 +400,6 @@ static int cmd_build(int argc, char **argv)
 	printf("build: %s: %d pages, %d indicator figures, %d downloads, %zu kB%s\n", o.out, s.pages,
 	       s.charts, s.downloads, s.bytes / 1024, warnings ? " (see warnings above)" : "");
 	return 0;
-}
-
-/* "--name VALUE" or "--name=VALUE" at argv[*i]: the value, or NULL. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name, int *bad)
-{
-	size_t n = strlen(name);
-	const char *a = argv[*i];
-	if (strncmp(a, name, n) != 0)
-		return NULL;
-	if (a[n] == '=')
-		return a + n + 1;
-	if (a[n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		fprintf(stderr, "telling: %s needs a value\n", name);
-		*bad = 1;
-		return NULL;
-	}
-	return argv[++*i];
 }
 
 static int cmd_serve(int argc, char **argv)
