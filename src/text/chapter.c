@@ -76,13 +76,15 @@ static int analysis_word(const char *w, size_t wl)
 	return -1;
 }
 
-static const struct tl_indicator *bind_indicator(struct pctx *c, const char *w, size_t wl,
-						 unsigned line, unsigned col)
+/* The indicator named w[0..wl), or NULL and an error that starts with
+ * `what` (binding, chart, map). */
+static const struct tl_indicator *bind_indicator(struct pctx *c, const char *what, const char *w,
+						 size_t wl, unsigned line, unsigned col)
 {
 	char *slug = tl_arena_strndup(c->a, w, wl);
 	const struct tl_indicator *d = tl_model_indicator(c->m, slug);
 	if (!d)
-		PERR(c, line, col, "binding: unknown indicator \"%s\" (not in agenda.yml)", slug);
+		PERR(c, line, col, "%s: unknown indicator \"%s\" (not in agenda.yml)", what, slug);
 	return d;
 }
 
@@ -131,9 +133,9 @@ static int parse_analysis(struct pctx *c, int which, const char **w, size_t *wl,
 		     kind == TL_BIND_CORRELATION ? "two indicators" : "an indicator and a region", usage);
 		return -1;
 	}
-	const struct tl_indicator *d = bind_indicator(c, w[1], wl[1], line, col);
+	const struct tl_indicator *d = bind_indicator(c, "binding", w[1], wl[1], line, col);
 	if (kind == TL_BIND_CORRELATION) {
-		const struct tl_indicator *d2 = bind_indicator(c, w[2], wl[2], line, col);
+		const struct tl_indicator *d2 = bind_indicator(c, "binding", w[2], wl[2], line, col);
 		if (!d || !d2)
 			return -1;
 		if (d == d2) {
@@ -303,6 +305,22 @@ static int parse_binding(struct pctx *c, const char **w, size_t *wl, size_t nw, 
 	return 0;
 }
 
+/* The one indicator of {{grafiek SLUG}} or {{kaart SLUG}} (nl, en: the
+ * directive's names) into blk, or an error.  0 when the directive has the
+ * wrong number of words, so nothing more can be said about it. */
+static int block_indicator(struct pctx *c, struct tl_block *blk, const char *const *w, const size_t *wl,
+			   size_t nw, unsigned line, unsigned col, const char *nl, const char *en)
+{
+	if (nw != 2) {
+		PERR(c, line, col, "{{%s}} needs one indicator, e.g. {{%s ervaren-gezondheid}}", nl, nl);
+		return 0;
+	}
+	const struct tl_indicator *d = bind_indicator(c, en, w[1], wl[1], line, col);
+	if (d)
+		blk->indicator = d->slug;
+	return 1;
+}
+
 /* Is this line (without newline) a block directive?  Sets kind/indicator. */
 static int block_directive(struct pctx *c, const char *s, size_t n, unsigned line,
 			   struct tl_block *blk)
@@ -367,30 +385,13 @@ static int block_directive(struct pctx *c, const char *s, size_t n, unsigned lin
 	}
 	if (nw >= 1 && is_word(w[0], wl[0], "grafiek", "chart")) {
 		blk->kind = TL_BLOCK_CHART;
-		if (nw != 2) {
-			PERR(c, line, col, "{{grafiek}} needs one indicator, e.g. {{grafiek ervaren-gezondheid}}");
-			return 1;
-		}
-		char *ind = tl_arena_strndup(c->a, w[1], wl[1]);
-		const struct tl_indicator *d = tl_model_indicator(c->m, ind);
-		if (!d)
-			PERR(c, line, col, "chart: unknown indicator \"%s\" (not in agenda.yml)", ind);
-		else
-			blk->indicator = d->slug;
+		block_indicator(c, blk, w, wl, nw, line, col, "grafiek", "chart");
 		return 1;
 	}
 	if (nw >= 1 && is_word(w[0], wl[0], "kaart", "map")) {
 		blk->kind = TL_BLOCK_MAP;
-		if (nw != 2) {
-			PERR(c, line, col, "{{kaart}} needs one indicator, e.g. {{kaart ervaren-gezondheid}}");
+		if (!block_indicator(c, blk, w, wl, nw, line, col, "kaart", "map"))
 			return 1;
-		}
-		char *ind = tl_arena_strndup(c->a, w[1], wl[1]);
-		const struct tl_indicator *d = tl_model_indicator(c->m, ind);
-		if (!d)
-			PERR(c, line, col, "map: unknown indicator \"%s\" (not in agenda.yml)", ind);
-		else
-			blk->indicator = d->slug;
 		if (c->m->n_shapes == 0)
 			PERR(c, line, col,
 			     "map: the agenda has no region outlines; name a boundary file with boundaries: in agenda.yml");
