@@ -8,8 +8,6 @@
 #include "chart.h"
 #include "html.h"
 
-static const char *const h_open[] = {"<h2", "<h2", "<h2", "<h3", "<h4", "<h5", "<h6"};
-static const char *const h_close[] = {"</h2>", "</h2>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>"};
 
 /* What a cell without a value says, in words. */
 static const char *status_words(enum tl_status s, enum tl_lang lang)
@@ -398,23 +396,34 @@ static void notes(tl_buf *b, const struct tl_page *p, const struct tl_indicator 
 	tl_html_lit(b, "</div>\n");
 }
 
+void tl_figure_open(tl_buf *b, const char *block, const char *id, int level, const char *title_prefix,
+		    const char *title)
+{
+	static const char *const h_open[] = {"<h2", "<h3", "<h4", "<h5", "<h6"};
+	static const char *const h_close[] = {"</h2>", "</h3>", "</h4>", "</h5>", "</h6>"};
+	int k = (level < 2 ? 2 : level > 6 ? 6 : level) - 2;
+	tl_html_lit(b, "<section");
+	tl_html_attr(b, "class", block);
+	tl_html_attr(b, "id", id);
+	tl_html_lit(b, ">\n");
+	tl_buf at = TL_BUF_INIT;
+	tl_buf_printf(&at, "%s__title", block);
+	tl_html_lit(b, h_open[k]);
+	tl_html_attr(b, "class", at.data);
+	tl_html_lit(b, ">");
+	tl_html_text(b, title_prefix);
+	tl_html_text(b, title);
+	tl_html_lit(b, h_close[k]);
+	tl_html_lit(b, "\n");
+	tl_buf_free(&at);
+}
+
 void tl_render_indicator(tl_buf *b, const struct tl_page *p, const struct tl_indicator *d,
 			 int heading_level)
 {
-	if (heading_level < 2)
-		heading_level = 2;
-	if (heading_level > 6)
-		heading_level = 6;
-	char id[96];
+	char id[96]; /* charts and tables take their ids from the section's */
 	snprintf(id, sizeof id, "indicator-%s", d->slug);
-	tl_html_lit(b, "<section class=\"tl-indicator\"");
-	tl_html_attr(b, "id", id);
-	tl_html_lit(b, ">\n");
-	tl_html_lit(b, h_open[heading_level]);
-	tl_html_lit(b, " class=\"tl-indicator__title\">");
-	tl_html_text(b, d->title);
-	tl_html_lit(b, h_close[heading_level]);
-	tl_html_lit(b, "\n");
+	tl_figure_open(b, "tl-indicator", id, heading_level, "", d->title);
 
 	size_t before = b->len;
 	tl_buf lead = TL_BUF_INIT;

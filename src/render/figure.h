@@ -25,6 +25,12 @@ void tl_render_indicator(tl_buf *b, const struct tl_page *p, const struct tl_ind
  * to its page, downloads.  heading_level as above. */
 void tl_render_map(tl_buf *b, const struct tl_page *p, const struct tl_indicator *d, int heading_level);
 
+/* Open a figure: <section class="BLOCK" id="ID"> and its heading
+ * <hN class="BLOCK__title">TITLE_PREFIX TITLE</hN>, N = level clamped to
+ * 2..6.  The caller closes the section. */
+void tl_figure_open(tl_buf *b, const char *block, const char *id, int level, const char *title_prefix,
+		    const char *title);
+
 /* The municipalities the report compares: the focus region's children of
  * level gemeente, or, when it has none (a national agenda whose
  * municipalities name no province), every region of level gemeente.  A

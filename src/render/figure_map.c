@@ -11,8 +11,6 @@
 #include "html.h"
 #include "map.h"
 
-static const char *const h_open[] = {"<h2", "<h2", "<h2", "<h3", "<h4", "<h5", "<h6"};
-static const char *const h_close[] = {"</h2>", "</h2>", "</h2>", "</h3>", "</h4>", "</h5>", "</h6>"};
 
 const struct tl_region **tl_report_municipalities(const struct tl_model *m, size_t *n)
 {
@@ -61,21 +59,9 @@ void tl_render_map(tl_buf *b, const struct tl_page *p, const struct tl_indicator
 	const struct tl_model *m = p->m;
 	enum tl_lang lang = p->lang;
 	tl_arena *a = m->arena;
-	if (heading_level < 2)
-		heading_level = 2;
-	if (heading_level > 6)
-		heading_level = 6;
 	char id[112];
 	snprintf(id, sizeof id, "kaart-%s", d->slug);
-	tl_html_lit(b, "<section class=\"tl-map\"");
-	tl_html_attr(b, "id", id);
-	tl_html_lit(b, ">\n");
-	tl_html_lit(b, h_open[heading_level]);
-	tl_html_lit(b, " class=\"tl-map__title\">");
-	tl_html_text(b, tl_word(lang, "Kaart: ", "Map: "));
-	tl_html_text(b, d->title);
-	tl_html_lit(b, h_close[heading_level]);
-	tl_html_lit(b, "\n");
+	tl_figure_open(b, "tl-map", id, heading_level, tl_word(lang, "Kaart: ", "Map: "), d->title);
 
 	size_t n;
 	const struct tl_region **gm = tl_report_municipalities(m, &n);
