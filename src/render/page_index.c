@@ -29,14 +29,13 @@ static void latest_cell(tl_buf *b, const struct tl_model *m, const struct tl_ind
 	tl_html_lit(b, "</td>");
 }
 
-void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_chapter)
+void tl_report_cover(tl_buf *b, const struct tl_page *p, const char *cls)
 {
-	const struct tl_model *m = p->m;
-	const struct tl_agenda *ag = &m->agenda;
+	const struct tl_agenda *ag = &p->m->agenda;
 	enum tl_lang lang = p->lang;
-	tl_layout_begin(b, p);
-
-	tl_html_lit(b, "<div class=\"tl-cover\">\n<h1 class=\"tl-cover__title\">");
+	tl_html_lit(b, "<div");
+	tl_html_attr(b, "class", cls ? cls : "tl-cover");
+	tl_html_lit(b, ">\n<h1 class=\"tl-cover__title\">");
 	tl_html_text(b, ag->report_title ? ag->report_title : ag->title);
 	tl_html_lit(b, "</h1>\n<p class=\"tl-cover__subtitle\">");
 	tl_html_text(b, ag->title);
@@ -57,6 +56,16 @@ void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_
 		tl_html_lit(b, "</p>\n");
 	}
 	tl_html_lit(b, "</div>\n");
+}
+
+void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_chapter)
+{
+	const struct tl_model *m = p->m;
+	const struct tl_agenda *ag = &m->agenda;
+	enum tl_lang lang = p->lang;
+	tl_layout_begin(b, p);
+
+	tl_report_cover(b, p, NULL);
 
 	tl_html_lit(b, "<nav class=\"tl-toc\" aria-labelledby=\"inhoudsopgave\">\n<h2 id=\"inhoudsopgave\">");
 	tl_html_text(b, tl_word(lang, "Inhoud", "Contents"));

@@ -59,30 +59,10 @@ void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *b
 		   const size_t *n_blocks, const int *toc_pages, tl_errors *errs)
 {
 	const struct tl_model *m = p->m;
-	const struct tl_agenda *ag = &m->agenda;
 	enum tl_lang lang = p->lang;
 	tl_layout_begin(b, p);
-	tl_html_lit(b, "<div class=\"tl-cover tl-print-cover\">\n<h1 class=\"tl-cover__title\">");
-	tl_html_text(b, ag->report_title ? ag->report_title : ag->title);
-	tl_html_lit(b, "</h1>\n<p class=\"tl-cover__subtitle\">");
-	tl_html_text(b, ag->title);
-	if (ag->subtitle) {
-		tl_html_lit(b, " · “");
-		tl_html_text(b, ag->subtitle);
-		tl_html_lit(b, "”");
-	}
-	tl_html_lit(b, "</p>\n");
-	if (ag->organisation) { /* as on the front page */
-		tl_html_lit(b, "<p class=\"tl-cover__org\">");
-		tl_html_text(b, ag->organisation);
-		if (ag->report_year) {
-			tl_html_lit(b, " · ");
-			tl_html_text(b, tl_word(lang, "verslagjaar ", "report year "));
-			tl_html_int(b, ag->report_year);
-		}
-		tl_html_lit(b, "</p>\n");
-	}
-	tl_html_lit(b, "</div>\n<nav class=\"tl-toc tl-print-toc\" aria-labelledby=\"inhoudsopgave\">\n<h2 id=\"inhoudsopgave\">");
+	tl_report_cover(b, p, "tl-cover tl-print-cover");
+	tl_html_lit(b, "<nav class=\"tl-toc tl-print-toc\" aria-labelledby=\"inhoudsopgave\">\n<h2 id=\"inhoudsopgave\">");
 	tl_html_text(b, tl_word(lang, "Inhoud", "Contents"));
 	tl_html_lit(b, "</h2>\n<ol class=\"tl-toc__list\">\n");
 	const char **titles;

@@ -20,6 +20,10 @@
  * link to it), or NULL; the array may be NULL. */
 void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_chapter);
 
+/* The report's cover: title, the agenda's title and motto, organisation and
+ * report year, in <div class="CLS"> (NULL: "tl-cover"). */
+void tl_report_cover(tl_buf *b, const struct tl_page *p, const char *cls);
+
 /* A chapter, theme or not.  blocks come from tl_chapter_parse(). */
 void tl_page_chapter(tl_buf *b, const struct tl_page *p, const struct tl_chapter *ch,
 		     const struct tl_block *blocks, size_t n_blocks, tl_errors *errs);
