@@ -351,7 +351,8 @@ static void explore_indicator(tl_buf *b, const struct tl_page *p, tl_arena *a,
 		}
 		tl_html_lit(b, "</figcaption>\n</figure>\n");
 	}
-	tl_html_lit(b, "<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_scroll_begin(b, d->title, W(p, "cijfers per periode", "figures per period"));
+	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
 	tl_html_text(b, d->title);
 	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr><th scope=\"col\" class=\"utrecht-table__header-cell\">");
 	tl_html_text(b, W(p, "Periode", "Period"));
@@ -393,7 +394,9 @@ static void explore_overview(tl_buf *b, const struct tl_page *p, tl_arena *a,
 	const char *focus = m->agenda.focus_region;
 	const struct tl_region *fr = focus ? tl_model_region(m, focus) : NULL;
 	h2(b, W(p, "Indicatoren", "Indicators"));
-	tl_html_lit(b, "<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_scroll_begin(b, W(p, "Laatste cijfer per indicator", "Latest figure per indicator"),
+			     fr ? fr->name : NULL);
+	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
 	tl_html_text(b, W(p, "Laatste cijfer per indicator", "Latest figure per indicator"));
 	if (fr) {
 		tl_html_lit(b, ", ");
@@ -557,9 +560,10 @@ void tl_page_compare(tl_buf *b, const struct tl_page *p, const struct tl_dash_qu
 	}
 	tl_arena *a = tl_arena_new();
 	h2(b, tl_arena_printf(a, "%s %s %s", l->name, W(p, "naast", "beside"), r->name));
-	tl_html_lit(b, "<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
-	tl_html_text(b, tl_arena_printf(a, "%s: %s %s %s", W(p, "Per indicator", "Per indicator"), l->name,
-					W(p, "en", "and"), r->name));
+	const char *cap = tl_arena_printf(a, "%s %s %s", l->name, W(p, "en", "and"), r->name);
+	tl_html_scroll_begin(b, W(p, "Per indicator", "Per indicator"), cap);
+	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_text(b, tl_arena_printf(a, "%s: %s", W(p, "Per indicator", "Per indicator"), cap));
 	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr><th scope=\"col\" class=\"utrecht-table__header-cell\">");
 	tl_html_text(b, W(p, "Indicator", "Indicator"));
 	tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell utrecht-table__header-cell--numeric-column\">");

@@ -201,10 +201,7 @@ void tl_page_chapter_edit(tl_buf *b, const struct tl_page *p, const char *csrf,
 			  const tl_errors *errs, const tl_buf *preview)
 {
 	tl_layout_begin(b, p);
-	tl_html_lit(b, "<p><a href=\"/beheer\">");
-	tl_html_text(b, W(p, "Beheer", "Editor"));
-	tl_html_lit(b, "</a></p>\n");
-	tl_part_h1(b, tl_chapter_title(p->m, c));
+	tl_part_page_top(b, "/beheer", W(p, "Beheer", "Editor"), tl_chapter_title(p->m, c));
 	error_list(b, p, errs);
 	tl_buf url = TL_BUF_INIT;
 	tl_buf_printf(&url, "/beheer/hoofdstuk/%s", c->slug);
@@ -238,10 +235,7 @@ void tl_page_import(tl_buf *b, const struct tl_page *p, const char *csrf, const 
 		    const char *result)
 {
 	tl_layout_begin(b, p);
-	tl_html_lit(b, "<p><a href=\"/beheer\">");
-	tl_html_text(b, W(p, "Beheer", "Editor"));
-	tl_html_lit(b, "</a></p>\n");
-	tl_part_h1(b, W(p, "Statistiekbestand importeren", "Import a statistics file"));
+	tl_part_page_top(b, "/beheer", W(p, "Beheer", "Editor"), W(p, "Statistiekbestand importeren", "Import a statistics file"));
 	if (errs && tl_errors_failed(errs)) {
 		tl_html_lit(b, "<p>");
 		tl_html_text(b, W(p, "Er is niets geïmporteerd; de cijfers zijn ongewijzigd.",
@@ -397,23 +391,13 @@ static void hidden_version(tl_buf *b, int64_t version)
 	tl_html_lit(b, ">\n");
 }
 
-static void back_link(tl_buf *b, const char *href, const char *text)
-{
-	tl_html_lit(b, "<p>");
-	tl_html_link(b, href, text);
-	tl_html_lit(b, "</p>\n");
-}
-
 void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const char *heading,
 		     const char *intro, const char *action, const char *const *items,
 		     const char *const *links, size_t n_items, const struct tl_form_field *fields,
 		     size_t n_fields, const char *const *values, const tl_errors *errs, const char *note)
 {
 	tl_layout_begin(b, p);
-	tl_html_lit(b, "<p><a href=\"/beheer\">");
-	tl_html_text(b, W(p, "Beheer", "Editor"));
-	tl_html_lit(b, "</a></p>\n");
-	tl_part_h1(b, heading);
+	tl_part_page_top(b, "/beheer", W(p, "Beheer", "Editor"), heading);
 	field_errors(b, p, errs, fields, n_fields);
 	notice(b, note);
 	if (intro) {
@@ -457,8 +441,7 @@ void tl_page_item_edit(tl_buf *b, const struct tl_page *p, const char *csrf, con
 		       int can_delete)
 {
 	tl_layout_begin(b, p);
-	back_link(b, back, W(p, "Terug naar het overzicht", "Back to the list"));
-	tl_part_h1(b, heading);
+	tl_part_page_top(b, back, W(p, "Terug naar het overzicht", "Back to the list"), heading);
 	field_errors(b, p, errs, fields, n_fields);
 	tl_html_lit(b, "<form class=\"tl-form\" method=\"post\"");
 	tl_html_attr(b, "action", action);
@@ -495,8 +478,7 @@ void tl_page_conflict(tl_buf *b, const struct tl_page *p, const char *csrf, cons
 		      const char *const *theirs, int64_t their_version)
 {
 	tl_layout_begin(b, p);
-	back_link(b, back, W(p, "Terug naar het overzicht", "Back to the list"));
-	tl_part_h1(b, heading);
+	tl_part_page_top(b, back, W(p, "Terug naar het overzicht", "Back to the list"), heading);
 	tl_html_lit(b, "<div class=\"tl-alert tl-alert--error\" role=\"alert\">\n<p><strong>");
 	if (deleting == 2) {
 		tl_html_text(b, W(p, "Niet opgeslagen: dit onderdeel is intussen verwijderd.",
@@ -521,18 +503,11 @@ void tl_page_conflict(tl_buf *b, const struct tl_page *p, const char *csrf, cons
 					 "by side below. Take over what you want to keep and save again."));
 		tl_html_lit(b, "</p>\n</div>\n");
 	}
-	tl_html_lit(b, "<table class=\"utrecht-table\">\n<caption class=\"utrecht-table__caption\">");
-	tl_html_text(b, W(p, "Beide versies", "Both versions"));
-	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
-		       "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
-	tl_html_text(b, W(p, "Veld", "Field"));
-	tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell\">");
-	tl_html_text(b, deleting ? W(p, "Versie die u opende", "Version you opened") : W(p, "Uw versie", "Your version"));
-	if (deleting != 2) {
-		tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell\">");
-		tl_html_text(b, W(p, "Opgeslagen versie", "Stored version"));
-	}
-	tl_html_lit(b, "</th></tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
+	const char *heads[] = {W(p, "Veld", "Field"),
+			       deleting ? W(p, "Versie die u opende", "Version you opened") : W(p, "Uw versie", "Your version"),
+			       W(p, "Opgeslagen versie", "Stored version")};
+	tl_html_scroll_begin(b, W(p, "Beide versies", "Both versions"), NULL);
+	tl_part_table_begin(b, W(p, "Beide versies", "Both versions"), heads, deleting != 2 ? 3 : 2);
 	for (size_t i = 0; i < n_fields; i++) {
 		const char *a = mine && mine[i] ? mine[i] : "";
 		const char *t = theirs && theirs[i] ? theirs[i] : "";
@@ -553,7 +528,7 @@ void tl_page_conflict(tl_buf *b, const struct tl_page *p, const char *csrf, cons
 			cell(b, t);
 		tl_html_lit(b, "</tr>\n");
 	}
-	tl_html_lit(b, "</tbody>\n</table>\n");
+	tl_html_lit(b, "</tbody>\n</table></div>\n");
 	if (deleting == 2) {
 		tl_layout_end(b, p);
 		return;
@@ -595,25 +570,15 @@ void tl_page_audit(tl_buf *b, const struct tl_page *p, const struct tl_audit *e,
 		   long total, long offset, long limit)
 {
 	tl_layout_begin(b, p);
-	tl_html_lit(b, "<p><a href=\"/beheer\">");
-	tl_html_text(b, W(p, "Beheer", "Editor"));
-	tl_html_lit(b, "</a></p>\n");
-	tl_part_h1(b, W(p, "Wijzigingslog", "Audit trail"));
+	tl_part_page_top(b, "/beheer", W(p, "Beheer", "Editor"), W(p, "Wijzigingslog", "Audit trail"));
 	tl_html_lit(b, "<p>");
 	tl_html_int(b, total);
 	tl_html_text(b, W(p, " wijzigingen. Exporteren: ", " changes. Export: "));
 	tl_html_lit(b, "<a href=\"/beheer/audit.csv\">CSV</a>, <a href=\"/beheer/audit.json\">JSON</a>.</p>\n");
-	tl_html_lit(b, "<div class=\"tl-table-scroll\"><table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
-	tl_html_text(b, W(p, "Wijzigingen, nieuwste eerst", "Changes, newest first"));
-	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr>");
-	const char *heads[][2] = {{"Wanneer (UTC)", "When (UTC)"}, {"Wie", "Who"}, {"Actie", "Action"},
-				  {"Wat", "What"}, {"Voor", "Before"}, {"Na", "After"}};
-	for (size_t i = 0; i < 6; i++) {
-		tl_html_lit(b, "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
-		tl_html_text(b, W(p, heads[i][0], heads[i][1]));
-		tl_html_lit(b, "</th>");
-	}
-	tl_html_lit(b, "</tr></thead>\n<tbody>\n");
+	tl_html_scroll_begin(b, W(p, "Wijzigingslog", "Audit trail"), W(p, "wijzigingen, nieuwste eerst", "changes, newest first"));
+	const char *heads[] = {W(p, "Wanneer (UTC)", "When (UTC)"), W(p, "Wie", "Who"), W(p, "Actie", "Action"),
+			       W(p, "Wat", "What"), W(p, "Voor", "Before"), W(p, "Na", "After")};
+	tl_part_table_begin(b, W(p, "Wijzigingen, nieuwste eerst", "Changes, newest first"), heads, 6);
 	for (size_t i = 0; i < n; i++) {
 		tl_html_lit(b, "<tr>");
 		cell(b, e[i].at);
@@ -663,20 +628,11 @@ void tl_page_users(tl_buf *b, const struct tl_page *p, const char *csrf, const s
 		   size_t n, const tl_errors *errs)
 {
 	tl_layout_begin(b, p);
-	tl_html_lit(b, "<p><a href=\"/beheer\">");
-	tl_html_text(b, W(p, "Beheer", "Editor"));
-	tl_html_lit(b, "</a></p>\n");
-	tl_part_h1(b, W(p, "Gebruikers", "Accounts"));
+	tl_part_page_top(b, "/beheer", W(p, "Beheer", "Editor"), W(p, "Gebruikers", "Accounts"));
 	error_list(b, p, errs);
-	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
-	tl_html_text(b, W(p, "Accounts", "Accounts"));
-	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr><th scope=\"col\" class=\"utrecht-table__header-cell\">");
-	tl_html_text(b, W(p, "Naam", "Name"));
-	tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell\">");
-	tl_html_text(b, W(p, "Rol", "Role"));
-	tl_html_lit(b, "</th><th scope=\"col\" class=\"utrecht-table__header-cell\">");
-	tl_html_text(b, W(p, "Organisatie", "Organisation"));
-	tl_html_lit(b, "</th></tr></thead>\n<tbody>\n");
+	const char *heads[] = {W(p, "Naam", "Name"), W(p, "Rol", "Role"), W(p, "Organisatie", "Organisation")};
+	tl_html_scroll_begin(b, W(p, "Gebruikers", "Accounts"), NULL);
+	tl_part_table_begin(b, W(p, "Accounts", "Accounts"), heads, 3);
 	for (size_t i = 0; i < n; i++) {
 		tl_html_lit(b, "<tr><td class=\"utrecht-table__cell\">");
 		tl_buf url = TL_BUF_INIT;
@@ -688,7 +644,7 @@ void tl_page_users(tl_buf *b, const struct tl_page *p, const char *csrf, const s
 		cell(b, u[i].organisation);
 		tl_html_lit(b, "</tr>\n");
 	}
-	tl_html_lit(b, "</tbody>\n</table>\n<h2 class=\"utrecht-heading-2\">");
+	tl_html_lit(b, "</tbody>\n</table></div>\n<h2 class=\"utrecht-heading-2\">");
 	tl_html_text(b, W(p, "Account toevoegen", "Add an account"));
 	tl_html_lit(b, "</h2>\n<form class=\"tl-form\" method=\"post\" action=\"/beheer/gebruikers\">\n");
 	csrf_field(b, csrf);

@@ -74,3 +74,24 @@ void tl_part_errors(tl_buf *b, const char *intro, const tl_errors *errs, const c
 	}
 	tl_html_lit(b, "</ul>\n</div>\n");
 }
+
+void tl_part_page_top(tl_buf *b, const char *back_href, const char *back_text, const char *heading)
+{
+	tl_html_lit(b, "<p>");
+	tl_html_link(b, back_href, back_text);
+	tl_html_lit(b, "</p>\n");
+	tl_part_h1(b, heading);
+}
+
+void tl_part_table_begin(tl_buf *b, const char *caption, const char *const *heads, size_t n)
+{
+	tl_html_lit(b, "<table class=\"utrecht-table tl-table\">\n<caption class=\"utrecht-table__caption\">");
+	tl_html_text(b, caption);
+	tl_html_lit(b, "</caption>\n<thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
+	for (size_t i = 0; i < n; i++) {
+		tl_html_lit(b, "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+		tl_html_text(b, heads[i]);
+		tl_html_lit(b, "</th>");
+	}
+	tl_html_lit(b, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
+}

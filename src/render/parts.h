@@ -26,4 +26,13 @@ void tl_part_para(tl_buf *b, const char *text);
 void tl_part_errors(tl_buf *b, const char *intro, const tl_errors *errs, const char *const *names,
 		    const char *const *labels, size_t n);
 
+/* The opening of an editor page: a link back (to the editor's start or a
+ * list) above the <h1>. */
+void tl_part_page_top(tl_buf *b, const char *back_href, const char *back_text, const char *heading);
+
+/* <table> with its caption and one header row of column heads heads[0..n),
+ * up to the open <tbody>; the caller writes the rows and closes
+ * "</tbody>\n</table>". */
+void tl_part_table_begin(tl_buf *b, const char *caption, const char *const *heads, size_t n);
+
 #endif

@@ -29,4 +29,14 @@ int tl_store_put_goal_list(tl_store *st, const char *sql, const char *owner, con
 int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, const char *const *v, size_t n,
 			   tl_errors *errs);
 
+/* The child lists of one item (its slug, or a grant's instrument and
+ * position, already set), into a: partners, municipalities and goals of
+ * an instrument; a grant's goals; a target's goals; a story's goals,
+ * instruments and people.  The model loader and the editor's getters
+ * both read them here.  TL_ERR_STORE with errs on failure. */
+int tl_store_load_instrument_lists(tl_store *st, tl_arena *a, struct tl_instrument *in, tl_errors *errs);
+int tl_store_load_grant_goals(tl_store *st, tl_arena *a, struct tl_grant *g, tl_errors *errs);
+int tl_store_load_target_lists(tl_store *st, tl_arena *a, struct tl_target *t, tl_errors *errs);
+int tl_store_load_story_lists(tl_store *st, tl_arena *a, struct tl_story *y, tl_errors *errs);
+
 #endif

@@ -2298,6 +2298,77 @@ static size_t count_where(tl_store *st, const char *sql, const char *owner)
 	return n;
 }
 
+/* The child lists of one item, shared by the model loader below and the
+ * editor's getters (store_web.c), so that both read the same rows. */
+int tl_store_load_instrument_lists(tl_store *st, tl_arena *a, struct tl_instrument *in, tl_errors *errs)
+{
+	in->partners = tl_store_load_text_list(st, a, "SELECT name FROM instrument_partner WHERE instrument = ?1 ORDER BY position",
+					       in->slug, &in->n_partners, errs);
+	in->municipalities = tl_store_load_text_list(
+		st, a, "SELECT region FROM instrument_region WHERE instrument = ?1 ORDER BY position", in->slug,
+		&in->n_municipalities, errs);
+	in->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM instrument_goal WHERE instrument = ?1 ORDER BY goal",
+					    in->slug, &in->n_goals, errs);
+	return in->partners && in->municipalities && in->goals ? TL_OK : TL_ERR_STORE;
+}
+
+int tl_store_load_grant_goals(tl_store *st, tl_arena *a, struct tl_grant *g, tl_errors *errs)
+{
+	tl_sql_stmt *r;
+	g->n_goals = 0;
+	if (prepare(st, &r, "SELECT goal FROM award_goal WHERE instrument = ?1 AND position = ?2 ORDER BY goal", errs))
+		return TL_ERR_STORE;
+	bind_text(r, 1, g->instrument);
+	bind_int0(r, 2, g->position);
+	size_t cap = 4;
+	g->goals = TL_NEW_ARRAY(a, int, cap);
+	while (tl_sql_step(r) == TL_SQL_ROW) {
+		if (g->n_goals == cap) {
+			int *w = TL_NEW_ARRAY(a, int, cap * 2);
+			memcpy(w, g->goals, cap * sizeof *w);
+			g->goals = w;
+			cap *= 2;
+		}
+		g->goals[g->n_goals++] = (int)tl_sql_col_int(r, 0);
+	}
+	tl_sql_finalize(r);
+	return TL_OK;
+}
+
+int tl_store_load_target_lists(tl_store *st, tl_arena *a, struct tl_target *t, tl_errors *errs)
+{
+	t->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM target_goal WHERE target = ?1 ORDER BY goal", t->slug,
+					   &t->n_goals, errs);
+	return t->goals ? TL_OK : TL_ERR_STORE;
+}
+
+int tl_store_load_story_lists(tl_store *st, tl_arena *a, struct tl_story *y, tl_errors *errs)
+{
+	tl_sql_stmt *q;
+	y->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM story_goal WHERE story = ?1 ORDER BY goal", y->slug,
+					   &y->n_goals, errs);
+	y->instruments = tl_store_load_text_list(
+		st, a, "SELECT instrument FROM story_instrument WHERE story = ?1 ORDER BY position", y->slug,
+		&y->n_instruments, errs);
+	if (!y->goals || !y->instruments)
+		return TL_ERR_STORE;
+	size_t np = count_where(st, "SELECT count(*) FROM story_person WHERE story = ?1", y->slug);
+	y->people = TL_NEW_ARRAY(a, struct tl_person, np + 1);
+	y->n_people = 0;
+	if (prepare(st, &q, "SELECT name, role, consent, alias FROM story_person WHERE story = ?1 ORDER BY position", errs))
+		return TL_ERR_STORE;
+	bind_text(q, 1, y->slug);
+	while (y->n_people < np && tl_sql_step(q) == TL_SQL_ROW) {
+		struct tl_person *p = &y->people[y->n_people++];
+		p->name = col_text(a, q, 0);
+		p->role = col_text(a, q, 1);
+		p->consent = (int)tl_sql_col_int(q, 2) != 0;
+		p->alias = col_text(a, q, 3);
+	}
+	tl_sql_finalize(q);
+	return TL_OK;
+}
+
 static int load_instruments(tl_store *st, struct tl_model *m, tl_errors *errs)
 {
 	tl_arena *a = m->arena;
@@ -2326,15 +2397,7 @@ static int load_instruments(tl_store *st, struct tl_model *m, tl_errors *errs)
 	tl_sql_finalize(s);
 	for (size_t i = 0; i < m->n_instruments; i++) {
 		struct tl_instrument *in = &m->instruments[i];
-		in->partners = tl_store_load_text_list(st, a,
-					      "SELECT name FROM instrument_partner WHERE instrument = ?1 ORDER BY position",
-					      in->slug, &in->n_partners, errs);
-		in->municipalities = tl_store_load_text_list(
-			st, a, "SELECT region FROM instrument_region WHERE instrument = ?1 ORDER BY position",
-			in->slug, &in->n_municipalities, errs);
-		in->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM instrument_goal WHERE instrument = ?1 ORDER BY goal",
-					   in->slug, &in->n_goals, errs);
-		if (!in->partners || !in->municipalities || !in->goals)
+		if (tl_store_load_instrument_lists(st, a, in, errs))
 			return TL_ERR_STORE;
 		size_t ns = count_where(st, "SELECT count(*) FROM stated_total WHERE instrument = ?1", in->slug);
 		in->stated = TL_NEW_ARRAY(a, struct tl_stated_total, ns + 1);
@@ -2372,20 +2435,10 @@ static int load_instruments(tl_store *st, struct tl_model *m, tl_errors *errs)
 			g->year = (int)tl_sql_col_int(q, 4);
 			g->has_amount = col_opt_double(q, 5, &g->amount);
 			g->note = col_text(a, q, 6);
-			tl_sql_stmt *r;
-			if (prepare(st, &r,
-				    "SELECT goal FROM award_goal WHERE instrument = ?1 AND position = ?2 ORDER BY goal",
-				    errs)) {
+			if (tl_store_load_grant_goals(st, a, g, errs)) {
 				tl_sql_finalize(q);
 				return TL_ERR_STORE;
 			}
-			bind_text(r, 1, in->slug);
-			bind_int0(r, 2, pos);
-			/* goal links are unique per grant: at most one per goal */
-			g->goals = TL_NEW_ARRAY(a, int, m->n_goals + 1);
-			while (g->n_goals < m->n_goals && tl_sql_step(r) == TL_SQL_ROW)
-				g->goals[g->n_goals++] = (int)tl_sql_col_int(r, 0);
-			tl_sql_finalize(r);
 		}
 		tl_sql_finalize(q);
 	}
@@ -2424,9 +2477,7 @@ static int load_targets(tl_store *st, struct tl_model *m, tl_errors *errs)
 	tl_sql_finalize(s);
 	for (size_t i = 0; i < m->n_targets; i++) {
 		struct tl_target *t = &m->targets[i];
-		t->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM target_goal WHERE target = ?1 ORDER BY goal",
-					  t->slug, &t->n_goals, errs);
-		if (!t->goals)
+		if (tl_store_load_target_lists(st, a, t, errs))
 			return TL_ERR_STORE;
 		size_t np = count_where(st, "SELECT count(*) FROM target_progress WHERE target = ?1", t->slug);
 		t->progress = TL_NEW_ARRAY(a, struct tl_target_entry, np + 1);
@@ -2452,7 +2503,7 @@ static int load_targets(tl_store *st, struct tl_model *m, tl_errors *errs)
 static int load_stories(tl_store *st, struct tl_model *m, tl_errors *errs)
 {
 	tl_arena *a = m->arena;
-	tl_sql_stmt *s, *q;
+	tl_sql_stmt *s;
 	m->stories = TL_NEW_ARRAY(a, struct tl_story, count_rows(st, "story") + 1);
 	if (prepare(st, &s,
 		    "SELECT slug, position, title, kicker, lead, place, region, date, published, path, markdown"
@@ -2476,28 +2527,8 @@ static int load_stories(tl_store *st, struct tl_model *m, tl_errors *errs)
 	tl_sql_finalize(s);
 	for (size_t i = 0; i < m->n_stories; i++) {
 		struct tl_story *y = &m->stories[i];
-		y->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM story_goal WHERE story = ?1 ORDER BY goal", y->slug,
-					  &y->n_goals, errs);
-		y->instruments = tl_store_load_text_list(
-			st, a, "SELECT instrument FROM story_instrument WHERE story = ?1 ORDER BY position", y->slug,
-			&y->n_instruments, errs);
-		if (!y->goals || !y->instruments)
+		if (tl_store_load_story_lists(st, a, y, errs))
 			return TL_ERR_STORE;
-		size_t np = count_where(st, "SELECT count(*) FROM story_person WHERE story = ?1", y->slug);
-		y->people = TL_NEW_ARRAY(a, struct tl_person, np + 1);
-		if (prepare(st, &q,
-			    "SELECT name, role, consent, alias FROM story_person WHERE story = ?1 ORDER BY position",
-			    errs))
-			return TL_ERR_STORE;
-		bind_text(q, 1, y->slug);
-		while (y->n_people < np && tl_sql_step(q) == TL_SQL_ROW) {
-			struct tl_person *p = &y->people[y->n_people++];
-			p->name = col_text(a, q, 0);
-			p->role = col_text(a, q, 1);
-			p->consent = (int)tl_sql_col_int(q, 2) != 0;
-			p->alias = col_text(a, q, 3);
-		}
-		tl_sql_finalize(q);
 	}
 	return TL_OK;
 }

@@ -578,6 +578,34 @@ static int row_delete(tl_store *st, const char *sql, const struct row *r, int64_
 	return row_write(st, s, r, errs);
 }
 
+/* Read row r into item: sql selects the version first and then the
+ * columns read() takes, by r's key (bound as row_stmt binds it).
+ * TL_ERR_NOTFOUND when there is no such row. */
+typedef void (*row_reader)(tl_sql_stmt *s, tl_arena *a, void *item);
+
+static int row_get(tl_store *st, const char *sql, const struct row *r, row_reader read, tl_arena *a,
+		   void *item, int64_t *version)
+{
+	tl_sql_stmt *s = row_stmt(st, sql, r);
+	if (!s)
+		return TL_ERR_STORE;
+	int rc = TL_ERR_NOTFOUND;
+	if (tl_sql_step(s) == TL_SQL_ROW) {
+		*version = tl_sql_col_int(s, 0);
+		read(s, a, item);
+		rc = TL_OK;
+	}
+	tl_sql_finalize(s);
+	return rc;
+}
+
+/* A child-list loader's answer as a getter's: errors are the store's. */
+static int lists_loaded(int rc, tl_errors *errs)
+{
+	tl_errors_free(errs);
+	return rc ? TL_ERR_STORE : TL_OK;
+}
+
 static struct row chapter_row(const char *slug)
 {
 	return (struct row){"chapter", "SELECT 1 FROM chapter WHERE slug = ?1", slug, 0, 0};
@@ -641,43 +669,31 @@ static struct row target_row(const char *slug)
 	return (struct row){"target", "SELECT 1 FROM target WHERE slug = ?1", slug, 0, 0};
 }
 
+static void read_instrument(tl_sql_stmt *s, tl_arena *a, void *item)
+{
+	struct tl_instrument *in = item;
+	in->slug = col_text(a, s, 1);
+	in->name = col_text(a, s, 2);
+	in->kind = col_text(a, s, 3);
+	in->theme = col_text(a, s, 4);
+	in->has_budget = !tl_sql_col_null(s, 5);
+	in->budget = in->has_budget ? tl_sql_col_double(s, 5) : 0;
+	in->budget_note = col_text(a, s, 6);
+	in->start_year = (int)tl_sql_col_int(s, 7);
+	in->end_year = (int)tl_sql_col_int(s, 8);
+}
+
 int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct tl_instrument *in,
 			    int64_t *version)
 {
-	tl_sql_stmt *s = prep(st, "SELECT slug, name, kind, theme, budget, budget_note, start_year, end_year,"
-				   " version FROM instrument WHERE slug = ?1");
-	if (!s)
-		return TL_ERR_STORE;
-	bind_text(s, 1, slug);
 	memset(in, 0, sizeof *in);
-	int rc = TL_ERR_NOTFOUND;
-	if (tl_sql_step(s) == TL_SQL_ROW) {
-		in->slug = col_text(a, s, 0);
-		in->name = col_text(a, s, 1);
-		in->kind = col_text(a, s, 2);
-		in->theme = col_text(a, s, 3);
-		in->has_budget = !tl_sql_col_null(s, 4);
-		in->budget = in->has_budget ? tl_sql_col_double(s, 4) : 0;
-		in->budget_note = col_text(a, s, 5);
-		in->start_year = (int)tl_sql_col_int(s, 6);
-		in->end_year = (int)tl_sql_col_int(s, 7);
-		*version = tl_sql_col_int(s, 8);
-		rc = TL_OK;
-	}
-	tl_sql_finalize(s);
+	struct row r = instrument_row(slug);
+	int rc = row_get(st, "SELECT version, slug, name, kind, theme, budget, budget_note, start_year, end_year"
+			     " FROM instrument WHERE slug = ?1", &r, read_instrument, a, in, version);
 	if (rc)
 		return rc;
 	tl_errors errs = TL_ERRORS_INIT;
-	in->partners = tl_store_load_text_list(st, a, "SELECT name FROM instrument_partner WHERE instrument = ?1"
-						      " ORDER BY position", slug, &in->n_partners, &errs);
-	in->municipalities = tl_store_load_text_list(st, a, "SELECT region FROM instrument_region WHERE"
-							    " instrument = ?1 ORDER BY position",
-						     slug, &in->n_municipalities, &errs);
-	in->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM instrument_goal WHERE instrument = ?1 ORDER BY goal",
-					    slug, &in->n_goals, &errs);
-	rc = tl_errors_failed(&errs) ? TL_ERR_STORE : TL_OK;
-	tl_errors_free(&errs);
-	return rc;
+	return lists_loaded(tl_store_load_instrument_lists(st, a, in, &errs), &errs);
 }
 
 int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int64_t version,
@@ -714,32 +730,28 @@ int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int
 	return TL_OK;
 }
 
+static void read_target(tl_sql_stmt *s, tl_arena *a, void *item)
+{
+	struct tl_target *t = item;
+	t->slug = col_text(a, s, 1);
+	t->title = col_text(a, s, 2);
+	t->instrument = col_text(a, s, 3);
+	t->unit = col_text(a, s, 4);
+	t->has_baseline = !tl_sql_col_null(s, 5);
+	t->baseline = t->has_baseline ? tl_sql_col_double(s, 5) : 0;
+	col_ymd(s, 6, &t->baseline_date);
+	t->has_target = !tl_sql_col_null(s, 7);
+	t->target = t->has_target ? tl_sql_col_double(s, 7) : 0;
+	col_ymd(s, 8, &t->deadline);
+}
+
 int tl_store_target_get(tl_store *st, const char *slug, tl_arena *a, struct tl_target *t,
 			int64_t *version)
 {
-	tl_sql_stmt *s = prep(st, "SELECT slug, title, instrument, unit, baseline, baseline_date, target, deadline,"
-				   " version FROM target WHERE slug = ?1");
-	if (!s)
-		return TL_ERR_STORE;
-	bind_text(s, 1, slug);
 	memset(t, 0, sizeof *t);
-	int rc = TL_ERR_NOTFOUND;
-	if (tl_sql_step(s) == TL_SQL_ROW) {
-		t->slug = col_text(a, s, 0);
-		t->title = col_text(a, s, 1);
-		t->instrument = col_text(a, s, 2);
-		t->unit = col_text(a, s, 3);
-		t->has_baseline = !tl_sql_col_null(s, 4);
-		t->baseline = t->has_baseline ? tl_sql_col_double(s, 4) : 0;
-		col_ymd(s, 5, &t->baseline_date);
-		t->has_target = !tl_sql_col_null(s, 6);
-		t->target = t->has_target ? tl_sql_col_double(s, 6) : 0;
-		col_ymd(s, 7, &t->deadline);
-		*version = tl_sql_col_int(s, 8);
-		rc = TL_OK;
-	}
-	tl_sql_finalize(s);
-	return rc;
+	struct row r = target_row(slug);
+	return row_get(st, "SELECT version, slug, title, instrument, unit, baseline, baseline_date, target, deadline"
+			   " FROM target WHERE slug = ?1", &r, read_target, a, t, version);
 }
 
 int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t version,
@@ -801,78 +813,32 @@ int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown
 	return row_write(st, s, &r, errs);
 }
 
+static void read_story(tl_sql_stmt *s, tl_arena *a, void *item)
+{
+	struct tl_story *y = item;
+	y->slug = col_text(a, s, 1);
+	y->title = col_text(a, s, 2);
+	y->kicker = col_text(a, s, 3);
+	y->lead = col_text(a, s, 4);
+	y->place = col_text(a, s, 5);
+	y->municipality = col_text(a, s, 6);
+	col_ymd(s, 7, &y->date);
+	y->published = tl_sql_col_int(s, 8);
+	y->markdown = col_text(a, s, 9);
+	y->position = tl_sql_col_int(s, 10);
+}
+
 int tl_store_story_get(tl_store *st, const char *slug, tl_arena *a, struct tl_story *y,
 		       int64_t *version)
 {
-	tl_sql_stmt *s = prep(st, "SELECT slug, title, kicker, lead, place, region, date, published, markdown,"
-				   " position, version FROM story WHERE slug = ?1");
-	if (!s)
-		return TL_ERR_STORE;
-	bind_text(s, 1, slug);
 	memset(y, 0, sizeof *y);
-	int rc = TL_ERR_NOTFOUND;
-	if (tl_sql_step(s) == TL_SQL_ROW) {
-		y->slug = col_text(a, s, 0);
-		y->title = col_text(a, s, 1);
-		y->kicker = col_text(a, s, 2);
-		y->lead = col_text(a, s, 3);
-		y->place = col_text(a, s, 4);
-		y->municipality = col_text(a, s, 5);
-		col_ymd(s, 6, &y->date);
-		y->published = tl_sql_col_int(s, 7);
-		y->markdown = col_text(a, s, 8);
-		y->position = tl_sql_col_int(s, 9);
-		*version = tl_sql_col_int(s, 10);
-		rc = TL_OK;
-	}
-	tl_sql_finalize(s);
+	struct row r = story_row(slug);
+	int rc = row_get(st, "SELECT version, slug, title, kicker, lead, place, region, date, published, markdown,"
+			     " position FROM story WHERE slug = ?1", &r, read_story, a, y, version);
 	if (rc)
 		return rc;
-	long n = 0;
-	s = prep(st, "SELECT count(*) FROM story_instrument WHERE story = ?1");
-	if (s) {
-		bind_text(s, 1, slug);
-		if (tl_sql_step(s) == TL_SQL_ROW)
-			n = (long)tl_sql_col_int(s, 0);
-		tl_sql_finalize(s);
-	}
-	y->instruments = TL_NEW_ARRAY(a, const char *, (size_t)n + 1);
-	s = prep(st, "SELECT instrument FROM story_instrument WHERE story = ?1 ORDER BY position");
-	if (!s)
-		return TL_ERR_STORE;
-	bind_text(s, 1, slug);
-	while ((long)y->n_instruments < n && tl_sql_step(s) == TL_SQL_ROW)
-		y->instruments[y->n_instruments++] = col_text(a, s, 0);
-	tl_sql_finalize(s);
-	tl_errors gerrs = TL_ERRORS_INIT;
-	y->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM story_goal WHERE story = ?1 ORDER BY goal", slug,
-					   &y->n_goals, &gerrs);
-	int failed = tl_errors_failed(&gerrs);
-	tl_errors_free(&gerrs);
-	if (failed)
-		return TL_ERR_STORE;
-	s = prep(st, "SELECT count(*) FROM story_person WHERE story = ?1");
-	n = 0;
-	if (s) {
-		bind_text(s, 1, slug);
-		if (tl_sql_step(s) == TL_SQL_ROW)
-			n = (long)tl_sql_col_int(s, 0);
-		tl_sql_finalize(s);
-	}
-	y->people = TL_NEW_ARRAY(a, struct tl_person, (size_t)n + 1);
-	s = prep(st, "SELECT name, role, consent, alias FROM story_person WHERE story = ?1 ORDER BY position");
-	if (!s)
-		return TL_ERR_STORE;
-	bind_text(s, 1, slug);
-	while ((long)y->n_people < n && tl_sql_step(s) == TL_SQL_ROW) {
-		struct tl_person *p = &y->people[y->n_people++];
-		p->name = col_text(a, s, 0);
-		p->role = col_text(a, s, 1);
-		p->consent = tl_sql_col_int(s, 2) != 0;
-		p->alias = col_text(a, s, 3);
-	}
-	tl_sql_finalize(s);
-	return TL_OK;
+	tl_errors errs = TL_ERRORS_INIT;
+	return lists_loaded(tl_store_load_story_lists(st, a, y, &errs), &errs);
 }
 
 int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t version,
@@ -929,31 +895,26 @@ int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_er
 	return row_delete(st, "DELETE FROM story WHERE slug = ?1 AND version = ?2", &r, version, errs);
 }
 
+static void read_grant(tl_sql_stmt *s, tl_arena *a, void *item)
+{
+	struct tl_grant *g = item;
+	g->instrument = col_text(a, s, 1);
+	g->recipient = col_text(a, s, 2);
+	g->project = col_text(a, s, 3);
+	g->municipality = col_text(a, s, 4);
+	g->year = tl_sql_col_int(s, 5);
+	g->has_amount = !tl_sql_col_null(s, 6);
+	g->amount = g->has_amount ? tl_sql_col_double(s, 6) : 0;
+	g->note = col_text(a, s, 7);
+}
+
 int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_arena *a,
 		       struct tl_grant *g, int64_t *version)
 {
-	tl_sql_stmt *s = prep(st, "SELECT instrument, recipient, project, region, year, amount, note, version"
-				   " FROM award WHERE instrument = ?1 AND position = ?2");
-	if (!s)
-		return TL_ERR_STORE;
-	bind_text(s, 1, instrument);
-	tl_sql_bind_int(s, 2, position);
 	memset(g, 0, sizeof *g);
-	int rc = TL_ERR_NOTFOUND;
-	if (tl_sql_step(s) == TL_SQL_ROW) {
-		g->instrument = col_text(a, s, 0);
-		g->recipient = col_text(a, s, 1);
-		g->project = col_text(a, s, 2);
-		g->municipality = col_text(a, s, 3);
-		g->year = tl_sql_col_int(s, 4);
-		g->has_amount = !tl_sql_col_null(s, 5);
-		g->amount = g->has_amount ? tl_sql_col_double(s, 5) : 0;
-		g->note = col_text(a, s, 6);
-		*version = tl_sql_col_int(s, 7);
-		rc = TL_OK;
-	}
-	tl_sql_finalize(s);
-	return rc;
+	struct row r = grant_row(instrument, position);
+	return row_get(st, "SELECT version, instrument, recipient, project, region, year, amount, note"
+			   " FROM award WHERE instrument = ?1 AND position = ?2", &r, read_grant, a, g, version);
 }
 
 int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, int64_t version,
@@ -989,27 +950,22 @@ int tl_store_grant_delete(tl_store *st, const char *instrument, int position, in
 			  version, errs);
 }
 
+static void read_progress(tl_sql_stmt *s, tl_arena *a, void *item)
+{
+	struct tl_target_entry *e = item;
+	col_ymd(s, 1, &e->date);
+	e->value = tl_sql_col_double(s, 2);
+	e->source = col_text(a, s, 3);
+	e->note = col_text(a, s, 4);
+}
+
 int tl_store_progress_get(tl_store *st, const char *target, int position, tl_arena *a,
 			  struct tl_target_entry *e, int64_t *version)
 {
-	tl_sql_stmt *s = prep(st, "SELECT date, value, source, note, version FROM target_progress"
-				   " WHERE target = ?1 AND position = ?2");
-	if (!s)
-		return TL_ERR_STORE;
-	bind_text(s, 1, target);
-	tl_sql_bind_int(s, 2, position);
 	memset(e, 0, sizeof *e);
-	int rc = TL_ERR_NOTFOUND;
-	if (tl_sql_step(s) == TL_SQL_ROW) {
-		col_ymd(s, 0, &e->date);
-		e->value = tl_sql_col_double(s, 1);
-		e->source = col_text(a, s, 2);
-		e->note = col_text(a, s, 3);
-		*version = tl_sql_col_int(s, 4);
-		rc = TL_OK;
-	}
-	tl_sql_finalize(s);
-	return rc;
+	struct row r = progress_row(target, position);
+	return row_get(st, "SELECT version, date, value, source, note FROM target_progress"
+			   " WHERE target = ?1 AND position = ?2", &r, read_progress, a, e, version);
 }
 
 int tl_store_progress_update(tl_store *st, const char *target, int position,
@@ -1040,31 +996,27 @@ int tl_store_progress_delete(tl_store *st, const char *target, int position, int
 			  &r, version, errs);
 }
 
+static void read_step(tl_sql_stmt *s, tl_arena *a, void *item)
+{
+	struct tl_next_step *n = item;
+	n->slug = col_text(a, s, 1);
+	n->theme = col_text(a, s, 2);
+	n->year = tl_sql_col_int(s, 3);
+	const char *status = col_text(a, s, 4);
+	if (!status || tl_step_status_parse(status, &n->status) < 0)
+		n->status = TL_STEP_PLANNED;
+	n->text = col_text(a, s, 5);
+	n->outcome = col_text(a, s, 6);
+}
+
 int tl_store_next_step_get(tl_store *st, int position, tl_arena *a, struct tl_next_step *n,
 			   int64_t *version)
 {
-	tl_sql_stmt *s = prep(st, "SELECT slug, theme, year, status, text, outcome, version FROM next_step"
-				   " WHERE position = ?1");
-	if (!s)
-		return TL_ERR_STORE;
-	tl_sql_bind_int(s, 1, position);
 	memset(n, 0, sizeof *n);
-	int rc = TL_ERR_NOTFOUND;
-	if (tl_sql_step(s) == TL_SQL_ROW) {
-		n->slug = col_text(a, s, 0);
-		n->theme = col_text(a, s, 1);
-		n->year = tl_sql_col_int(s, 2);
-		const char *status = col_text(a, s, 3);
-		if (!status || tl_step_status_parse(status, &n->status) < 0)
-			n->status = TL_STEP_PLANNED;
-		n->text = col_text(a, s, 4);
-		n->outcome = col_text(a, s, 5);
-		n->position = position;
-		*version = tl_sql_col_int(s, 6);
-		rc = TL_OK;
-	}
-	tl_sql_finalize(s);
-	return rc;
+	n->position = position;
+	struct row r = step_row(position);
+	return row_get(st, "SELECT version, slug, theme, year, status, text, outcome FROM next_step"
+			   " WHERE position = ?1", &r, read_step, a, n, version);
 }
 
 int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_t version,
