@@ -26,4 +26,12 @@ void tl_part_para(tl_buf *b, const char *text);
 void tl_part_errors(tl_buf *b, const char *intro, const tl_errors *errs, const char *const *names,
 		    const char *const *labels, size_t n);
 
+struct tl_region;
+
+/* The region's name, linked to root + its page (gemeente/<code>.html) when
+ * it is one of pages[0..n), the regions that have one; else plain text.
+ * Shared by the report's story and profile pages. */
+void tl_part_region_name(tl_buf *b, const char *root, const struct tl_region *const *pages, size_t n,
+			 const struct tl_region *r);
+
 #endif
