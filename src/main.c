@@ -635,8 +635,12 @@ static int cmd_export(int argc, char **argv)
 	}
 	tl_errors errs = TL_ERRORS_INIT;
 	tl_store *st;
-	if (tl_store_open(&st, o.db, &errs))
-		return report(&errs, 1);
+	if (tl_store_open_existing(&st, o.db, &errs)) {
+		tl_errors_print(&errs, stderr);
+		tl_errors_free(&errs);
+		fprintf(stderr, "telling: %s not exported\n", o.db);
+		return 1;
+	}
 	tl_arena *a = tl_arena_new();
 	struct tl_model *m;
 	struct tl_export_stats s = {0, 0};

@@ -1,10 +1,13 @@
 #!/bin/sh
 # Run a command against a throwaway PostgreSQL cluster (issue 7, test groundwork).
 #   tools/pg-test.sh CMD [ARG...]
-# Creates a cluster in a temp dir with Debian's initdb, starts it on a
-# non-default local port (PGPORT, default 54329) listening only on a unix
-# socket in that dir, creates database "telling", exports
-# TELLING_PG_URI=postgresql:///telling?host=DIR&port=PORT and runs CMD.
+# Creates a cluster in a temp dir with Debian's initdb, starts it with no
+# TCP listener at all, only a unix socket in that dir, creates database
+# "telling", exports TELLING_PG_URI=postgresql:///telling?host=DIR&port=PORT
+# and runs CMD.  The port only names the socket (DIR/.s.PGSQL.PORT), so runs
+# in parallel cannot collide on it; it still differs per run (PGPORT, or one
+# derived from this shell's pid) because the server also derives its
+# System V shared-memory key from it.
 # The cluster is stopped and removed on exit, also on failure. If the
 # cluster cannot be started this fails loudly (exit 2): it never skips.
 # As root the server runs as the "postgres" user (initdb refuses root).
@@ -12,7 +15,7 @@ set -eu
 [ $# -ge 1 ] || { echo "usage: tools/pg-test.sh CMD [ARG...]" >&2; exit 2; }
 
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-PORT=${PGPORT:-54329}
+PORT=${PGPORT:-$((20000 + $$ % 40000))}
 [ -x "$PGBIN/initdb" ] || { echo "pg-test: $PGBIN/initdb not found (install Debian package postgresql: tools/setup.sh)" >&2; exit 2; }
 
 dir=$(mktemp -d /tmp/telling-pg.XXXXXX)

@@ -126,14 +126,23 @@ yaml_node_t *tl_yaml_get(const struct tl_yaml *y, yaml_node_t *map, const char *
 	return NULL;
 }
 
+/* 1 when v (the value of key in map, NULL when absent) is absent or null,
+ * reported when the field is required; 0 when there is a value to read. */
+static int absent(const struct tl_yaml *y, yaml_node_t *v, yaml_node_t *map, const char *key, const char *what,
+		  int required)
+{
+	if (v && !tl_yaml_is_null(v))
+		return 0;
+	if (required)
+		tl_yaml_err(y, v ? v : map, key, "%s: \"%s\" is required", what, key);
+	return 1;
+}
+
 const char *tl_yaml_text(const struct tl_yaml *y, yaml_node_t *v, const char *key, const char *what,
 			 int required, yaml_node_t *map)
 {
-	if (!v || tl_yaml_is_null(v)) {
-		if (required)
-			tl_yaml_err(y, v ? v : map, key, "%s: \"%s\" is required", what, key);
+	if (absent(y, v, map, key, what, required))
 		return NULL;
-	}
 	if (v->type != YAML_SCALAR_NODE) {
 		tl_yaml_err(y, v, key, "%s: \"%s\" must be text, not %s", what, key, tl_yaml_kind(v));
 		return NULL;
@@ -185,11 +194,8 @@ long tl_yaml_int_field(const struct tl_yaml *y, yaml_node_t *map, const char *ke
 		       long min, long max, long def, int required)
 {
 	yaml_node_t *v = tl_yaml_get(y, map, key);
-	if (!v || tl_yaml_is_null(v)) {
-		if (required)
-			tl_yaml_err(y, v ? v : map, key, "%s: \"%s\" is required", what, key);
+	if (absent(y, v, map, key, what, required))
 		return def;
-	}
 	long out;
 	return tl_yaml_scalar_long(y, v, key, what, min, max, &out) ? def : out;
 }
@@ -198,11 +204,8 @@ yaml_node_t *tl_yaml_seq_field(const struct tl_yaml *y, yaml_node_t *map, const 
 			       const char *what, int required)
 {
 	yaml_node_t *v = tl_yaml_get(y, map, key);
-	if (!v || tl_yaml_is_null(v)) {
-		if (required)
-			tl_yaml_err(y, v ? v : map, key, "%s: \"%s\" is required", what, key);
+	if (absent(y, v, map, key, what, required))
 		return NULL;
-	}
 	if (v->type != YAML_SEQUENCE_NODE) {
 		tl_yaml_err(y, v, key, "%s: \"%s\" must be a list, not %s", what, key, tl_yaml_kind(v));
 		return NULL;

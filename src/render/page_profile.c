@@ -25,6 +25,7 @@
 #include "figure.h"
 #include "html.h"
 #include "pages.h"
+#include "parts.h"
 
 struct tl_profile_ind {
 	int ok;                    /* 0: no municipality has a figure */
@@ -464,19 +465,7 @@ void tl_page_group(tl_buf *b, const struct tl_page *p, const struct tl_profile_c
 		if (nm)
 			tl_html_lit(b, ", ");
 		mem[nm++] = r;
-		size_t k = 0;
-		while (k < c->n_gm && c->gm[k] != r)
-			k++;
-		if (k < c->n_gm) {
-			char file[64];
-			tl_region_page_file(r, file, sizeof file);
-			tl_buf u = TL_BUF_INIT;
-			tl_buf_printf(&u, "%s%s", p->root ? p->root : "", file);
-			tl_html_link(b, u.data, r->name);
-			tl_buf_free(&u);
-		} else {
-			tl_html_text(b, r->name);
-		}
+		tl_part_region_name(b, p->root, (const struct tl_region *const *)c->gm, c->n_gm, r);
 	}
 	tl_html_lit(b, ".</p>\n<p>");
 	tl_html_text(b, tl_word(lang,

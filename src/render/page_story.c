@@ -6,6 +6,7 @@
 #include "html.h"
 #include "markdown.h"
 #include "pages.h"
+#include "parts.h"
 #include "report_blocks.h"
 
 /* Text of a story with every name withheld from it replaced. */
@@ -37,18 +38,9 @@ size_t tl_story_linked_from(const struct tl_model *m, struct tl_block *const *bl
  * one-document version, which has no region pages). */
 static void municipality(tl_buf *b, const struct tl_page *p, const struct tl_region *r)
 {
-	size_t n;
+	size_t n = 0;
 	const struct tl_region **gm = p->print ? NULL : tl_report_municipalities(p->m, &n);
-	for (size_t i = 0; gm && i < n; i++) {
-		if (gm[i] != r)
-			continue;
-		char file[160], href[200];
-		tl_region_page_file(r, file, sizeof file);
-		snprintf(href, sizeof href, "%s%s", p->root ? p->root : "", file);
-		tl_html_link(b, href, r->name);
-		return;
-	}
-	tl_html_text(b, r->name);
+	tl_part_region_name(b, p->root, (const struct tl_region *const *)gm, n, r);
 }
 
 /* The facts above a story: who is in it, where, when, goals, instruments. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "figure.h"
 #include "html.h"
 
 void tl_part_h1(tl_buf *b, const char *text)
@@ -94,4 +95,19 @@ void tl_part_table_begin(tl_buf *b, const char *caption, const char *const *head
 		tl_html_lit(b, "</th>");
 	}
 	tl_html_lit(b, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
+
+void tl_part_region_name(tl_buf *b, const char *root, const struct tl_region *const *pages, size_t n,
+			 const struct tl_region *r)
+{
+	for (size_t i = 0; pages && i < n; i++)
+		if (pages[i] == r) {
+			char file[160];
+			tl_region_page_file(r, file, sizeof file);
+			tl_buf href = TL_BUF_INIT;
+			tl_buf_printf(&href, "%s%s", root ? root : "", file);
+			tl_html_link(b, href.data, r->name);
+			tl_buf_free(&href);
+			return;
+		}
+	tl_html_text(b, r->name);
 }

@@ -35,4 +35,12 @@ void tl_part_page_top(tl_buf *b, const char *back_href, const char *back_text, c
  * "</tbody>\n</table>". */
 void tl_part_table_begin(tl_buf *b, const char *caption, const char *const *heads, size_t n);
 
+struct tl_region;
+
+/* The region's name, linked to root + its page (gemeente/<code>.html) when
+ * it is one of pages[0..n), the regions that have one; else plain text.
+ * Shared by the report's story and profile pages. */
+void tl_part_region_name(tl_buf *b, const char *root, const struct tl_region *const *pages, size_t n,
+			 const struct tl_region *r);
+
 #endif

@@ -38,6 +38,28 @@ static void remove_tree(const char *dir)
 		waitpid(pid, NULL, 0);
 }
 
+/* Run argv[0] (found on PATH when use_path, else as given) with its
+ * stdout, and its stderr when mute_stderr, on /dev/null, and wait for it.
+ * Returns 0 or posix_spawn's error; *code is its exit status, -1 when it
+ * was not started or ended by a signal. */
+static int run_quiet(char *const argv[], int use_path, int mute_stderr, int *code)
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	if (mute_stderr)
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	pid_t pid;
+	int rc = use_path ? posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ)
+			  : posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	*code = -1;
+	int status;
+	if (rc == 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status))
+		*code = WEXITSTATUS(status);
+	return rc;
+}
+
 int tl_pdf_print(const char *html_path, const char *pdf_path, tl_errors *errs)
 {
 	const char *browser = find_browser();
@@ -71,26 +93,17 @@ int tl_pdf_print(const char *html_path, const char *pdf_path, tl_errors *errs)
 		"--generate-pdf-document-outline", prof.data, out.data, url.data, NULL,
 	};
 	remove(pdf_path);
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
 	/* Chromium is chatty on stderr; its messages are not ours to show. */
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-	pid_t pid;
-	int rc = posix_spawn(&pid, browser, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	int status = 0;
-	if (rc == 0)
-		waitpid(pid, &status, 0);
+	int code;
+	int rc = run_quiet(argv, 0, 1, &code);
 	remove_tree(profile);
 	tl_buf_free(&url);
 	tl_buf_free(&out);
 	tl_buf_free(&prof);
 	struct stat sb;
-	if (rc != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || stat(pdf_path, &sb) != 0 ||
-	    sb.st_size == 0) {
+	if (rc != 0 || code != 0 || stat(pdf_path, &sb) != 0 || sb.st_size == 0) {
 		tl_errors_add(errs, pdf_path, 0, 0, NULL, "Chromium did not produce the PDF (%s, status %d)",
-			      rc ? strerror(rc) : "exit", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+			      rc ? strerror(rc) : "exit", code);
 		return TL_ERR_IO;
 	}
 	return TL_OK;
@@ -110,24 +123,17 @@ int tl_pdf_text(const char *pdf_path, tl_arena *a, char **text, size_t *len, tl_
 	}
 	close(fd);
 	char *argv[] = {(char *)(uintptr_t)tool, "-q", "-enc", "UTF-8", (char *)(uintptr_t)pdf_path, txt, NULL};
-	posix_spawn_file_actions_t fa;
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-	pid_t pid;
-	int rc = posix_spawnp(&pid, tool, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	int status = 0;
-	if (rc == 0)
-		waitpid(pid, &status, 0);
-	if (rc != 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+	int code;
+	int rc = run_quiet(argv, 1, 0, &code);
+	if (rc != 0 || code != 0) {
 		remove(txt);
-		if (rc == ENOENT || (WIFEXITED(status) && WEXITSTATUS(status) == 127))
+		if (rc == ENOENT || code == 127)
 			tl_errors_add(errs, pdf_path, 0, 0, NULL,
 				      "cannot number the PDF's contents: pdftotext is not installed "
 				      "(apt-get install -y poppler-utils, or set TELLING_PDFTOTEXT)");
 		else
 			tl_errors_add(errs, pdf_path, 0, 0, NULL, "pdftotext could not read the PDF (%s, status %d)",
-				      rc ? strerror(rc) : "exit", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+				      rc ? strerror(rc) : "exit", code);
 		return TL_ERR_IO;
 	}
 	rc = tl_file_read(txt, (size_t)256 << 20, a, text, len, errs);

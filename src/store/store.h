@@ -38,6 +38,11 @@ typedef struct tl_store tl_store;
 /* Open (creating and migrating as needed).  On failure returns < 0, sets
  * *out to NULL and adds a message naming the URI to errs. */
 int tl_store_open(tl_store **out, const char *uri, tl_errors *errs);
+/* Open a store that must already exist, for commands that only read it
+ * (export): as tl_store_open, but a database with no telling schema at all
+ * (an empty SQLite file, an empty PostgreSQL database) is refused before
+ * anything is written to it.  An older schema is still migrated. */
+int tl_store_open_existing(tl_store **out, const char *uri, tl_errors *errs);
 /* Closes; rolls back an open transaction.  NULL is a no-op. */
 void tl_store_close(tl_store *st);
 

@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../core/arena.h"
 #include "../core/buf.h"
@@ -313,12 +314,23 @@ static int schema_version(tl_store *st)
 	return tl_sql_legacy_version(st->db);
 }
 
-/* Bring the schema up to date, all migrations in one transaction. */
-static int migrate(tl_store *st, tl_errors *errs)
+static int no_schema(const char *uri, tl_errors *errs)
+{
+	tl_errors_add(errs, uri, 0, 0, NULL, "store: no telling store in it (no schema; run: telling init FOLDER --db %s)",
+		      uri);
+	return TL_ERR_STORE;
+}
+
+/* Bring the schema up to date, all migrations in one transaction.  With
+ * must_exist a database without any schema (an empty one) is refused
+ * before anything is written to it. */
+static int migrate(tl_store *st, int must_exist, tl_errors *errs)
 {
 	int v = schema_version(st);
 	if (v < 0)
 		return fail(st, errs, "cannot read schema version");
+	if (must_exist && v == 0 && !tl_sql_has_table(st->db, "schema_version"))
+		return no_schema(st->uri, errs);
 	if (v > tl_schema_version) {
 		tl_errors_add(errs, st->uri, 0, 0, NULL,
 			      "store: schema version %d is newer than this telling understands (%d); "
@@ -360,9 +372,15 @@ static int migrate(tl_store *st, tl_errors *errs)
 	return TL_OK;
 }
 
-int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
+static int open_store(tl_store **out, const char *uri, int must_exist, tl_errors *errs)
 {
 	*out = NULL;
+	/* An empty SQLite file is refused before it is opened: opening it
+	 * switches it to WAL, which writes its first page. */
+	struct stat sb;
+	if (must_exist && !tl_sql_is_pg_uri(uri) &&
+	    (stat(tl_starts_with(uri, "sqlite:") ? uri + strlen("sqlite:") : uri, &sb) != 0 || sb.st_size == 0))
+		return no_schema(uri, errs);
 	tl_store *st = xcalloc(1, sizeof *st);
 	st->uri = xstrdup(uri);
 	forget_ids(st);
@@ -385,7 +403,7 @@ int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
 			  " ON CONFLICT (key) DO UPDATE SET value = excluded.value, status = excluded.status,"
 			  " source_id = excluded.source_id, note = excluded.note, import_id = excluded.import_id"
 			  " WHERE obs.import_id IS DISTINCT FROM excluded.import_id";
-	if (migrate(st, errs) || prepare(st, &st->put_obs, put_obs, errs) ||
+	if (migrate(st, must_exist, errs) || prepare(st, &st->put_obs, put_obs, errs) ||
 	    prepare(st, &st->upd_obs,
 		    "UPDATE obs SET value = ?2, status = ?3, source_id = ?4, note = ?5, import_id = ?6"
 		    " WHERE key = ?1 AND import_id IS DISTINCT FROM ?6",
@@ -406,6 +424,16 @@ int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
 	st->bulk = tl_sql_kind(st->db) == TL_SQL_PG;
 	*out = st;
 	return TL_OK;
+}
+
+int tl_store_open(tl_store **out, const char *uri, tl_errors *errs)
+{
+	return open_store(out, uri, 0, errs);
+}
+
+int tl_store_open_existing(tl_store **out, const char *uri, tl_errors *errs)
+{
+	return open_store(out, uri, 1, errs);
 }
 
 void tl_store_close(tl_store *st)

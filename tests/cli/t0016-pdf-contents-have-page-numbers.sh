@@ -2,7 +2,8 @@
 # telling build --pdf: the PDF's contents give, for every chapter and
 # interview, the page where its heading is printed.  Checked independently
 # of telling's own reading: pdftotext -layout reads the contents page
-# ("Title .... N"), then page N must open with that title.  Also: the PDF
+# ("Title   N"), then page N must open with that title; a dotted leader,
+# drawn and not text, joins each title to its number.  Also: the PDF
 # is tagged and Dutch, and the build leaves no helper file behind.
 . "$(dirname "$0")/lib.sh"
 command -v pdftotext >/dev/null || fail "pdftotext is missing (tools/setup.sh --web installs poppler-utils)"
@@ -37,6 +38,19 @@ done <"$T/toc"
 # the check above can fail: the page after Naoberschap's does not open with it
 p=$(sed -n 's/	Naoberschap$//p' "$T/toc")
 if opens $((p + 1)) "Naoberschap"; then fail "the page check does not tell pages apart"; fi
+
+# a dotted leader runs from each title to its number: drawn (dark pixels
+# between "Voorwoord" and its number on page 2), not text (no dots in the
+# contents' text, which screen readers and pdftotext read)
+pdftotext -bbox -f 2 -l 2 "$pdf" - | awk -F'"' '
+	/>Voorwoord</ { x0 = $6; y0 = $4; y1 = $8; got = 1; next }
+	got && /<word/ && $4 == y0 { x1 = $2 }
+	END { if (got && x1 > x0 + 20) printf "%d %d %d %d\n", x0 + 4, y0, x1 - x0 - 8, y1 - y0 + 3 }' >"$T/box"
+read -r bx by bw bh <"$T/box" || fail "no \"Voorwoord\" with a page number on page 2"
+pdftoppm -gray -r 72 -f 2 -l 2 -x "$bx" -y "$by" -W "$bw" -H "$bh" "$pdf" "$T/leader"
+dark=$(tail -c $((bw * bh)) "$T"/leader*.pgm | od -An -v -tu1 | tr -s ' ' '\n' | awk '$1 != "" && $1 < 128 { n++ } END { print n + 0 }')
+[ "$dark" -ge 100 ] || fail "no leader between \"Voorwoord\" and its page number ($dark dark pixels)"
+if pdftotext -layout -f 2 -l 2 "$pdf" - | grep -q '\.\.\.'; then fail "the leaders are text"; fi
 
 # without pdftotext there are no page numbers: the build says so and leaves no PDF behind
 set +e

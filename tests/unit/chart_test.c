@@ -24,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/xalloc.h"
 #include "render/chart.h"
@@ -161,11 +160,17 @@ static char *bar_svg(const struct tl_bar_chart *c)
 	return tl_buf_detach(&b, NULL);
 }
 
+/* Occurrences of needle, by hand in one pass: under ASan each strstr call
+ * first measures the whole rest of the haystack (the interceptor's strlen),
+ * so a strstr loop over a 34 MB chart is quadratic (about 17 minutes). */
 static size_t count(const char *hay, const char *needle)
 {
 	size_t n = 0, k = strlen(needle);
-	for (const char *p = strstr(hay, needle); p; p = strstr(p + k, needle))
-		n++;
+	for (const char *p = hay; *p; p++)
+		if (*p == *needle && !strncmp(p, needle, k)) {
+			n++;
+			p += k - 1;
+		}
 	return n;
 }
 
@@ -714,7 +719,7 @@ static struct tl_bar_item *many_items(size_t n)
 	return it;
 }
 
-static void test_342_bars_grow_in_height_and_stay_fast(void **state)
+static void test_342_and_50000_bars_draw_every_row(void **state)
 {
 	(void)state;
 	struct tl_bar_item *it = many_items(342);
@@ -731,15 +736,23 @@ static void test_342_bars_grow_in_height_and_stay_fast(void **state)
 	free(it);
 	free(many_labels);
 
-	/* 50 000 rows in both layouts: linearithmic, well under a second. */
+	/* 50 000 rows in both layouts: two whole drawings, every row a bar or
+	 * "geen gegevens" in each, every element closed, a few hundred bytes a
+	 * row.  (Its speed is bench/chart.sh's to report.) */
 	it = many_items(50000);
 	c.items = it;
 	c.n_items = 50000;
 	c.layout = TL_CHART_RESPONSIVE;
-	clock_t t0 = clock();
 	out = bar_svg(&c);
-	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-	assert_true(secs < 10);
+	size_t len = strlen(out);
+	assert_int_equal(count(out, "<svg "), 2);
+	assert_int_equal(count(out, "</svg>"), 2);
+	assert_string_equal(out + len - strlen("</svg>\n"), "</svg>\n");
+	assert_int_equal(count(out, "<rect") + count(out, ">geen gegevens<"), 2 * 50000);
+	assert_int_equal(count(out, "<text"), count(out, "</text>"));
+	assert_int_equal(count(out, "<title"), count(out, "</title>"));
+	assert_int_equal(count(out, ">Gemeente 50000</text>"), 2);
+	assert_true(len < (size_t)2 * 50000 * 1000);
 	free(out);
 	free(it);
 	free(many_labels);
@@ -996,7 +1009,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_bars_are_sorted_descending_missing_last),
 		cmocka_unit_test(test_bar_length_is_honest),
 		cmocka_unit_test(test_bar_edge_cases),
-		cmocka_unit_test(test_342_bars_grow_in_height_and_stay_fast),
+		cmocka_unit_test(test_342_and_50000_bars_draw_every_row),
 		cmocka_unit_test(test_every_label_is_escaped),
 		cmocka_unit_test(test_responsive_output_has_two_layouts_with_their_own_ids),
 		cmocka_unit_test(test_output_is_deterministic_and_scriptless),
