@@ -95,6 +95,7 @@ void tl_part_table_begin(tl_buf *b, const char *caption, const char *const *head
 		tl_html_lit(b, "</th>");
 	}
 	tl_html_lit(b, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
+}
 
 void tl_part_region_name(tl_buf *b, const char *root, const struct tl_region *const *pages, size_t n,
 			 const struct tl_region *r)
