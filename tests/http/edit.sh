@@ -331,6 +331,12 @@ expect "a person needs a name" 422 POST /beheer/verhalen/gepubliceerd -b "$T/edi
 	--data "people_0_name=Anna&people_0_consent=1&people_1_role=buurman"
 body_has "error names the people field and the person" 'href="#people">Mensen in het verhaal</a>: persoon 2: de naam ontbreekt'
 body_has "refused form keeps the rows" 'name="people_1_role" value="buurman"'
+expect "xss in a person's role and alias, reflected" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&instruments=regeling-a" \
+	--data-urlencode "people_0_role=R $X" --data-urlencode "people_0_alias=A $X"
+body_lacks "refused people escape" "<script>alert(1)"
+body_has "refused role shown escaped" 'value="R &quot;&gt;&lt;script&gt;'
+body_has "refused alias shown escaped" 'value="A &quot;&gt;&lt;script&gt;'
 expect "a name of more than 120 characters" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&instruments=regeling-a" \
 	--data "people_0_name=$(printf 'x%.0s' $(seq 1 121))"
@@ -348,8 +354,9 @@ expect "editor edits people, goals and instruments" 303 POST /beheer/verhalen/ge
 	--data "people_1_name=Bram+Geheim&people_1_role=deelnemer&people_1_alias=een+deelnemer" \
 	--data "people_2_name=Weg+Ermee&people_2_remove=1" \
 	--data-urlencode "people_3_name=Nina $X" --data-urlencode "people_3_role=buurvrouw	met tab" \
-	--data-urlencode "people_3_alias=een buurvrouw"
-[ "$(sql "SELECT count(*) FROM story_person WHERE story = 'gepubliceerd'")" = 3 ] && ok || not_ok "story people not stored"
+	--data-urlencode "people_3_alias=een buurvrouw" --data-urlencode "people_4_name=Rol $X" \
+	--data-urlencode "people_4_role=rol $X" --data-urlencode "people_4_alias=alias $X"
+[ "$(sql "SELECT count(*) FROM story_person WHERE story = 'gepubliceerd'")" = 4 ] && ok || not_ok "story people not stored"
 [ "$(sql "SELECT count(*) FROM story_person WHERE story = 'gepubliceerd' AND name = 'Weg Ermee'")" = 0 ] && ok ||
 	not_ok "a person ticked for removal was stored"
 [ "$(sql "SELECT role FROM story_person WHERE story = 'gepubliceerd' AND position = 2")" = "buurvrouw met tab" ] && ok ||
@@ -369,6 +376,8 @@ body_lacks "story page: withheld" "Nina "
 body_lacks "story page escapes" "<script>alert(1)"
 expect "story form escapes people" 200 GET /beheer/verhalen/gepubliceerd -b "$T/partner1.jar"
 body_lacks "story form escapes people" "<script>alert(1)"
+body_has "stored role shown escaped" 'name="people_3_role" value="rol &quot;&gt;&lt;script&gt;'
+body_has "stored alias shown escaped" 'name="people_3_alias" value="alias &quot;&gt;&lt;script&gt;'
 body_lacks "partner is not offered others' instruments" 'value="netwerk-b"'
 pyv=$(version_of)
 expect "partner may not tick others' instruments" 422 POST /beheer/verhalen/gepubliceerd -b "$T/partner1.jar" \
