@@ -1033,7 +1033,6 @@ struct edit {
 	int64_t their_version;
 	const void *stored;                 /* stories: get's copy of the stored story */
 	int partner_keep;                   /* story: a partner keeps the stored publish flag */
-	int no_delete;                      /* the item is only edited, never deleted, here */
 };
 
 static json_t *people_json(const char *rows);
@@ -1132,7 +1131,7 @@ static enum MHD_Result finish_edit(struct ctx *x, struct edit *e, const char *he
 	} else if (rc == TL_ERR_INPUT) {
 		status = 422;
 		tl_page_item_edit(&b, &p, x->csrf, heading, back, action, e->fields, e->nf,
-				  e->deleting ? e->theirs : e->mine, e->version, &errs, !e->no_delete);
+				  e->deleting ? e->theirs : e->mine, e->version, &errs, 1);
 	} else {
 		tl_page_message(&b, &p, L(x, "Niet opgeslagen", "Not saved"),
 				L(x, "De wijziging kon niet worden opgeslagen; er is niets veranderd.",
@@ -1729,6 +1728,13 @@ static void story_from_form(struct ctx *x, struct tl_story *y, tl_errors *errs)
 			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
 }
 
+/* The add forms of grants, progress entries and next steps: the fields of
+ * their edit pages (the entity table below), after the instrument or target
+ * that an edit page has in its URL. */
+static struct tl_form_field *grant_add_fields(struct ctx *x, size_t *nf);
+static struct tl_form_field *progress_add_fields(struct ctx *x, const char *const *targets, size_t *nf);
+static struct tl_form_field *step_add_fields(struct ctx *x, size_t *nf);
+
 static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_errors *errs,
 				     const char *note, int refill_form)
 {
@@ -1758,14 +1764,8 @@ static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_er
 	}
 	if (!to.v)
 		opt_add(x, &to, "", L(x, "(geen streefdoelen van uw organisatie)", "(no targets of your organisation)"));
-	struct tl_form_field f[] = {
-		{"target", L(x, "Streefdoel", "Target"), TL_FIELD_SELECT, to.v, 1},
-		{"date", L(x, "Datum van de meting (jjjj, jjjj-mm of jjjj-mm-dd)", "Date measured (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 1},
-		{"value", L(x, "Stand (getal)", "Value (number)"), TL_FIELD_NUMBER, NULL, 1},
-		{"source", L(x, "Bron", "Source"), TL_FIELD_TEXT, NULL, 0},
-		{"note", L(x, "Toelichting", "Note"), TL_FIELD_TEXT, NULL, 0},
-	};
-	size_t nf = sizeof f / sizeof *f;
+	size_t nf;
+	const struct tl_form_field *f = progress_add_fields(x, to.v, &nf);
 	return content_page(x, status, L(x, "Voortgang van streefdoelen", "Progress on targets"), NULL,
 			    "/beheer/voortgang", items, links, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs,
 			    note);
@@ -1826,7 +1826,6 @@ static enum MHD_Result h_progress_add(struct ctx *x)
 }
 
 static int *goals_from(struct ctx *x, const char *field, size_t *n, tl_errors *errs);
-static const char *const *goal_options(struct ctx *x);
 
 static enum MHD_Result grants_page(struct ctx *x, unsigned status, const tl_errors *errs,
 				   const char *note, int refill_form)
@@ -1855,17 +1854,8 @@ static enum MHD_Result grants_page(struct ctx *x, unsigned status, const tl_erro
 			tl_buf_free(&v);
 		}
 	}
-	struct tl_form_field f[] = {
-		{"instrument", L(x, "Instrument", "Instrument"), TL_FIELD_SELECT, instrument_options(x, 0), 1},
-		{"recipient", L(x, "Ontvanger", "Recipient"), TL_FIELD_TEXT, NULL, 0},
-		{"project", L(x, "Project", "Project"), TL_FIELD_TEXT, NULL, 0},
-		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
-		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
-		{"amount", L(x, "Bedrag in euro", "Amount in euros"), TL_FIELD_NUMBER, NULL, 0},
-		{"note", L(x, "Toelichting (bijvoorbeeld winnaar)", "Note (e.g. winner)"), TL_FIELD_TEXT, NULL, 0},
-		{"goals", L(x, "Doelen van de agenda", "Goals of the agenda"), TL_FIELD_CHOICES, goal_options(x), 0},
-	};
-	size_t nf = sizeof f / sizeof *f;
+	size_t nf;
+	const struct tl_form_field *f = grant_add_fields(x, &nf);
 	return content_page(x, status, L(x, "Toekenningen", "Grants"),
 			    L(x, "Vul een ontvanger, een project of allebei in.", "Give a recipient, a project or both."),
 			    "/beheer/toekenningen", items, links, n, f, nf, refill_form ? refill(x, f, nf) : NULL,
@@ -1961,13 +1951,8 @@ static enum MHD_Result steps_page(struct ctx *x, unsigned status, const tl_error
 		items[i] = tl_arena_printf(x->a, "%s %d (%s): %s", t ? t->title : "", s->year,
 					   tl_step_status_name(s->status), s->text);
 	}
-	struct tl_form_field f[] = {
-		{"theme", L(x, "Thema", "Theme"), TL_FIELD_SELECT, theme_options(x), 1},
-		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
-		{"status", L(x, "Stand", "Status"), TL_FIELD_SELECT, step_status_options(x), 1},
-		{"text", L(x, "Wat we gaan doen", "What we will do"), TL_FIELD_TEXTAREA, NULL, 1},
-	};
-	size_t nf = sizeof f / sizeof *f;
+	size_t nf;
+	const struct tl_form_field *f = step_add_fields(x, &nf);
 	return content_page(x, status, L(x, "Volgende stappen", "Next steps"), NULL, "/beheer/stappen",
 			    items, links, m->n_next_steps, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
 }
@@ -2023,15 +2008,18 @@ static enum MHD_Result h_step_add(struct ctx *x)
 
 /* ---- Editing and deleting report content -------------------------------
  * /beheer/verhalen/SLUG, /beheer/toekenningen/INSTRUMENT/POSITION,
- * /beheer/voortgang/TARGET/POSITION and /beheer/stappen/POSITION: GET shows
- * the item as stored now (not the snapshot, which may be a second behind)
- * with its version; POST saves (action=save) or deletes (action=delete)
- * through run_edit().
+ * /beheer/voortgang/TARGET/POSITION, /beheer/stappen/POSITION,
+ * /beheer/instrumenten/SLUG and /beheer/streefdoelen/SLUG: GET shows the
+ * item as stored now (not the snapshot, which may be a second behind) with
+ * its version; POST saves (action=save) or deletes (action=delete) through
+ * run_edit().  Instruments and targets are also added from their list
+ * page (POST /beheer/instrumenten, /beheer/streefdoelen).
  *
  * Each kind of item is one `struct entity` below: its fields and labels,
- * how its url names it, how it is read, parsed from a form and written.
- * h_item_form() and h_item_edit() do the rest for all of them; the route
- * table hands them the entity. */
+ * how each is checked, how its url names it, how it is read, parsed from a
+ * form and written.  h_item_form(), h_item_edit(), h_item_list() and
+ * h_item_add() do the rest for all of them; the route table hands them the
+ * entity. */
 
 static struct tl_form_field *fields_copy(struct ctx *x, const struct tl_form_field *f, size_t n)
 {
@@ -2167,7 +2155,6 @@ struct entity {
 	void (*parse)(struct ctx *x, struct edit *e, tl_errors *errs);
 	/* Update or delete (see struct edit's put). */
 	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
-	int no_delete;             /* 1: only edited here (others point at it) */
 	/* Items that are also added from their list page (POST LIST): */
 	int (*add)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
 	/* A free key for the parsed new item (add() stores it under it). */
@@ -2225,11 +2212,6 @@ static const char *const *options_of(struct ctx *x, int which)
 	}
 }
 
-static const char *const *goal_options(struct ctx *x)
-{
-	return options_of(x, OPT_GOALS);
-}
-
 /* The form fields of specs[0..n) in the page language; *shown: how many
  * this account sees (the last editors_tail are for editors and admins). */
 static struct tl_form_field *spec_fields(struct ctx *x, const struct field_spec *specs, size_t n,
@@ -2243,6 +2225,22 @@ static struct tl_form_field *spec_fields(struct ctx *x, const struct field_spec 
 	}
 	*shown = n - ((role_bit(x->user.role) & EDITORS) ? 0 : editors_tail);
 	return f;
+}
+
+/* The entity's fields for this account after lead (may be NULL): an add
+ * form. */
+static struct tl_form_field *add_fields(struct ctx *x, const struct tl_form_field *lead, const struct entity *ent,
+					size_t *nf)
+{
+	size_t n;
+	struct tl_form_field *f = spec_fields(x, ent->fields, ent->nf, ent->editors_tail, &n);
+	struct tl_form_field *all = TL_NEW_ARRAY(x->a, struct tl_form_field, n + 1);
+	size_t k = 0;
+	if (lead)
+		all[k++] = *lead;
+	memcpy(all + k, f, n * sizeof *f);
+	*nf = k + n;
+	return all;
 }
 
 /* The form fields this account sees for the entity: e->fields, e->nf. */
@@ -2747,7 +2745,6 @@ static const struct entity story_entity = {
 	.get = story_get,
 	.parse = story_parse,
 	.put = story_put,
-	.no_delete = 0,
 };
 
 /* The list of stories this account may see, and the form that adds one:
@@ -2897,8 +2894,14 @@ static const struct entity grant_entity = {
 	.get = grant_get,
 	.parse = grant_parse,
 	.put = grant_put,
-	.no_delete = 0,
 };
+
+static struct tl_form_field *grant_add_fields(struct ctx *x, size_t *nf)
+{
+	struct tl_form_field lead = {"instrument", L(x, "Instrument", "Instrument"), TL_FIELD_SELECT,
+				     instrument_options(x, 0), 1};
+	return add_fields(x, &lead, &grant_entity, nf);
+}
 
 /* -- Target progress -- */
 
@@ -2971,8 +2974,13 @@ static const struct entity progress_entity = {
 	.get = progress_get,
 	.parse = progress_parse,
 	.put = progress_put,
-	.no_delete = 0,
 };
+
+static struct tl_form_field *progress_add_fields(struct ctx *x, const char *const *targets, size_t *nf)
+{
+	struct tl_form_field lead = {"target", L(x, "Streefdoel", "Target"), TL_FIELD_SELECT, targets, 1};
+	return add_fields(x, &lead, &progress_entity, nf);
+}
 
 /* -- Next steps -- */
 
@@ -3040,8 +3048,12 @@ static const struct entity step_entity = {
 	.get = step_get,
 	.parse = step_parse,
 	.put = step_put,
-	.no_delete = 0,
 };
+
+static struct tl_form_field *step_add_fields(struct ctx *x, size_t *nf)
+{
+	return add_fields(x, NULL, &step_entity, nf);
+}
 
 /* -- Instruments: name, kind, theme, description, partners, municipalities,
  * budget, period, goals -- */
@@ -3450,7 +3462,7 @@ static enum MHD_Result h_item_form(struct ctx *x)
 		return not_found(x);
 	edit_fields(x, &e);
 	return edit_page(x, 200, edit_heading(x, &e), e.ent->list, e.fields, e.nf, e.theirs, e.their_version,
-			 NULL, !e.ent->no_delete);
+			 NULL, 1);
 }
 
 /* POST: save or delete, version-checked (run_edit); a refused form comes
@@ -3465,12 +3477,7 @@ static enum MHD_Result h_item_edit(struct ctx *x)
 	if (edit_request(x, &e))
 		return missing_version(x);
 	const char *heading = edit_heading(x, &e);
-	if (e.deleting && e.ent->no_delete)
-		return send_message(x, 405, heading,
-				    L(x, "Dit onderdeel kan hier niet worden verwijderd; andere onderdelen verwijzen ernaar.",
-				      "This item cannot be deleted here; other items refer to it."));
 	e.entity = e.ent->name;
-	e.no_delete = e.ent->no_delete;
 	edit_fields(x, &e);
 	e.mine = refill(x, e.fields, e.nf);
 	e.get = e.ent->get;
@@ -3480,7 +3487,7 @@ static enum MHD_Result h_item_edit(struct ctx *x)
 		e.ent->parse(x, &e, &errs);
 		if (tl_errors_failed(&errs)) {
 			enum MHD_Result ok = edit_page(x, 422, heading, e.ent->list, e.fields, e.nf, e.mine,
-						       e.version, &errs, !e.ent->no_delete);
+						       e.version, &errs, 1);
 			tl_errors_free(&errs);
 			return ok;
 		}
