@@ -384,7 +384,7 @@ static void people_fields(tl_buf *b, const struct tl_page *p, const struct tl_fo
 }
 
 /* A people value as the 409 page shows it: "name | role | toestemming:
- * ja | alias", a line each. */
+ * ja | alias" (role and alias when given), a line each. */
 static void people_cell(tl_buf *b, const struct tl_page *p, const char *v)
 {
 	tl_html_lit(b, "<td class=\"utrecht-table__cell\">");
@@ -395,8 +395,9 @@ static void people_cell(tl_buf *b, const struct tl_page *p, const char *v)
 		for (int k = 0; k < 4; k++)
 			person_col(r, len, k, col[k], sizeof col[k]);
 		tl_buf t = TL_BUF_INIT;
-		tl_buf_printf(&t, "%s | %s | %s %s%s%s", col[0], col[1], W(p, "toestemming:", "consent:"),
-			      col[2][0] ? W(p, "ja", "yes") : W(p, "nee", "no"), col[3][0] ? " | " : "", col[3]);
+		tl_buf_printf(&t, "%s%s%s | %s %s%s%s", col[0], col[1][0] ? " | " : "", col[1],
+			      W(p, "toestemming:", "consent:"), col[2][0] ? W(p, "ja", "yes") : W(p, "nee", "no"),
+			      col[3][0] ? " | " : "", col[3]);
 		tl_html_text(b, t.data);
 		tl_buf_free(&t);
 		if (e)
