@@ -281,6 +281,132 @@ static int choice_in(const char *list, const char *value)
 	return 0;
 }
 
+/* Column k (0 name, 1 role, 2 consent, 3 alias) of a people row (see
+ * TL_FIELD_PEOPLE), copied into out (cut at its size). */
+static void person_col(const char *row, size_t len, int k, char *out, size_t size)
+{
+	const char *p = row, *end = row + len;
+	for (int i = 0; i < k && p < end; i++) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		p = tab ? tab + 1 : end;
+	}
+	const char *tab = p < end ? memchr(p, '\t', (size_t)(end - p)) : NULL;
+	size_t n = (size_t)((tab ? tab : end) - p);
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+}
+
+/* One input of a person: <p><label>…</label><br><input …></p>, or a check
+ * box with its label after it. */
+static void person_input(tl_buf *b, const char *field, size_t row, const char *part, const char *label,
+			 const char *value, int checkbox, int optional, const struct tl_page *p)
+{
+	char name[96], id[96];
+	snprintf(name, sizeof name, "%s_%zu_%s", field, row, part);
+	tl_html_idify(id, sizeof id, name);
+	tl_html_lit(b, "<p>");
+	if (checkbox) {
+		tl_html_lit(b, "<input type=\"checkbox\" value=\"1\"");
+		tl_html_attr(b, "id", id);
+		tl_html_attr(b, "name", name);
+		if (value && *value)
+			tl_html_lit(b, " checked");
+		tl_html_lit(b, "> <label");
+		tl_html_attr(b, "for", id);
+		tl_html_lit(b, ">");
+		tl_html_text(b, label);
+		tl_html_lit(b, "</label></p>\n");
+		return;
+	}
+	tl_html_lit(b, "<label");
+	tl_html_attr(b, "for", id);
+	tl_html_lit(b, ">");
+	tl_html_text(b, label);
+	if (optional) {
+		tl_html_lit(b, " ");
+		tl_html_text(b, W(p, "(niet verplicht)", "(optional)"));
+	}
+	tl_html_lit(b, "</label><br><input maxlength=\"120\"");
+	tl_html_attr(b, "id", id);
+	tl_html_attr(b, "name", name);
+	tl_html_attr(b, "value", value ? value : "");
+	tl_html_lit(b, "></p>\n");
+}
+
+/* The people of a story, a group of inputs each, and an empty group that
+ * adds one (see TL_FIELD_PEOPLE). */
+static void people_fields(tl_buf *b, const struct tl_page *p, const struct tl_form_field *f, const char *id,
+			  const char *v)
+{
+	tl_html_lit(b, "<fieldset class=\"tl-people\"");
+	tl_html_attr(b, "id", id);
+	tl_html_lit(b, "><legend>");
+	tl_html_text(b, f->label);
+	tl_html_lit(b, "</legend>\n<p>");
+	tl_html_text(b, W(p, "Zonder toestemming verschijnt de naam nergens; het verslag noemt dan de schuilnaam.",
+			  "Without consent the name appears nowhere; the report uses the alias instead."));
+	tl_html_lit(b, "</p>\n");
+	size_t row = 0;
+	for (const char *r = v; r && *r; row++) {
+		const char *e = strchr(r, '\n');
+		size_t len = e ? (size_t)(e - r) : strlen(r);
+		char col[4][512];
+		for (int k = 0; k < 4; k++)
+			person_col(r, len, k, col[k], sizeof col[k]);
+		tl_buf legend = TL_BUF_INIT;
+		tl_buf_printf(&legend, "%s %zu", W(p, "Persoon", "Person"), row + 1);
+		tl_html_lit(b, "<fieldset class=\"tl-person\"><legend>");
+		tl_html_text(b, legend.data);
+		tl_buf_free(&legend);
+		tl_html_lit(b, "</legend>\n");
+		person_input(b, f->name, row, "name", W(p, "Naam", "Name"), col[0], 0, 0, p);
+		person_input(b, f->name, row, "role", W(p, "Rol of organisatie", "Role or organisation"), col[1], 0, 1, p);
+		person_input(b, f->name, row, "consent", W(p, "Toestemming om de naam te noemen", "Consent to be named"),
+			     col[2], 1, 0, p);
+		person_input(b, f->name, row, "alias", W(p, "Schuilnaam (zonder toestemming)", "Alias (without consent)"),
+			     col[3], 0, 1, p);
+		person_input(b, f->name, row, "remove", W(p, "Deze persoon weghalen", "Remove this person"), NULL, 1, 0, p);
+		tl_html_lit(b, "</fieldset>\n");
+		r = e ? e + 1 : r + len;
+	}
+	tl_html_lit(b, "<fieldset class=\"tl-person\"><legend>");
+	tl_html_text(b, W(p, "Iemand toevoegen", "Add someone"));
+	tl_html_lit(b, "</legend>\n");
+	person_input(b, f->name, row, "name", W(p, "Naam", "Name"), NULL, 0, 0, p);
+	person_input(b, f->name, row, "role", W(p, "Rol of organisatie", "Role or organisation"), NULL, 0, 1, p);
+	person_input(b, f->name, row, "consent", W(p, "Toestemming om de naam te noemen", "Consent to be named"), NULL, 1,
+		     0, p);
+	person_input(b, f->name, row, "alias", W(p, "Schuilnaam (zonder toestemming)", "Alias (without consent)"), NULL,
+		     0, 1, p);
+	tl_html_lit(b, "</fieldset>\n</fieldset>\n");
+}
+
+/* A people value as the 409 page shows it: "name | role | toestemming:
+ * ja | alias" (role and alias when given), a line each. */
+static void people_cell(tl_buf *b, const struct tl_page *p, const char *v)
+{
+	tl_html_lit(b, "<td class=\"utrecht-table__cell\">");
+	for (const char *r = v; r && *r;) {
+		const char *e = strchr(r, '\n');
+		size_t len = e ? (size_t)(e - r) : strlen(r);
+		char col[4][512];
+		for (int k = 0; k < 4; k++)
+			person_col(r, len, k, col[k], sizeof col[k]);
+		tl_buf t = TL_BUF_INIT;
+		tl_buf_printf(&t, "%s%s%s | %s %s%s%s", col[0], col[1][0] ? " | " : "", col[1],
+			      W(p, "toestemming:", "consent:"), col[2][0] ? W(p, "ja", "yes") : W(p, "nee", "no"),
+			      col[3][0] ? " | " : "", col[3]);
+		tl_html_text(b, t.data);
+		tl_buf_free(&t);
+		if (e)
+			tl_html_lit(b, "<br>");
+		r = e ? e + 1 : r + len;
+	}
+	tl_html_lit(b, "</td>");
+}
+
 /* The fields of an editor form; values[i] (may be NULL) fills field i. */
 static void form_fields(tl_buf *b, const struct tl_page *p, const struct tl_form_field *fields,
 			size_t n_fields, const char *const *values)
@@ -290,6 +416,10 @@ static void form_fields(tl_buf *b, const struct tl_page *p, const struct tl_form
 		const char *v = values ? values[i] : NULL;
 		char id[64];
 		tl_html_idify(id, sizeof id, f->name);
+		if (f->kind == TL_FIELD_PEOPLE) {
+			people_fields(b, p, f, id, v);
+			continue;
+		}
 		if (f->kind == TL_FIELD_CHOICES) {
 			/* one box per option; v holds the ticked values, one per line */
 			tl_html_lit(b, "<fieldset class=\"tl-choices\"");
@@ -523,9 +653,15 @@ void tl_page_conflict(tl_buf *b, const struct tl_page *p, const char *csrf, cons
 			tl_html_lit(b, "</strong>");
 		}
 		tl_html_lit(b, "</th>");
-		cell(b, a);
-		if (deleting != 2)
-			cell(b, t);
+		if (fields[i].kind == TL_FIELD_PEOPLE) {
+			people_cell(b, p, a);
+			if (deleting != 2)
+				people_cell(b, p, t);
+		} else {
+			cell(b, a);
+			if (deleting != 2)
+				cell(b, t);
+		}
 		tl_html_lit(b, "</tr>\n");
 	}
 	tl_html_lit(b, "</tbody>\n</table></div>\n");

@@ -51,9 +51,13 @@ struct tl_form_field {
 /* A TL_FIELD_PASSWORD is never filled in or shown back: pages write
  * "(ingevuld)" where a value was given.  A TL_FIELD_CHOICES is a group of
  * check boxes, one per option, all named after the field; its value is the
- * ticked option values, one per line. */
+ * ticked option values, one per line.  A TL_FIELD_PEOPLE is the people in
+ * a story, a group of inputs per person (NAME_N_name, _role, _consent,
+ * _alias and, for the people already there, _remove; N from 0) and one
+ * empty group to add a person; its value is a line per person, "name TAB
+ * role TAB consent TAB alias" with consent "1" or "". */
 enum { TL_FIELD_TEXT = 0, TL_FIELD_TEXTAREA, TL_FIELD_SELECT, TL_FIELD_CHECKBOX, TL_FIELD_DATE,
-       TL_FIELD_NUMBER, TL_FIELD_PASSWORD, TL_FIELD_CHOICES };
+       TL_FIELD_NUMBER, TL_FIELD_PASSWORD, TL_FIELD_CHOICES, TL_FIELD_PEOPLE };
 
 /* An editor page for report content: what there is (items, plain text
  * lines, may be none), then a form that adds one (none when n_fields is 0).

@@ -486,6 +486,39 @@ int tl_store_progress_add(tl_store *st, const char *target, const struct tl_targ
 	return done(st, s, errs, "target progress");
 }
 
+/* Replace a grant's goal links; position -1 = the grant added last. */
+static int put_grant_goals(tl_store *st, const char *instrument, int position, const int *goals, size_t n,
+			   tl_errors *errs)
+{
+	if (position < 0) {
+		tl_sql_stmt *q = prep(st, "SELECT max(position) FROM award WHERE instrument = ?1");
+		if (!q)
+			return fail(st, errs, "grant goals");
+		bind_text(q, 1, instrument);
+		if (tl_sql_step(q) == TL_SQL_ROW)
+			position = (int)tl_sql_col_int(q, 0);
+		tl_sql_finalize(q);
+	}
+	tl_sql_stmt *s = prep(st, "DELETE FROM award_goal WHERE instrument = ?1 AND position = ?2");
+	if (s) {
+		bind_text(s, 1, instrument);
+		tl_sql_bind_int(s, 2, position);
+	}
+	if (done(st, s, errs, "grant goals"))
+		return TL_ERR_STORE;
+	for (size_t i = 0; i < n; i++) {
+		s = prep(st, "INSERT INTO award_goal (instrument, position, goal) VALUES (?1, ?2, ?3)");
+		if (s) {
+			bind_text(s, 1, instrument);
+			tl_sql_bind_int(s, 2, position);
+			tl_sql_bind_int(s, 3, goals[i]);
+		}
+		if (done(st, s, errs, "grant goal"))
+			return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
 int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 {
 	int64_t v;
@@ -507,7 +540,9 @@ int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 			tl_sql_bind_null(s, 6);
 		bind_text(s, 7, g->note);
 	}
-	return done(st, s, errs, "grant");
+	if (done(st, s, errs, "grant"))
+		return TL_ERR_STORE;
+	return put_grant_goals(st, g->instrument, -1, g->goals, g->n_goals, errs);
 }
 
 /* ---- Version-checked edits and deletes --------------------------------- */
@@ -681,6 +716,7 @@ static void read_instrument(tl_sql_stmt *s, tl_arena *a, void *item)
 	in->budget_note = col_text(a, s, 6);
 	in->start_year = (int)tl_sql_col_int(s, 7);
 	in->end_year = (int)tl_sql_col_int(s, 8);
+	in->description = col_text(a, s, 9);
 }
 
 int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct tl_instrument *in,
@@ -688,8 +724,8 @@ int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct 
 {
 	memset(in, 0, sizeof *in);
 	struct row r = instrument_row(slug);
-	int rc = row_get(st, "SELECT version, slug, name, kind, theme, budget, budget_note, start_year, end_year"
-			     " FROM instrument WHERE slug = ?1", &r, read_instrument, a, in, version);
+	int rc = row_get(st, "SELECT version, slug, name, kind, theme, budget, budget_note, start_year, end_year,"
+			     " description FROM instrument WHERE slug = ?1", &r, read_instrument, a, in, version);
 	if (rc)
 		return rc;
 	tl_errors errs = TL_ERRORS_INIT;
@@ -703,7 +739,8 @@ int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int
 		return TL_ERR_STORE;
 	struct row r = instrument_row(in->slug);
 	tl_sql_stmt *s = row_stmt(st, "UPDATE instrument SET name = ?2, budget = ?3, budget_note = ?4,"
-				       " start_year = ?5, end_year = ?6, version = ?7 WHERE slug = ?1 AND version = ?8", &r);
+				       " start_year = ?5, end_year = ?6, version = ?7, kind = ?9, theme = ?10,"
+				       " description = ?11 WHERE slug = ?1 AND version = ?8", &r);
 	if (s) {
 		bind_text(s, 2, in->name);
 		if (in->has_budget)
@@ -715,6 +752,9 @@ int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int
 		tl_sql_bind_int(s, 6, in->end_year);
 		tl_sql_bind_int(s, 7, *new_version);
 		tl_sql_bind_int(s, 8, version);
+		bind_text(s, 9, in->kind);
+		bind_text(s, 10, in->theme);
+		bind_text(s, 11, in->description);
 	}
 	int rc = row_write(st, s, &r, errs);
 	if (rc || clear_list(st, "DELETE FROM instrument_partner WHERE instrument = ?1", in->slug, errs) ||
@@ -743,6 +783,10 @@ static void read_target(tl_sql_stmt *s, tl_arena *a, void *item)
 	t->has_target = !tl_sql_col_null(s, 7);
 	t->target = t->has_target ? tl_sql_col_double(s, 7) : 0;
 	col_ymd(s, 8, &t->deadline);
+	t->theme = col_text(a, s, 9);
+	const char *pol = tl_sql_col_text(s, 10);
+	if (!pol || tl_polarity_parse(pol, &t->polarity))
+		t->polarity = TL_POLARITY_NEUTRAL;
 }
 
 int tl_store_target_get(tl_store *st, const char *slug, tl_arena *a, struct tl_target *t,
@@ -750,8 +794,12 @@ int tl_store_target_get(tl_store *st, const char *slug, tl_arena *a, struct tl_t
 {
 	memset(t, 0, sizeof *t);
 	struct row r = target_row(slug);
-	return row_get(st, "SELECT version, slug, title, instrument, unit, baseline, baseline_date, target, deadline"
-			   " FROM target WHERE slug = ?1", &r, read_target, a, t, version);
+	int rc = row_get(st, "SELECT version, slug, title, instrument, unit, baseline, baseline_date, target, deadline,"
+			     " theme, polarity FROM target WHERE slug = ?1", &r, read_target, a, t, version);
+	if (rc)
+		return rc;
+	tl_errors errs = TL_ERRORS_INIT;
+	return lists_loaded(tl_store_load_target_lists(st, a, t, &errs), &errs);
 }
 
 int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t version,
@@ -761,7 +809,8 @@ int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t vers
 		return TL_ERR_STORE;
 	struct row r = target_row(t->slug);
 	tl_sql_stmt *s = row_stmt(st, "UPDATE target SET title = ?2, unit = ?3, baseline = ?4, baseline_date = ?5,"
-				       " target = ?6, deadline = ?7, version = ?8 WHERE slug = ?1 AND version = ?9", &r);
+				       " target = ?6, deadline = ?7, version = ?8, theme = ?10, instrument = ?11,"
+				       " polarity = ?12 WHERE slug = ?1 AND version = ?9", &r);
 	if (s) {
 		bind_text(s, 2, t->title);
 		bind_text(s, 3, t->unit);
@@ -777,8 +826,91 @@ int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t vers
 		bind_ymd_text(s, 7, &t->deadline);
 		tl_sql_bind_int(s, 8, *new_version);
 		tl_sql_bind_int(s, 9, version);
+		bind_text(s, 10, t->theme);
+		bind_text(s, 11, t->instrument);
+		bind_text(s, 12, tl_polarity_name(t->polarity));
 	}
-	return row_write(st, s, &r, errs);
+	int rc = row_write(st, s, &r, errs);
+	if (rc || clear_list(st, "DELETE FROM target_goal WHERE target = ?1", t->slug, errs) ||
+	    tl_store_put_goal_list(st, "INSERT INTO target_goal (target, goal) VALUES (?1, ?2)", t->slug, t->goals,
+				   t->n_goals, errs))
+		return rc ? rc : TL_ERR_STORE;
+	return TL_OK;
+}
+
+/* Items that point at an instrument or target and are edited on their own
+ * pages: deleting it would take them along or leave them dangling, so the
+ * delete is refused, naming how many there are.  sqls[i] counts the
+ * rows of kind names[i] with ?1 = slug. */
+static int refuse_if_used(tl_store *st, const char *slug, const char *const *sqls, const char *const *names,
+			  size_t n, tl_errors *errs)
+{
+	char what[200] = "";
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++) {
+		tl_sql_stmt *s = prep(st, sqls[i]);
+		if (!s)
+			return fail(st, errs, "references");
+		bind_text(s, 1, slug);
+		long c = tl_sql_step(s) == TL_SQL_ROW ? (long)tl_sql_col_int(s, 0) : 0;
+		tl_sql_finalize(s);
+		if (c > 0 && len < sizeof what)
+			len += (size_t)snprintf(what + len, sizeof what - len, "%s%ld %s", len ? ", " : "", c, names[i]);
+	}
+	if (!len)
+		return TL_OK;
+	tl_errors_add(errs, NULL, 0, 0, NULL, "%s", what);
+	return TL_ERR_INPUT;
+}
+
+int tl_store_instrument_add(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
+{
+	struct tl_instrument c = *in;
+	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM instrument");
+	c.in_agenda = 1;
+	c.n_grants = 0;
+	c.n_stated = 0;
+	int rc = tl_store_put_instrument(st, &c, errs);
+	if (!rc)
+		rc = stamp(st, "UPDATE instrument SET version = ?1 WHERE slug = ?2", c.slug, 0, errs);
+	return rc;
+}
+
+int tl_store_instrument_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs)
+{
+	static const char *const sqls[] = {"SELECT count(*) FROM award WHERE instrument = ?1",
+					   "SELECT count(*) FROM target WHERE instrument = ?1",
+					   "SELECT count(*) FROM story_instrument WHERE instrument = ?1"};
+	static const char *const names[] = {"grant(s)", "target(s)", "story link(s)"};
+	int rc = refuse_if_used(st, slug, sqls, names, 3, errs);
+	if (rc)
+		return rc;
+	/* Its partners, municipalities, goals and stated totals go with it
+	 * (ON DELETE CASCADE). */
+	struct row r = instrument_row(slug);
+	return row_delete(st, "DELETE FROM instrument WHERE slug = ?1 AND version = ?2", &r, version, errs);
+}
+
+int tl_store_target_add(tl_store *st, const struct tl_target *t, tl_errors *errs)
+{
+	struct tl_target c = *t;
+	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM target");
+	c.n_progress = 0;
+	int rc = tl_store_put_target(st, &c, errs);
+	if (!rc)
+		rc = stamp(st, "UPDATE target SET version = ?1 WHERE slug = ?2", c.slug, 0, errs);
+	return rc;
+}
+
+int tl_store_target_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs)
+{
+	static const char *const sqls[] = {"SELECT count(*) FROM target_progress WHERE target = ?1"};
+	static const char *const names[] = {"progress entr(y/ies)"};
+	int rc = refuse_if_used(st, slug, sqls, names, 1, errs);
+	if (rc)
+		return rc;
+	struct row r = target_row(slug);
+	return row_delete(st, "DELETE FROM target WHERE slug = ?1 AND version = ?2", &r, version, errs);
 }
 
 int tl_store_chapter_get(tl_store *st, const char *slug, tl_arena *a, const char **markdown,
@@ -913,8 +1045,13 @@ int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_ar
 {
 	memset(g, 0, sizeof *g);
 	struct row r = grant_row(instrument, position);
-	return row_get(st, "SELECT version, instrument, recipient, project, region, year, amount, note"
-			   " FROM award WHERE instrument = ?1 AND position = ?2", &r, read_grant, a, g, version);
+	int rc = row_get(st, "SELECT version, instrument, recipient, project, region, year, amount, note"
+			     " FROM award WHERE instrument = ?1 AND position = ?2", &r, read_grant, a, g, version);
+	if (rc)
+		return rc;
+	g->position = position;
+	tl_errors errs = TL_ERRORS_INIT;
+	return lists_loaded(tl_store_load_grant_goals(st, a, g, &errs), &errs);
 }
 
 int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, int64_t version,
@@ -939,7 +1076,8 @@ int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, 
 		tl_sql_bind_int(s, 9, *new_version);
 		tl_sql_bind_int(s, 10, version);
 	}
-	return row_write(st, s, &r, errs);
+	int rc = row_write(st, s, &r, errs);
+	return rc ? rc : put_grant_goals(st, g->instrument, position, g->goals, g->n_goals, errs);
 }
 
 int tl_store_grant_delete(tl_store *st, const char *instrument, int position, int64_t version,

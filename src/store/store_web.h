@@ -139,7 +139,8 @@ int tl_store_story_delete(tl_store *st, const char *slug, int64_t version, tl_er
 /* Grants are keyed by their instrument and position there. */
 int tl_store_grant_get(tl_store *st, const char *instrument, int position, tl_arena *a,
 		       struct tl_grant *g, int64_t *version);
-/* Recipient, project, municipality, year, amount and note (goals kept). */
+/* Recipient, project, municipality, year, amount, note and goals (g's
+ * goals replace the stored ones). */
 int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, int64_t version,
 			  int64_t *new_version, tl_errors *errs);
 int tl_store_grant_delete(tl_store *st, const char *instrument, int position, int64_t version,
@@ -162,24 +163,38 @@ int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_
 			      int64_t *new_version, tl_errors *errs);
 int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_errors *errs);
 
-/* An instrument by slug: name, kind, theme, budget, budget note, period,
- * partners, municipalities and goals (not its grants or stated totals). */
+/* An instrument by slug: name, kind, theme, description, budget, budget
+ * note, period, partners, municipalities and goals (not its grants or
+ * stated totals). */
 int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct tl_instrument *in,
 			    int64_t *version);
-/* Name, budget, budget note, period, and partners, municipalities and goals
- * (replaced by in's) of the instrument in->slug.  Instruments are not
- * deleted from the editor: grants, targets and stories point at them. */
+/* Name, kind, theme, description, budget, budget note, period, and
+ * partners, municipalities and goals (replaced by in's) of the instrument
+ * in->slug. */
 int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int64_t version,
 			       int64_t *new_version, tl_errors *errs);
+/* A new instrument in->slug (in the agenda, after the others; its grants
+ * and stated totals are not written).  The caller picks a free slug. */
+int tl_store_instrument_add(tl_store *st, const struct tl_instrument *in, tl_errors *errs);
+/* Delete an instrument with its partners, municipalities, goals and stated
+ * totals.  TL_ERR_INPUT (naming how many) while grants, targets or stories
+ * still point at it: those are edited on their own pages and would be
+ * lost or left dangling. */
+int tl_store_instrument_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs);
 
-/* A target by slug: title, instrument, unit, baseline and its date, target
- * value and deadline (not its goals, text or progress). */
+/* A target by slug: title, theme, instrument, unit, polarity, baseline and
+ * its date, target value, deadline and goals (not its text or progress). */
 int tl_store_target_get(tl_store *st, const char *slug, tl_arena *a, struct tl_target *t,
 			int64_t *version);
-/* Title, unit, baseline and its date, target value and deadline of the
- * target t->slug.  Not deleted from the editor, like instruments. */
+/* Title, theme, instrument, unit, polarity, baseline and its date, target
+ * value, deadline and goals (replaced by t's) of the target t->slug. */
 int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t version,
 			   int64_t *new_version, tl_errors *errs);
+/* A new target t->slug, after the others (its progress is not written). */
+int tl_store_target_add(tl_store *st, const struct tl_target *t, tl_errors *errs);
+/* Delete a target with its goals.  TL_ERR_INPUT while it has progress
+ * entries (each is deleted on its own page first). */
+int tl_store_target_delete(tl_store *st, const char *slug, int64_t version, tl_errors *errs);
 
 /* ---- Published snapshots ------------------------------------------------ */
 

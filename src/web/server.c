@@ -1018,6 +1018,7 @@ struct edit {
 	const char *title;                  /* what the heading names after the action, or NULL */
 	const char *entity, *key;           /* for the audit trail */
 	int deleting;
+	int adding;                         /* a new item (no stored one to compare) */
 	int64_t version;                    /* the form's */
 	const struct tl_form_field *fields; /* what the item's form shows */
 	size_t nf;
@@ -1032,8 +1033,9 @@ struct edit {
 	int64_t their_version;
 	const void *stored;                 /* stories: get's copy of the stored story */
 	int partner_keep;                   /* story: a partner keeps the stored publish flag */
-	int no_delete;                      /* the item is only edited, never deleted, here */
 };
+
+static json_t *people_json(const char *rows);
 
 /* JSON text of an item's values, field by field (NULL or "" = null). */
 static json_t *values_obj(const struct tl_form_field *f, size_t nf, const char *const *v)
@@ -1043,6 +1045,8 @@ static json_t *values_obj(const struct tl_form_field *f, size_t nf, const char *
 		int given = v && v[i] && *v[i];
 		if (f[i].kind == TL_FIELD_PASSWORD) /* never the password itself */
 			json_object_set_new(o, f[i].name, given ? json_string("changed") : json_null());
+		else if (f[i].kind == TL_FIELD_PEOPLE)
+			json_object_set_new(o, f[i].name, people_json(given ? v[i] : ""));
 		else
 			json_object_set_new(o, f[i].name, given ? json_string(v[i]) : json_null());
 	}
@@ -1079,8 +1083,9 @@ static int run_edit(struct ctx *x, struct edit *e, tl_errors *errs)
 		if (!rc)
 			rc = e->put(x, st, e, errs);
 		if (!rc)
-			rc = tl_store_audit_add(st, x->user.name, e->deleting ? "delete" : "edit", e->entity, e->key,
-						values_json(x, e->fields, e->nf, e->theirs),
+			rc = tl_store_audit_add(st, x->user.name, e->adding ? "add" : e->deleting ? "delete" : "edit",
+						e->entity, e->key,
+						e->adding ? NULL : values_json(x, e->fields, e->nf, e->theirs),
 						e->deleting ? NULL : values_json(x, e->fields, e->nf, e->mine), errs);
 		if (!rc && !(next = snap_build(x->sv, errs)))
 			rc = TL_ERR_INPUT;
@@ -1126,7 +1131,7 @@ static enum MHD_Result finish_edit(struct ctx *x, struct edit *e, const char *he
 	} else if (rc == TL_ERR_INPUT) {
 		status = 422;
 		tl_page_item_edit(&b, &p, x->csrf, heading, back, action, e->fields, e->nf,
-				  e->deleting ? e->theirs : e->mine, e->version, &errs, !e->no_delete);
+				  e->deleting ? e->theirs : e->mine, e->version, &errs, 1);
 	} else {
 		tl_page_message(&b, &p, L(x, "Niet opgeslagen", "Not saved"),
 				L(x, "De wijziging kon niet worden opgeslagen; er is niets veranderd.",
@@ -1546,12 +1551,16 @@ static const char *form_all(struct ctx *x, const char *name)
 	return r;
 }
 
+static const char *people_sent(struct ctx *x);
+
 /* The form's values for fields, to refill a refused form. */
 static const char **refill(struct ctx *x, const struct tl_form_field *f, size_t n)
 {
 	const char **v = TL_NEW_ARRAY(x->a, const char *, n + 1);
 	for (size_t i = 0; i < n; i++)
-		v[i] = f[i].kind == TL_FIELD_CHOICES ? form_all(x, f[i].name) : tl_form_get(&x->form, f[i].name);
+		v[i] = f[i].kind == TL_FIELD_CHOICES  ? form_all(x, f[i].name)
+		       : f[i].kind == TL_FIELD_PEOPLE ? people_sent(x)
+						      : tl_form_get(&x->form, f[i].name);
 	return v;
 }
 
@@ -1719,6 +1728,13 @@ static void story_from_form(struct ctx *x, struct tl_story *y, tl_errors *errs)
 			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
 }
 
+/* The add forms of grants, progress entries and next steps: the fields of
+ * their edit pages (the entity table below), after the instrument or target
+ * that an edit page has in its URL. */
+static struct tl_form_field *grant_add_fields(struct ctx *x, size_t *nf);
+static struct tl_form_field *progress_add_fields(struct ctx *x, const char *const *targets, size_t *nf);
+static struct tl_form_field *step_add_fields(struct ctx *x, size_t *nf);
+
 static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_errors *errs,
 				     const char *note, int refill_form)
 {
@@ -1748,14 +1764,8 @@ static enum MHD_Result progress_page(struct ctx *x, unsigned status, const tl_er
 	}
 	if (!to.v)
 		opt_add(x, &to, "", L(x, "(geen streefdoelen van uw organisatie)", "(no targets of your organisation)"));
-	struct tl_form_field f[] = {
-		{"target", L(x, "Streefdoel", "Target"), TL_FIELD_SELECT, to.v, 1},
-		{"date", L(x, "Datum van de meting (jjjj, jjjj-mm of jjjj-mm-dd)", "Date measured (yyyy, yyyy-mm or yyyy-mm-dd)"), TL_FIELD_DATE, NULL, 1},
-		{"value", L(x, "Stand (getal)", "Value (number)"), TL_FIELD_NUMBER, NULL, 1},
-		{"source", L(x, "Bron", "Source"), TL_FIELD_TEXT, NULL, 0},
-		{"note", L(x, "Toelichting", "Note"), TL_FIELD_TEXT, NULL, 0},
-	};
-	size_t nf = sizeof f / sizeof *f;
+	size_t nf;
+	const struct tl_form_field *f = progress_add_fields(x, to.v, &nf);
 	return content_page(x, status, L(x, "Voortgang van streefdoelen", "Progress on targets"), NULL,
 			    "/beheer/voortgang", items, links, n, f, nf, refill_form ? refill(x, f, nf) : NULL, errs,
 			    note);
@@ -1815,6 +1825,8 @@ static enum MHD_Result h_progress_add(struct ctx *x)
 	return redirect(x, "/beheer/voortgang?klaar=1");
 }
 
+static int *goals_from(struct ctx *x, const char *field, size_t *n, tl_errors *errs);
+
 static enum MHD_Result grants_page(struct ctx *x, unsigned status, const tl_errors *errs,
 				   const char *note, int refill_form)
 {
@@ -1842,16 +1854,8 @@ static enum MHD_Result grants_page(struct ctx *x, unsigned status, const tl_erro
 			tl_buf_free(&v);
 		}
 	}
-	struct tl_form_field f[] = {
-		{"instrument", L(x, "Instrument", "Instrument"), TL_FIELD_SELECT, instrument_options(x, 0), 1},
-		{"recipient", L(x, "Ontvanger", "Recipient"), TL_FIELD_TEXT, NULL, 0},
-		{"project", L(x, "Project", "Project"), TL_FIELD_TEXT, NULL, 0},
-		{"municipality", L(x, "Gemeente", "Municipality"), TL_FIELD_SELECT, municipality_options(x), 0},
-		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
-		{"amount", L(x, "Bedrag in euro", "Amount in euros"), TL_FIELD_NUMBER, NULL, 0},
-		{"note", L(x, "Toelichting (bijvoorbeeld winnaar)", "Note (e.g. winner)"), TL_FIELD_TEXT, NULL, 0},
-	};
-	size_t nf = sizeof f / sizeof *f;
+	size_t nf;
+	const struct tl_form_field *f = grant_add_fields(x, &nf);
 	return content_page(x, status, L(x, "Toekenningen", "Grants"),
 			    L(x, "Vul een ontvanger, een project of allebei in.", "Give a recipient, a project or both."),
 			    "/beheer/toekenningen", items, links, n, f, nf, refill_form ? refill(x, f, nf) : NULL,
@@ -1873,6 +1877,7 @@ static void grant_from_form(struct ctx *x, struct tl_grant *g, tl_errors *errs)
 	g->project = val(x, "project");
 	g->municipality = val(x, "municipality");
 	g->note = val(x, "note");
+	g->goals = goals_from(x, "goals", &g->n_goals, errs);
 	if (!g->recipient && !g->project)
 		tl_errors_add(errs, NULL, 0, 0, "recipient", "%s",
 			      L(x, "vul een ontvanger of een project in", "give a recipient or a project"));
@@ -1920,6 +1925,10 @@ static enum MHD_Result h_grant_add(struct ctx *x)
 	json_object_set_new(after, "year", json_integer(g.year));
 	json_object_set_new(after, "amount", g.has_amount ? json_real(g.amount) : json_null());
 	json_object_set_new(after, "note", g.note ? json_string(g.note) : json_null());
+	json_t *goals = json_array();
+	for (size_t i = 0; i < g.n_goals; i++)
+		json_array_append_new(goals, json_integer(g.goals[i]));
+	json_object_set_new(after, "goals", goals);
 	if (write_item(x, w_grant, &g, "grant", in->slug, after, &errs)) {
 		enum MHD_Result ok = grants_page(x, 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
@@ -1942,13 +1951,8 @@ static enum MHD_Result steps_page(struct ctx *x, unsigned status, const tl_error
 		items[i] = tl_arena_printf(x->a, "%s %d (%s): %s", t ? t->title : "", s->year,
 					   tl_step_status_name(s->status), s->text);
 	}
-	struct tl_form_field f[] = {
-		{"theme", L(x, "Thema", "Theme"), TL_FIELD_SELECT, theme_options(x), 1},
-		{"year", L(x, "Jaar", "Year"), TL_FIELD_NUMBER, NULL, 1},
-		{"status", L(x, "Stand", "Status"), TL_FIELD_SELECT, step_status_options(x), 1},
-		{"text", L(x, "Wat we gaan doen", "What we will do"), TL_FIELD_TEXTAREA, NULL, 1},
-	};
-	size_t nf = sizeof f / sizeof *f;
+	size_t nf;
+	const struct tl_form_field *f = step_add_fields(x, &nf);
 	return content_page(x, status, L(x, "Volgende stappen", "Next steps"), NULL, "/beheer/stappen",
 			    items, links, m->n_next_steps, f, nf, refill_form ? refill(x, f, nf) : NULL, errs, note);
 }
@@ -2004,15 +2008,18 @@ static enum MHD_Result h_step_add(struct ctx *x)
 
 /* ---- Editing and deleting report content -------------------------------
  * /beheer/verhalen/SLUG, /beheer/toekenningen/INSTRUMENT/POSITION,
- * /beheer/voortgang/TARGET/POSITION and /beheer/stappen/POSITION: GET shows
- * the item as stored now (not the snapshot, which may be a second behind)
- * with its version; POST saves (action=save) or deletes (action=delete)
- * through run_edit().
+ * /beheer/voortgang/TARGET/POSITION, /beheer/stappen/POSITION,
+ * /beheer/instrumenten/SLUG and /beheer/streefdoelen/SLUG: GET shows the
+ * item as stored now (not the snapshot, which may be a second behind) with
+ * its version; POST saves (action=save) or deletes (action=delete) through
+ * run_edit().  Instruments and targets are also added from their list
+ * page (POST /beheer/instrumenten, /beheer/streefdoelen).
  *
  * Each kind of item is one `struct entity` below: its fields and labels,
- * how its url names it, how it is read, parsed from a form and written.
- * h_item_form() and h_item_edit() do the rest for all of them; the route
- * table hands them the entity. */
+ * how each is checked, how its url names it, how it is read, parsed from a
+ * form and written.  h_item_form(), h_item_edit(), h_item_list() and
+ * h_item_add() do the rest for all of them; the route table hands them the
+ * entity. */
 
 static struct tl_form_field *fields_copy(struct ctx *x, const struct tl_form_field *f, size_t n)
 {
@@ -2088,14 +2095,47 @@ static int edit_request(struct ctx *x, struct edit *e)
 
 /* Where a select field's options come from. */
 enum { OPT_NONE = 0, OPT_MUNICIPALITIES, OPT_THEMES, OPT_STEP_STATUS, OPT_ALL_MUNICIPALITIES, OPT_GOALS,
-       OPT_MY_INSTRUMENTS };
+       OPT_MY_INSTRUMENTS, OPT_THEMES_OR_NONE, OPT_INSTRUMENTS_OR_NONE, OPT_POLARITY };
 
-/* One field of an item's form, in both languages. */
+/* How parse_fields() reads and checks a field's value; every error names
+ * the field.  V_NONE: the entity's own parser reads it. */
+enum {
+	V_NONE = 0,
+	V_TEXT,           /* text of at most max characters */
+	V_LINES,          /* one entry a line, repeats dropped: at most max entries of 120 characters */
+	V_MONEY,          /* an amount in euros, 0 or more */
+	V_NUMBER,         /* a number: "74,2", "1500.5" */
+	V_YEAR,           /* a year */
+	V_YEAR_END,       /* a year, not before the V_YEAR field just above it */
+	V_DATE,           /* yyyy, yyyy-mm or yyyy-mm-dd */
+	V_GOALS,          /* ticked goals of the agenda */
+	V_MUNICIPALITIES, /* ticked municipalities of the agenda */
+	V_THEME,          /* one of the agenda's themes */
+	V_INSTRUMENT,     /* one of the agenda's instruments */
+	V_POLARITY,       /* higher-is-better, lower-is-better or neutral */
+};
+
+/* One field of an item's form, in both languages, and how it is checked. */
 struct field_spec {
 	const char *name, *nl, *en;
 	int kind;     /* TL_FIELD_* */
-	int options;  /* OPT_*, for TL_FIELD_SELECT */
+	int options;  /* OPT_*, for TL_FIELD_SELECT and TL_FIELD_CHOICES */
 	int required;
+	int check;    /* V_* */
+	size_t max;   /* V_TEXT: characters; V_LINES: entries */
+};
+
+/* A field's value as parse_fields() read it (empty: NULL, 0, has 0). */
+struct value {
+	const char *text;          /* V_TEXT, V_THEME, V_INSTRUMENT */
+	double num;                /* V_MONEY, V_NUMBER, when has */
+	int has;
+	int year;                  /* V_YEAR, V_YEAR_END */
+	struct tl_ymd date;        /* V_DATE */
+	int *goals;                /* V_GOALS */
+	const char **list;         /* V_LINES, V_MUNICIPALITIES */
+	size_t n;                  /* entries of goals or list */
+	enum tl_polarity polarity; /* V_POLARITY */
 };
 
 /* A kind of item the editor changes and deletes. */
@@ -2115,7 +2155,17 @@ struct entity {
 	void (*parse)(struct ctx *x, struct edit *e, tl_errors *errs);
 	/* Update or delete (see struct edit's put). */
 	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
-	int no_delete;             /* 1: only edited here (others point at it) */
+	/* Items that are also added from their list page (POST LIST): */
+	int (*add)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
+	/* A free key for the parsed new item (add() stores it under it). */
+	const char *(*new_key)(struct ctx *x, struct edit *e);
+	/* The items this account may edit: text and edit link, *n of them. */
+	void (*items)(struct ctx *x, const char ***items, const char ***links, size_t *n);
+	/* The add form's values for this account, or NULL (all empty). */
+	const char **(*fresh)(struct ctx *x, const struct tl_form_field *f, size_t nf);
+	const char *list_nl, *list_en;   /* heading of the list page */
+	const char *intro_nl, *intro_en;
+	const char *saved_nl, *saved_en; /* notice after a save */
 };
 
 static const char *const *options_of(struct ctx *x, int which)
@@ -2138,6 +2188,18 @@ static const char *const *options_of(struct ctx *x, int which)
 		for (size_t i = 0; i < m->n_instruments; i++)
 			if (may_use_instrument(x, &m->instruments[i]))
 				opt_add(x, &o, m->instruments[i].slug, m->instruments[i].name);
+		return o.v;
+	case OPT_THEMES_OR_NONE:
+		opt_add(x, &o, "", L(x, "(geen)", "(none)"));
+		for (size_t i = 0; i < m->n_themes; i++)
+			opt_add(x, &o, m->themes[i].slug, m->themes[i].title);
+		return o.v;
+	case OPT_INSTRUMENTS_OR_NONE:
+		return instrument_options(x, 1);
+	case OPT_POLARITY:
+		opt_add(x, &o, "higher-is-better", L(x, "hoger is beter", "higher is better"));
+		opt_add(x, &o, "lower-is-better", L(x, "lager is beter", "lower is better"));
+		opt_add(x, &o, "neutral", L(x, "neutraal", "neutral"));
 		return o.v;
 	case OPT_MUNICIPALITIES:
 		return municipality_options(x);
@@ -2163,6 +2225,22 @@ static struct tl_form_field *spec_fields(struct ctx *x, const struct field_spec 
 	}
 	*shown = n - ((role_bit(x->user.role) & EDITORS) ? 0 : editors_tail);
 	return f;
+}
+
+/* The entity's fields for this account after lead (may be NULL): an add
+ * form. */
+static struct tl_form_field *add_fields(struct ctx *x, const struct tl_form_field *lead, const struct entity *ent,
+					size_t *nf)
+{
+	size_t n;
+	struct tl_form_field *f = spec_fields(x, ent->fields, ent->nf, ent->editors_tail, &n);
+	struct tl_form_field *all = TL_NEW_ARRAY(x->a, struct tl_form_field, n + 1);
+	size_t k = 0;
+	if (lead)
+		all[k++] = *lead;
+	memcpy(all + k, f, n * sizeof *f);
+	*nf = k + n;
+	return all;
 }
 
 /* The form fields this account sees for the entity: e->fields, e->nf. */
@@ -2263,102 +2341,270 @@ static int *goals_from(struct ctx *x, const char *field, size_t *n, tl_errors *e
 	return g;
 }
 
-/* A year field that may be empty (0).  */
-static int optional_year(struct ctx *x, const char *field, tl_errors *errs)
+static void field_error(struct ctx *x, tl_errors *errs, const char *field, const char *nl, const char *en)
 {
-	const char *v = val(x, field);
-	if (!v)
-		return 0;
-	long y = parse_year(v);
-	if (y < 0)
-		tl_errors_add(errs, NULL, 0, 0, field, "%s", L(x, "een jaartal, zoals 2025", "a year, such as 2025"));
-	return y < 0 ? 0 : (int)y;
+	tl_errors_add(errs, NULL, 0, 0, field, "%s", L(x, nl, en));
 }
 
-/* An optional number field; *has says whether one was given. */
-static double optional_number(struct ctx *x, const char *field, int *has, tl_errors *errs)
+/* The form's values for specs[0..n), read and checked as each field's
+ * check says, into an array in the request arena (index = field). */
+static struct value *parse_fields(struct ctx *x, const struct field_spec *specs, size_t n, tl_errors *errs)
 {
-	const char *v = val(x, field);
-	double d = 0;
-	*has = v != NULL;
-	if (v && parse_number(v, &d))
-		tl_errors_add(errs, NULL, 0, 0, field, "%s", L(x, "een getal, zoals 12 of 74,2", "a number, such as 12 or 74.2"));
-	return d;
+	const struct tl_model *m = x->snap->m;
+	struct value *v = TL_NEW_ARRAY(x->a, struct value, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		const struct field_spec *f = &specs[i];
+		struct value *o = &v[i];
+		const char *t = f->kind == TL_FIELD_CHOICES ? form_all(x, f->name) : val(x, f->name);
+		if (f->check == V_NONE)
+			continue;
+		if (!t || !*t) {
+			if (f->required)
+				field_error(x, errs, f->name, "dit veld is verplicht", "this field is required");
+			if (f->check == V_GOALS || f->check == V_LINES || f->check == V_MUNICIPALITIES) {
+				o->goals = TL_NEW_ARRAY(x->a, int, 1);
+				o->list = TL_NEW_ARRAY(x->a, const char *, 1);
+			}
+			continue;
+		}
+		switch (f->check) {
+		case V_TEXT:
+			o->text = t;
+			at_most(x, errs, f->name, t, f->max);
+			break;
+		case V_LINES:
+			o->list = lines_of(x, tl_form_get(&x->form, f->name), &o->n);
+			unique(o->list, &o->n);
+			for (size_t k = 0; k < o->n; k++)
+				at_most(x, errs, f->name, o->list[k], 120);
+			if (o->n > f->max)
+				tl_errors_add(errs, NULL, 0, 0, f->name, "%s %zu %s", L(x, "hoogstens", "at most"), f->max,
+					      L(x, "regels", "lines"));
+			break;
+		case V_MONEY:
+		case V_NUMBER:
+			o->has = 1;
+			if (parse_number(t, &o->num))
+				field_error(x, errs, f->name, "een getal, zoals 12 of 74,2", "a number, such as 12 or 74.2");
+			else if (f->check == V_MONEY && o->num < 0)
+				field_error(x, errs, f->name, "een bedrag van 0 of meer", "an amount of 0 or more");
+			break;
+		case V_YEAR:
+		case V_YEAR_END: {
+			long y = parse_year(t);
+			if (y < 0)
+				field_error(x, errs, f->name, "een jaartal, zoals 2025", "a year, such as 2025");
+			o->year = y < 0 ? 0 : (int)y;
+			if (f->check == V_YEAR_END && i > 0 && v[i - 1].year && o->year && o->year < v[i - 1].year)
+				field_error(x, errs, f->name, "het eindjaar ligt niet voor het beginjaar",
+					    "the last year is not before the first");
+			break;
+		}
+		case V_DATE:
+			if (tl_ymd_parse(t, strlen(t), &o->date))
+				field_error(x, errs, f->name, "een datum is jjjj, jjjj-mm of jjjj-mm-dd",
+					    "a date is yyyy, yyyy-mm or yyyy-mm-dd");
+			break;
+		case V_GOALS:
+			o->goals = goals_from(x, f->name, &o->n, errs);
+			break;
+		case V_MUNICIPALITIES:
+			o->list = lines_of(x, t, &o->n);
+			unique(o->list, &o->n);
+			for (size_t k = 0; k < o->n; k++) {
+				const struct tl_region *r = tl_model_region(m, o->list[k]);
+				if (!r || strcmp(r->level, "gemeente") != 0)
+					field_error(x, errs, f->name, "onbekende gemeente", "unknown municipality");
+			}
+			break;
+		case V_THEME:
+			o->text = t;
+			if (!tl_model_theme(m, t))
+				field_error(x, errs, f->name, "kies een thema", "choose a theme");
+			break;
+		case V_INSTRUMENT:
+			o->text = t;
+			if (!tl_model_instrument(m, t))
+				field_error(x, errs, f->name, "onbekend instrument", "unknown instrument");
+			break;
+		case V_POLARITY:
+			if (tl_polarity_parse(t, &o->polarity))
+				field_error(x, errs, f->name, "hoger is beter, lager is beter of neutraal",
+					    "higher is better, lower is better or neutral");
+			break;
+		}
+	}
+	return v;
 }
 
-/* An optional date field (year 0 when empty). */
-static struct tl_ymd optional_date(struct ctx *x, const char *field, tl_errors *errs)
+/* A key for a new item from its name: lower case, dashes, and a number
+ * after it when taken (taken() says so). */
+static const char *slug_for(struct ctx *x, const char *name, const char *fallback,
+			    int (*taken)(const struct tl_model *m, const char *slug))
 {
-	struct tl_ymd d = {0, 0, 0};
-	const char *v = val(x, field);
-	if (v && tl_ymd_parse(v, strlen(v), &d))
-		tl_errors_add(errs, NULL, 0, 0, field, "%s",
-			      L(x, "een datum is jjjj, jjjj-mm of jjjj-mm-dd", "a date is yyyy, yyyy-mm or yyyy-mm-dd"));
-	return d;
+	char base[72];
+	tl_html_idify(base, sizeof base, name ? name : "");
+	if (!base[0])
+		snprintf(base, sizeof base, "%s", fallback);
+	const char *slug = base;
+	for (int i = 2; taken(x->snap->m, slug); i++)
+		slug = tl_arena_printf(x->a, "%s-%d", base, i);
+	return tl_arena_strdup(x->a, slug);
 }
 
 /* -- Stories -- */
 
-/* People as the form shows them: "name | role | ja | alias", one a line. */
+/* People travel between form, page and audit trail as one value: a row a
+ * person, "name TAB role TAB consent TAB alias", consent "1" or "" (see
+ * TL_FIELD_PEOPLE).  The form has inputs per person: people_N_name,
+ * _role, _consent, _alias and _remove. */
+enum { PEOPLE_MAX = 30, PEOPLE_COL = 120 };
+
 static const char *people_text(struct ctx *x, const struct tl_story *y)
 {
 	const char **l = TL_NEW_ARRAY(x->a, const char *, y->n_people + 1);
 	for (size_t i = 0; i < y->n_people; i++) {
 		const struct tl_person *p = &y->people[i];
-		l[i] = tl_arena_printf(x->a, "%s | %s | %s%s%s", p->name, p->role ? p->role : "",
-				       p->consent ? L(x, "ja", "yes") : L(x, "nee", "no"), p->alias ? " | " : "",
-				       p->alias ? p->alias : "");
+		l[i] = tl_arena_printf(x->a, "%s\t%s\t%s\t%s", p->name ? p->name : "", p->role ? p->role : "",
+				       p->consent ? "1" : "", p->alias ? p->alias : "");
 	}
 	return joined(x, l, y->n_people);
 }
 
-/* The people field: a line per person, "name | role | consent | alias";
- * consent is ja/nee (yes/no), role and alias may be empty.  Each error
- * names the field and the line. */
+/* One person's input, trimmed, with tabs and line breaks (which a single
+ * line input cannot hold) as spaces; "" when absent. */
+static const char *person_part(struct ctx *x, int row, const char *part)
+{
+	char key[48];
+	snprintf(key, sizeof key, "people_%d_%s", row, part);
+	const char *v = tl_form_get(&x->form, key);
+	if (!v)
+		return "";
+	char *c = tl_arena_strdup(x->a, v);
+	for (char *p = c; *p; p++)
+		if (*p == '\t' || *p == '\r' || *p == '\n')
+			*p = ' ';
+	while (*c == ' ')
+		c++;
+	size_t n = strlen(c);
+	while (n && c[n - 1] == ' ')
+		c[--n] = '\0';
+	return c;
+}
+
+/* The people the form sends, as one value (see above): rows ticked for
+ * removal and empty rows are left out. */
+static const char *people_sent(struct ctx *x)
+{
+	tl_buf b = TL_BUF_INIT;
+	int any = 0;
+	/* a form has a row per person and one to add: at most PEOPLE_MAX + 1
+	 * are read, more is an error of the parse */
+	for (int i = 0; i <= PEOPLE_MAX + 1; i++) {
+		char key[48];
+		snprintf(key, sizeof key, "people_%d_remove", i);
+		if (tl_form_get(&x->form, key))
+			continue;
+		const char *name = person_part(x, i, "name"), *role = person_part(x, i, "role"),
+			   *alias = person_part(x, i, "alias");
+		int consent = *person_part(x, i, "consent") != '\0';
+		if (!*name && !*role && !*alias)
+			continue;
+		if (any++)
+			tl_buf_putc(&b, '\n');
+		tl_buf_printf(&b, "%s\t%s\t%s\t%s", name, role, consent ? "1" : "", alias);
+	}
+	const char *r = tl_arena_strndup(x->a, b.data ? b.data : "", b.len);
+	tl_buf_free(&b);
+	return r;
+}
+
+/* The rows of a people value: *n of them, each 4 columns (NULL = empty). */
+static const char *(*people_rows(struct ctx *x, const char *v, size_t *n))[4]
+{
+	/* not lines_of(): a row may start with an empty column (a tab) */
+	size_t nl = 0;
+	for (const char *p = v; p && *p; p++)
+		nl += *p == '\n';
+	const char **l = TL_NEW_ARRAY(x->a, const char *, nl + 2);
+	nl = 0;
+	for (const char *p = v; p && *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len)
+			l[nl++] = tl_arena_strndup(x->a, p, len);
+		p = e ? e + 1 : p + len;
+	}
+	const char *(*rows)[4] = tl_arena_alloc(x->a, (nl + 1) * sizeof *rows);
+	for (size_t i = 0; i < nl; i++) {
+		const char *p = l[i];
+		for (int k = 0; k < 4; k++) {
+			const char *tab = k < 3 ? strchr(p, '\t') : NULL;
+			size_t len = tab ? (size_t)(tab - p) : strlen(p);
+			rows[i][k] = len ? tl_arena_strndup(x->a, p, len) : NULL;
+			p = tab ? tab + 1 : p + len;
+		}
+	}
+	*n = nl;
+	return rows;
+}
+
+/* A people value as the audit trail keeps it: a list of objects. */
+static json_t *people_json(const char *v)
+{
+	json_t *a = json_array();
+	for (const char *p = v; p && *p;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		const char *col[4] = {0};
+		size_t cl[4] = {0};
+		const char *q = p;
+		for (int k = 0; k < 4; k++) {
+			const char *tab = k < 3 ? memchr(q, '\t', (size_t)(p + len - q)) : NULL;
+			col[k] = q;
+			cl[k] = tab ? (size_t)(tab - q) : (size_t)(p + len - q);
+			q = tab ? tab + 1 : p + len;
+		}
+		json_t *o = json_object();
+		json_object_set_new(o, "name", json_stringn(col[0], cl[0]));
+		json_object_set_new(o, "role", cl[1] ? json_stringn(col[1], cl[1]) : json_null());
+		json_object_set_new(o, "consent", json_boolean(cl[2] > 0));
+		json_object_set_new(o, "alias", cl[3] ? json_stringn(col[3], cl[3]) : json_null());
+		json_array_append_new(a, o);
+		p = e ? e + 1 : p + len;
+	}
+	return a;
+}
+
+/* The people of the form into y, checked: each error names the field and
+ * the person by number. */
 static void people_from_form(struct ctx *x, struct tl_story *y, tl_errors *errs)
 {
 	size_t n;
-	const char **l = lines_of(x, tl_form_get(&x->form, "people"), &n);
-	if (n > 30) {
-		tl_errors_add(errs, NULL, 0, 0, "people", "%s", L(x, "hoogstens 30 mensen", "at most 30 people"));
-		n = 30;
+	const char *(*rows)[4] = people_rows(x, people_sent(x), &n);
+	if (n > PEOPLE_MAX) {
+		tl_errors_add(errs, NULL, 0, 0, "people", "%s %d %s", L(x, "hoogstens", "at most"), PEOPLE_MAX,
+			      L(x, "mensen", "people"));
+		n = PEOPLE_MAX;
 	}
 	y->people = TL_NEW_ARRAY(x->a, struct tl_person, n + 1);
 	y->n_people = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *part[5] = {0};
-		size_t np = 0;
-		for (const char *p = l[i]; p && np < 5;) {
-			const char *bar = strchr(p, '|');
-			size_t len = bar ? (size_t)(bar - p) : strlen(p);
-			while (len && (*p == ' ' || *p == '\t')) {
-				p++;
-				len--;
-			}
-			while (len && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-				len--;
-			part[np++] = len ? tl_arena_strndup(x->a, p, len) : NULL;
-			p = bar ? bar + 1 : NULL;
-		}
 		struct tl_person *pe = &y->people[y->n_people];
-		pe->name = part[0];
-		pe->role = part[1];
-		pe->alias = part[3];
-		const char *c = part[2];
-		if (np > 4 || !pe->name || strlen(pe->name) > 120 || (pe->role && strlen(pe->role) > 120) ||
-		    (pe->alias && strlen(pe->alias) > 120)) {
-			tl_errors_add(errs, NULL, 0, 0, "people", "%s %zu: %s", L(x, "regel", "line"), i + 1,
-				      L(x, "naam | rol | toestemming | schuilnaam, met een naam van hoogstens 120 tekens",
-					"name | role | consent | alias, with a name of at most 120 characters"));
+		pe->name = rows[i][0];
+		pe->role = rows[i][1];
+		pe->consent = rows[i][2] != NULL;
+		pe->alias = rows[i][3];
+		if (!pe->name) {
+			tl_errors_add(errs, NULL, 0, 0, "people", "%s %zu: %s", L(x, "persoon", "person"), i + 1,
+				      L(x, "de naam ontbreekt", "the name is missing"));
 			continue;
 		}
-		if (!c || !strcmp(c, "nee") || !strcmp(c, "no"))
-			pe->consent = 0;
-		else if (!strcmp(c, "ja") || !strcmp(c, "yes"))
-			pe->consent = 1;
-		else {
-			tl_errors_add(errs, NULL, 0, 0, "people", "%s %zu: %s", L(x, "regel", "line"), i + 1,
-				      L(x, "toestemming is ja of nee", "consent is yes or no"));
+		if (strlen(pe->name) > PEOPLE_COL || (pe->role && strlen(pe->role) > PEOPLE_COL) ||
+		    (pe->alias && strlen(pe->alias) > PEOPLE_COL)) {
+			tl_errors_add(errs, NULL, 0, 0, "people", "%s %zu: %s %d %s", L(x, "persoon", "person"), i + 1,
+				      L(x, "naam, rol en schuilnaam hebben elk hoogstens", "name, role and alias have at most"),
+				      PEOPLE_COL, L(x, "tekens", "characters each"));
 			continue;
 		}
 		y->n_people++;
@@ -2474,28 +2720,31 @@ static int story_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *err
 }
 
 static const struct field_spec story_fields[] = {
-	{"title", "Titel", "Title", TL_FIELD_TEXT, OPT_NONE, 1},
-	{"kicker", "Bovenkop (het instrument zoals de bron het noemt)", "Kicker", TL_FIELD_TEXT, OPT_NONE, 0},
-	{"lead", "Inleiding", "Lead", TL_FIELD_TEXT, OPT_NONE, 0},
-	{"place", "Plaats", "Place", TL_FIELD_TEXT, OPT_NONE, 0},
-	{"municipality", "Gemeente", "Municipality", TL_FIELD_SELECT, OPT_MUNICIPALITIES, 0},
-	{"date", "Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)", TL_FIELD_DATE, OPT_NONE, 0},
-	{"markdown", "Tekst (Markdown)", "Text (Markdown)", TL_FIELD_TEXTAREA, OPT_NONE, 1},
-	{"people",
-	 "Mensen in het verhaal, één per regel: naam | rol | toestemming om de naam te noemen (ja of nee) | "
-	 "schuilnaam (zonder toestemming verschijnt die in plaats van de naam)",
-	 "People in the story, one a line: name | role | consent to be named (yes or no) | alias (shown "
-	 "instead of the name without consent)",
-	 TL_FIELD_TEXTAREA, OPT_NONE, 0},
-	{"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0},
-	{"instruments", "Instrumenten", "Instruments", TL_FIELD_CHOICES, OPT_MY_INSTRUMENTS, 0},
-	{"published", "Publiceren in het verslag", "Publish in the report", TL_FIELD_CHECKBOX, OPT_NONE, 0},
+	{"title", "Titel", "Title", TL_FIELD_TEXT, OPT_NONE, 1, V_NONE, 0},
+	{"kicker", "Bovenkop (het instrument zoals de bron het noemt)", "Kicker", TL_FIELD_TEXT, OPT_NONE, 0, V_NONE, 0},
+	{"lead", "Inleiding", "Lead", TL_FIELD_TEXT, OPT_NONE, 0, V_NONE, 0},
+	{"place", "Plaats", "Place", TL_FIELD_TEXT, OPT_NONE, 0, V_NONE, 0},
+	{"municipality", "Gemeente", "Municipality", TL_FIELD_SELECT, OPT_MUNICIPALITIES, 0, V_NONE, 0},
+	{"date", "Datum (jjjj, jjjj-mm of jjjj-mm-dd)", "Date (yyyy, yyyy-mm or yyyy-mm-dd)", TL_FIELD_DATE, OPT_NONE, 0, V_NONE, 0},
+	{"markdown", "Tekst (Markdown)", "Text (Markdown)", TL_FIELD_TEXTAREA, OPT_NONE, 1, V_NONE, 0},
+	{"people", "Mensen in het verhaal", "People in the story", TL_FIELD_PEOPLE, OPT_NONE, 0, V_NONE, 0},
+	{"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0, V_NONE, 0},
+	{"instruments", "Instrumenten", "Instruments", TL_FIELD_CHOICES, OPT_MY_INSTRUMENTS, 0, V_NONE, 0},
+	{"published", "Publiceren in het verslag", "Publish in the report", TL_FIELD_CHECKBOX, OPT_NONE, 0, V_NONE, 0},
 };
 
 static const struct entity story_entity = {
-	"story", "/beheer/verhalen", "Verhaal wijzigen", "Edit story",
-	story_fields, sizeof story_fields / sizeof *story_fields, 1,
-	story_locate, story_get, story_parse, story_put, 0,
+	.name = "story",
+	.list = "/beheer/verhalen",
+	.nl = "Verhaal wijzigen",
+	.en = "Edit story",
+	.fields = story_fields,
+	.nf = sizeof story_fields / sizeof *story_fields,
+	.editors_tail = 1,
+	.locate = story_locate,
+	.get = story_get,
+	.parse = story_parse,
+	.put = story_put,
 };
 
 /* The list of stories this account may see, and the form that adds one:
@@ -2572,13 +2821,14 @@ static enum MHD_Result h_story_add(struct ctx *x)
 
 static const char **grant_values(struct ctx *x, const struct tl_grant *g)
 {
-	const char **v = TL_NEW_ARRAY(x->a, const char *, 7);
+	const char **v = TL_NEW_ARRAY(x->a, const char *, 8);
 	v[0] = g->recipient;
 	v[1] = g->project;
 	v[2] = g->municipality;
 	v[3] = int_text(x, g->year);
 	v[4] = g->has_amount ? num_text(x, g->amount) : "";
 	v[5] = g->note;
+	v[6] = goals_text(x, g->goals, g->n_goals);
 	return v;
 }
 
@@ -2623,19 +2873,35 @@ static int grant_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *err
 }
 
 static const struct field_spec grant_fields[] = {
-	{"recipient", "Ontvanger", "Recipient", TL_FIELD_TEXT, OPT_NONE, 0},
-	{"project", "Project", "Project", TL_FIELD_TEXT, OPT_NONE, 0},
-	{"municipality", "Gemeente", "Municipality", TL_FIELD_SELECT, OPT_MUNICIPALITIES, 0},
-	{"year", "Jaar", "Year", TL_FIELD_NUMBER, OPT_NONE, 1},
-	{"amount", "Bedrag in euro", "Amount in euros", TL_FIELD_NUMBER, OPT_NONE, 0},
-	{"note", "Toelichting (bijvoorbeeld winnaar)", "Note (e.g. winner)", TL_FIELD_TEXT, OPT_NONE, 0},
+	{"recipient", "Ontvanger", "Recipient", TL_FIELD_TEXT, OPT_NONE, 0, V_NONE, 0},
+	{"project", "Project", "Project", TL_FIELD_TEXT, OPT_NONE, 0, V_NONE, 0},
+	{"municipality", "Gemeente", "Municipality", TL_FIELD_SELECT, OPT_MUNICIPALITIES, 0, V_NONE, 0},
+	{"year", "Jaar", "Year", TL_FIELD_NUMBER, OPT_NONE, 1, V_NONE, 0},
+	{"amount", "Bedrag in euro", "Amount in euros", TL_FIELD_NUMBER, OPT_NONE, 0, V_NONE, 0},
+	{"note", "Toelichting (bijvoorbeeld winnaar)", "Note (e.g. winner)", TL_FIELD_TEXT, OPT_NONE, 0, V_NONE, 0},
+	{"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0, V_NONE, 0},
 };
 
 static const struct entity grant_entity = {
-	"grant", "/beheer/toekenningen", "Toekenning wijzigen", "Edit grant",
-	grant_fields, sizeof grant_fields / sizeof *grant_fields, 0,
-	grant_locate, grant_get, grant_parse, grant_put, 0,
+	.name = "grant",
+	.list = "/beheer/toekenningen",
+	.nl = "Toekenning wijzigen",
+	.en = "Edit grant",
+	.fields = grant_fields,
+	.nf = sizeof grant_fields / sizeof *grant_fields,
+	.editors_tail = 0,
+	.locate = grant_locate,
+	.get = grant_get,
+	.parse = grant_parse,
+	.put = grant_put,
 };
+
+static struct tl_form_field *grant_add_fields(struct ctx *x, size_t *nf)
+{
+	struct tl_form_field lead = {"instrument", L(x, "Instrument", "Instrument"), TL_FIELD_SELECT,
+				     instrument_options(x, 0), 1};
+	return add_fields(x, &lead, &grant_entity, nf);
+}
 
 /* -- Target progress -- */
 
@@ -2690,17 +2956,31 @@ static int progress_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *
 
 static const struct field_spec progress_fields[] = {
 	{"date", "Datum van de meting (jjjj, jjjj-mm of jjjj-mm-dd)", "Date measured (yyyy, yyyy-mm or yyyy-mm-dd)",
-	 TL_FIELD_DATE, OPT_NONE, 1},
-	{"value", "Stand (getal)", "Value (number)", TL_FIELD_NUMBER, OPT_NONE, 1},
-	{"source", "Bron", "Source", TL_FIELD_TEXT, OPT_NONE, 0},
-	{"note", "Toelichting", "Note", TL_FIELD_TEXT, OPT_NONE, 0},
+	 TL_FIELD_DATE, OPT_NONE, 1, V_NONE, 0},
+	{"value", "Stand (getal)", "Value (number)", TL_FIELD_NUMBER, OPT_NONE, 1, V_NONE, 0},
+	{"source", "Bron", "Source", TL_FIELD_TEXT, OPT_NONE, 0, V_NONE, 0},
+	{"note", "Toelichting", "Note", TL_FIELD_TEXT, OPT_NONE, 0, V_NONE, 0},
 };
 
 static const struct entity progress_entity = {
-	"target progress", "/beheer/voortgang", "Voortgang wijzigen", "Edit progress",
-	progress_fields, sizeof progress_fields / sizeof *progress_fields, 0,
-	progress_locate, progress_get, progress_parse, progress_put, 0,
+	.name = "target progress",
+	.list = "/beheer/voortgang",
+	.nl = "Voortgang wijzigen",
+	.en = "Edit progress",
+	.fields = progress_fields,
+	.nf = sizeof progress_fields / sizeof *progress_fields,
+	.editors_tail = 0,
+	.locate = progress_locate,
+	.get = progress_get,
+	.parse = progress_parse,
+	.put = progress_put,
 };
+
+static struct tl_form_field *progress_add_fields(struct ctx *x, const char *const *targets, size_t *nf)
+{
+	struct tl_form_field lead = {"target", L(x, "Streefdoel", "Target"), TL_FIELD_SELECT, targets, 1};
+	return add_fields(x, &lead, &progress_entity, nf);
+}
 
 /* -- Next steps -- */
 
@@ -2750,31 +3030,70 @@ static int step_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs
 }
 
 static const struct field_spec step_fields[] = {
-	{"theme", "Thema", "Theme", TL_FIELD_SELECT, OPT_THEMES, 1},
-	{"year", "Jaar", "Year", TL_FIELD_NUMBER, OPT_NONE, 1},
-	{"status", "Stand", "Status", TL_FIELD_SELECT, OPT_STEP_STATUS, 1},
-	{"text", "Wat we gaan doen", "What we will do", TL_FIELD_TEXTAREA, OPT_NONE, 1},
+	{"theme", "Thema", "Theme", TL_FIELD_SELECT, OPT_THEMES, 1, V_NONE, 0},
+	{"year", "Jaar", "Year", TL_FIELD_NUMBER, OPT_NONE, 1, V_NONE, 0},
+	{"status", "Stand", "Status", TL_FIELD_SELECT, OPT_STEP_STATUS, 1, V_NONE, 0},
+	{"text", "Wat we gaan doen", "What we will do", TL_FIELD_TEXTAREA, OPT_NONE, 1, V_NONE, 0},
 };
 
 static const struct entity step_entity = {
-	"next step", "/beheer/stappen", "Volgende stap wijzigen", "Edit next step",
-	step_fields, sizeof step_fields / sizeof *step_fields, 0,
-	step_locate, step_get, step_parse, step_put, 0,
+	.name = "next step",
+	.list = "/beheer/stappen",
+	.nl = "Volgende stap wijzigen",
+	.en = "Edit next step",
+	.fields = step_fields,
+	.nf = sizeof step_fields / sizeof *step_fields,
+	.editors_tail = 0,
+	.locate = step_locate,
+	.get = step_get,
+	.parse = step_parse,
+	.put = step_put,
 };
 
-/* -- Instruments: name, partners, municipalities, budget, period, goals -- */
+static struct tl_form_field *step_add_fields(struct ctx *x, size_t *nf)
+{
+	return add_fields(x, NULL, &step_entity, nf);
+}
+
+/* -- Instruments: name, kind, theme, description, partners, municipalities,
+ * budget, period, goals -- */
+
+enum { IN_NAME, IN_KIND, IN_THEME, IN_DESCRIPTION, IN_PARTNERS, IN_MUNICIPALITIES, IN_BUDGET, IN_BUDGET_NOTE,
+       IN_START, IN_END, IN_GOALS, IN_FIELDS };
+
+static const struct field_spec instrument_fields[IN_FIELDS] = {
+	[IN_NAME] = {"name", "Naam", "Name", TL_FIELD_TEXT, OPT_NONE, 1, V_TEXT, 200},
+	[IN_KIND] = {"kind", "Soort (bijvoorbeeld regeling, programma, project, netwerk, prijs)",
+		     "Kind (e.g. scheme, programme, project, network, prize)", TL_FIELD_TEXT, OPT_NONE, 1, V_TEXT, 120},
+	[IN_THEME] = {"theme", "Thema", "Theme", TL_FIELD_SELECT, OPT_THEMES_OR_NONE, 0, V_THEME, 0},
+	[IN_DESCRIPTION] = {"description", "Beschrijving (Markdown)", "Description (Markdown)", TL_FIELD_TEXTAREA,
+			    OPT_NONE, 0, V_TEXT, 5000},
+	[IN_PARTNERS] = {"partners", "Partners (één organisatie per regel)", "Partners (one organisation per line)",
+			 TL_FIELD_TEXTAREA, OPT_NONE, 0, V_LINES, 50},
+	[IN_MUNICIPALITIES] = {"municipalities", "Gemeenten waar het instrument loopt", "Municipalities where it runs",
+			       TL_FIELD_CHOICES, OPT_ALL_MUNICIPALITIES, 0, V_MUNICIPALITIES, 0},
+	[IN_BUDGET] = {"budget", "Budget in euro", "Budget in euros", TL_FIELD_NUMBER, OPT_NONE, 0, V_MONEY, 0},
+	[IN_BUDGET_NOTE] = {"budget_note", "Toelichting bij het budget (bijvoorbeeld voor drie jaar)",
+			    "Note on the budget (e.g. for three years)", TL_FIELD_TEXT, OPT_NONE, 0, V_TEXT, 200},
+	[IN_START] = {"start_year", "Eerste jaar", "First year", TL_FIELD_NUMBER, OPT_NONE, 0, V_YEAR, 0},
+	[IN_END] = {"end_year", "Laatste jaar", "Last year", TL_FIELD_NUMBER, OPT_NONE, 0, V_YEAR_END, 0},
+	[IN_GOALS] = {"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0, V_GOALS, 0},
+};
 
 static const char **instrument_values(struct ctx *x, const struct tl_instrument *in)
 {
-	const char **v = TL_NEW_ARRAY(x->a, const char *, 9);
-	v[0] = in->name;
-	v[1] = joined(x, in->partners, in->n_partners);
-	v[2] = joined(x, in->municipalities, in->n_municipalities);
-	v[3] = in->has_budget ? num_text(x, in->budget) : "";
-	v[4] = in->budget_note;
-	v[5] = in->start_year ? int_text(x, in->start_year) : "";
-	v[6] = in->end_year ? int_text(x, in->end_year) : "";
-	v[7] = goals_text(x, in->goals, in->n_goals);
+	const char **v = TL_NEW_ARRAY(x->a, const char *, IN_FIELDS + 1);
+	v[IN_NAME] = in->name;
+	v[IN_KIND] = in->kind;
+	v[IN_THEME] = in->theme;
+	v[IN_DESCRIPTION] = in->description;
+	v[IN_PARTNERS] = joined(x, in->partners, in->n_partners);
+	v[IN_MUNICIPALITIES] = joined(x, in->municipalities, in->n_municipalities);
+	v[IN_BUDGET] = in->has_budget ? num_text(x, in->budget) : "";
+	v[IN_BUDGET_NOTE] = in->budget_note;
+	v[IN_START] = in->start_year ? int_text(x, in->start_year) : "";
+	v[IN_END] = in->end_year ? int_text(x, in->end_year) : "";
+	v[IN_GOALS] = goals_text(x, in->goals, in->n_goals);
 	return v;
 }
 
@@ -2802,84 +3121,171 @@ static int instrument_get(struct ctx *x, tl_store *st, struct edit *e)
 
 static void instrument_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 {
+	const struct value *v = parse_fields(x, instrument_fields, IN_FIELDS, errs);
 	struct tl_instrument *in = TL_NEW(x->a, struct tl_instrument);
 	in->slug = e->key;
-	in->name = val(x, "name");
-	need(x, errs, "name", in->name, 200);
-	in->partners = lines_of(x, tl_form_get(&x->form, "partners"), &in->n_partners);
-	unique(in->partners, &in->n_partners);
-	for (size_t i = 0; i < in->n_partners; i++)
-		at_most(x, errs, "partners", in->partners[i], 120);
-	if (in->n_partners > 50)
-		tl_errors_add(errs, NULL, 0, 0, "partners", "%s", L(x, "hoogstens 50 partners", "at most 50 partners"));
+	in->name = v[IN_NAME].text;
+	in->kind = v[IN_KIND].text;
+	in->theme = v[IN_THEME].text;
+	in->description = v[IN_DESCRIPTION].text;
+	in->partners = v[IN_PARTNERS].list;
+	in->n_partners = v[IN_PARTNERS].n;
+	in->municipalities = v[IN_MUNICIPALITIES].list;
+	in->n_municipalities = v[IN_MUNICIPALITIES].n;
+	in->budget = v[IN_BUDGET].num;
+	in->has_budget = v[IN_BUDGET].has;
+	in->budget_note = v[IN_BUDGET_NOTE].text;
+	in->start_year = v[IN_START].year;
+	in->end_year = v[IN_END].year;
+	in->goals = v[IN_GOALS].goals;
+	in->n_goals = v[IN_GOALS].n;
 	if (!(role_bit(x->user.role) & EDITORS)) {
 		int mine = 0;
 		for (size_t i = 0; i < in->n_partners; i++)
 			mine |= !strcmp(in->partners[i], x->user.organisation);
 		if (!mine)
-			tl_errors_add(errs, NULL, 0, 0, "partners", "%s",
-				      L(x, "uw organisatie blijft partner van dit instrument",
-					"your organisation stays a partner of this instrument"));
+			field_error(x, errs, "partners", "uw organisatie blijft partner van dit instrument",
+				    "your organisation stays a partner of this instrument");
 	}
-	in->municipalities = lines_of(x, form_all(x, "municipalities"), &in->n_municipalities);
-	unique(in->municipalities, &in->n_municipalities);
-	for (size_t i = 0; i < in->n_municipalities; i++) {
-		const struct tl_region *r = tl_model_region(x->snap->m, in->municipalities[i]);
-		if (!r || strcmp(r->level, "gemeente") != 0)
-			tl_errors_add(errs, NULL, 0, 0, "municipalities", "%s", L(x, "onbekende gemeente", "unknown municipality"));
-	}
-	in->budget = optional_number(x, "budget", &in->has_budget, errs);
-	if (in->has_budget && in->budget < 0)
-		tl_errors_add(errs, NULL, 0, 0, "budget", "%s", L(x, "een bedrag van 0 of meer", "an amount of 0 or more"));
-	in->budget_note = val(x, "budget_note");
-	at_most(x, errs, "budget_note", in->budget_note, 200);
-	in->start_year = optional_year(x, "start_year", errs);
-	in->end_year = optional_year(x, "end_year", errs);
-	if (in->start_year && in->end_year && in->end_year < in->start_year)
-		tl_errors_add(errs, NULL, 0, 0, "end_year", "%s",
-			      L(x, "het eindjaar ligt niet voor het beginjaar", "the last year is not before the first"));
-	in->goals = goals_from(x, "goals", &in->n_goals, errs);
 	e->item = in;
+}
+
+/* Refuse (in the page language) to delete what others still point at; the
+ * store checks again inside the transaction. */
+static int instrument_in_use(struct ctx *x, const char *slug, tl_errors *errs)
+{
+	const struct tl_model *m = x->snap->m;
+	const struct tl_instrument *in = tl_model_instrument(m, slug);
+	size_t grants = in ? in->n_grants : 0, targets = 0, stories = 0;
+	for (size_t i = 0; i < m->n_targets; i++)
+		targets += m->targets[i].instrument && !strcmp(m->targets[i].instrument, slug);
+	for (size_t i = 0; i < m->n_stories; i++)
+		for (size_t j = 0; j < m->stories[i].n_instruments; j++)
+			stories += !strcmp(m->stories[i].instruments[j], slug);
+	if (!grants && !targets && !stories)
+		return 0;
+	tl_errors_add(errs, NULL, 0, 0, NULL, "%s: %zu %s, %zu %s, %zu %s. %s",
+		      L(x, "Nog in gebruik", "Still in use"), grants, L(x, "toekenning(en)", "grant(s)"), targets,
+		      L(x, "streefdoel(en)", "target(s)"), stories, L(x, "verhaal/verhalen", "story/stories"),
+		      L(x, "Verwijder of wijzig die eerst.", "Delete or change those first."));
+	return 1;
 }
 
 static int instrument_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
 {
-	(void)x;
+	if (e->deleting)
+		return instrument_in_use(x, e->key, errs) ? TL_ERR_INPUT
+							  : tl_store_instrument_delete(st, e->key, e->version, errs);
 	int64_t nv;
 	return tl_store_instrument_update(st, e->item, e->version, &nv, errs);
 }
 
-static const struct field_spec instrument_fields[] = {
-	{"name", "Naam", "Name", TL_FIELD_TEXT, OPT_NONE, 1},
-	{"partners", "Partners (één organisatie per regel)", "Partners (one organisation per line)", TL_FIELD_TEXTAREA,
-	 OPT_NONE, 0},
-	{"municipalities", "Gemeenten waar het instrument loopt", "Municipalities where it runs", TL_FIELD_CHOICES,
-	 OPT_ALL_MUNICIPALITIES, 0},
-	{"budget", "Budget in euro", "Budget in euros", TL_FIELD_NUMBER, OPT_NONE, 0},
-	{"budget_note", "Toelichting bij het budget (bijvoorbeeld voor drie jaar)", "Note on the budget (e.g. for three years)",
-	 TL_FIELD_TEXT, OPT_NONE, 0},
-	{"start_year", "Eerste jaar", "First year", TL_FIELD_NUMBER, OPT_NONE, 0},
-	{"end_year", "Laatste jaar", "Last year", TL_FIELD_NUMBER, OPT_NONE, 0},
-	{"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0},
-};
+static int instrument_add(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	(void)x;
+	struct tl_instrument in = *(const struct tl_instrument *)e->item;
+	in.slug = e->key;
+	return tl_store_instrument_add(st, &in, errs);
+}
+
+static int instrument_taken(const struct tl_model *m, const char *slug)
+{
+	return tl_model_instrument(m, slug) != NULL;
+}
+
+static const char *instrument_new_key(struct ctx *x, struct edit *e)
+{
+	const struct tl_instrument *in = e->item;
+	return slug_for(x, in->name, "instrument", instrument_taken);
+}
+
+static void instrument_items(struct ctx *x, const char ***items, const char ***links, size_t *n)
+{
+	const struct tl_model *m = x->snap->m;
+	*items = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
+	*links = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
+	*n = 0;
+	for (size_t i = 0; i < m->n_instruments; i++)
+		if (may_use_instrument(x, &m->instruments[i])) {
+			(*links)[*n] = tl_arena_printf(x->a, "/beheer/instrumenten/%s", m->instruments[i].slug);
+			(*items)[(*n)++] = m->instruments[i].name;
+		}
+}
+
+/* A partner's new instrument starts with its organisation as partner. */
+static const char **instrument_fresh(struct ctx *x, const struct tl_form_field *f, size_t nf)
+{
+	(void)f;
+	if (role_bit(x->user.role) & EDITORS)
+		return NULL;
+	const char **v = TL_NEW_ARRAY(x->a, const char *, nf + 1);
+	v[IN_PARTNERS] = x->user.organisation;
+	return v;
+}
 
 static const struct entity instrument_entity = {
-	"instrument", "/beheer/instrumenten", "Instrument wijzigen", "Edit instrument",
-	instrument_fields, sizeof instrument_fields / sizeof *instrument_fields, 0,
-	instrument_locate, instrument_get, instrument_parse, instrument_put, 1,
+	.name = "instrument",
+	.list = "/beheer/instrumenten",
+	.nl = "Instrument wijzigen",
+	.en = "Edit instrument",
+	.fields = instrument_fields,
+	.nf = IN_FIELDS,
+	.locate = instrument_locate,
+	.get = instrument_get,
+	.parse = instrument_parse,
+	.put = instrument_put,
+	.add = instrument_add,
+	.new_key = instrument_new_key,
+	.items = instrument_items,
+	.fresh = instrument_fresh,
+	.list_nl = "Instrumenten",
+	.list_en = "Instruments",
+	.intro_nl = "Soort, thema, beschrijving, partners, gemeenten, budget, looptijd en doelen van elk instrument. "
+		    "Een instrument waar nog toekenningen, streefdoelen of verhalen naar verwijzen, kan niet worden "
+		    "verwijderd.",
+	.intro_en = "Kind, theme, description, partners, municipalities, budget, period and goals of each instrument. "
+		    "An instrument that grants, targets or stories still refer to cannot be deleted.",
+	.saved_nl = "Het instrument is opgeslagen.",
+	.saved_en = "The instrument has been saved.",
 };
 
-/* -- Targets: what, baseline (value and date), target value, deadline, unit -- */
+/* -- Targets: what, theme, instrument, unit, polarity, baseline (value and
+ * date), target value, deadline, goals -- */
+
+enum { TG_TITLE, TG_THEME, TG_INSTRUMENT, TG_UNIT, TG_POLARITY, TG_BASELINE, TG_BASELINE_DATE, TG_TARGET,
+       TG_DEADLINE, TG_GOALS, TG_FIELDS };
+
+static const struct field_spec target_fields[TG_FIELDS] = {
+	[TG_TITLE] = {"title", "Wat we willen bereiken", "What is to be reached", TL_FIELD_TEXT, OPT_NONE, 1, V_TEXT, 300},
+	[TG_THEME] = {"theme", "Thema", "Theme", TL_FIELD_SELECT, OPT_THEMES_OR_NONE, 0, V_THEME, 0},
+	[TG_INSTRUMENT] = {"instrument", "Instrument", "Instrument", TL_FIELD_SELECT, OPT_INSTRUMENTS_OR_NONE, 0,
+			   V_INSTRUMENT, 0},
+	[TG_UNIT] = {"unit", "Eenheid (bijvoorbeeld tuinen of %)", "Unit (e.g. gardens or %)", TL_FIELD_TEXT, OPT_NONE, 0,
+		     V_TEXT, 120},
+	[TG_POLARITY] = {"polarity", "Richting (wat is beter)", "Direction (what is better)", TL_FIELD_SELECT,
+			 OPT_POLARITY, 1, V_POLARITY, 0},
+	[TG_BASELINE] = {"baseline", "Beginwaarde (getal)", "Baseline (number)", TL_FIELD_NUMBER, OPT_NONE, 0, V_NUMBER, 0},
+	[TG_BASELINE_DATE] = {"baseline_date", "Datum van de beginwaarde (jjjj, jjjj-mm of jjjj-mm-dd)",
+			      "Date of the baseline (yyyy, yyyy-mm or yyyy-mm-dd)", TL_FIELD_DATE, OPT_NONE, 0, V_DATE, 0},
+	[TG_TARGET] = {"target", "Streefwaarde (getal)", "Target value (number)", TL_FIELD_NUMBER, OPT_NONE, 0, V_NUMBER, 0},
+	[TG_DEADLINE] = {"deadline", "Uiterlijk (jjjj, jjjj-mm of jjjj-mm-dd)", "Deadline (yyyy, yyyy-mm or yyyy-mm-dd)",
+			 TL_FIELD_DATE, OPT_NONE, 0, V_DATE, 0},
+	[TG_GOALS] = {"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0, V_GOALS, 0},
+};
 
 static const char **target_values(struct ctx *x, const struct tl_target *t)
 {
-	const char **v = TL_NEW_ARRAY(x->a, const char *, 7);
-	v[0] = t->title;
-	v[1] = t->unit;
-	v[2] = t->has_baseline ? num_text(x, t->baseline) : "";
-	v[3] = ymd_text(x, &t->baseline_date);
-	v[4] = t->has_target ? num_text(x, t->target) : "";
-	v[5] = ymd_text(x, &t->deadline);
+	const char **v = TL_NEW_ARRAY(x->a, const char *, TG_FIELDS + 1);
+	v[TG_TITLE] = t->title;
+	v[TG_THEME] = t->theme;
+	v[TG_INSTRUMENT] = t->instrument;
+	v[TG_UNIT] = t->unit;
+	v[TG_POLARITY] = tl_polarity_name(t->polarity);
+	v[TG_BASELINE] = t->has_baseline ? num_text(x, t->baseline) : "";
+	v[TG_BASELINE_DATE] = ymd_text(x, &t->baseline_date);
+	v[TG_TARGET] = t->has_target ? num_text(x, t->target) : "";
+	v[TG_DEADLINE] = ymd_text(x, &t->deadline);
+	v[TG_GOALS] = goals_text(x, t->goals, t->n_goals);
 	return v;
 }
 
@@ -2905,81 +3311,121 @@ static int target_get(struct ctx *x, tl_store *st, struct edit *e)
 
 static void target_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 {
+	const struct value *v = parse_fields(x, target_fields, TG_FIELDS, errs);
 	struct tl_target *t = TL_NEW(x->a, struct tl_target);
 	t->slug = e->key;
-	t->title = val(x, "title");
-	need(x, errs, "title", t->title, 300);
-	t->unit = val(x, "unit");
-	at_most(x, errs, "unit", t->unit, 120);
-	t->baseline = optional_number(x, "baseline", &t->has_baseline, errs);
-	t->baseline_date = optional_date(x, "baseline_date", errs);
-	t->target = optional_number(x, "target", &t->has_target, errs);
-	t->deadline = optional_date(x, "deadline", errs);
+	t->title = v[TG_TITLE].text;
+	t->theme = v[TG_THEME].text;
+	t->instrument = v[TG_INSTRUMENT].text;
+	t->unit = v[TG_UNIT].text;
+	t->polarity = v[TG_POLARITY].polarity;
+	t->baseline = v[TG_BASELINE].num;
+	t->has_baseline = v[TG_BASELINE].has;
+	t->baseline_date = v[TG_BASELINE_DATE].date;
+	t->target = v[TG_TARGET].num;
+	t->has_target = v[TG_TARGET].has;
+	t->deadline = v[TG_DEADLINE].date;
+	t->goals = v[TG_GOALS].goals;
+	t->n_goals = v[TG_GOALS].n;
 	e->item = t;
 }
 
 static int target_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
 {
-	(void)x;
+	if (e->deleting) {
+		const struct tl_target *t = tl_model_target(x->snap->m, e->key);
+		if (t && t->n_progress) {
+			tl_errors_add(errs, NULL, 0, 0, NULL, "%s: %zu %s. %s", L(x, "Nog in gebruik", "Still in use"),
+				      t->n_progress, L(x, "voortgangsmeting(en)", "progress entr(y/ies)"),
+				      L(x, "Verwijder die eerst onder Voortgang van streefdoelen.",
+					"Delete those first under Progress on targets."));
+			return TL_ERR_INPUT;
+		}
+		return tl_store_target_delete(st, e->key, e->version, errs);
+	}
 	int64_t nv;
 	return tl_store_target_update(st, e->item, e->version, &nv, errs);
 }
 
-static const struct field_spec target_fields[] = {
-	{"title", "Wat we willen bereiken", "What is to be reached", TL_FIELD_TEXT, OPT_NONE, 1},
-	{"unit", "Eenheid (bijvoorbeeld tuinen of %)", "Unit (e.g. gardens or %)", TL_FIELD_TEXT, OPT_NONE, 0},
-	{"baseline", "Beginwaarde (getal)", "Baseline (number)", TL_FIELD_NUMBER, OPT_NONE, 0},
-	{"baseline_date", "Datum van de beginwaarde (jjjj, jjjj-mm of jjjj-mm-dd)", "Date of the baseline (yyyy, yyyy-mm or yyyy-mm-dd)",
-	 TL_FIELD_DATE, OPT_NONE, 0},
-	{"target", "Streefwaarde (getal)", "Target value (number)", TL_FIELD_NUMBER, OPT_NONE, 0},
-	{"deadline", "Uiterlijk (jjjj, jjjj-mm of jjjj-mm-dd)", "Deadline (yyyy, yyyy-mm or yyyy-mm-dd)", TL_FIELD_DATE,
-	 OPT_NONE, 0},
-};
-
-static const struct entity target_entity = {
-	"target", "/beheer/streefdoelen", "Streefdoel wijzigen", "Edit target",
-	target_fields, sizeof target_fields / sizeof *target_fields, 0,
-	target_locate, target_get, target_parse, target_put, 1,
-};
-
-/* -- The lists of instruments and targets -- */
-
-static enum MHD_Result h_instruments(struct ctx *x)
+static int target_add(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
 {
-	const struct tl_model *m = x->snap->m;
-	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
-	const char **links = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
-	size_t n = 0;
-	for (size_t i = 0; i < m->n_instruments; i++)
-		if (may_use_instrument(x, &m->instruments[i])) {
-			links[n] = tl_arena_printf(x->a, "/beheer/instrumenten/%s", m->instruments[i].slug);
-			items[n++] = m->instruments[i].name;
-		}
-	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
-	return content_page(x, 200, L(x, "Instrumenten", "Instruments"),
-			    L(x, "Partners, gemeenten, budget, looptijd en doelen van elk instrument.",
-			      "Partners, municipalities, budget, period and goals of each instrument."),
-			    NULL, items, links, n, NULL, 0, NULL, NULL,
-			    q ? L(x, "Het instrument is opgeslagen.", "The instrument has been saved.") : NULL);
+	(void)x;
+	struct tl_target t = *(const struct tl_target *)e->item;
+	t.slug = e->key;
+	return tl_store_target_add(st, &t, errs);
 }
 
-static enum MHD_Result h_targets(struct ctx *x)
+static int target_taken(const struct tl_model *m, const char *slug)
+{
+	return tl_model_target(m, slug) != NULL;
+}
+
+static const char *target_new_key(struct ctx *x, struct edit *e)
+{
+	const struct tl_target *t = e->item;
+	return slug_for(x, t->title, "streefdoel", target_taken);
+}
+
+static void target_items(struct ctx *x, const char ***items, const char ***links, size_t *n)
 {
 	const struct tl_model *m = x->snap->m;
-	const char **items = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
-	const char **links = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
+	*items = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
+	*links = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
 	for (size_t i = 0; i < m->n_targets; i++) {
-		links[i] = tl_arena_printf(x->a, "/beheer/streefdoelen/%s", m->targets[i].slug);
-		items[i] = m->targets[i].title;
+		(*links)[i] = tl_arena_printf(x->a, "/beheer/streefdoelen/%s", m->targets[i].slug);
+		(*items)[i] = m->targets[i].title;
 	}
-	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
-	return content_page(x, 200, L(x, "Streefdoelen", "Targets"),
-			    L(x, "Wat, beginwaarde, streefwaarde, uiterlijke datum en eenheid van elk streefdoel; de "
-				 "voortgang staat onder Voortgang van streefdoelen.",
-			      "What, baseline, target value, deadline and unit of each target; progress is under "
-			      "Progress on targets."),
-			    NULL, items, links, m->n_targets, NULL, 0, NULL, NULL,
-			    q ? L(x, "Het streefdoel is opgeslagen.", "The target has been saved.") : NULL);
+	*n = m->n_targets;
+}
+
+/* A new target's direction starts at "higher is better". */
+static const char **target_fresh(struct ctx *x, const struct tl_form_field *f, size_t nf)
+{
+	(void)f;
+	const char **v = TL_NEW_ARRAY(x->a, const char *, nf + 1);
+	v[TG_POLARITY] = "higher-is-better";
+	return v;
+}
+
+static const struct entity target_entity = {
+	.name = "target",
+	.list = "/beheer/streefdoelen",
+	.nl = "Streefdoel wijzigen",
+	.en = "Edit target",
+	.fields = target_fields,
+	.nf = TG_FIELDS,
+	.locate = target_locate,
+	.get = target_get,
+	.parse = target_parse,
+	.put = target_put,
+	.add = target_add,
+	.new_key = target_new_key,
+	.items = target_items,
+	.fresh = target_fresh,
+	.list_nl = "Streefdoelen",
+	.list_en = "Targets",
+	.intro_nl = "Wat, thema, instrument, eenheid, richting, beginwaarde, streefwaarde, uiterlijke datum en doelen van "
+		    "elk streefdoel; de voortgang staat onder Voortgang van streefdoelen.",
+	.intro_en = "What, theme, instrument, unit, direction, baseline, target value, deadline and goals of each "
+		    "target; progress is under Progress on targets.",
+	.saved_nl = "Het streefdoel is opgeslagen.",
+	.saved_en = "The target has been saved.",
+};
+
+/* -- The list pages of items that are also added there -- */
+
+static enum MHD_Result entity_list_page(struct ctx *x, const struct entity *ent, unsigned status,
+					const tl_errors *errs, const char *const *values, const char *note)
+{
+	const char **items, **links;
+	size_t n;
+	ent->items(x, &items, &links, &n);
+	size_t nf;
+	struct tl_form_field *f = spec_fields(x, ent->fields, ent->nf, ent->editors_tail, &nf);
+	if (!values && ent->fresh)
+		values = ent->fresh(x, f, nf);
+	return content_page(x, status, L(x, ent->list_nl, ent->list_en), L(x, ent->intro_nl, ent->intro_en), ent->list,
+			    items, links, n, f, nf, values, errs, note);
 }
 
 /* -- All of them -- */
@@ -2988,12 +3434,12 @@ static enum MHD_Result h_targets(struct ctx *x)
 static const struct entity *const entities[] = {&story_entity,      &grant_entity,      &progress_entity,
 						&step_entity,       &instrument_entity, &target_entity};
 
-/* The kind of item the matched route (LIST/) edits. */
+/* The kind of item the matched route (LIST/ or LIST) edits. */
 static const struct entity *entity_of(const struct ctx *x)
 {
 	for (size_t i = 0; i < sizeof entities / sizeof *entities; i++) {
 		size_t n = strlen(entities[i]->list);
-		if (!strncmp(x->route, entities[i]->list, n) && !strcmp(x->route + n, "/"))
+		if (!strncmp(x->route, entities[i]->list, n) && (!x->route[n] || !strcmp(x->route + n, "/")))
 			return entities[i];
 	}
 	tl_panic("no entity for route %s", x->route);
@@ -3016,7 +3462,7 @@ static enum MHD_Result h_item_form(struct ctx *x)
 		return not_found(x);
 	edit_fields(x, &e);
 	return edit_page(x, 200, edit_heading(x, &e), e.ent->list, e.fields, e.nf, e.theirs, e.their_version,
-			 NULL, !e.ent->no_delete);
+			 NULL, 1);
 }
 
 /* POST: save or delete, version-checked (run_edit); a refused form comes
@@ -3031,12 +3477,7 @@ static enum MHD_Result h_item_edit(struct ctx *x)
 	if (edit_request(x, &e))
 		return missing_version(x);
 	const char *heading = edit_heading(x, &e);
-	if (e.deleting && e.ent->no_delete)
-		return send_message(x, 405, heading,
-				    L(x, "Dit onderdeel kan hier niet worden verwijderd; andere onderdelen verwijzen ernaar.",
-				      "This item cannot be deleted here; other items refer to it."));
 	e.entity = e.ent->name;
-	e.no_delete = e.ent->no_delete;
 	edit_fields(x, &e);
 	e.mine = refill(x, e.fields, e.nf);
 	e.get = e.ent->get;
@@ -3046,13 +3487,61 @@ static enum MHD_Result h_item_edit(struct ctx *x)
 		e.ent->parse(x, &e, &errs);
 		if (tl_errors_failed(&errs)) {
 			enum MHD_Result ok = edit_page(x, 422, heading, e.ent->list, e.fields, e.nf, e.mine,
-						       e.version, &errs, !e.ent->no_delete);
+						       e.version, &errs, 1);
 			tl_errors_free(&errs);
 			return ok;
 		}
 		tl_errors_free(&errs);
 	}
 	return finish_edit(x, &e, heading, e.ent->list, x->url, tl_arena_printf(x->a, "%s?klaar=1", e.ent->list));
+}
+
+/* GET LIST: the items this account may edit and the form that adds one. */
+static enum MHD_Result h_item_list(struct ctx *x)
+{
+	const struct entity *ent = entity_of(x);
+	const char *q = MHD_lookup_connection_value(x->c, MHD_GET_ARGUMENT_KIND, "klaar");
+	return entity_list_page(x, ent, 200, NULL, NULL, q ? L(x, ent->saved_nl, ent->saved_en) : NULL);
+}
+
+static int get_nothing(struct ctx *x, tl_store *st, struct edit *e)
+{
+	(void)x;
+	(void)st;
+	e->their_version = e->version;
+	return TL_OK;
+}
+
+/* POST LIST: add an item, with its audit row, in one transaction
+ * (run_edit); a refused form comes back with what is wrong per field. */
+static enum MHD_Result h_item_add(struct ctx *x)
+{
+	struct edit e = {0};
+	e.ent = entity_of(x);
+	e.adding = 1;
+	e.entity = e.ent->name;
+	edit_fields(x, &e);
+	e.mine = refill(x, e.fields, e.nf);
+	tl_errors errs = TL_ERRORS_INIT;
+	e.ent->parse(x, &e, &errs);
+	unsigned status = 422;
+	if (!tl_errors_failed(&errs)) {
+		e.key = e.ent->new_key(x, &e);
+		e.get = get_nothing;
+		e.put = e.ent->add;
+		int rc = run_edit(x, &e, &errs);
+		if (rc == TL_OK) {
+			tl_errors_free(&errs);
+			return redirect(x, tl_arena_printf(x->a, "%s?klaar=1", e.ent->list));
+		}
+		if (rc != TL_ERR_INPUT) {
+			status = 500;
+			tl_errors_print(&errs, stderr);
+		}
+	}
+	enum MHD_Result ok = entity_list_page(x, e.ent, status, &errs, e.mine, NULL);
+	tl_errors_free(&errs);
+	return ok;
 }
 
 /* ---- Audit trail and accounts (admins) ---------------------------------- */
@@ -3371,8 +3860,10 @@ static const struct route {
 	{M_POST, "/beheer/instrumenten/", 1, EDITORS | PARTNER, 0, h_item_edit},
 	{M_GET, "/beheer/streefdoelen/", 1, EDITORS, 0, h_item_form},
 	{M_POST, "/beheer/streefdoelen/", 1, EDITORS, 0, h_item_edit},
-	{M_GET, "/beheer/instrumenten", 0, EDITORS | PARTNER, 0, h_instruments},
-	{M_GET, "/beheer/streefdoelen", 0, EDITORS, 0, h_targets},
+	{M_GET, "/beheer/instrumenten", 0, EDITORS | PARTNER, 0, h_item_list},
+	{M_POST, "/beheer/instrumenten", 0, EDITORS | PARTNER, 0, h_item_add},
+	{M_GET, "/beheer/streefdoelen", 0, EDITORS, 0, h_item_list},
+	{M_POST, "/beheer/streefdoelen", 0, EDITORS, 0, h_item_add},
 	{M_GET, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_stories},
 	{M_POST, "/beheer/verhalen", 0, EDITORS | PARTNER, 0, h_story_add},
 	{M_GET, "/beheer/voortgang", 0, EDITORS | PARTNER, 0, h_progress},

@@ -1,7 +1,8 @@
 #!/bin/sh
 # HTTP tests of editing and deleting report content in `telling serve`
 # (stories with their people, goals and instruments; grants, progress,
-# next steps, instruments, targets, chapters, accounts): every edit route x
+# next steps, instruments, targets, chapters, accounts; adding and deleting
+# instruments and targets; a story's people field by field): every route x
 # role, version-checked saves (a stale form gets a 409
 # page in Dutch with both versions and loses nothing), deletes, the audit
 # trail's before and after, CSRF, XSS in every edited field, and a
@@ -222,12 +223,15 @@ expect "sql injection in a target slug" 404 POST "/beheer/streefdoelen/x'%20OR%2
 expect "instrument list" 200 GET /beheer/instrumenten -b "$T/partner1.jar"
 body_has "instrument list links" 'href="/beheer/instrumenten/regeling-a"'
 body_lacks "partner sees only its instruments" 'href="/beheer/instrumenten/netwerk-b"'
-body_lacks "instrument list has no add form" 'Toevoegen</button>'
+body_has "instrument list has an add form" 'Toevoegen</button>'
 expect "instrument form" 200 GET /beheer/instrumenten/regeling-a -b "$T/partner1.jar"
 body_has "instrument form: partners" 'Partner Twee</textarea>'
 body_has "instrument form: municipality ticked" 'value="GM0106" checked'
 body_has "instrument form: goal ticked" 'name="goals" value="2" checked'
-body_lacks "instrument form: no delete" 'value="delete"'
+body_has "instrument form: delete" 'value="delete"'
+body_has "instrument form: kind" 'name="kind" required value="regeling"'
+body_has "instrument form: theme chosen" '<option value="thema" selected>'
+body_has "instrument form: description" 'Een *verzonnen* regeling.</textarea>'
 iv=$(version_of)
 [ "$iv" = 0 ] && ok || not_ok "imported instrument has version $iv, expected 0"
 expect "partner drops its own organisation" 422 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
@@ -241,26 +245,32 @@ body_has "error names the last year" 'Laatste jaar</a>: het eindjaar'
 body_lacks "refused form escapes" "<script>alert(1)"
 body_has "refused form keeps the text" 'value="Regeling &quot;&gt;&lt;script&gt;'
 expect "partner edits its instrument" 303 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
-	--data-urlencode "csrf=$c_p1" --data "version=$iv&budget=120000&start_year=2024&end_year=2026" \
+	--data-urlencode "csrf=$c_p1" --data "version=$iv&budget=120000&start_year=2024&end_year=2026&kind=regeling&theme=thema" \
+	--data-urlencode "description=Beschrijving $X" \
 	--data "municipalities=GM0106&municipalities=GM0114&goals=1" --data-urlencode "name=Regeling A $X" \
 	--data-urlencode "partners=Partner Een
 Partner Drie $X" --data-urlencode "budget_note=voor drie jaar"
 expect "api: the instrument" 200 GET /api/v1/instruments
 body_has "api: partners" '"partners":["Partner Een","Partner Drie \"><script>alert(1)</script><img src=x onerror=alert(2)>"]'
 body_has "api: budget" '"budget":120000'
+body_has "api: description" '"description":"Beschrijving \"><script>'
+expect "the description in the form" 200 GET /beheer/instrumenten/regeling-a -b "$T/partner1.jar"
+body_has "the description in the form, escaped" "Beschrijving &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</textarea>"
 expect "stored xss in the instrument list" 200 GET /beheer/instrumenten -b "$T/editor.jar"
 body_lacks "instrument list escapes" "<script>alert(1)"
 expect "stored xss on the report page" 200 GET /thema.html
 body_lacks "report page escapes the instrument" "<script>alert(1)"
 body_lacks "report page escapes the instrument img" "<img src=x"
 expect "stale instrument save" 409 POST /beheer/instrumenten/regeling-a -b "$T/editor.jar" \
-	--data-urlencode "csrf=$c_editor" --data "version=$iv&name=Mijn+regeling" --data-urlencode "partners=Partner Een"
+	--data-urlencode "csrf=$c_editor" --data "version=$iv&name=Mijn+regeling&kind=regeling" --data-urlencode "partners=Partner Een"
 body_has "instrument 409 in Dutch" "iemand anders heeft dit intussen gewijzigd"
 body_has "instrument 409 keeps my text" 'value="Mijn regeling"'
 body_lacks "instrument 409 escapes" "<script>alert(1)"
-expect "instrument delete refused" 405 POST /beheer/instrumenten/regeling-a -b "$T/editor.jar" \
+expect "delete of an instrument in use" 422 POST /beheer/instrumenten/regeling-a -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$(sql "SELECT version FROM instrument WHERE slug = 'regeling-a'")&action=delete"
+body_has "refusal says what uses it" "Nog in gebruik: 3 toekenning(en), 1 streefdoel(en)"
 [ "$(sql "SELECT count(*) FROM instrument WHERE slug = 'regeling-a'")" = 1 ] && ok || not_ok "the instrument was deleted"
+[ "$(sql "SELECT count(*) FROM award WHERE instrument = 'regeling-a'")" = 3 ] && ok || not_ok "the refused delete took grants"
 expect "instrument save without csrf" 403 POST /beheer/instrumenten/regeling-a -b "$T/editor.jar" \
 	--data "version=$iv&name=X"
 expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
@@ -284,33 +294,53 @@ body_has "error names the target value" 'Streefwaarde (getal)</a>: een getal'
 body_has "error names the deadline" 'href="#deadline"'
 expect "target edit" 303 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$tv&baseline=3&baseline_date=2024-02&target=12%2C5&deadline=2028" \
+	--data "polarity=lower-is-better&goals=2&theme=thema&instrument=regeling-a" \
 	--data-urlencode "title=Tuinen $X" --data-urlencode "unit=tuinen $X"
 expect "api: the target" 200 GET /api/v1/targets
 body_has "api: target value" '"target":12.5'
 body_has "api: baseline" '"baseline":3'
+body_has "api: polarity" '"polarity":"lower-is-better"'
+[ "$(sql "SELECT goal FROM target_goal WHERE target = 'doel-met-alles'")" = 2 ] && ok || not_ok "target goals not replaced"
 expect "target on the report page" 200 GET /thema.html
 body_lacks "report page escapes the target" "<script>alert(1)"
 expect "stale target save" 409 POST /beheer/streefdoelen/doel-met-alles -b "$T/admin.jar" \
-	--data-urlencode "csrf=$c_admin" --data "version=$tv&title=Mijn+doel&target=11"
+	--data-urlencode "csrf=$c_admin" --data "version=$tv&title=Mijn+doel&target=11&polarity=neutral"
 body_has "target 409 shows the stored" "12,5"
 body_has "target 409 keeps mine" 'value="Mijn doel"'
-expect "target delete refused" 405 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
-	--data-urlencode "csrf=$c_editor" --data "version=$tv&action=delete"
+expect "delete of a target with progress" 422 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$(sql "SELECT version FROM target WHERE slug = 'doel-met-alles'")&action=delete"
+body_has "refusal names the progress" "Nog in gebruik: 1 voortgangsmeting(en)"
+[ "$(sql "SELECT count(*) FROM target WHERE slug = 'doel-met-alles'")" = 1 ] && ok || not_ok "the target was deleted"
 expect "audit csv" 200 GET /beheer/audit.csv -b "$T/admin.jar"
 body_has "audit of the target" "editor,edit,target,doel-met-alles"
 
 # ---- A story's people (with consent), goals and instruments ------------------------
 expect "story form with people" 200 GET /beheer/verhalen/gepubliceerd -b "$T/editor.jar"
-body_has "people shown" "Anna Voorbeeld | initiatiefnemer | ja"
-body_has "people shown with alias" "Bram Geheim | deelnemer | nee | een deelnemer</textarea>"
+body_has "person 1: name" 'name="people_0_name" value="Anna Voorbeeld"'
+body_has "person 1: role" 'name="people_0_role" value="initiatiefnemer"'
+body_has "person 1: consent ticked" 'id="people-0-consent" name="people_0_consent" checked'
+body_has "person 2: alias" 'name="people_1_alias" value="een deelnemer"'
+body_lacks "person 2: no consent" 'name="people_1_consent" checked'
+body_has "an empty row to add someone" 'name="people_2_name" value=""'
+body_has "a box to remove someone" 'name="people_1_remove"'
 body_has "goal ticked" 'name="goals" value="1" checked'
 body_has "instrument ticked" 'name="instruments" value="regeling-a" checked'
 yv=$(version_of)
-expect "consent must be yes or no" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
+expect "a person needs a name" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&instruments=regeling-a" \
-	--data-urlencode "people=Anna | x | ja
-Bram | y | misschien"
-body_has "error names the people field and line" '</a>: regel 2: toestemming is ja of nee'
+	--data "people_0_name=Anna&people_0_consent=1&people_1_role=buurman"
+body_has "error names the people field and the person" 'href="#people">Mensen in het verhaal</a>: persoon 2: de naam ontbreekt'
+body_has "refused form keeps the rows" 'name="people_1_role" value="buurman"'
+expect "xss in a person's role and alias, reflected" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&instruments=regeling-a" \
+	--data-urlencode "people_0_role=R $X" --data-urlencode "people_0_alias=A $X"
+body_lacks "refused people escape" "<script>alert(1)"
+body_has "refused role shown escaped" 'value="R &quot;&gt;&lt;script&gt;'
+body_has "refused alias shown escaped" 'value="A &quot;&gt;&lt;script&gt;'
+expect "a name of more than 120 characters" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&instruments=regeling-a" \
+	--data "people_0_name=$(printf 'x%.0s' $(seq 1 121))"
+body_has "error says the limit" "persoon 1: naam, rol en schuilnaam hebben elk hoogstens 120 tekens"
 expect "unknown goal" 422 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&goals=99"
 body_has "error names the goals" 'Doelen van de agenda</a>: onbekend doel'
@@ -320,10 +350,21 @@ body_has "error names the instrument" 'Instrumenten</a>: onbekend instrument'
 expect "editor edits people, goals and instruments" 303 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$yv&goals=1&goals=2&instruments=regeling-a&instruments=netwerk-b&published=1" \
 	--data-urlencode "title=Een gepubliceerd verhaal" --data-urlencode "markdown=Anna Voorbeeld en Bram Geheim en Nina $X." \
-	--data-urlencode "people=Anna Voorbeeld | initiatiefnemer | ja
-Bram Geheim | deelnemer | nee | een deelnemer
-Nina $X | buurvrouw | nee | een buurvrouw"
-[ "$(sql "SELECT count(*) FROM story_person WHERE story = 'gepubliceerd'")" = 3 ] && ok || not_ok "story people not stored"
+	--data "people_0_name=Anna+Voorbeeld&people_0_role=initiatiefnemer&people_0_consent=1" \
+	--data "people_1_name=Bram+Geheim&people_1_role=deelnemer&people_1_alias=een+deelnemer" \
+	--data "people_2_name=Weg+Ermee&people_2_remove=1" \
+	--data-urlencode "people_3_name=Nina $X" --data-urlencode "people_3_role=buurvrouw	met tab" \
+	--data-urlencode "people_3_alias=een buurvrouw" --data-urlencode "people_4_name=Rol $X" \
+	--data-urlencode "people_4_role=rol $X" --data-urlencode "people_4_alias=alias $X"
+[ "$(sql "SELECT count(*) FROM story_person WHERE story = 'gepubliceerd'")" = 4 ] && ok || not_ok "story people not stored"
+[ "$(sql "SELECT count(*) FROM story_person WHERE story = 'gepubliceerd' AND name = 'Weg Ermee'")" = 0 ] && ok ||
+	not_ok "a person ticked for removal was stored"
+[ "$(sql "SELECT role FROM story_person WHERE story = 'gepubliceerd' AND position = 2")" = "buurvrouw met tab" ] && ok ||
+	not_ok "a tab in a person's input was not made a space"
+[ "$(sql "SELECT consent FROM story_person WHERE story = 'gepubliceerd' AND position = 1")" = 0 ] && ok ||
+	not_ok "a person without the box ticked got consent"
+expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
+body_has "audit: people as a list" '"people":[{"alias":null,"consent":true,"name":"Anna Voorbeeld","role":"initiatiefnemer"}'
 [ "$(sql "SELECT count(*) FROM story_goal WHERE story = 'gepubliceerd' AND goal IN (1, 2)")" = 2 ] && ok ||
 	not_ok "story goals not stored"
 expect "api stories" 200 GET /api/v1/stories
@@ -335,6 +376,8 @@ body_lacks "story page: withheld" "Nina "
 body_lacks "story page escapes" "<script>alert(1)"
 expect "story form escapes people" 200 GET /beheer/verhalen/gepubliceerd -b "$T/partner1.jar"
 body_lacks "story form escapes people" "<script>alert(1)"
+body_has "stored role shown escaped" 'name="people_3_role" value="rol &quot;&gt;&lt;script&gt;'
+body_has "stored alias shown escaped" 'name="people_3_alias" value="alias &quot;&gt;&lt;script&gt;'
 body_lacks "partner is not offered others' instruments" 'value="netwerk-b"'
 pyv=$(version_of)
 expect "partner may not tick others' instruments" 422 POST /beheer/verhalen/gepubliceerd -b "$T/partner1.jar" \
@@ -345,14 +388,127 @@ expect "partner must keep one of its instruments" 422 POST /beheer/verhalen/gepu
 expect "partner edits the story" 303 POST /beheer/verhalen/gepubliceerd -b "$T/partner1.jar" \
 	--data-urlencode "csrf=$c_p1" --data "version=$pyv&instruments=regeling-a&goals=1" \
 	--data-urlencode "title=Een gepubliceerd verhaal" --data-urlencode "markdown=Anna Voorbeeld." \
-	--data-urlencode "people=Anna Voorbeeld | initiatiefnemer | ja"
+	--data "people_0_name=Anna+Voorbeeld&people_0_role=initiatiefnemer&people_0_consent=1"
 [ "$(sql "SELECT count(*) FROM story_instrument WHERE story = 'gepubliceerd' AND instrument IN ('netwerk-b', 'regeling-a')")" = 2 ] && ok ||
 	not_ok "a partner's save dropped another organisation's instrument link"
 [ "$(sql "SELECT published FROM story WHERE slug = 'gepubliceerd'")" = 1 ] && ok || not_ok "a partner's save unpublished"
 expect "stale story save keeps people" 409 POST /beheer/verhalen/gepubliceerd -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$yv&title=T&markdown=M&instruments=regeling-a" \
-	--data-urlencode "people=Mijn Persoon | rol | ja"
-body_has "409 keeps my people" "Mijn Persoon | rol | ja</textarea>"
+	--data "people_0_name=Mijn+Persoon&people_0_role=rol&people_0_consent=1"
+body_has "409 shows my people" "Mijn Persoon | rol | toestemming: ja"
+body_has "409 shows the stored people" "Anna Voorbeeld | initiatiefnemer | toestemming: ja"
+body_has "409 form keeps my people" 'name="people_0_name" value="Mijn Persoon"'
+
+# ---- Adding and deleting instruments -----------------------------------------------
+# A partner adds only instruments with its own organisation among the
+# partners, and then edits and deletes only those.
+#      method path                  body          anon viewer partner partner1 editor admin
+matrix POST /beheer/instrumenten    "name="       401 403 422 422 422 422
+expect "add without csrf" 403 POST /beheer/instrumenten -b "$T/editor.jar" --data "name=Zonder+token&kind=fonds"
+expect "add with another session's csrf" 403 POST /beheer/instrumenten -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_admin" --data "name=Ander+token&kind=fonds"
+expect "partner's add form" 200 GET /beheer/instrumenten -b "$T/partner1.jar"
+body_has "a partner's new instrument starts with its organisation" 'Partner Een</textarea>'
+expect "bad instrument" 422 POST /beheer/instrumenten -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "kind=fonds&theme=bestaat-niet&budget=-5&start_year=2026&end_year=2025&goals=99&municipalities=GM9999" \
+	--data-urlencode "name=Nieuw $X" --data-urlencode "description=Beschrijving $X"
+body_has "error names the theme" 'Thema</a>: kies een thema'
+body_has "error names the budget" 'Budget in euro</a>: een bedrag van 0 of meer'
+body_has "error names the last year" 'Laatste jaar</a>: het eindjaar ligt niet voor het beginjaar'
+body_has "error names the goals" 'Doelen van de agenda</a>: onbekend doel'
+body_has "error names the municipalities" 'Gemeenten waar het instrument loopt</a>: onbekende gemeente'
+body_lacks "refused add escapes" "<script>alert(1)"
+body_has "refused add keeps the text" 'value="Nieuw &quot;&gt;&lt;script&gt;'
+expect "a name is required" 422 POST /beheer/instrumenten -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" --data "kind=fonds"
+body_has "error names the name" 'href="#name">Naam</a>: dit veld is verplicht'
+[ "$(sql "SELECT count(*) FROM instrument")" = 2 ] && ok || not_ok "a refused add stored an instrument"
+expect "editor adds an instrument" 303 POST /beheer/instrumenten -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "theme=thema&budget=5000&start_year=2025&end_year=2026&goals=1&municipalities=GM0106" \
+	--data-urlencode "name=Nieuw fonds" --data-urlencode "kind=fonds $X" --data-urlencode "description=Over het fonds $X" \
+	--data-urlencode "partners=Partner Vier $X" --data-urlencode "budget_note=per jaar $X"
+[ "$(sql "SELECT kind FROM instrument WHERE slug = 'nieuw-fonds'")" = "fonds $X" ] && ok || not_ok "the new instrument is not stored"
+[ "$(sql "SELECT count(*) FROM instrument_goal WHERE instrument = 'nieuw-fonds'")" = 1 ] && ok || not_ok "its goals are not stored"
+expect "api: the new instrument" 200 GET /api/v1/instruments
+body_has "api: the new instrument" '"slug":"nieuw-fonds"'
+expect "the list shows it escaped" 200 GET /beheer/instrumenten -b "$T/editor.jar"
+body_has "the list links it" 'href="/beheer/instrumenten/nieuw-fonds"'
+expect "its form escapes" 200 GET /beheer/instrumenten/nieuw-fonds -b "$T/editor.jar"
+body_lacks "its form escapes" "<script>alert(1)"
+body_has "its form shows the kind escaped" 'value="fonds &quot;&gt;&lt;script&gt;'
+expect "an instrument of the same name" 303 POST /beheer/instrumenten -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "kind=fonds" --data-urlencode "name=Nieuw fonds"
+[ "$(sql "SELECT count(*) FROM instrument WHERE slug = 'nieuw-fonds-2'")" = 1 ] && ok || not_ok "a second name did not get its own slug"
+expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
+body_has "audit: the add" '"action":"add","after":{"budget":"5000"'
+body_has "audit: the add has no before" '"before":null,"entity":"instrument","id":'
+expect "partner adds without its organisation" 422 POST /beheer/instrumenten -b "$T/partner.jar" \
+	--data-urlencode "csrf=$(cat "$T/partner.csrf")" --data "name=Van+een+ander&kind=project" \
+	--data-urlencode "partners=Partner Een"
+body_has "error names the partners" 'Partners (één organisatie per regel)</a>: uw organisatie blijft partner'
+expect "partner adds its own instrument" 303 POST /beheer/instrumenten -b "$T/partner.jar" \
+	--data-urlencode "csrf=$(cat "$T/partner.csrf")" --data "name=Eigen+project&kind=project" \
+	--data-urlencode "partners=Stichting Test"
+matrix GET  /beheer/instrumenten/eigen-project  ""    303 403 200 403 200 200
+expect "others' partner may not delete it" 403 POST /beheer/instrumenten/eigen-project -b "$T/partner1.jar" \
+	--data-urlencode "csrf=$c_p1" --data "version=0&action=delete"
+expect "its form" 200 GET /beheer/instrumenten/eigen-project -b "$T/partner.jar"
+ev=$(version_of)
+expect "stale delete of an instrument" 409 POST /beheer/instrumenten/eigen-project -b "$T/partner.jar" \
+	--data-urlencode "csrf=$(cat "$T/partner.csrf")" --data "version=$((ev - 1))&action=delete"
+expect "partner deletes its instrument" 303 POST /beheer/instrumenten/eigen-project -b "$T/partner.jar" \
+	--data-urlencode "csrf=$(cat "$T/partner.csrf")" --data "version=$ev&action=delete"
+expect "deleted instrument" 404 GET /beheer/instrumenten/eigen-project -b "$T/editor.jar"
+[ "$(sql "SELECT count(*) FROM instrument_partner WHERE instrument = 'eigen-project'")" = 0 ] && ok ||
+	not_ok "the deleted instrument's partners stayed behind"
+expect "audit csv" 200 GET /beheer/audit.csv -b "$T/admin.jar"
+body_has "audit of the instrument delete" "partner,delete,instrument,eigen-project"
+
+# ---- Adding and deleting targets ------------------------------------------------------
+#      method path                  body          anon viewer partner partner1 editor admin
+matrix POST /beheer/streefdoelen    "title="      401 403 403 403 422 422
+expect "bad target" 422 POST /beheer/streefdoelen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "polarity=beter&instrument=bestaat-niet&baseline=veel&deadline=morgen&goals=0" --data-urlencode "title=Doel $X"
+body_has "error names the direction" 'Richting (wat is beter)</a>: hoger is beter, lager is beter of neutraal'
+body_has "error names the instrument" 'Instrument</a>: onbekend instrument'
+body_has "error names the baseline" 'Beginwaarde (getal)</a>: een getal'
+body_has "error names the deadline" 'href="#deadline">'
+body_lacks "refused target escapes" "<script>alert(1)"
+expect "editor adds a target" 303 POST /beheer/streefdoelen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "polarity=lower-is-better&theme=thema&instrument=regeling-a&baseline=20&target=10&deadline=2030&goals=2" \
+	--data-urlencode "title=Minder wachten $X" --data-urlencode "unit=weken"
+slug=$(sql "SELECT slug FROM target WHERE title LIKE 'Minder wachten%'")
+case $slug in minder-wachten*) ok ;; *) not_ok "the new target has slug '$slug'" ;; esac
+expect "api: the new target" 200 GET /api/v1/targets
+body_has "api: the new target's direction" '"polarity":"lower-is-better"'
+expect "the report escapes the new target" 200 GET /thema.html
+body_lacks "the report escapes the new target" "<script>alert(1)"
+expect "its form" 200 GET "/beheer/streefdoelen/$slug" -b "$T/editor.jar"
+body_has "its form: direction" '<option value="lower-is-better" selected>'
+body_has "its form: goal" 'name="goals" value="2" checked'
+nt=$(version_of)
+expect "editor deletes the target" 303 POST "/beheer/streefdoelen/$slug" -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$nt&action=delete"
+[ "$(sql "SELECT count(*) FROM target_goal WHERE target = '$slug'")" = 0 ] && ok || not_ok "the target's goals stayed"
+expect "audit csv" 200 GET /beheer/audit.csv -b "$T/admin.jar"
+body_has "audit of the target add" "editor,add,target,$slug"
+body_has "audit of the target delete" "editor,delete,target,$slug"
+
+# ---- A grant's goals -----------------------------------------------------------------
+expect "grant form" 200 GET /beheer/toekenningen/regeling-a/1 -b "$T/editor.jar"
+body_has "grant goals ticked" 'name="goals" value="2" checked'
+gv=$(version_of)
+expect "unknown goal for a grant" 422 POST /beheer/toekenningen/regeling-a/1 -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$gv&recipient=Stichting+Twee&year=2025&goals=99"
+body_has "error names the grant's goals" 'Doelen van de agenda</a>: onbekend doel'
+expect "grant goals edited" 303 POST /beheer/toekenningen/regeling-a/1 -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$gv&recipient=Stichting+Twee&year=2025&goals=2"
+[ "$(sql "SELECT group_concat(goal) FROM award_goal WHERE instrument = 'regeling-a' AND position = 1" 2>/dev/null ||
+	sql "SELECT string_agg(goal::text, ',') FROM award_goal WHERE instrument = 'regeling-a' AND position = 1")" = 2 ] && ok ||
+	not_ok "grant goals not replaced"
+expect "grant added with goals" 303 POST /beheer/toekenningen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "instrument=regeling-a&recipient=Stichting+Vijf&year=2025&goals=1&goals=2"
+[ "$(sql "SELECT count(*) FROM award_goal a JOIN award w ON w.instrument = a.instrument AND w.position = a.position WHERE w.recipient = 'Stichting Vijf'")" = 2 ] && ok ||
+	not_ok "a new grant's goals not stored"
 
 # ---- Accounts: role, organisation, password; delete --------------------------
 uid() { sql "SELECT id FROM app_user WHERE name = '$1'"; }

@@ -270,12 +270,14 @@ expect "editor publishes a story" 303 POST /beheer/verhalen -b "$T/editor.jar" -
 	--data "title=Redactieverhaal&markdown=Tekst&published=1"
 expect "a story with people, goals and instruments" 303 POST /beheer/verhalen -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "title=Met+mensen&published=1&goals=1&instruments=regeling-a" \
-	--data-urlencode "markdown=Piet Privé vertelt." --data-urlencode "people=Piet Privé | buurman | nee | een buurman"
+	--data-urlencode "markdown=Piet Privé vertelt." --data-urlencode "people_0_name=Piet Privé" \
+	--data "people_0_role=buurman&people_0_alias=een+buurman"
 [ "$(sql "SELECT count(*) FROM story_person WHERE story = 'met-mensen' AND consent = 0")" = 1 ] && ok ||
 	not_ok "the new story's people were not stored"
-expect "a person's consent is ja or nee" 422 POST /beheer/verhalen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
-	--data "title=Fout&markdown=x" --data-urlencode "people=Iemand | rol | graag"
+expect "a person needs a name" 422 POST /beheer/verhalen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "title=Fout&markdown=x&people_0_role=rol&people_0_consent=1"
 body_has "the refusal names the field" 'href="#people"'
+body_has "the refused form keeps the person" 'name="people_0_role" value="rol"'
 expect "editor adds a next step" 303 POST /beheer/stappen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
 	--data "theme=thema&year=2026&status=planned&text=Een+nieuwe+stap"
 expect "api stories" 200 GET /api/v1/stories

@@ -1,7 +1,8 @@
 /* What telling serve keeps in the store (src/store/store_web.c): accounts,
  * sessions, the audit trail, publications, and version-checked edits and
  * deletes of chapters, stories, grants, progress entries and next steps,
- * and version-checked edits of instruments and targets. */
+ * and version-checked edits, additions and deletes of instruments and
+ * targets. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -488,6 +489,134 @@ static void test_a_target_update_checks_the_version(void **state)
 	tl_errors_free(&e);
 }
 
+/* A new instrument with its lists, after the others at a version of its own;
+ * a delete is refused while a grant or target points at it, and then takes
+ * its lists along. */
+static void test_instruments_are_added_and_deleted_only_when_nothing_points_at_them(void **state)
+{
+	struct fx *f = *state;
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_goal g = {1, "thema", "Doel een", NULL};
+	ok(tl_store_begin(f->st, &e) || tl_store_put_goal(f->st, &g, &e) || tl_store_commit(f->st, &e), &e);
+	struct tl_instrument in;
+	memset(&in, 0, sizeof in);
+	const char *partners[] = {"Partner Een"};
+	int goals[] = {1};
+	in.slug = "fonds";
+	in.name = "Fonds";
+	in.kind = "fonds";
+	in.theme = "thema";
+	in.description = "Een *fonds*.";
+	in.partners = partners;
+	in.n_partners = 1;
+	in.goals = goals;
+	in.n_goals = 1;
+	ok(tl_store_begin(f->st, &e), &e);
+	ok(tl_store_instrument_add(f->st, &in, &e), &e);
+	ok(tl_store_commit(f->st, &e), &e);
+	struct tl_instrument back;
+	int64_t v;
+	ok(tl_store_instrument_get(f->st, "fonds", f->a, &back, &v), &e);
+	assert_true(v > 0);
+	assert_string_equal(back.kind, "fonds");
+	assert_string_equal(back.theme, "thema");
+	assert_string_equal(back.description, "Een *fonds*.");
+	assert_int_equal(back.n_partners, 1);
+	assert_int_equal(back.n_goals, 1);
+	struct tl_grant gr;
+	memset(&gr, 0, sizeof gr);
+	gr.instrument = "fonds";
+	gr.recipient = "Stichting";
+	gr.year = 2025;
+	gr.goals = goals;
+	gr.n_goals = 1;
+	ok(tl_store_begin(f->st, &e) || tl_store_grant_add(f->st, &gr, &e) || tl_store_commit(f->st, &e), &e);
+	ok(tl_store_begin(f->st, &e), &e);
+	assert_int_equal(tl_store_instrument_delete(f->st, "fonds", v, &e), TL_ERR_INPUT);
+	assert_non_null(strstr(e.items[0].msg, "1 grant(s)"));
+	tl_store_rollback(f->st);
+	tl_errors_free(&e);
+	int64_t gv;
+	ok(tl_store_grant_get(f->st, "fonds", 0, f->a, &gr, &gv), &e);
+	assert_int_equal(gr.n_goals, 1);
+	ok(tl_store_begin(f->st, &e) || tl_store_grant_delete(f->st, "fonds", 0, gv, &e) || tl_store_commit(f->st, &e), &e);
+	ok(tl_store_begin(f->st, &e), &e);
+	assert_int_equal(tl_store_instrument_delete(f->st, "fonds", v - 1, &e), TL_ERR_CONFLICT);
+	tl_store_rollback(f->st);
+	tl_errors_free(&e);
+	ok(tl_store_begin(f->st, &e) || tl_store_instrument_delete(f->st, "fonds", v, &e) || tl_store_commit(f->st, &e), &e);
+	assert_int_equal(tl_store_instrument_get(f->st, "fonds", f->a, &back, &v), TL_ERR_NOTFOUND);
+	tl_errors_free(&e);
+}
+
+/* A grant's goals are replaced by an update; a target's theme, direction and
+ * goals too; a new target is deleted unless it has progress. */
+static void test_goals_and_direction_are_replaced_and_a_target_with_progress_stays(void **state)
+{
+	struct fx *f = *state;
+	tl_errors e = TL_ERRORS_INIT;
+	struct tl_goal g1 = {1, "thema", "Doel een", NULL}, g2 = {2, "thema", "Doel twee", NULL};
+	ok(tl_store_begin(f->st, &e) || tl_store_put_goal(f->st, &g1, &e) || tl_store_put_goal(f->st, &g2, &e) ||
+		   tl_store_commit(f->st, &e),
+	   &e);
+	int one[] = {1}, two[] = {1, 2};
+	struct tl_grant gr;
+	memset(&gr, 0, sizeof gr);
+	gr.instrument = "regeling";
+	gr.project = "Project";
+	gr.year = 2025;
+	gr.goals = one;
+	gr.n_goals = 1;
+	ok(tl_store_begin(f->st, &e) || tl_store_grant_add(f->st, &gr, &e) || tl_store_commit(f->st, &e), &e);
+	int64_t gv, nv;
+	ok(tl_store_grant_get(f->st, "regeling", 0, f->a, &gr, &gv), &e);
+	gr.goals = two;
+	gr.n_goals = 2;
+	ok(tl_store_begin(f->st, &e) || tl_store_grant_update(f->st, 0, &gr, gv, &nv, &e) || tl_store_commit(f->st, &e),
+	   &e);
+	ok(tl_store_grant_get(f->st, "regeling", 0, f->a, &gr, &gv), &e);
+	assert_int_equal(gr.n_goals, 2);
+	assert_int_equal(gr.goals[1], 2);
+
+	struct tl_target t;
+	int64_t tv;
+	ok(tl_store_target_get(f->st, "doel", f->a, &t, &tv), &e);
+	assert_int_equal(t.polarity, TL_POLARITY_HIGHER_BETTER);
+	t.theme = "thema";
+	t.instrument = "regeling";
+	t.polarity = TL_POLARITY_LOWER_BETTER;
+	t.goals = two;
+	t.n_goals = 2;
+	ok(tl_store_begin(f->st, &e) || tl_store_target_update(f->st, &t, tv, &nv, &e) || tl_store_commit(f->st, &e), &e);
+	ok(tl_store_target_get(f->st, "doel", f->a, &t, &tv), &e);
+	assert_int_equal(t.polarity, TL_POLARITY_LOWER_BETTER);
+	assert_string_equal(t.instrument, "regeling");
+	assert_int_equal(t.n_goals, 2);
+
+	struct tl_target n;
+	memset(&n, 0, sizeof n);
+	n.slug = "nieuw";
+	n.title = "Nieuw doel";
+	n.polarity = TL_POLARITY_NEUTRAL;
+	n.goals = one;
+	n.n_goals = 1;
+	ok(tl_store_begin(f->st, &e) || tl_store_target_add(f->st, &n, &e) || tl_store_commit(f->st, &e), &e);
+	struct tl_target_entry pe = {{2025, 1, 0}, 3, NULL, NULL, 0};
+	ok(tl_store_begin(f->st, &e) || tl_store_progress_add(f->st, "nieuw", &pe, &e) || tl_store_commit(f->st, &e), &e);
+	ok(tl_store_target_get(f->st, "nieuw", f->a, &n, &tv), &e);
+	ok(tl_store_begin(f->st, &e), &e);
+	assert_int_equal(tl_store_target_delete(f->st, "nieuw", tv, &e), TL_ERR_INPUT);
+	tl_store_rollback(f->st);
+	tl_errors_free(&e);
+	int64_t pv;
+	ok(tl_store_progress_get(f->st, "nieuw", 0, f->a, &pe, &pv), &e);
+	ok(tl_store_begin(f->st, &e) || tl_store_progress_delete(f->st, "nieuw", 0, pv, &e) ||
+		   tl_store_target_delete(f->st, "nieuw", tv, &e) || tl_store_commit(f->st, &e),
+	   &e);
+	assert_int_equal(tl_store_target_get(f->st, "nieuw", f->a, &n, &tv), TL_ERR_NOTFOUND);
+	tl_errors_free(&e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -505,6 +634,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_an_instrument_update_replaces_its_lists_and_checks_the_version, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(test_a_target_update_checks_the_version, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_instruments_are_added_and_deleted_only_when_nothing_points_at_them, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(test_goals_and_direction_are_replaced_and_a_target_with_progress_stays, setup,
+						teardown),
 	};
 	return cmocka_run_group_tests_name("store_web", tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // A browser session against a running `telling serve`, in Debian's headless Chromium:
-// log in, open the stories editor, add a story, see it listed, log out.
+// log in, open the stories editor, add a story with a person in it, see it listed, log out.
 //
 //   node tests/web/serve-browser.mjs BASE_URL USER PASSWORD
 //
@@ -43,13 +43,19 @@ try {
   const title = `Verhaal uit de browser ${Date.now()}`;
   await page.fill('#title', title);
   await page.fill('#markdown', 'Een verhaal, ingevoerd in het formulier.');
+  await page.fill('#people-0-name', 'Iemand uit de browser');
+  await page.fill('#people-0-role', 'bewoner');
+  await page.fill('#people-0-alias', 'een bewoner');
   await page.check('#published');
   await Promise.all([page.waitForNavigation(), page.click('form.tl-form button[type=submit]')]);
   const listed = await page.locator('.tl-content-list li', { hasText: title }).count();
   step(listed === 1, 'the new story is listed');
   step((await page.locator('[role=status]').innerText()).includes('opgeslagen'), 'a notice says it was saved');
   const api = await page.request.get(`${base}/api/v1/stories`);
-  step((await api.text()).includes(title), 'the API lists the published story');
+  const stories = await api.text();
+  step(stories.includes(title), 'the API lists the published story');
+  step(stories.includes('een bewoner') && !stories.includes('Iemand uit de browser'),
+       'the person added without consent appears by alias only');
   await page.goto(`${base}/beheer`);
   await Promise.all([page.waitForNavigation(), page.click('form[action="/uitloggen"] button')]);
   await page.goto(`${base}/beheer`);

@@ -4,7 +4,8 @@
 #     the editor, see it listed; log out;
 #  2. every served-only page type saved (login, editor start, chapter editor
 #     with preview, import, stories, progress, grants, next steps, audit
-#     trail, accounts, instruments, targets, a refused form, 404, the
+#     trail, accounts, instruments, targets, refused forms (edits and
+#     additions), 409 pages (one with a story's people), 404, the
 #     dashboard after a publication) with the stylesheets, and checked
 #     by tests/web/axe.mjs like the static report: zero violations.
 # Last line: "N passed, N failed" (axe's, plus the browser test's).
@@ -71,6 +72,14 @@ get voorpagina /
 # A refused instrument form: each error names its field, linked to it.
 curl -s -b "$jar" -o "$D/instrument-geweigerd.html" --data-urlencode "csrf=$csrf" \
 	--data "version=0&name=&budget=x&start_year=2026&end_year=2024&goals=99" "$B/beheer/instrumenten/regeling-a"
+# Refused additions of an instrument and a target (the list page with the
+# errors and the refilled form), and a story's 409 page with its people.
+curl -s -b "$jar" -o "$D/instrument-toevoegen-geweigerd.html" --data-urlencode "csrf=$csrf" \
+	--data "name=&kind=&budget=-1&theme=nope" "$B/beheer/instrumenten"
+curl -s -b "$jar" -o "$D/streefdoel-toevoegen-geweigerd.html" --data-urlencode "csrf=$csrf" \
+	--data "title=&polarity=beter&deadline=morgen" "$B/beheer/streefdoelen"
+curl -s -b "$jar" -o "$D/verhaal-conflict.html" --data-urlencode "csrf=$csrf" \
+	--data "version=999999&title=T&markdown=M&people_0_name=Iemand&people_0_consent=1" "$B/beheer/verhalen/gepubliceerd"
 # A save against a version that is not the stored one: the 409 page with
 # both versions; and a save to an item that is gone.
 curl -s -b "$jar" -o "$D/conflict.html" --data-urlencode "csrf=$csrf" \
