@@ -26,6 +26,12 @@ OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
 LIBS    := -lsqlite3 -lpq -lyaml -lmd4c -ljansson -lmicrohttpd -lsodium -lz -lpthread -lm
 SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+# Each object and binary depends on the headers it includes, as the compiler
+# lists them (build/**/*.d, read below): a header change rebuilds only what
+# includes it.  DEPSTAMP: objects built before these lists existed (no .d)
+# are rebuilt once, when the stamp is first made.
+DEPFLAGS := -MMD -MP
+DEPSTAMP := build/.deps-mmd
 
 SRC     := $(sort $(wildcard src/*/*.c))
 LIBSRC  := $(SRC)
@@ -49,23 +55,27 @@ all: build/telling
 help:
 	@sed -n '1,17p' Makefile
 
-build/obj/%.o: src/%.c $(HDR)
+$(DEPSTAMP):
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@touch $@
 
-build/telling: $(OBJ) $(MAIN) $(HDR)
-	$(CC) $(CFLAGS_ALL) -DTL_ASSETS_DIR=\"$(CURDIR)/assets\" -o $@ $(MAIN) $(OBJ) $(LIBS)
-
-build/asan/obj/%.o: src/%.c $(HDR)
+build/obj/%.o: src/%.c $(DEPSTAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN) -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -c $< -o $@
 
-build/asan/telling: $(AOBJ) $(MAIN) $(HDR)
-	$(CC) $(CFLAGS_ALL) $(SAN) -DTL_ASSETS_DIR=\"$(CURDIR)/assets\" -o $@ $(MAIN) $(AOBJ) $(LIBS)
+build/telling: $(OBJ) $(MAIN) $(DEPSTAMP)
+	$(CC) $(CFLAGS_ALL) $(DEPFLAGS) -DTL_ASSETS_DIR=\"$(CURDIR)/assets\" -o $@ $(MAIN) $(OBJ) $(LIBS)
 
-build/asan/tests/%: tests/unit/%.c $(AOBJ) $(HDR)
+build/asan/obj/%.o: src/%.c $(DEPSTAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN) -Isrc -o $@ $< $(AOBJ) $(LIBS) -lcmocka
+	$(CC) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -c $< -o $@
+
+build/asan/telling: $(AOBJ) $(MAIN) $(DEPSTAMP)
+	$(CC) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -DTL_ASSETS_DIR=\"$(CURDIR)/assets\" -o $@ $(MAIN) $(AOBJ) $(LIBS)
+
+build/asan/tests/%: tests/unit/%.c $(AOBJ) $(DEPSTAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN) $(DEPFLAGS) -Isrc -o $@ $< $(AOBJ) $(LIBS) -lcmocka
 
 asan: build/asan/telling
 
@@ -115,13 +125,13 @@ cli: build/telling build/asan/telling
 fuzz: $(FUZZBIN)
 
 # The library is instrumented once (fuzzer-no-link) and every target links it.
-build/fuzz/obj/%.o: src/%.c $(HDR)
+build/fuzz/obj/%.o: src/%.c $(DEPSTAMP)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CSTD) -g -O1 -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+	$(CLANG) $(CSTD) $(DEPFLAGS) -g -O1 -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
 
-build/fuzz/%: fuzz/%.c $(FOBJ) $(HDR)
+build/fuzz/%: fuzz/%.c $(FOBJ) $(DEPSTAMP)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(CSTD) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o $@ $< $(FOBJ) $(LIBS)
+	$(CLANG) $(CSTD) $(DEPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -Isrc -o $@ $< $(FOBJ) $(LIBS)
 
 # Replay every corpus file, then fuzz each target briefly (FUZZ_SECONDS each).
 fuzz-short: $(FUZZBIN)
@@ -163,3 +173,7 @@ format:
 
 clean:
 	rm -rf build out
+
+# The header lists the compiler wrote (missing ones are simply not there yet).
+-include $(OBJ:.o=.d) $(AOBJ:.o=.d) $(FOBJ:.o=.d) build/telling.d build/asan/telling.d \
+	$(UNITBIN:=.d) $(FUZZBIN:=.d)

@@ -26,7 +26,9 @@ chmod 755 "$T"
 TP=$((30000 + $$ % 10000))
 NP=$((TP + 1))
 pids=()
+ipgid= # the import loop's process group (the loop and the `telling import` it runs)
 cleanup() {
+	[ -n "$ipgid" ] && kill -- -"$ipgid" 2>/dev/null || true
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	wait 2>/dev/null || true
 	rm -rf "$T"
@@ -124,14 +126,20 @@ awk 'BEGIN {
 	for (r = 1; r <= 12; r++) for (y = 1900; y <= 2019; y++) for (m = 1; m <= 12; m++)
 		printf "ervaren-gezondheid-gezondheidsmonitor,%s,%dMM%02d,%d.%d\n", reg[r], y, m, y % 97, m;
 }' >"$T/big.csv"
+# The loop runs in a process group of its own (job control on for this one
+# job), so that stopping it stops the import it is running too: killing the
+# subshell alone would leave that `telling import` writing to the store.
+set -m
 ( while :; do ./build/telling import "$T/big.csv" --db "$T/d.db" >/dev/null 2>&1 || true; done ) &
-ipid=$!
-pids+=("$ipid")
+ipgid=$!
+set +m
 sleep 1
 n_imp=$(run nginx "http://127.0.0.1:$NP/$PAGE" "$npid")
 t_imp=$(run telling "http://127.0.0.1:$TP/$PAGE" "$tpid")
 imports=$(sqlite3 "$T/d.db" 'SELECT count(*) FROM import')
-kill "$ipid" 2>/dev/null || true
+kill -- -"$ipgid" 2>/dev/null || true
+wait "$ipgid" 2>/dev/null || true
+ipgid=
 report "theme page during imports" "$t_imp" "$n_imp"
 echo "imports committed during the run: $imports (each one reloads the server's snapshot)"
 read -r trps _ <<<"$t_page"

@@ -2,8 +2,8 @@
  * page_profile — a page per municipality (gemeente/<code>.html) and per
  * region group (groep/<slug>.html).
  *
- * A municipality's page lists every indicator of the agenda, theme by
- * theme: the municipality's latest figure, the province's and the national
+ * A municipality's page lists every indicator of the agenda that has a
+ * figure for some municipality, theme by theme (and names the others): the municipality's latest figure, the province's and the national
  * figure in that same period (so like is compared with like), and its
  * position among the municipalities the report compares (analysis/
  * position.h, in the best-covered period).  A group's page shows its
@@ -308,6 +308,40 @@ static int in_theme(const struct tl_indicator *d, const struct tl_theme *t)
 	return t ? d->theme && !strcmp(d->theme, t->slug) : !d->theme;
 }
 
+/* Indicator i has a figure for at least one of the municipalities compared
+ * (in any period).  One that has none (a file with only provincial rows)
+ * is left out of the municipalities' and groups' tables: a row of "geen
+ * gegevens" on every page would say nothing about the place.  "geen
+ * gegevens" stays where other municipalities do have a figure. */
+static int listed(const struct tl_profile_ctx *c, size_t i)
+{
+	return c->ind[i].ok;
+}
+
+/* The indicators left out (listed() == 0), each linked to where the report
+ * charts it: "Niet opgenomen, …:" and a list.  Nothing when none is. */
+static void not_listed(tl_buf *b, const struct tl_page *p, const struct tl_profile_ctx *c)
+{
+	const struct tl_model *m = p->m;
+	size_t total = 0;
+	for (size_t i = 0; i < m->n_indicators; i++)
+		total += !listed(c, i);
+	if (!total)
+		return;
+	tl_html_lit(b, "<div class=\"tl-note tl-profile__not-listed\">\n<p>");
+	tl_html_text(b, tl_word(p->lang, "Niet opgenomen, omdat geen enkele gemeente er een cijfer voor heeft:",
+				"Not listed, because no municipality has a figure for them:"));
+	tl_html_lit(b, "</p>\n<ul>\n");
+	for (size_t i = 0; i < m->n_indicators; i++) {
+		if (listed(c, i))
+			continue;
+		tl_html_lit(b, "<li>");
+		indicator_name(b, p, c, i);
+		tl_html_lit(b, "</li>\n");
+	}
+	tl_html_lit(b, "</ul>\n</div>\n");
+}
+
 void tl_page_region(tl_buf *b, const struct tl_page *p, const struct tl_profile_ctx *c, const struct tl_region *r)
 {
 	const struct tl_model *m = p->m;
@@ -335,8 +369,8 @@ void tl_page_region(tl_buf *b, const struct tl_page *p, const struct tl_profile_
 	tl_buf t = TL_BUF_INIT;
 	tl_buf_printf(&t,
 		      tl_word(lang,
-			      "Alle indicatoren van deze agenda voor %s: het meest recente cijfer, het cijfer van %s%s%s in hetzelfde jaar (of, als dat er niet is, hun meest recente met het jaar erbij), en de plaats van %s tussen de %zu gemeenten (1 = gunstigst).",
-			      "Every indicator of this agenda for %s: the latest figure, the figure for %s%s%s in the same year (or, when there is none, their latest with its year), and the position of %s among the %zu municipalities (1 = most favourable)."),
+			      "De indicatoren van deze agenda voor %s: het meest recente cijfer, het cijfer van %s%s%s in hetzelfde jaar (of, als dat er niet is, hun meest recente met het jaar erbij), en de plaats van %s tussen de %zu gemeenten (1 = gunstigst).",
+			      "The indicators of this agenda for %s: the latest figure, the figure for %s%s%s in the same year (or, when there is none, their latest with its year), and the position of %s among the %zu municipalities (1 = most favourable)."),
 		      r->name, prov ? prov->name : "", prov && nat ? tl_word(lang, " en ", " and ") : "",
 		      nat ? nat->name : "", r->name, c->n_gm);
 	tl_html_text(b, t.data);
@@ -347,7 +381,7 @@ void tl_page_region(tl_buf *b, const struct tl_page *p, const struct tl_profile_
 		const struct tl_theme *th = theme_at(m, ti);
 		size_t count = 0;
 		for (size_t i = 0; i < m->n_indicators; i++)
-			count += in_theme(&m->indicators[i], th);
+			count += in_theme(&m->indicators[i], th) && listed(c, i);
 		if (!count)
 			continue;
 		char hid[96];
@@ -375,7 +409,7 @@ void tl_page_region(tl_buf *b, const struct tl_page *p, const struct tl_profile_
 		tl_html_lit(b, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
 		for (size_t i = 0; i < m->n_indicators; i++) {
 			const struct tl_indicator *d = &m->indicators[i];
-			if (!in_theme(d, th))
+			if (!in_theme(d, th) || !listed(c, i))
 				continue;
 			tl_html_lit(b, "<tr><th scope=\"row\" class=\"utrecht-table__header-cell\">");
 			indicator_name(b, p, c, i);
@@ -409,6 +443,7 @@ void tl_page_region(tl_buf *b, const struct tl_page *p, const struct tl_profile_
 		}
 		tl_html_lit(b, "</tbody></table></div>\n</section>\n");
 	}
+	not_listed(b, p, c);
 	tl_render_region_annual(b, p, &r->code, 1, r->name);
 	/* The groups this municipality belongs to. */
 	int any = 0;
@@ -477,7 +512,7 @@ void tl_page_group(tl_buf *b, const struct tl_page *p, const struct tl_profile_c
 		const struct tl_theme *th = theme_at(m, ti);
 		size_t count = 0;
 		for (size_t i = 0; i < m->n_indicators; i++)
-			count += in_theme(&m->indicators[i], th);
+			count += in_theme(&m->indicators[i], th) && listed(c, i);
 		if (!count)
 			continue;
 		char hid[96];
@@ -505,7 +540,7 @@ void tl_page_group(tl_buf *b, const struct tl_page *p, const struct tl_profile_c
 		tl_html_lit(b, "</tr></thead>\n<tbody class=\"utrecht-table__body\">\n");
 		for (size_t i = 0; i < m->n_indicators; i++) {
 			const struct tl_indicator *d = &m->indicators[i];
-			if (!in_theme(d, th))
+			if (!in_theme(d, th) || !listed(c, i))
 				continue;
 			struct tl_period per;
 			size_t cov;
@@ -534,6 +569,7 @@ void tl_page_group(tl_buf *b, const struct tl_page *p, const struct tl_profile_c
 		}
 		tl_html_lit(b, "</tbody></table></div>\n</section>\n");
 	}
+	not_listed(b, p, c);
 	const char **codes = TL_NEW_ARRAY(m->arena, const char *, nm + 1);
 	for (size_t i = 0; i < nm; i++)
 		codes[i] = mem[i]->code;

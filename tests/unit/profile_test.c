@@ -133,6 +133,56 @@ static void test_the_municipality_page(void **state)
 	tl_arena_free(f->a);
 }
 
+/* An indicator no municipality has a figure for (a file with only
+ * provincial rows) is not a row of "no data" on every municipality's and
+ * group's page: it is named once as not listed.  One that some
+ * municipality has stays, with "no data" where a municipality has none. */
+static void test_an_indicator_without_municipal_figures_is_named_not_listed(void **state)
+{
+	(void)state;
+	struct fx *f = fixture();
+	static struct tl_indicator ind[2];
+	ind[0] = (struct tl_indicator){.slug = "gezond", .title = "Gezond", .unit = "%", .decimals = 1,
+				       .polarity = TL_POLARITY_HIGHER_BETTER, .source = "T"};
+	ind[1] = (struct tl_indicator){.slug = "inwoners", .title = "Inwoners", .unit = "aantal", .decimals = 0,
+				       .polarity = TL_POLARITY_NEUTRAL, .source = "T"};
+	f->m->indicators = ind;
+	f->m->n_indicators = 2;
+	static struct tl_observation obs[3];
+	obs[0] = (struct tl_observation){"gezond", "GM0106", {2022, TL_PERIOD_YEAR, 0}, 71.1, TL_STATUS_FINAL, NULL, NULL};
+	obs[1] = (struct tl_observation){"gezond", "PV22", {2022, TL_PERIOD_YEAR, 0}, 72.5, TL_STATUS_FINAL, NULL, NULL};
+	obs[2] = (struct tl_observation){"inwoners", "PV22", {2019, TL_PERIOD_YEAR, 0}, 416623, TL_STATUS_FINAL, NULL, NULL};
+	f->m->obs = obs;
+	f->m->n_obs = 3;
+	tl_model_index(f->m);
+	struct tl_profile_ctx *c = tl_profile_ctx_new(f->m, NULL);
+	size_t n;
+	const struct tl_region *const *gm = tl_profile_municipalities(c, &n);
+	assert_int_equal(n, 2);
+	for (size_t k = 0; k < n; k++) {
+		struct tl_page p = {f->m, TL_LANG_EN, gm[k]->name, "gemeente/x.html", "../", 0, 0};
+		tl_buf b = TL_BUF_INIT;
+		tl_page_region(&b, &p, c, gm[k]);
+		assert_non_null(strstr(b.data, ">Gezond</th>"));
+		assert_null(strstr(b.data, ">Inwoners</th>"));
+		assert_non_null(strstr(b.data, "Not listed, because no municipality has a figure for them:</p>\n<ul>\n<li>Inwoners</li>\n</ul>"));
+		/* Emmen has no figure for Gezond: its cell says so; Assen's has one */
+		int emmen = !strcmp(gm[k]->code, "GM0114");
+		assert_true((strstr(b.data, ">Gezond</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column "
+					   "tl-num\"><span class=\"tl-missing\">no data</span>") != NULL) == emmen);
+		assert_true((strstr(b.data, ">71.1%") != NULL) == !emmen);
+		tl_buf_free(&b);
+	}
+	struct tl_page p = {f->m, TL_LANG_NL, "Zuid", "groep/zuid.html", "../", 0, 0};
+	tl_buf b = TL_BUF_INIT;
+	tl_page_group(&b, &p, c, &f->group);
+	assert_non_null(strstr(b.data, "header-cell\">Gezond"));
+	assert_null(strstr(b.data, "header-cell\">Inwoners"));
+	assert_non_null(strstr(b.data, "Niet opgenomen, omdat geen enkele gemeente er een cijfer voor heeft:</p>\n<ul>\n<li>Inwoners</li>\n</ul>"));
+	tl_buf_free(&b);
+	tl_arena_free(f->a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -140,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_a_group_lists_its_members_grants_with_the_municipality),
 		cmocka_unit_test(test_nothing_when_the_model_has_nothing_for_the_region),
 		cmocka_unit_test(test_the_municipality_page),
+		cmocka_unit_test(test_an_indicator_without_municipal_figures_is_named_not_listed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
