@@ -289,12 +289,18 @@ static void snap_install(struct server *sv, struct snap *s)
 }
 
 /* Load the store into a new snapshot and make it current.  On failure the
- * old snapshot stays (and the reason is in errs). */
+ * old snapshot stays (and the reason is in errs).  The change counter is
+ * read before the load: a commit by another process that lands while the
+ * snapshot is built then still counts as unseen, and the watcher loads
+ * again.  Read after the load, it marked such a commit as seen without
+ * its data (a PostgreSQL notification arriving mid-build), and the server
+ * went on showing the old text until the next change. */
 static int reload(struct server *sv, tl_errors *errs)
 {
 	pthread_mutex_lock(&sv->db_lock);
+	int64_t dv = tl_store_data_version(sv->st);
 	struct snap *s = snap_build(sv, errs);
-	sv->data_version = tl_store_data_version(sv->st);
+	sv->data_version = dv;
 	pthread_mutex_unlock(&sv->db_lock);
 	if (!s)
 		return tl_errors_failed(errs) ? TL_ERR_INPUT : TL_ERR_STORE;
