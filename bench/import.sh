@@ -80,7 +80,7 @@ bt=$(printf '%s\n' "${b[@]}" | median)
 oc=$(printf '%s\n' "${ours_cpu[@]}" | median)
 ac=$(printf '%s\n' "${a_cpu[@]}" | median)
 rss=$(printf '%s\n' "${ours_rss[@]}" | sort -n | tail -1)
-echo "== import benchmark ($(date -u +%FT%TZ), $(nproc) cores, $RUNS runs, median)"
+echo "== import benchmark ($(date -u +%FT%TZ), $(nproc) cores, $RUNS runs, median; load $(cut -d' ' -f1-3 /proc/loadavg))"
 head -2 "$W/out"
 echo "cells in the files: $cells; observations stored: $obs; regions: $regions"
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.6f", a / b }'; }

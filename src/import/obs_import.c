@@ -4,15 +4,18 @@
  * One pass over the file with the streaming CSV reader: the header row maps
  * column names to field indexes, then each row is checked cell by cell (all
  * problems of a row are reported, not just the first) and, when clean,
- * written with tl_store_put_observation().  Memory stays flat: the reader
- * holds one record, this file holds one row's trimmed copies and the names
- * of the last indicator and region found in the store.
+ * given to tl_store_put_observation_later(), which writes the cells in
+ * sorted batches (on SQLite on a thread of its own, while this one reads
+ * on).  Memory stays flat: the reader holds one record, this file holds one
+ * row's trimmed copies and the names of the last indicator and region found
+ * in the store, the store a bounded batch.
  *
- * Duplicates: the store tells us when this import already wrote a cell, but
- * not from which line.  Rather than remembering a line per cell, we keep the
- * duplicates (at most DUP_MAX) and, after the pass, read the file once more
- * to find the first line of each; their errors are then sorted in among the
- * others by line.
+ * Duplicates: the store tells us when this import already wrote a cell (at
+ * once, or when it writes its batch: with the line and column we gave it),
+ * but not where the first one was.  Rather than remembering a line per
+ * cell, we keep the duplicates (at most DUP_MAX) and, after the pass, read
+ * the file once more to find the first line of each; their errors are then
+ * sorted in among the others by line.
  */
 #include "obs_import.h"
 
@@ -348,29 +351,39 @@ static void take(struct imp *m, const struct tl_csv_field *f, int k)
 	tl_buf_put(b, s, n);
 }
 
-/* Remember a duplicate of an earlier row; its error is added after the
- * second pass.  Over DUP_MAX, report it at once without the first line. */
-static void add_dup(struct imp *m, const struct tl_csv_field *f, const struct tl_period *p)
+/* Remember a duplicate of an earlier row (its cell at line:col); its error
+ * is added after the second pass.  Over DUP_MAX, report it at once without
+ * the first line. */
+static void add_dup(struct imp *m, unsigned line, unsigned col, const char *indicator, const char *region,
+		    const struct tl_period *p)
 {
 	if (m->ndups == DUP_MAX) {
 		char code[9];
 		tl_period_code(p, code);
-		tl_errors_add(m->errs, m->in->name, f[0].line, f[0].col, NULL,
+		tl_errors_add(m->errs, m->in->name, line, col, NULL,
 			      "duplicate cell: indicator \"%s\", region \"%s\", period %s is given "
-			      "earlier in this file", m->cell[C_INDICATOR].data,
-			      m->cell[C_REGION].data, code);
+			      "earlier in this file", indicator, region, code);
 		m->dups_lost++;
 		return;
 	}
 	if (!m->dups)
 		m->dups = xcalloc(DUP_MAX, sizeof *m->dups);
 	struct dup *d = &m->dups[m->ndups++];
-	d->line = f[0].line;
-	d->col = f[0].col;
+	d->line = line;
+	d->col = col;
 	d->first = 0;
-	d->indicator = xstrdup(m->cell[C_INDICATOR].data);
-	d->region = xstrdup(m->cell[C_REGION].data);
+	d->indicator = xstrdup(indicator);
+	d->region = xstrdup(region);
 	d->period = *p;
+}
+
+/* A duplicate the store found when it wrote its bulk buffer (tag: the
+ * row's line and column); it was counted as written. */
+static void late_dup(void *ctx, uint64_t tag, const struct tl_observation *o)
+{
+	struct imp *m = ctx;
+	add_dup(m, (unsigned)(tag >> 32), (unsigned)(tag & 0xFFFFFFFFu), o->indicator, o->region, &o->period);
+	m->stats.observations--;
 }
 
 /* One data row of the right width: check every cell, write when clean. */
@@ -478,9 +491,10 @@ done:
 			.source = src->len ? src->data : NULL,
 			.note = note->len ? note->data : NULL,
 		};
-		int r = tl_store_put_observation(m->st, m->import_id, &o, m->errs);
+		int r = tl_store_put_observation_later(m->st, m->import_id, &o,
+						       (uint64_t)f[0].line << 32 | f[0].col, m->errs);
 		if (r == 1)
-			add_dup(m, f, &period);
+			add_dup(m, f[0].line, f[0].col, ind->data, reg->data, &period);
 		else if (r < 0)
 			m->failed = TL_ERR_STORE;
 		else
@@ -594,6 +608,7 @@ static int import(tl_store *st, const struct input *in, int64_t import_id,
 	size_t errs_from = errs->n;
 	size_t count_before = tl_errors_count(errs);
 
+	tl_store_bulk_begin(st, late_dup, &m);
 	tl_csv *c = open_input(in);
 	const struct tl_csv_field *f;
 	size_t n;
@@ -635,6 +650,10 @@ static int import(tl_store *st, const struct input *in, int64_t import_id,
 	}
 	progress_end(&m);
 	tl_csv_close(c);
+	/* The cells still in the store's bulk buffer: a duplicate among them
+	 * is reported through late_dup. */
+	if (tl_store_bulk_end(st, errs) && !m.failed)
+		m.failed = TL_ERR_STORE;
 	if (!have_header && !header_bad && !m.failed)
 		tl_errors_add(errs, in->name, 1, 1, NULL,
 			      "empty file: expected a header row naming the columns indicator, "

@@ -141,7 +141,13 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
  * call).  When it is found at once, put_observation_later returns 1.  The
  * buffer is written before anything reads observations, before a commit
  * and by tl_store_bulk_end, which also stops calling dup; a rollback drops
- * it.  One bulk writer at a time. */
+ * it.  On SQLite the batches are written by a thread of the store's while
+ * the caller goes on; dup is still called on the caller's thread (from
+ * put_observation_later, bulk_end or a flush).  Between bulk_begin and
+ * bulk_end the caller may also put regions, register regions and groups
+ * and ask has_indicator / has_region (they take the connection between
+ * two of the writer's INSERTs); any other store call waits for the writer
+ * to finish its batch first.  One bulk writer at a time. */
 typedef void (*tl_store_dup_fn)(void *ctx, uint64_t tag, const struct tl_observation *o);
 void tl_store_bulk_begin(tl_store *st, tl_store_dup_fn dup, void *ctx);
 int tl_store_put_observation_later(tl_store *st, int64_t import_id, const struct tl_observation *o,

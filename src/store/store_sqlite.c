@@ -8,6 +8,7 @@
  */
 #include "store.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -62,12 +63,22 @@ struct tl_store {
 		char text[48];
 		int64_t id;
 	} ind_memo[128];
-	/* SQLite's bulk path (see "SQLite bulk loading"): rows waiting to be
-	 * sorted and written, all of import lite_import. */
-	struct lite_row *lite;
-	struct lite_ord *lite_ord, *lite_tmp;
-	size_t lite_n;
-	int64_t lite_import;
+	/* SQLite's bulk path (see "SQLite bulk loading"): the batch being
+	 * filled, the writer thread that writes full ones (NULL until the
+	 * first is handed over), and what a write leaves for this thread to
+	 * report: duplicates found late and the first error. */
+	struct lite_batch {
+		struct lite_row *rows;
+		size_t n;
+		int64_t import_id;
+	} fill;
+	struct lite_ord *lite_ord, *lite_tmp; /* the sort's, used by whoever writes */
+	struct lite_writer *w;
+	int db_depth, db_held; /* this thread's lite_enter nesting; whether it took the connection */
+	struct lite_row *dups;
+	size_t n_dups, cap_dups;
+	int lite_rc;
+	char lite_msg[512];
 	tl_store_dup_fn dup;
 	void *dup_ctx;
 	tl_sql_stmt *put_obs_n;            /* LITE_CHUNK rows in one INSERT */
@@ -227,15 +238,20 @@ static void copy_text(tl_buf *b, const char *s)
 
 static int fail(tl_store *st, tl_errors *errs, const char *what);
 
-static int lite_flush(tl_store *st, tl_errors *errs);
+/* SQLite's bulk path, below. */
+static int lite_finish(tl_store *st, tl_errors *errs);
+static void lite_drop(tl_store *st);
+static void lite_settle(tl_store *st);
+static void lite_enter(tl_store *st);
+static void lite_leave(tl_store *st);
 static void lite_cache_end(tl_store *st);
 
-/* Write the pending observations: SQLite's bulk buffer, PostgreSQL's COPY
+/* Write the pending observations: SQLite's bulk batches, PostgreSQL's COPY
  * text. */
 static int flush_obs(tl_store *st, tl_errors *errs)
 {
-	if (st->lite_n) {
-		int lrc = lite_flush(st, errs);
+	if (st->fill.n || st->w || st->n_dups || st->lite_rc) {
+		int lrc = lite_finish(st, errs);
 		if (lrc)
 			return lrc;
 	}
@@ -244,14 +260,6 @@ static int flush_obs(tl_store *st, tl_errors *errs)
 	int rc = pg_flush(st);
 	tl_buf_reset(&st->pending);
 	return rc ? fail(st, errs, "observations") : TL_OK;
-}
-
-/* Forget SQLite's pending bulk rows (rollback, close). */
-static void lite_drop(tl_store *st)
-{
-	for (size_t i = 0; i < st->lite_n; i++)
-		free(st->lite[i].note);
-	st->lite_n = 0;
 }
 
 static void forget_ids(tl_store *st)
@@ -279,6 +287,7 @@ static int fail(tl_store *st, tl_errors *errs, const char *what)
 
 static int exec(tl_store *st, const char *sql, tl_errors *errs)
 {
+	lite_settle(st);
 	if (tl_sql_exec(st->db, sql)) {
 		tl_errors_add(errs, st->uri, 0, 0, NULL, "store: %s", tl_sql_errmsg(st->db));
 		return TL_ERR_STORE;
@@ -288,6 +297,7 @@ static int exec(tl_store *st, const char *sql, tl_errors *errs)
 
 static int prepare(tl_store *st, tl_sql_stmt **out, const char *sql, tl_errors *errs)
 {
+	lite_settle(st);
 	if (!(*out = tl_sql_prepare(st->db, sql)))
 		return fail(st, errs, "prepare");
 	return TL_OK;
@@ -296,6 +306,7 @@ static int prepare(tl_store *st, tl_sql_stmt **out, const char *sql, tl_errors *
 /* One integer from a query without parameters; `fallback` when none. */
 static int64_t query_int(tl_store *st, const char *sql, int64_t fallback)
 {
+	lite_settle(st);
 	tl_sql_stmt *s = tl_sql_prepare(st->db, sql);
 	int64_t v = fallback;
 	if (s && tl_sql_step(s) == TL_SQL_ROW)
@@ -443,7 +454,8 @@ void tl_store_close(tl_store *st)
 	if (st->in_tx)
 		tl_store_rollback(st);
 	lite_drop(st);
-	free(st->lite);
+	free(st->fill.rows);
+	free(st->dups);
 	free(st->lite_ord);
 	free(st->lite_tmp);
 	tl_sql_finalize(st->put_obs_n);
@@ -474,6 +486,7 @@ void tl_store_close(tl_store *st)
 
 tl_sql *tl_store_sql(tl_store *st)
 {
+	lite_settle(st); /* the caller runs statements of its own */
 	return st->db;
 }
 
@@ -525,10 +538,10 @@ void tl_store_rollback(tl_store *st)
 {
 	if (!st->in_tx)
 		return;
+	lite_drop(st); /* the writer thread first: it may be inside an INSERT */
 	tl_sql_rollback(st->db);
 	st->in_tx = 0;
 	forget_ids(st); /* period rows and ids may have been rolled back */
-	lite_drop(st);
 	lite_cache_end(st);
 	tl_buf_reset(&st->pending);
 	seen_forget(st);
@@ -767,7 +780,19 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 	return TL_OK;
 }
 
+static int put_region(tl_store *st, const struct tl_region *r, tl_errors *errs);
+
 int tl_store_put_region(tl_store *st, const struct tl_region *r, tl_errors *errs)
+{
+	/* Called between a bulk load's cells (a file that adds its regions):
+	 * the connection is taken from the writer thread only for this. */
+	lite_enter(st);
+	int rc = put_region(st, r, errs);
+	lite_leave(st);
+	return rc;
+}
+
+static int put_region(tl_store *st, const struct tl_region *r, tl_errors *errs)
 {
 	if (!st->put_reg &&
 	    prepare(st, &st->put_reg,
@@ -880,8 +905,20 @@ static int register_known(tl_store *st, tl_errors *errs)
 	return TL_OK;
 }
 
+static int register_region(tl_store *st, const struct tl_register_region *r, int *added,
+			   tl_errors *errs);
+
 int tl_store_register_region(tl_store *st, const struct tl_register_region *r, int *added,
 			     tl_errors *errs)
+{
+	lite_enter(st);
+	int rc = register_region(st, r, added, errs);
+	lite_leave(st);
+	return rc;
+}
+
+static int register_region(tl_store *st, const struct tl_register_region *r, int *added,
+			   tl_errors *errs)
 {
 	if (!st->put_register &&
 	    prepare(st, &st->put_register,
@@ -928,19 +965,24 @@ int tl_store_register_group(tl_store *st, const char *code, const char *title, c
 			    tl_errors *errs)
 {
 	tl_sql_stmt *s;
-	if (prepare(st, &s,
-		    "INSERT INTO region_register_group (code, title, parent) VALUES (?1, ?2, ?3)"
-		    " ON CONFLICT (code) DO UPDATE SET title = excluded.title, parent = excluded.parent",
-		    errs))
-		return TL_ERR_STORE;
-	bind_text(s, 1, code);
-	bind_text(s, 2, title);
-	bind_text(s, 3, parent);
-	return run(st, s, errs, "region group register");
+	lite_enter(st);
+	int rc = prepare(st, &s,
+			 "INSERT INTO region_register_group (code, title, parent) VALUES (?1, ?2, ?3)"
+			 " ON CONFLICT (code) DO UPDATE SET title = excluded.title, parent = excluded.parent",
+			 errs);
+	if (!rc) {
+		bind_text(s, 1, code);
+		bind_text(s, 2, title);
+		bind_text(s, 3, parent);
+		rc = run(st, s, errs, "region group register");
+	}
+	lite_leave(st);
+	return rc;
 }
 
 int tl_store_register_get(tl_store *st, const char *code, tl_arena *a, struct tl_register_region *out)
 {
+	lite_settle(st);
 	tl_sql_stmt *s;
 	if (!(s = tl_sql_prepare(st->db,
 				 "SELECT code, name, level, parent, grp, classification_year, first_year, last_year"
@@ -965,6 +1007,7 @@ int tl_store_register_get(tl_store *st, const char *code, tl_arena *a, struct tl
 
 long tl_store_register_count(tl_store *st, const char *level)
 {
+	lite_settle(st);
 	tl_sql_stmt *s;
 	if (!(s = tl_sql_prepare(st->db,
 				 "SELECT count(*) FROM region_register WHERE CAST(?1 AS TEXT) IS NULL OR level = ?1")))
@@ -1065,15 +1108,17 @@ int tl_store_import_end(tl_store *st, int64_t import_id, long rows, long observa
 }
 
 /* The id of key in table (via its prepared lookup), cached; 0 when absent. */
-static int64_t key_id(tl_strmap *cache, tl_sql_stmt *lookup, const char *key)
+static int64_t key_id(tl_store *st, tl_strmap *cache, tl_sql_stmt *lookup, const char *key)
 {
 	int found;
 	void *v = tl_strmap_get(cache, key, &found);
 	if (found)
 		return (int64_t)(intptr_t)v;
+	lite_enter(st);
 	tl_sql_bind_text(lookup, 1, key);
 	int64_t id = tl_sql_step(lookup) == TL_SQL_ROW ? tl_sql_col_int(lookup, 0) : 0;
 	tl_sql_reset(lookup);
+	lite_leave(st);
 	if (id)
 		tl_strmap_put(cache, key, (void *)(intptr_t)id);
 	return id;
@@ -1081,17 +1126,17 @@ static int64_t key_id(tl_strmap *cache, tl_sql_stmt *lookup, const char *key)
 
 static int64_t source_id(tl_store *st, const char *text, tl_errors *errs)
 {
-	int64_t id = key_id(st->src_ids, st->src_id, text);
+	int64_t id = key_id(st, st->src_ids, st->src_id, text);
 	if (id)
 		return id;
+	lite_enter(st);
 	tl_sql_bind_text(st->put_src, 1, text);
 	int rc = tl_sql_step(st->put_src);
 	tl_sql_reset(st->put_src);
-	if (rc != TL_SQL_DONE) {
+	if (rc != TL_SQL_DONE)
 		fail(st, errs, "source");
-		return 0;
-	}
-	return key_id(st->src_ids, st->src_id, text);
+	lite_leave(st);
+	return rc == TL_SQL_DONE ? key_id(st, st->src_ids, st->src_id, text) : 0;
 }
 
 /* A period's integer id, computed from its code (see schema migration 3). */
@@ -1142,7 +1187,7 @@ static int64_t indicator_id(tl_store *st, const char *slug)
 			continue;
 		if (im->ptr && !strcmp(im->text, slug))
 			return im->id;
-		int64_t id = key_id(st->ind_ids, st->ind_id, slug);
+		int64_t id = key_id(st, st->ind_ids, st->ind_id, slug);
 		size_t n = strlen(slug);
 		if (id && n < sizeof im->text) { /* a new entry, or the same pointer with new text */
 			im->ptr = slug;
@@ -1151,7 +1196,7 @@ static int64_t indicator_id(tl_store *st, const char *slug)
 		}
 		return id;
 	}
-	return key_id(st->ind_ids, st->ind_id, slug);
+	return key_id(st, st->ind_ids, st->ind_id, slug);
 }
 
 /* The packed key and source id of an observation, adding its period (and
@@ -1172,8 +1217,11 @@ static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, 
 		tl_sql_bind_text(p, 3, kinds[o->period.kind]);
 		tl_sql_bind_int(p, 4, o->period.sub);
 		tl_sql_bind_int(p, 5, period_id(&o->period));
-		if (tl_sql_run_later(p))
-			return fail(st, errs, "period");
+		lite_enter(st);
+		int prc = tl_sql_run_later(p) ? fail(st, errs, "period") : TL_OK;
+		lite_leave(st);
+		if (prc)
+			return prc;
 		memcpy(st->last_period, code, sizeof code);
 	}
 	int64_t ind = indicator_id(st, o->indicator);
@@ -1181,7 +1229,7 @@ static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, 
 	if (st->last_reg_id && !strcmp(o->region, st->last_reg)) {
 		reg = st->last_reg_id;
 	} else {
-		reg = key_id(st->reg_ids, st->reg_id, o->region);
+		reg = key_id(st, st->reg_ids, st->reg_id, o->region);
 		size_t n = strlen(o->region);
 		if (reg && n < sizeof st->last_reg) {
 			memcpy(st->last_reg, o->region, n + 1);
@@ -1226,8 +1274,8 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 {
 	int64_t key, src;
 	/* Rows waiting in the bulk buffer were given first: they go first. */
-	if (st->lite_n) {
-		int frc = lite_flush(st, errs);
+	if (st->fill.n || st->w || st->n_dups || st->lite_rc) {
+		int frc = lite_finish(st, errs);
 		if (frc)
 			return frc;
 	}
@@ -1298,7 +1346,21 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
  * are then written one by one the usual way, which replaces a cell of an
  * earlier import and finds a duplicate of this one.  A duplicate inside the
  * buffer sorts next to its first occurrence.  Either is reported through
- * the caller's dup function with the caller's tag. */
+ * the caller's dup function with the caller's tag.
+ *
+ * The writing runs on a thread of its own while the caller parses and maps
+ * the next batch (two batches: the one being filled, the one being
+ * written).  The connection is one, and SQLite's connections are opened
+ * without their own mutex, so the two threads take turns: the writer holds
+ * it for one INSERT at a time (lite_chunk), and the caller's thread takes it
+ * between two (lite_enter) for the few statements it runs itself while a
+ * batch is written: a new region or period, an id not yet cached.  What a
+ * write finds — duplicates, the first error — waits in the store until the
+ * caller's thread reports it (lite_report), at the next hand-over or at the
+ * end; a duplicate's names are looked up then.  Anything else the store is
+ * asked first lets the writer finish its batch and stop (lite_settle), and
+ * a rollback stops it at the next INSERT (cancel).  The transaction stays
+ * the caller's: all-or-nothing and kill -9 safety do not change. */
 
 /* The page cache while a transaction loads in bulk, and after it (SQLite's
  * default): sorted inserts into a store of tens of MB dirty more pages per
@@ -1308,13 +1370,26 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 #define LITE_CACHE_DEFAULT "PRAGMA cache_size = -2000"
 
 enum {
-	LITE_ROWS = 32768, /* rows per flush: 1.6 MB of buffer and order */
+	LITE_ROWS = 32768, /* rows per batch: 1.3 MB, and 1 MB of sort order */
 	LITE_CHUNK = 64,   /* rows per INSERT */
 	LITE_COLS = 5      /* parameters per row; import_id is shared */
 };
 
+struct lite_writer {
+	pthread_t th;
+	pthread_mutex_t mx;
+	pthread_cond_t cv;       /* every change below is broadcast */
+	struct lite_batch batch; /* the writer's while busy */
+	int busy;                /* a batch is handed over and not yet written */
+	int stop;                /* exit when not busy */
+	int cancel;              /* skip the rest of the batch (rollback) */
+	int in_chunk;            /* the writer is inside an INSERT */
+	int main_wait, main_in;  /* the caller's thread wants / has the connection */
+};
+
 void tl_store_bulk_begin(tl_store *st, tl_store_dup_fn dup, void *ctx)
 {
+	lite_settle(st);
 	st->dup = dup;
 	st->dup_ctx = ctx;
 	/* A larger page cache until the transaction ends (a cap: memory stays
@@ -1342,45 +1417,87 @@ int tl_store_bulk_end(tl_store *st, tl_errors *errs)
 	return rc;
 }
 
-int tl_store_put_observation_later(tl_store *st, int64_t import_id, const struct tl_observation *o,
-				   uint64_t tag, tl_errors *errs)
+/* The caller's thread takes the connection between two of the writer's
+ * INSERTs (nested calls count; without a writer there is nothing to do). */
+static void lite_enter(tl_store *st)
 {
-	if (tl_sql_kind(st->db) != TL_SQL_SQLITE || !st->in_tx)
-		return tl_store_put_observation(st, import_id, o, errs);
-	if (st->lite_n && (st->lite_n == LITE_ROWS || st->lite_import != import_id)) {
-		int frc = lite_flush(st, errs);
-		if (frc)
-			return frc;
-	}
-	int64_t key, src;
-	if (obs_ids(st, o, &key, &src, errs))
-		return TL_ERR_STORE;
-	if (!st->lite) {
-		st->lite = xmalloc(LITE_ROWS * sizeof *st->lite);
-		st->lite_ord = xmalloc(LITE_ROWS * sizeof *st->lite_ord);
-		st->lite_tmp = xmalloc(LITE_ROWS * sizeof *st->lite_tmp);
-	}
-	struct lite_row *r = &st->lite[st->lite_n++];
-	r->key = key;
-	r->value = tl_status_has_value(o->status) ? o->value : 0;
-	r->src = src;
-	r->tag = tag;
-	r->note = o->note ? xstrdup(o->note) : NULL;
-	r->status = (int)o->status;
-	st->lite_import = import_id;
-	return TL_OK;
+	struct lite_writer *w = st->w;
+	if (st->db_depth++ || !w)
+		return;
+	pthread_mutex_lock(&w->mx);
+	w->main_wait = 1;
+	while (w->in_chunk)
+		pthread_cond_wait(&w->cv, &w->mx);
+	w->main_wait = 0;
+	w->main_in = 1;
+	pthread_mutex_unlock(&w->mx);
+	st->db_held = 1;
 }
 
-/* Order the buffer by key into st->lite_ord: LSD radix sort on 8-bit
- * digits, which is stable (a duplicate stays after its first occurrence);
- * digits that are the same in every key (most of them in one file's
- * batch) cost one counting pass and no move. */
-static void lite_sort(tl_store *st)
+static void lite_leave(tl_store *st)
 {
-	size_t n = st->lite_n;
-	struct lite_ord *a = st->lite_ord, *b = st->lite_tmp;
+	if (--st->db_depth || !st->db_held)
+		return;
+	struct lite_writer *w = st->w;
+	pthread_mutex_lock(&w->mx);
+	w->main_in = 0;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mx);
+	st->db_held = 0;
+}
+
+/* The writer's side: wait for the connection; 1 when cancelled. */
+static int writer_enter(struct lite_writer *w)
+{
+	pthread_mutex_lock(&w->mx);
+	while (w->main_in || w->main_wait)
+		pthread_cond_wait(&w->cv, &w->mx);
+	int cancel = w->cancel;
+	w->in_chunk = !cancel;
+	pthread_mutex_unlock(&w->mx);
+	return cancel;
+}
+
+static void writer_leave(struct lite_writer *w)
+{
+	pthread_mutex_lock(&w->mx);
+	w->in_chunk = 0;
+	if (w->main_wait)
+		pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mx);
+}
+
+/* An error of a write, kept for lite_report (the connection is held). */
+static int lite_fail(tl_store *st, const char *what)
+{
+	if (!st->lite_rc) {
+		snprintf(st->lite_msg, sizeof st->lite_msg, "%s: %s", what, tl_sql_errmsg(st->db));
+		st->lite_rc = TL_ERR_STORE;
+	}
+	return TL_ERR_STORE;
+}
+
+/* A duplicate found by a write, kept for lite_report (the note moves). */
+static void lite_keep_dup(tl_store *st, struct lite_row *r)
+{
+	if (st->n_dups == st->cap_dups) {
+		st->cap_dups = st->cap_dups ? 2 * st->cap_dups : 16;
+		st->dups = xrealloc(st->dups, st->cap_dups * sizeof *st->dups);
+	}
+	st->dups[st->n_dups++] = *r;
+	r->note = NULL;
+}
+
+/* Order batch b by key into st->lite_ord: LSD radix sort on 8-bit digits,
+ * which is stable (a duplicate stays after its first occurrence); digits
+ * that are the same in every key (most of them in one file's batch) cost
+ * one counting pass and no move. */
+static void lite_sort(tl_store *st, const struct lite_batch *b)
+{
+	size_t n = b->n;
+	struct lite_ord *a = st->lite_ord, *t = st->lite_tmp;
 	for (size_t i = 0; i < n; i++) {
-		a[i].key = (uint64_t)st->lite[i].key;
+		a[i].key = (uint64_t)b->rows[i].key;
 		a[i].row = (uint32_t)i;
 	}
 	for (int shift = 0; shift < 64; shift += 8) {
@@ -1392,13 +1509,13 @@ static void lite_sort(tl_store *st)
 		for (int d = 0; d < 256; d++)
 			count[d + 1] += count[d];
 		for (size_t i = 0; i < n; i++)
-			b[count[(a[i].key >> shift) & 0xFF]++] = a[i];
-		struct lite_ord *t = a;
-		a = b;
-		b = t;
+			t[count[(a[i].key >> shift) & 0xFF]++] = a[i];
+		struct lite_ord *x = a;
+		a = t;
+		t = x;
 	}
 	st->lite_ord = a;
-	st->lite_tmp = b;
+	st->lite_tmp = t;
 }
 
 /* One id's text column (slug, code) for a message, into out. */
@@ -1413,8 +1530,9 @@ static void lite_name(tl_store *st, tl_sql_stmt **s, const char *sql, int64_t id
 	tl_sql_reset(*s);
 }
 
-/* A duplicate found while writing the buffer: to the caller's dup function
- * with the observation as stored, or (without one) an error of our own. */
+/* A duplicate, reported by the caller's thread: to the caller's dup
+ * function with the observation as stored, or (without one) an error of
+ * our own. */
 static int lite_dup(tl_store *st, const struct lite_row *r, tl_errors *errs)
 {
 	char ind[256], reg[64], per[9];
@@ -1435,6 +1553,28 @@ static int lite_dup(tl_store *st, const struct lite_row *r, tl_errors *errs)
 	return TL_ERR_INPUT;
 }
 
+/* Report what writes left (the writer is idle): duplicates in the order
+ * they were found, then the first error.  TL_OK or the first failure. */
+static int lite_report(tl_store *st, tl_errors *errs)
+{
+	int rc = TL_OK;
+	for (size_t i = 0; i < st->n_dups; i++) {
+		if (!rc)
+			rc = lite_dup(st, &st->dups[i], errs);
+		free(st->dups[i].note);
+	}
+	st->n_dups = 0;
+	if (st->lite_rc) {
+		if (st->lite_msg[0])
+			tl_errors_add(errs, st->uri, 0, 0, NULL, "store: %s", st->lite_msg);
+		if (!rc)
+			rc = st->lite_rc;
+		st->lite_rc = 0;
+		st->lite_msg[0] = '\0';
+	}
+	return rc;
+}
+
 /* Bind row r as row j (0-based) of the bulk INSERT, or of put_obs/upd_obs
  * (j = 0, import_id at 6). */
 static void lite_bind(tl_sql_stmt *s, int j, const struct lite_row *r)
@@ -1452,29 +1592,29 @@ static void lite_bind(tl_sql_stmt *s, int j, const struct lite_row *r)
 
 /* Rows one by one: insert, else replace an earlier import's cell, else a
  * duplicate of this import. */
-static int lite_one_by_one(tl_store *st, struct lite_row *const *rows, size_t n, tl_errors *errs)
+static int lite_one_by_one(tl_store *st, struct lite_row *const *rows, size_t n, int64_t import_id)
 {
 	for (size_t i = 0; i < n; i++) {
 		lite_bind(st->put_obs, 0, rows[i]);
-		tl_sql_bind_int(st->put_obs, 6, st->lite_import);
+		tl_sql_bind_int(st->put_obs, 6, import_id);
 		int rc = tl_sql_step(st->put_obs);
 		tl_sql_reset(st->put_obs);
 		if (rc == TL_SQL_CONSTRAINT) {
 			lite_bind(st->upd_obs, 0, rows[i]);
-			tl_sql_bind_int(st->upd_obs, 6, st->lite_import);
+			tl_sql_bind_int(st->upd_obs, 6, import_id);
 			rc = tl_sql_step(st->upd_obs);
 			tl_sql_reset(st->upd_obs);
-			if (rc == TL_SQL_DONE && tl_sql_changes(st->db) == 0 && (rc = lite_dup(st, rows[i], errs)))
-				return rc;
+			if (rc == TL_SQL_DONE && tl_sql_changes(st->db) == 0)
+				lite_keep_dup(st, rows[i]);
 		}
 		if (rc != TL_SQL_DONE)
-			return fail(st, errs, "observation");
+			return lite_fail(st, "observation");
 	}
 	return TL_OK;
 }
 
 /* LITE_CHUNK rows in one INSERT; one by one when a key is taken. */
-static int lite_chunk(tl_store *st, struct lite_row *const *rows, tl_errors *errs)
+static int lite_chunk(tl_store *st, struct lite_row *const *rows, int64_t import_id)
 {
 	if (!st->put_obs_n) {
 		tl_buf q = TL_BUF_INIT;
@@ -1487,42 +1627,201 @@ static int lite_chunk(tl_store *st, struct lite_row *const *rows, tl_errors *err
 		st->put_obs_n = tl_sql_prepare(st->db, q.data);
 		tl_buf_free(&q);
 		if (!st->put_obs_n)
-			return fail(st, errs, "prepare");
+			return lite_fail(st, "prepare");
 	}
 	tl_sql_stmt *s = st->put_obs_n;
 	for (int j = 0; j < LITE_CHUNK; j++)
 		lite_bind(s, j, rows[j]);
-	tl_sql_bind_int(s, LITE_CHUNK * LITE_COLS + 1, st->lite_import);
+	tl_sql_bind_int(s, LITE_CHUNK * LITE_COLS + 1, import_id);
 	int rc = tl_sql_step(s);
 	tl_sql_reset(s);
 	if (rc == TL_SQL_CONSTRAINT)
-		return lite_one_by_one(st, rows, LITE_CHUNK, errs);
-	return rc == TL_SQL_DONE ? TL_OK : fail(st, errs, "observations");
+		return lite_one_by_one(st, rows, LITE_CHUNK, import_id);
+	return rc == TL_SQL_DONE ? TL_OK : lite_fail(st, "observations");
 }
 
-/* Write the buffer in key order and empty it. */
-static int lite_flush(tl_store *st, tl_errors *errs)
+/* Write batch b in key order and empty it; on the writer thread (w) each
+ * INSERT takes the connection, otherwise the caller holds it.  What it
+ * finds is kept for lite_report. */
+static void lite_write(tl_store *st, struct lite_batch *b, struct lite_writer *w)
 {
-	lite_sort(st);
+	lite_sort(st, b);
 	struct lite_row *chunk[LITE_CHUNK];
 	size_t k = 0;
-	int rc = TL_OK;
-	for (size_t i = 0; i < st->lite_n && !rc; i++) {
-		struct lite_row *r = &st->lite[st->lite_ord[i].row];
-		if (i && st->lite_ord[i].key == st->lite_ord[i - 1].key) {
-			rc = lite_dup(st, r, errs);
-			continue;
+	int rc = st->lite_rc; /* after an error the rest is not written */
+	for (size_t i = 0; i <= b->n && !rc; i++) {
+		if (i < b->n) {
+			struct lite_row *r = &b->rows[st->lite_ord[i].row];
+			if (i && st->lite_ord[i].key == st->lite_ord[i - 1].key) {
+				lite_keep_dup(st, r);
+				continue;
+			}
+			chunk[k++] = r;
 		}
-		chunk[k++] = r;
-		if (k == LITE_CHUNK) {
-			rc = lite_chunk(st, chunk, errs);
+		if (k == LITE_CHUNK || (i == b->n && k)) {
+			if (w && writer_enter(w))
+				break;
+			rc = k == LITE_CHUNK ? lite_chunk(st, chunk, b->import_id)
+					     : lite_one_by_one(st, chunk, k, b->import_id);
+			if (w)
+				writer_leave(w);
 			k = 0;
 		}
 	}
-	if (!rc && k)
-		rc = lite_one_by_one(st, chunk, k, errs);
-	lite_drop(st);
-	return rc;
+	for (size_t i = 0; i < b->n; i++)
+		free(b->rows[i].note);
+	b->n = 0;
+}
+
+static void *lite_writer_main(void *arg)
+{
+	tl_store *st = arg;
+	struct lite_writer *w = st->w;
+	pthread_mutex_lock(&w->mx);
+	for (;;) {
+		while (!w->busy && !w->stop)
+			pthread_cond_wait(&w->cv, &w->mx);
+		if (!w->busy)
+			break;
+		pthread_mutex_unlock(&w->mx);
+		lite_write(st, &w->batch, w);
+		pthread_mutex_lock(&w->mx);
+		w->busy = 0;
+		pthread_cond_broadcast(&w->cv);
+	}
+	pthread_mutex_unlock(&w->mx);
+	return NULL;
+}
+
+/* Start the writer thread; NULL when the system will not (then batches are
+ * written by the caller's thread). */
+static struct lite_writer *lite_start(tl_store *st)
+{
+	struct lite_writer *w = xcalloc(1, sizeof *w);
+	w->batch.rows = xmalloc(LITE_ROWS * sizeof *w->batch.rows);
+	pthread_mutex_init(&w->mx, NULL);
+	pthread_cond_init(&w->cv, NULL);
+	st->w = w;
+	if (pthread_create(&w->th, NULL, lite_writer_main, st)) {
+		st->w = NULL;
+		pthread_cond_destroy(&w->cv);
+		pthread_mutex_destroy(&w->mx);
+		free(w->batch.rows);
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* Wait until the writer has written its batch (or, with cancel, skipped
+ * it), then end the thread.  The caller's thread must not hold the
+ * connection (lite_enter): the writer may be waiting for it. */
+static void lite_stop(tl_store *st, int cancel)
+{
+	struct lite_writer *w = st->w;
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->mx);
+	w->cancel = cancel;
+	w->stop = 1;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mx);
+	pthread_join(w->th, NULL);
+	pthread_cond_destroy(&w->cv);
+	pthread_mutex_destroy(&w->mx);
+	for (size_t i = 0; i < w->batch.n; i++) /* a cancelled batch */
+		free(w->batch.rows[i].note);
+	free(w->batch.rows);
+	free(w);
+	st->w = NULL;
+}
+
+/* Hand the full batch to the writer (starting it) and take back the one it
+ * has written, after reporting what that write found. */
+static int lite_handoff(tl_store *st, tl_errors *errs)
+{
+	struct lite_writer *w = st->w ? st->w : lite_start(st);
+	if (!w) {
+		lite_write(st, &st->fill, NULL);
+		return lite_report(st, errs);
+	}
+	pthread_mutex_lock(&w->mx);
+	while (w->busy)
+		pthread_cond_wait(&w->cv, &w->mx);
+	pthread_mutex_unlock(&w->mx);
+	int rc = lite_report(st, errs);
+	if (rc)
+		return rc;
+	struct lite_batch empty = w->batch;
+	w->batch = st->fill;
+	st->fill = empty;
+	pthread_mutex_lock(&w->mx);
+	w->busy = 1;
+	pthread_cond_broadcast(&w->cv);
+	pthread_mutex_unlock(&w->mx);
+	return TL_OK;
+}
+
+/* The writer finishes its batch and stops; the caller's thread has the
+ * connection to itself until the next hand-over.  Nothing is reported
+ * here (lite_report does that, when asked). */
+static void lite_settle(tl_store *st)
+{
+	if (st->w && !st->db_depth)
+		lite_stop(st, 0);
+}
+
+/* Everything buffered written, the writer stopped, its findings reported. */
+static int lite_finish(tl_store *st, tl_errors *errs)
+{
+	lite_stop(st, 0);
+	if (st->fill.n)
+		lite_write(st, &st->fill, NULL);
+	return lite_report(st, errs);
+}
+
+/* Forget the pending rows (rollback, close): the writer stops at its next
+ * INSERT. */
+static void lite_drop(tl_store *st)
+{
+	lite_stop(st, 1);
+	for (size_t i = 0; i < st->fill.n; i++)
+		free(st->fill.rows[i].note);
+	st->fill.n = 0;
+	for (size_t i = 0; i < st->n_dups; i++)
+		free(st->dups[i].note);
+	st->n_dups = 0;
+	st->lite_rc = 0;
+	st->lite_msg[0] = '\0';
+}
+
+int tl_store_put_observation_later(tl_store *st, int64_t import_id, const struct tl_observation *o,
+				   uint64_t tag, tl_errors *errs)
+{
+	if (tl_sql_kind(st->db) != TL_SQL_SQLITE || !st->in_tx)
+		return tl_store_put_observation(st, import_id, o, errs);
+	if (st->fill.n && (st->fill.n == LITE_ROWS || st->fill.import_id != import_id)) {
+		int frc = lite_handoff(st, errs);
+		if (frc)
+			return frc;
+	}
+	int64_t key, src;
+	if (obs_ids(st, o, &key, &src, errs))
+		return TL_ERR_STORE;
+	if (!st->fill.rows) {
+		st->fill.rows = xmalloc(LITE_ROWS * sizeof *st->fill.rows);
+		st->lite_ord = xmalloc(LITE_ROWS * sizeof *st->lite_ord);
+		st->lite_tmp = xmalloc(LITE_ROWS * sizeof *st->lite_tmp);
+	}
+	struct lite_row *r = &st->fill.rows[st->fill.n++];
+	r->key = key;
+	r->value = tl_status_has_value(o->status) ? o->value : 0;
+	r->src = src;
+	r->tag = tag;
+	r->note = o->note ? xstrdup(o->note) : NULL;
+	r->status = (int)o->status;
+	st->fill.import_id = import_id;
+	return TL_OK;
 }
 
 static int has(tl_sql_stmt *s, const char *key)
@@ -1536,12 +1835,18 @@ static int has(tl_sql_stmt *s, const char *key)
 
 int tl_store_has_indicator(tl_store *st, const char *slug)
 {
-	return has(st->has_ind, slug);
+	lite_enter(st);
+	int found = has(st->has_ind, slug);
+	lite_leave(st);
+	return found;
 }
 
 int tl_store_has_region(tl_store *st, const char *code)
 {
-	return has(st->has_reg, code);
+	lite_enter(st);
+	int found = has(st->has_reg, code);
+	lite_leave(st);
+	return found;
 }
 
 long tl_store_count_observations(tl_store *st)

@@ -315,6 +315,96 @@ static void test_a_later_import_replaces_the_cells_of_an_earlier_one(void **stat
 	tl_arena_free(a);
 }
 
+/* While the store's writer thread writes one batch, the mapper goes on with
+ * the next: regions the file adds then take the connection between the
+ * writer's INSERTs.  80 000 cells over 4 new regions (two hand-overs and a
+ * rest): every region added, every cell stored under it. */
+static void test_regions_added_while_a_batch_is_written_keep_their_cells(void **state)
+{
+	struct fx *f = *state;
+	struct tl_mapper_opts o = {1, 0, NULL};
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, &o, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", NULL};
+	topics(s, keys);
+	static const char *const codes[] = {"WK010601", "WK010602", "WK010603", "WK010604"};
+	for (int k = 0; k < 4; k++) {
+		struct tl_raw_region r = {codes[k], "Wijk", "wijk", "GM0106", 2020, NULL};
+		assert_int_equal(s->region(s->ctx, &r), 0);
+		for (int i = 0; i < 20000; i++) {
+			struct tl_raw_cell c = cell("Inkomen_7", codes[k], 2000, i, NULL, 0);
+			c.period = (struct tl_period){2000 + i / 12, TL_PERIOD_MONTH, 1 + i % 12};
+			c.line = 2 + (unsigned)(k * 20000 + i);
+			assert_int_equal(s->cell(s->ctx, &c), 0);
+		}
+	}
+	struct tl_mapper_stats st;
+	assert_int_equal(tl_mapper_finish(mp, &st), 0);
+	tl_mapper_free(mp);
+	assert_int_equal(st.regions_added, 4);
+	assert_int_equal(st.observations, 80000);
+	assert_int_equal(tl_errors_count(&f->e), 0);
+	assert_int_equal(tl_store_count_observations(f->st), 80000);
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, a, &m, &f->e), 0);
+	struct tl_period p = {2000 + 19999 / 12, TL_PERIOD_MONTH, 1 + 19999 % 12};
+	for (int k = 0; k < 4; k++) {
+		assert_true(tl_store_has_region(f->st, codes[k]));
+		const struct tl_observation *ob = tl_model_obs(m, "inkomen", codes[k], &p);
+		assert_non_null(ob);
+		assert_true(ob->value == 19999.0 * 1000);
+	}
+	tl_arena_free(a);
+}
+
+/* A second value inside a batch that the writer thread writes (both in the
+ * first 32 768 cells, handed over when the next cell comes) is reported by
+ * the caller's thread with its place, once, and not counted as loaded. */
+static void test_a_second_value_the_writer_thread_finds_has_its_place(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", NULL};
+	topics(s, keys);
+	monthly_cells(s, 100, 1);
+	struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2000, 2, NULL, 0);
+	c.period = (struct tl_period){2000, TL_PERIOD_MONTH, 5};
+	c.line = 500;
+	s->cell(s->ctx, &c);
+	for (int i = 0; i < 70000; i++) { /* other cells: three more batches */
+		c = cell("Inkomen_7", i % 2 ? "PV22" : "NL01", 2000, 1, NULL, 0);
+		c.period = (struct tl_period){2000 + i / 24, TL_PERIOD_MONTH, 1 + i / 2 % 12};
+		c.line = 1000 + (unsigned)i;
+		s->cell(s->ctx, &c);
+	}
+	struct tl_mapper_stats st;
+	assert_int_not_equal(tl_mapper_finish(mp, &st), 0);
+	tl_mapper_free(mp);
+	assert_int_equal(st.observations, 70100);
+	assert_int_equal(tl_errors_count(&f->e), 1);
+	char *msg = tl_error_format(&f->e.items[0], 0);
+	assert_string_equal(msg, "x.csv:500:3: a second value for inkomen in GM0106 for 2000MM05: each cell may appear once per file");
+	free(msg);
+}
+
+/* A read that fails while the writer thread has a batch: the mapper is
+ * freed unfinished, the caller rolls back, and nothing of it is left. */
+static void test_a_failed_read_during_a_bulk_write_leaves_nothing(void **state)
+{
+	struct fx *f = *state;
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
+	const struct tl_raw_sink *s = tl_mapper_sink(mp);
+	static const char *const keys[] = {"Inkomen_7", NULL};
+	topics(s, keys);
+	monthly_cells(s, 50000, 1);
+	tl_mapper_free(mp);
+	tl_store_rollback(f->st);
+	assert_int_equal(tl_store_count_observations(f->st), 0);
+	tl_store_begin(f->st, &f->e); /* teardown rolls back */
+}
+
 /* A StatLine CSV names topics by label; a spec's CBS key finds the label
  * whose last part is the key without its position suffix. */
 static void test_a_key_finds_its_label_topic(void **state)
@@ -453,6 +543,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_second_value_for_a_cell_is_a_positioned_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_second_value_far_behind_the_first_is_a_positioned_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_a_later_import_replaces_the_cells_of_an_earlier_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_regions_added_while_a_batch_is_written_keep_their_cells, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_second_value_the_writer_thread_finds_has_its_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_a_failed_read_during_a_bulk_write_leaves_nothing, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("mapper", tests, NULL, NULL);
 }

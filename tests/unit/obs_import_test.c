@@ -463,6 +463,60 @@ static void test_duplicate_in_a_file_names_both_lines(void **state)
 	assert_error(f, ":3:1: unknown indicator \"two\\nlines\"");
 }
 
+/* Row r of a long file of 2 indicators x 3 regions x 1800..2200 x (12
+ * months, 4 quarters): 38 496 rows, more than the store's bulk batch. */
+enum { LARGE_ROWS = 2 * 3 * 401 * 16 };
+
+static void large_row(tl_buf *b, int r, int value)
+{
+	static const char *const inds[] = {"aandeel-a", "bedrag-c"}, *const regs[] = {"NL01", "PV22", "GM0106"};
+	int p = r % 16, y = 1800 + r / 16 % 401, g = r / 16 / 401;
+	tl_buf_printf(b, "%s;%s;%d%s%02d;%d\n", inds[g / 3], regs[g % 3], y, p < 12 ? "MM" : "KW",
+		      p < 12 ? p + 1 : p - 11, value);
+}
+
+/* A file larger than the store's bulk batch (32 768 cells): its cells are
+ * written on the store's writer thread while the file is read on.  All of
+ * them arrive.  Imported again with two duplicates — one inside the first
+ * batch (found by that thread), one across batches — both name their two
+ * lines, and the rollback leaves the first import as it was. */
+static void test_a_large_file_is_written_whole_and_its_duplicates_name_both_lines(void **state)
+{
+	struct fx *f = *state;
+	tl_buf b = TL_BUF_INIT;
+	tl_buf_puts(&b, "indicator;region;period;value\n");
+	for (int r = 0; r < LARGE_ROWS; r++)
+		large_row(&b, r, r % 1000);
+	assert_clean(f, import(f, b.data));
+	assert_int_equal(f->stats.observations, LARGE_ROWS);
+	assert_int_equal(tl_store_count_observations(f->st), LARGE_ROWS);
+	const struct tl_observation *o = cell(f, "bedrag-c", "GM0106", "2200KW04");
+	assert_non_null(o);
+	assert_true(o->value == (LARGE_ROWS - 1) % 1000);
+
+	tl_buf_reset(&b);
+	tl_buf_puts(&b, "indicator;region;period;value\n");
+	for (int r = 0; r < LARGE_ROWS; r++) {
+		large_row(&b, r, 5000);
+		if (r == 99)
+			large_row(&b, 3, 6000); /* line 102: the cell of line 5 */
+	}
+	large_row(&b, 6, 6000); /* line LARGE_ROWS + 3: the cell of line 8 */
+	assert_int_equal(import(f, b.data), TL_ERR_INPUT);
+	tl_buf_free(&b);
+	char want[512];
+	snprintf(want, sizeof want,
+		 "o.csv:102:1: duplicate cell: indicator \"aandeel-a\", region \"NL01\", "
+		 "period 1800MM04 is also on line 5\n"
+		 "o.csv:%d:1: duplicate cell: indicator \"aandeel-a\", region \"NL01\", "
+		 "period 1800MM07 is also on line 8\n", LARGE_ROWS + 3);
+	assert_string_equal(f->text, want);
+	assert_int_equal(f->stats.observations, LARGE_ROWS);
+	assert_int_equal(tl_store_count_observations(f->st), LARGE_ROWS);
+	o = cell(f, "bedrag-c", "GM0106", "2200KW04");
+	assert_true(o->value == (LARGE_ROWS - 1) % 1000);
+}
+
 static void test_csv_syntax_errors_are_reported_and_later_rows_still_checked(void **state)
 {
 	struct fx *f = *state;
@@ -537,6 +591,7 @@ int main(void)
 		T(test_wrong_number_of_fields_is_an_error),
 		T(test_duplicate_cell_names_both_lines),
 		T(test_duplicate_in_a_file_names_both_lines),
+		T(test_a_large_file_is_written_whole_and_its_duplicates_name_both_lines),
 		T(test_csv_syntax_errors_are_reported_and_later_rows_still_checked),
 		T(test_every_error_is_collected_and_counting_goes_on_past_the_limit),
 		T(test_failed_import_leaves_nothing_after_rollback),
