@@ -175,7 +175,12 @@ static size_t more(tl_csv *c)
 		c->wlen = keep;
 	}
 	if (c->own_cap - keep < c->chunk) {
-		c->own_cap = keep + c->chunk;
+		/* Grow geometrically: a record longer than a chunk (and the
+		 * delimiter sniffer, which asks for a few bytes at a time) would
+		 * otherwise copy the window once per chunk, quadratic in the
+		 * record's length. */
+		size_t cap = 2 * c->own_cap;
+		c->own_cap = cap > keep + c->chunk ? cap : keep + c->chunk;
 		c->own = xrealloc(c->own, c->own_cap);
 	}
 	c->win = c->own;
