@@ -13,6 +13,8 @@
 #include "model/report.h"
 #include "render/pages.h"
 
+#include "test_count.h"
+
 struct fx {
 	tl_arena *a;
 	struct tl_model *m;
@@ -221,6 +223,8 @@ static void test_province_and_nation_show_their_own_figure_when_the_municipality
 	char empty[160];
 	snprintf(empty, sizeof empty, "%s</td>", cell);
 	assert_null(strstr(b.data, empty));
+	/* Emmen's own cell, the nation's and the position: nothing else. */
+	assert_int_equal(count_of(b.data, ">no data</span>"), 3);
 	tl_buf_free(&want);
 	tl_buf_free(&b);
 	tl_arena_free(f->a);
