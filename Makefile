@@ -14,6 +14,7 @@
 #   make bench-check     bench/check.sh (telling check against wc + grep)
 #   make bench-import    bench/import.sh (the RIVM import against sqlite3 .import)
 #   make bench-series    bench/series.sh (17 280 monthly rows against 1/8 of them: linear or not)
+#   make bench-chart     bench/chart.sh (a 50 000-row bar chart against 1/8 of it: linear or not)
 
 CC      ?= cc
 CLANG   ?= clang
@@ -48,7 +49,7 @@ FUZZSRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZBIN := $(patsubst fuzz/%.c,build/fuzz/%,$(FUZZSRC))
 
 .PHONY: all setup setup-test demo demo-build http web-serve check check-pg unit cli malformed asan fuzz fuzz-regress fuzz-short web bench lint format clean help
-.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national bench-series bench-check bench-import lint format clean help
+.PHONY: all setup setup-test demo check unit cli malformed asan fuzz fuzz-regress fuzz-short web bench bench-national bench-series bench-chart bench-check bench-import lint format clean help
 
 all: build/telling
 
@@ -164,6 +165,10 @@ bench-import: build/telling
 # Long monthly series against 1/8 of their length, in the same run.
 bench-series: build/telling
 	@bash bench/series.sh
+
+# A bar chart of 50 000 rows against 1/8 of them, in the same run (bench/chart.sh).
+bench-chart: build/telling
+	@bash bench/chart.sh
 
 lint:
 	@sh tools/lint.sh

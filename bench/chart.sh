@@ -1,7 +1,7 @@
 #!/bin/bash
 # Bar chart benchmark: does tl_chart_bar stay linear in the number of rows?
 #
-#   bash bench/chart.sh             (ROWS=50000 RUNS=5)
+#   bash bench/chart.sh             (ROWS=50000 RUNS=5; make bench-chart)
 #
 # bench/chart_bars.c renders a responsive bar chart (both drawings) of ROWS rows and, as the
 # baseline in the same run, of ROWS/8 rows, RUNS times each, and reports the median CPU time of

@@ -420,13 +420,11 @@ void tl_page_region(tl_buf *b, const struct tl_page *p, const struct tl_profile_
 			for (int q = 0; q < 2; q++) {
 				if (!refs[q])
 					continue;
-				/* The same period when there is a figure for it; else the
-				 * latest, with its year so the difference shows. */
+				/* The same period when there is a figure for it; else (also
+				 * when the municipality has none) the latest, with its year
+				 * so the difference shows, or "geen gegevens". */
 				const struct tl_observation *same = per ? tl_model_obs(m, d->slug, refs[q]->code, per) : NULL;
-				if (!per) {
-					cell_open(b);
-					tl_html_lit(b, "</td>");
-				} else if (same && tl_status_has_value(same->status)) {
+				if (same && tl_status_has_value(same->status)) {
 					value_cell(b, m, d, refs[q]->code, per, 0, lang);
 				} else {
 					value_cell(b, m, d, refs[q]->code, NULL, 1, lang);

@@ -30,6 +30,8 @@
 #include "render/html.h"
 #include "render/svg.h"
 
+#include "test_count.h"
+
 /* ---- Fixtures ----------------------------------------------------------- */
 
 static const char *const years4[] = {"2016", "2020", "2022", "2024"};
@@ -158,20 +160,6 @@ static char *bar_svg(const struct tl_bar_chart *c)
 	tl_buf b = TL_BUF_INIT;
 	tl_chart_bar(&b, c);
 	return tl_buf_detach(&b, NULL);
-}
-
-/* Occurrences of needle, by hand in one pass: under ASan each strstr call
- * first measures the whole rest of the haystack (the interceptor's strlen),
- * so a strstr loop over a 34 MB chart is quadratic (about 17 minutes). */
-static size_t count(const char *hay, const char *needle)
-{
-	size_t n = 0, k = strlen(needle);
-	for (const char *p = hay; *p; p++)
-		if (*p == *needle && !strncmp(p, needle, k)) {
-			n++;
-			p += k - 1;
-		}
-	return n;
 }
 
 static char *read_all(const char *path)
@@ -448,14 +436,14 @@ static void test_gaps_split_the_line_and_lone_points_stay_markers(void **state)
 	char *out = line_svg(&c);
 	char *d = series_path(out, TL_SVG_FOCUS);
 	assert_non_null(d);
-	assert_int_equal(count(d, "M"), 2); /* 2018–2020 and 2022–2023 */
-	assert_int_equal(count(d, "L"), 3);
+	assert_int_equal(count_of(d, "M"), 2); /* 2018–2020 and 2022–2023 */
+	assert_int_equal(count_of(d, "L"), 3);
 	free(d);
 	/* B has only lone points: no line at all, two markers. */
 	assert_null(series_path(out, TL_SVG_COMPARE));
-	assert_int_equal(count(out, "<rect"), 2);
+	assert_int_equal(count_of(out, "<rect"), 2);
 	/* A's five values are five circles. */
-	assert_int_equal(count(out, "<circle"), 5);
+	assert_int_equal(count_of(out, "<circle"), 5);
 	/* A missing value is never drawn as 0: no marker at y(0) */
 	free(out);
 }
@@ -465,18 +453,18 @@ static void test_series_break_splits_the_line_and_is_labelled(void **state)
 	(void)state;
 	struct tl_line_chart c = schulden(TL_CHART_WIDE);
 	char *out = line_svg(&c);
-	assert_int_equal(count(out, ">Trendbreuk</text>"), 1);
+	assert_int_equal(count_of(out, ">Trendbreuk</text>"), 1);
 	char *d = series_path(out, TL_SVG_COMPARE);
-	assert_int_equal(count(d, "M"), 2); /* 2013–2020 | 2021–2024 */
+	assert_int_equal(count_of(d, "M"), 2); /* 2013–2020 | 2021–2024 */
 	free(d);
 	d = series_path(out, TL_SVG_FOCUS);
 	/* Gap in 2019 and break before 2021: 2013–2018 | 2020 alone | 2021–2024. */
-	assert_int_equal(count(d, "M"), 2);
-	assert_int_equal(count(d, "L"), 5 + 3);
+	assert_int_equal(count_of(d, "M"), 2);
+	assert_int_equal(count_of(d, "L"), 5 + 3);
 	free(d);
-	assert_int_equal(count(out, "<circle"), 11 + 1); /* every Drenthe value + the note */
+	assert_int_equal(count_of(out, "<circle"), 11 + 1); /* every Drenthe value + the note */
 	/* Provisional 2024: hollow markers, "*" after the end values, a note. */
-	assert_int_equal(count(out, "fill=\"#ffffff\" stroke="), 3); /* two series + the note */
+	assert_int_equal(count_of(out, "fill=\"#ffffff\" stroke="), 3); /* two series + the note */
 	assert_non_null(strstr(out, ">9,6%*</text>"));
 	assert_non_null(strstr(out, "voorlopig cijfer"));
 	free(out);
@@ -497,7 +485,7 @@ static void test_close_end_values_get_labels_that_do_not_overlap(void **state)
 		double y1 = attr_of_text(out, ">Drenthe</text>", "y");
 		double y2 = attr_of_text(out, ">Nederland</text>", "y");
 		assert_true(fabs(y1 - y2) >= 2 * 1.2 * 13);
-		assert_int_equal(count(out, ">74,2%</text>"), 2);
+		assert_int_equal(count_of(out, ">74,2%</text>"), 2);
 		free(out);
 	}
 }
@@ -627,11 +615,11 @@ static void test_bars_are_sorted_descending_missing_last(void **state)
 		prev = p;
 	}
 	/* Westerveld, missing: text instead of a bar, after the last bar. */
-	assert_int_equal(count(out, ">geen gegevens</text>"), 1);
+	assert_int_equal(count_of(out, ">geen gegevens</text>"), 1);
 	assert_true(strstr(out, ">geen gegevens<") > strstr(out, ">Westerveld<"));
-	assert_int_equal(count(out, "<rect"), 12);
+	assert_int_equal(count_of(out, "<rect"), 12);
 	/* Drenthe highlighted: dark bar, bold label. */
-	assert_int_equal(count(out, "fill=\"" TL_SVG_FOCUS "\""), 1);
+	assert_int_equal(count_of(out, "fill=\"" TL_SVG_FOCUS "\""), 1);
 	assert_non_null(strstr(out, "font-weight=\"bold\">Drenthe</text>"));
 	/* Nederland reference line and label. */
 	assert_non_null(strstr(out, ">Nederland 62,5%</text>"));
@@ -639,7 +627,7 @@ static void test_bars_are_sorted_descending_missing_last(void **state)
 	free(out);
 	c.lang = TL_LANG_EN;
 	out = bar_svg(&c);
-	assert_int_equal(count(out, ">no data</text>"), 1);
+	assert_int_equal(count_of(out, ">no data</text>"), 1);
 	free(out);
 }
 
@@ -683,7 +671,7 @@ static void test_bar_edge_cases(void **state)
 		c.items = all_missing;
 		c.n_items = 2;
 		out = bar_svg(&c);
-		assert_int_equal(count(out, ">geen gegevens</text>"), l == 0 ? 4 : 2);
+		assert_int_equal(count_of(out, ">geen gegevens</text>"), l == 0 ? 4 : 2);
 		assert_no_nan_inf(out);
 		free(out);
 
@@ -729,9 +717,9 @@ static void test_342_and_50000_bars_draw_every_row(void **state)
 	char *out = bar_svg(&c);
 	double h = atof(strstr(out, "viewBox=\"0 0 680 ") + strlen("viewBox=\"0 0 680 "));
 	assert_true(h > 342 * 20);
-	assert_int_equal(count(out, "<rect") + count(out, ">geen gegevens<"), 342);
+	assert_int_equal(count_of(out, "<rect") + count_of(out, ">geen gegevens<"), 342);
 	/* Long lists repeat the axis on top. */
-	assert_int_equal(count(out, ">80%</text>"), 2);
+	assert_int_equal(count_of(out, ">80%</text>"), 2);
 	free(out);
 	free(it);
 	free(many_labels);
@@ -745,13 +733,13 @@ static void test_342_and_50000_bars_draw_every_row(void **state)
 	c.layout = TL_CHART_RESPONSIVE;
 	out = bar_svg(&c);
 	size_t len = strlen(out);
-	assert_int_equal(count(out, "<svg "), 2);
-	assert_int_equal(count(out, "</svg>"), 2);
+	assert_int_equal(count_of(out, "<svg "), 2);
+	assert_int_equal(count_of(out, "</svg>"), 2);
 	assert_string_equal(out + len - strlen("</svg>\n"), "</svg>\n");
-	assert_int_equal(count(out, "<rect") + count(out, ">geen gegevens<"), 2 * 50000);
-	assert_int_equal(count(out, "<text"), count(out, "</text>"));
-	assert_int_equal(count(out, "<title"), count(out, "</title>"));
-	assert_int_equal(count(out, ">Gemeente 50000</text>"), 2);
+	assert_int_equal(count_of(out, "<rect") + count_of(out, ">geen gegevens<"), 2 * 50000);
+	assert_int_equal(count_of(out, "<text"), count_of(out, "</text>"));
+	assert_int_equal(count_of(out, "<title"), count_of(out, "</title>"));
+	assert_int_equal(count_of(out, ">Gemeente 50000</text>"), 2);
 	assert_true(len < (size_t)2 * 50000 * 1000);
 	free(out);
 	free(it);
@@ -796,22 +784,22 @@ static void test_responsive_output_has_two_layouts_with_their_own_ids(void **sta
 	(void)state;
 	struct tl_line_chart c = gezondheid(TL_CHART_RESPONSIVE);
 	char *out = line_svg(&c);
-	assert_int_equal(count(out, "<svg"), 2);
+	assert_int_equal(count_of(out, "<svg"), 2);
 	assert_non_null(strstr(out, "class=\"tl-chart tl-chart--wide\""));
 	assert_non_null(strstr(out, "aria-labelledby=\"ervaren-gezondheid-title ervaren-gezondheid-desc\""));
 	assert_non_null(strstr(out, "aria-labelledby=\"ervaren-gezondheid-narrow-title "
 				    "ervaren-gezondheid-narrow-desc\""));
-	assert_int_equal(count(out, "display=\"none\""), 1);
+	assert_int_equal(count_of(out, "display=\"none\""), 1);
 	assert_true(strstr(out, "display=\"none\"") > strstr(out, "tl-chart--narrow"));
 	assert_aria_ids_resolve(out);
 	/* Responsive, no fixed size: a viewBox and width 100%, no height. */
-	assert_int_equal(count(out, "width=\"100%\""), 2);
+	assert_int_equal(count_of(out, "width=\"100%\""), 2);
 	assert_null(strstr(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" height"));
 	free(out);
 
 	struct tl_bar_chart bc = vertrouwen(TL_CHART_RESPONSIVE);
 	out = bar_svg(&bc);
-	assert_int_equal(count(out, "<svg"), 2);
+	assert_int_equal(count_of(out, "<svg"), 2);
 	assert_aria_ids_resolve(out);
 	free(out);
 }

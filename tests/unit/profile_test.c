@@ -13,6 +13,8 @@
 #include "model/report.h"
 #include "render/pages.h"
 
+#include "test_count.h"
+
 struct fx {
 	tl_arena *a;
 	struct tl_model *m;
@@ -183,6 +185,51 @@ static void test_an_indicator_without_municipal_figures_is_named_not_listed(void
 	tl_arena_free(f->a);
 }
 
+/* A municipality without a figure for an indicator still shows the
+ * province's and the nation's own latest figures, each with its year, and
+ * "no data" where one has none: never an empty cell. */
+static void test_province_and_nation_show_their_own_figure_when_the_municipality_has_none(void **state)
+{
+	(void)state;
+	struct fx *f = fixture();
+	static struct tl_indicator ind[1];
+	ind[0] = (struct tl_indicator){.slug = "samen", .title = "Samen", .unit = "%", .decimals = 1,
+				       .polarity = TL_POLARITY_HIGHER_BETTER, .source = "T"};
+	f->m->indicators = ind;
+	f->m->n_indicators = 1;
+	static struct tl_observation obs[3];
+	obs[0] = (struct tl_observation){"samen", "GM0106", {2022, TL_PERIOD_YEAR, 0}, 60.4, TL_STATUS_FINAL, NULL, NULL};
+	obs[1] = (struct tl_observation){"samen", "PV22", {2020, TL_PERIOD_YEAR, 0}, 58.3, TL_STATUS_FINAL, NULL, NULL};
+	obs[2] = (struct tl_observation){"samen", "PV22", {2022, TL_PERIOD_YEAR, 0}, 61.2, TL_STATUS_FINAL, NULL, NULL};
+	f->m->obs = obs;
+	f->m->n_obs = 3;
+	tl_model_index(f->m);
+	struct tl_profile_ctx *c = tl_profile_ctx_new(f->m, NULL);
+	size_t n;
+	const struct tl_region *const *gm = tl_profile_municipalities(c, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(gm[1]->code, "GM0114"); /* Emmen: no figure of its own */
+	struct tl_page p = {f->m, TL_LANG_EN, "Emmen", "gemeente/GM0114.html", "../", 0, 0};
+	tl_buf b = TL_BUF_INIT;
+	tl_page_region(&b, &p, c, gm[1]);
+	const char *cell = "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column tl-num\">";
+	tl_buf want = TL_BUF_INIT;
+	tl_buf_printf(&want,
+		      ">Samen</th>%s<span class=\"tl-missing\">no data</span></td>"
+		      "%s61.2%% <span class=\"tl-period\">(2022)</span></td>"
+		      "%s<span class=\"tl-missing\">no data</span></td>",
+		      cell, cell, cell);
+	assert_non_null(strstr(b.data, want.data));
+	char empty[160];
+	snprintf(empty, sizeof empty, "%s</td>", cell);
+	assert_null(strstr(b.data, empty));
+	/* Emmen's own cell, the nation's and the position: nothing else. */
+	assert_int_equal(count_of(b.data, ">no data</span>"), 3);
+	tl_buf_free(&want);
+	tl_buf_free(&b);
+	tl_arena_free(f->a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -191,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_nothing_when_the_model_has_nothing_for_the_region),
 		cmocka_unit_test(test_the_municipality_page),
 		cmocka_unit_test(test_an_indicator_without_municipal_figures_is_named_not_listed),
+		cmocka_unit_test(test_province_and_nation_show_their_own_figure_when_the_municipality_has_none),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
