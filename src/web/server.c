@@ -1064,6 +1064,29 @@ static const char *values_json(struct ctx *x, const struct tl_form_field *f, siz
 	return r;
 }
 
+/* The end of every write from a form (an edit, a delete, an add), called
+ * with write_lock and db_lock held inside the transaction; rc says whether
+ * its writes succeeded.  The changed data is loaded into the next snapshot
+ * before the commit: data that leaves no report is rolled back with the
+ * reason (TL_ERR_INPUT), so the store never holds what the server cannot
+ * serve.  Releases db_lock; on success the new snapshot is current. */
+static int check_commit(struct server *sv, int rc, tl_errors *errs)
+{
+	struct snap *next = NULL;
+	if (!rc && !(next = snap_build(sv, errs)))
+		rc = TL_ERR_INPUT;
+	if (!rc)
+		rc = tl_store_commit(sv->st, errs);
+	else
+		tl_store_rollback(sv->st);
+	pthread_mutex_unlock(&sv->db_lock);
+	if (!rc)
+		snap_install(sv, next);
+	else if (next)
+		snap_release(next);
+	return rc;
+}
+
 /* Read, compare versions, write and audit in one transaction.  Before it
  * commits, the changed data is loaded into the next snapshot: a change that
  * leaves no report (a story a chapter still shows, deleted) is rolled back
@@ -1072,7 +1095,6 @@ static const char *values_json(struct ctx *x, const struct tl_form_field *f, siz
 static int run_edit(struct ctx *x, struct edit *e, tl_errors *errs)
 {
 	tl_store *st = x->sv->st;
-	struct snap *next = NULL;
 	pthread_mutex_lock(&x->sv->write_lock);
 	pthread_mutex_lock(&x->sv->db_lock);
 	int rc = tl_store_begin(st, errs);
@@ -1087,18 +1109,10 @@ static int run_edit(struct ctx *x, struct edit *e, tl_errors *errs)
 						e->entity, e->key,
 						e->adding ? NULL : values_json(x, e->fields, e->nf, e->theirs),
 						e->deleting ? NULL : values_json(x, e->fields, e->nf, e->mine), errs);
-		if (!rc && !(next = snap_build(x->sv, errs)))
-			rc = TL_ERR_INPUT;
-		if (!rc)
-			rc = tl_store_commit(st, errs);
-		else
-			tl_store_rollback(st);
+		rc = check_commit(x->sv, rc, errs);
+	} else {
+		pthread_mutex_unlock(&x->sv->db_lock);
 	}
-	pthread_mutex_unlock(&x->sv->db_lock);
-	if (!rc)
-		snap_install(x->sv, next);
-	else if (next)
-		snap_release(next);
 	pthread_mutex_unlock(&x->sv->write_lock);
 	return rc;
 }
@@ -1628,7 +1642,9 @@ static long parse_year(const char *s)
 	return y >= 1900 && y <= 2100 ? y : -1;
 }
 
-/* Write one item and its audit row in one transaction, then reload. */
+/* Add one item and its audit row in one transaction, checked as an edit is
+ * (check_commit): TL_ERR_INPUT, with the reason, when the report would not
+ * build; nothing is then stored. */
 typedef int (*item_writer)(tl_store *st, const void *item, tl_errors *errs);
 
 static int write_item(struct ctx *x, item_writer fn, const void *item, const char *entity,
@@ -1642,14 +1658,10 @@ static int write_item(struct ctx *x, item_writer fn, const void *item, const cha
 		rc = fn(x->sv->st, item, errs);
 		if (!rc)
 			rc = tl_store_audit_add(x->sv->st, x->user.name, "add", entity, key, NULL, aj, errs);
-		if (!rc)
-			rc = tl_store_commit(x->sv->st, errs);
-		else
-			tl_store_rollback(x->sv->st);
+		rc = check_commit(x->sv, rc, errs);
+	} else {
+		pthread_mutex_unlock(&x->sv->db_lock);
 	}
-	pthread_mutex_unlock(&x->sv->db_lock);
-	if (!rc)
-		rc = reload(x->sv, errs);
 	pthread_mutex_unlock(&x->sv->write_lock);
 	return rc;
 }
@@ -1816,8 +1828,9 @@ static enum MHD_Result h_progress_add(struct ctx *x)
 	json_object_set_new(after, "value", json_real(it.e.value));
 	json_object_set_new(after, "source", it.e.source ? json_string(it.e.source) : json_null());
 	json_object_set_new(after, "note", it.e.note ? json_string(it.e.note) : json_null());
-	if (write_item(x, w_progress, &it, "target progress", t->slug, after, &errs)) {
-		enum MHD_Result ok = progress_page(x, 500, &errs, NULL, 1);
+	int rc = write_item(x, w_progress, &it, "target progress", t->slug, after, &errs);
+	if (rc) {
+		enum MHD_Result ok = progress_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
 		return ok;
 	}
@@ -1929,8 +1942,9 @@ static enum MHD_Result h_grant_add(struct ctx *x)
 	for (size_t i = 0; i < g.n_goals; i++)
 		json_array_append_new(goals, json_integer(g.goals[i]));
 	json_object_set_new(after, "goals", goals);
-	if (write_item(x, w_grant, &g, "grant", in->slug, after, &errs)) {
-		enum MHD_Result ok = grants_page(x, 500, &errs, NULL, 1);
+	int rc = write_item(x, w_grant, &g, "grant", in->slug, after, &errs);
+	if (rc) {
+		enum MHD_Result ok = grants_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
 		return ok;
 	}
@@ -1997,8 +2011,9 @@ static enum MHD_Result h_step_add(struct ctx *x)
 	json_object_set_new(after, "year", json_integer(n.year));
 	json_object_set_new(after, "status", json_string(tl_step_status_name(n.status)));
 	json_object_set_new(after, "text", json_string(n.text));
-	if (write_item(x, w_step, &n, "next step", n.theme, after, &errs)) {
-		enum MHD_Result ok = steps_page(x, 500, &errs, NULL, 1);
+	int rc = write_item(x, w_step, &n, "next step", n.theme, after, &errs);
+	if (rc) {
+		enum MHD_Result ok = steps_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
 		return ok;
 	}
@@ -2809,7 +2824,7 @@ static enum MHD_Result h_story_add(struct ctx *x)
 	struct tl_form_field *f = spec_fields(x, story_entity.fields, story_entity.nf, story_entity.editors_tail, &nf);
 	int rc = write_item(x, w_story, &y, "story", y.slug, values_obj(f, nf, refill(x, f, nf)), &errs);
 	if (rc) {
-		enum MHD_Result ok = stories_page(x, 500, &errs, NULL, 1);
+		enum MHD_Result ok = stories_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
 		return ok;
 	}

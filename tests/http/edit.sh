@@ -184,6 +184,41 @@ body_lacks "chapter unchanged" "Versie van de beheerder"
 expect "chapter save without version" 400 POST /beheer/hoofdstuk/thema -b "$T/admin.jar" \
 	--data-urlencode "csrf=$c_admin" --data-urlencode "action=save" --data-urlencode "markdown=Zonder versie"
 
+# ---- Adds are checked before they commit, as edits are ---------------------------
+# A chapter broken behind the server's back (a binding to a story that does
+# not exist) means no report can be built from the store: every add is
+# then refused with a 422 that names the binding, and stores nothing (not
+# the item, not an audit row), instead of committing and failing to reload.
+sql "UPDATE chapter SET markdown = markdown || ' {{verhaal bestaat-niet}}' WHERE slug = 'thema'"
+n_story=$(sql "SELECT count(*) FROM story")
+n_award=$(sql "SELECT count(*) FROM award")
+n_prog=$(sql "SELECT count(*) FROM target_progress")
+n_step=$(sql "SELECT count(*) FROM next_step")
+n_aud=$(sql "SELECT count(*) FROM audit")
+expect "story add while no report builds" 422 POST /beheer/verhalen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "title=Niet+bewaard&markdown=Tekst&instruments=regeling-a"
+body_has "story add refusal names the binding" 'bestaat-niet'
+body_has "story add refusal keeps the form" 'value="Niet bewaard"'
+expect "grant add while no report builds" 422 POST /beheer/toekenningen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "instrument=regeling-a&recipient=Niet+bewaard&year=2025"
+body_has "grant add refusal names the binding" 'bestaat-niet'
+expect "progress add while no report builds" 422 POST /beheer/voortgang -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "target=doel-met-alles&date=2025-06&value=3"
+body_has "progress add refusal names the binding" 'bestaat-niet'
+expect "step add while no report builds" 422 POST /beheer/stappen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "theme=thema&year=2026&status=planned&text=Niet+bewaard"
+body_has "step add refusal names the binding" 'bestaat-niet'
+for t in story award target_progress next_step audit; do
+	case $t in story) was=$n_story ;; award) was=$n_award ;; target_progress) was=$n_prog ;;
+	next_step) was=$n_step ;; audit) was=$n_aud ;; esac
+	now=$(sql "SELECT count(*) FROM $t")
+	[ "$now" = "$was" ] && ok || not_ok "a refused add changed $t: $was rows, now $now"
+done
+sql "UPDATE chapter SET markdown = replace(markdown, ' {{verhaal bestaat-niet}}', '') WHERE slug = 'thema'"
+expect "a step add once the report builds again" 303 POST /beheer/stappen -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "theme=thema&year=2026&status=planned&text=Wel+bewaard"
+[ "$(sql "SELECT count(*) FROM next_step")" = $((n_step + 1)) ] && ok || not_ok "the step add after repair was not stored"
+
 # ---- Concurrent edits: one writer wins, the others get 409 ---------------------------
 expect "step form" 200 GET /beheer/stappen/2 -b "$T/editor.jar"
 cv=$(version_of)
