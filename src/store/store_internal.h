@@ -28,10 +28,13 @@ int tl_store_put_goal_list(tl_store *st, const char *sql, const char *owner, con
 			   tl_errors *errs);
 int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, const char *const *v, size_t n,
 			   tl_errors *errs);
+/* An instrument's stated totals (in->stated), positions 0, 1, …; the
+ * caller has removed the old ones. */
+int tl_store_put_stated_list(tl_store *st, const struct tl_instrument *in, tl_errors *errs);
 
 /* The child lists of one item (its slug, or a grant's instrument and
- * position, already set), into a: partners, municipalities and goals of
- * an instrument; a grant's goals; a target's goals; a story's goals,
+ * position, already set), into a: partners, municipalities, goals and
+ * stated totals of an instrument; a grant's goals; a target's goals; a story's goals,
  * instruments and people.  The model loader and the editor's getters
  * both read them here.  TL_ERR_STORE with errs on failure. */
 int tl_store_load_instrument_lists(tl_store *st, tl_arena *a, struct tl_instrument *in, tl_errors *errs);

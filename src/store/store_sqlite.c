@@ -2367,6 +2367,31 @@ int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, con
 	return TL_OK;
 }
 
+/* An instrument's stated totals, in order (position = index). */
+int tl_store_put_stated_list(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
+{
+	tl_sql_stmt *s;
+	for (size_t i = 0; i < in->n_stated; i++) {
+		const struct tl_stated_total *t = &in->stated[i];
+		if (prepare(st, &s,
+			    "INSERT INTO stated_total (instrument, position, year, theme, count, amount, text)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+			    errs))
+			return TL_ERR_STORE;
+		bind_text(s, 1, in->slug);
+		bind_int0(s, 2, (int)i);
+		bind_int0(s, 3, t->year);
+		bind_text(s, 4, t->theme);
+		if (t->count >= 0)
+			tl_sql_bind_int(s, 5, t->count);
+		bind_opt_double(s, 6, t->has_amount, t->amount);
+		bind_text(s, 7, t->text);
+		if (run(st, s, errs, "stated total"))
+			return TL_ERR_STORE;
+	}
+	return TL_OK;
+}
+
 int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
 {
 	tl_sql_stmt *s;
@@ -2396,24 +2421,8 @@ int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_err
 	    tl_store_put_goal_list(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
 		      in->goals, in->n_goals, errs))
 		return TL_ERR_STORE;
-	for (size_t i = 0; i < in->n_stated; i++) {
-		const struct tl_stated_total *t = &in->stated[i];
-		if (prepare(st, &s,
-			    "INSERT INTO stated_total (instrument, position, year, theme, count, amount, text)"
-			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-			    errs))
-			return TL_ERR_STORE;
-		bind_text(s, 1, in->slug);
-		bind_int0(s, 2, (int)i);
-		bind_int0(s, 3, t->year);
-		bind_text(s, 4, t->theme);
-		if (t->count >= 0)
-			tl_sql_bind_int(s, 5, t->count);
-		bind_opt_double(s, 6, t->has_amount, t->amount);
-		bind_text(s, 7, t->text);
-		if (run(st, s, errs, "stated total"))
-			return TL_ERR_STORE;
-	}
+	if (tl_store_put_stated_list(st, in, errs))
+		return TL_ERR_STORE;
 	for (size_t i = 0; i < in->n_grants; i++) {
 		const struct tl_grant *g = &in->grants[i];
 		if (prepare(st, &s,
@@ -2642,7 +2651,26 @@ int tl_store_load_instrument_lists(tl_store *st, tl_arena *a, struct tl_instrume
 		&in->n_municipalities, errs);
 	in->goals = tl_store_load_goal_list(st, a, "SELECT goal FROM instrument_goal WHERE instrument = ?1 ORDER BY goal",
 					    in->slug, &in->n_goals, errs);
-	return in->partners && in->municipalities && in->goals ? TL_OK : TL_ERR_STORE;
+	if (!in->partners || !in->municipalities || !in->goals)
+		return TL_ERR_STORE;
+	tl_sql_stmt *q;
+	size_t ns = count_where(st, "SELECT count(*) FROM stated_total WHERE instrument = ?1", in->slug);
+	in->stated = TL_NEW_ARRAY(a, struct tl_stated_total, ns + 1);
+	in->n_stated = 0;
+	if (prepare(st, &q, "SELECT year, theme, count, amount, text FROM stated_total WHERE instrument = ?1 ORDER BY position",
+		    errs))
+		return TL_ERR_STORE;
+	bind_text(q, 1, in->slug);
+	while (in->n_stated < ns && tl_sql_step(q) == TL_SQL_ROW) {
+		struct tl_stated_total *t = &in->stated[in->n_stated++];
+		t->year = (int)tl_sql_col_int(q, 0);
+		t->theme = col_text(a, q, 1);
+		t->count = tl_sql_col_null(q, 2) ? -1 : (long)tl_sql_col_int(q, 2);
+		t->has_amount = col_opt_double(q, 3, &t->amount);
+		t->text = col_text(a, q, 4);
+	}
+	tl_sql_finalize(q);
+	return TL_OK;
 }
 
 int tl_store_load_grant_goals(tl_store *st, tl_arena *a, struct tl_grant *g, tl_errors *errs)
@@ -2732,23 +2760,6 @@ static int load_instruments(tl_store *st, struct tl_model *m, tl_errors *errs)
 		struct tl_instrument *in = &m->instruments[i];
 		if (tl_store_load_instrument_lists(st, a, in, errs))
 			return TL_ERR_STORE;
-		size_t ns = count_where(st, "SELECT count(*) FROM stated_total WHERE instrument = ?1", in->slug);
-		in->stated = TL_NEW_ARRAY(a, struct tl_stated_total, ns + 1);
-		if (prepare(st, &q,
-			    "SELECT year, theme, count, amount, text FROM stated_total WHERE instrument = ?1"
-			    " ORDER BY position",
-			    errs))
-			return TL_ERR_STORE;
-		bind_text(q, 1, in->slug);
-		while (in->n_stated < ns && tl_sql_step(q) == TL_SQL_ROW) {
-			struct tl_stated_total *t = &in->stated[in->n_stated++];
-			t->year = (int)tl_sql_col_int(q, 0);
-			t->theme = col_text(a, q, 1);
-			t->count = tl_sql_col_null(q, 2) ? -1 : (long)tl_sql_col_int(q, 2);
-			t->has_amount = col_opt_double(q, 3, &t->amount);
-			t->text = col_text(a, q, 4);
-		}
-		tl_sql_finalize(q);
 		size_t ng = count_where(st, "SELECT count(*) FROM award WHERE instrument = ?1", in->slug);
 		in->grants = TL_NEW_ARRAY(a, struct tl_grant, ng + 1);
 		if (prepare(st, &q,

@@ -760,6 +760,8 @@ int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int
 	if (rc || clear_list(st, "DELETE FROM instrument_partner WHERE instrument = ?1", in->slug, errs) ||
 	    clear_list(st, "DELETE FROM instrument_region WHERE instrument = ?1", in->slug, errs) ||
 	    clear_list(st, "DELETE FROM instrument_goal WHERE instrument = ?1", in->slug, errs) ||
+	    clear_list(st, "DELETE FROM stated_total WHERE instrument = ?1", in->slug, errs) ||
+	    tl_store_put_stated_list(st, in, errs) ||
 	    tl_store_put_text_list(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
 				   in->slug, in->partners, in->n_partners, errs) ||
 	    tl_store_put_text_list(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
@@ -787,6 +789,9 @@ static void read_target(tl_sql_stmt *s, tl_arena *a, void *item)
 	const char *pol = tl_sql_col_text(s, 10);
 	if (!pol || tl_polarity_parse(pol, &t->polarity))
 		t->polarity = TL_POLARITY_NEUTRAL;
+	t->text = col_text(a, s, 11);
+	t->source = col_text(a, s, 12);
+	t->decimals = (int)tl_sql_col_int(s, 13);
 }
 
 int tl_store_target_get(tl_store *st, const char *slug, tl_arena *a, struct tl_target *t,
@@ -795,7 +800,7 @@ int tl_store_target_get(tl_store *st, const char *slug, tl_arena *a, struct tl_t
 	memset(t, 0, sizeof *t);
 	struct row r = target_row(slug);
 	int rc = row_get(st, "SELECT version, slug, title, instrument, unit, baseline, baseline_date, target, deadline,"
-			     " theme, polarity FROM target WHERE slug = ?1", &r, read_target, a, t, version);
+			     " theme, polarity, text, source, decimals FROM target WHERE slug = ?1", &r, read_target, a, t, version);
 	if (rc)
 		return rc;
 	tl_errors errs = TL_ERRORS_INIT;
@@ -810,7 +815,8 @@ int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t vers
 	struct row r = target_row(t->slug);
 	tl_sql_stmt *s = row_stmt(st, "UPDATE target SET title = ?2, unit = ?3, baseline = ?4, baseline_date = ?5,"
 				       " target = ?6, deadline = ?7, version = ?8, theme = ?10, instrument = ?11,"
-				       " polarity = ?12 WHERE slug = ?1 AND version = ?9", &r);
+				       " polarity = ?12, text = ?13, source = ?14, decimals = ?15"
+				       " WHERE slug = ?1 AND version = ?9", &r);
 	if (s) {
 		bind_text(s, 2, t->title);
 		bind_text(s, 3, t->unit);
@@ -829,6 +835,9 @@ int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t vers
 		bind_text(s, 10, t->theme);
 		bind_text(s, 11, t->instrument);
 		bind_text(s, 12, tl_polarity_name(t->polarity));
+		bind_text(s, 13, t->text);
+		bind_text(s, 14, t->source);
+		tl_sql_bind_int(s, 15, t->decimals);
 	}
 	int rc = row_write(st, s, &r, errs);
 	if (rc || clear_list(st, "DELETE FROM target_goal WHERE target = ?1", t->slug, errs) ||
@@ -869,7 +878,6 @@ int tl_store_instrument_add(tl_store *st, const struct tl_instrument *in, tl_err
 	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM instrument");
 	c.in_agenda = 1;
 	c.n_grants = 0;
-	c.n_stated = 0;
 	int rc = tl_store_put_instrument(st, &c, errs);
 	if (!rc)
 		rc = stamp(st, "UPDATE instrument SET version = ?1 WHERE slug = ?2", c.slug, 0, errs);

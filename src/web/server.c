@@ -1070,6 +1070,29 @@ static const char *values_json(struct ctx *x, const struct tl_form_field *f, siz
 	return r;
 }
 
+/* The end of every write from a form (an edit, a delete, an add), called
+ * with write_lock and db_lock held inside the transaction; rc says whether
+ * its writes succeeded.  The changed data is loaded into the next snapshot
+ * before the commit: data that leaves no report is rolled back with the
+ * reason (TL_ERR_INPUT), so the store never holds what the server cannot
+ * serve.  Releases db_lock; on success the new snapshot is current. */
+static int check_commit(struct server *sv, int rc, tl_errors *errs)
+{
+	struct snap *next = NULL;
+	if (!rc && !(next = snap_build(sv, errs)))
+		rc = TL_ERR_INPUT;
+	if (!rc)
+		rc = tl_store_commit(sv->st, errs);
+	else
+		tl_store_rollback(sv->st);
+	pthread_mutex_unlock(&sv->db_lock);
+	if (!rc)
+		snap_install(sv, next);
+	else if (next)
+		snap_release(next);
+	return rc;
+}
+
 /* Read, compare versions, write and audit in one transaction.  Before it
  * commits, the changed data is loaded into the next snapshot: a change that
  * leaves no report (a story a chapter still shows, deleted) is rolled back
@@ -1078,7 +1101,6 @@ static const char *values_json(struct ctx *x, const struct tl_form_field *f, siz
 static int run_edit(struct ctx *x, struct edit *e, tl_errors *errs)
 {
 	tl_store *st = x->sv->st;
-	struct snap *next = NULL;
 	pthread_mutex_lock(&x->sv->write_lock);
 	pthread_mutex_lock(&x->sv->db_lock);
 	int rc = tl_store_begin(st, errs);
@@ -1093,18 +1115,10 @@ static int run_edit(struct ctx *x, struct edit *e, tl_errors *errs)
 						e->entity, e->key,
 						e->adding ? NULL : values_json(x, e->fields, e->nf, e->theirs),
 						e->deleting ? NULL : values_json(x, e->fields, e->nf, e->mine), errs);
-		if (!rc && !(next = snap_build(x->sv, errs)))
-			rc = TL_ERR_INPUT;
-		if (!rc)
-			rc = tl_store_commit(st, errs);
-		else
-			tl_store_rollback(st);
+		rc = check_commit(x->sv, rc, errs);
+	} else {
+		pthread_mutex_unlock(&x->sv->db_lock);
 	}
-	pthread_mutex_unlock(&x->sv->db_lock);
-	if (!rc)
-		snap_install(x->sv, next);
-	else if (next)
-		snap_release(next);
 	pthread_mutex_unlock(&x->sv->write_lock);
 	return rc;
 }
@@ -1634,7 +1648,9 @@ static long parse_year(const char *s)
 	return y >= 1900 && y <= 2100 ? y : -1;
 }
 
-/* Write one item and its audit row in one transaction, then reload. */
+/* Add one item and its audit row in one transaction, checked as an edit is
+ * (check_commit): TL_ERR_INPUT, with the reason, when the report would not
+ * build; nothing is then stored. */
 typedef int (*item_writer)(tl_store *st, const void *item, tl_errors *errs);
 
 static int write_item(struct ctx *x, item_writer fn, const void *item, const char *entity,
@@ -1648,14 +1664,10 @@ static int write_item(struct ctx *x, item_writer fn, const void *item, const cha
 		rc = fn(x->sv->st, item, errs);
 		if (!rc)
 			rc = tl_store_audit_add(x->sv->st, x->user.name, "add", entity, key, NULL, aj, errs);
-		if (!rc)
-			rc = tl_store_commit(x->sv->st, errs);
-		else
-			tl_store_rollback(x->sv->st);
+		rc = check_commit(x->sv, rc, errs);
+	} else {
+		pthread_mutex_unlock(&x->sv->db_lock);
 	}
-	pthread_mutex_unlock(&x->sv->db_lock);
-	if (!rc)
-		rc = reload(x->sv, errs);
 	pthread_mutex_unlock(&x->sv->write_lock);
 	return rc;
 }
@@ -1822,8 +1834,9 @@ static enum MHD_Result h_progress_add(struct ctx *x)
 	json_object_set_new(after, "value", json_real(it.e.value));
 	json_object_set_new(after, "source", it.e.source ? json_string(it.e.source) : json_null());
 	json_object_set_new(after, "note", it.e.note ? json_string(it.e.note) : json_null());
-	if (write_item(x, w_progress, &it, "target progress", t->slug, after, &errs)) {
-		enum MHD_Result ok = progress_page(x, 500, &errs, NULL, 1);
+	int rc = write_item(x, w_progress, &it, "target progress", t->slug, after, &errs);
+	if (rc) {
+		enum MHD_Result ok = progress_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
 		return ok;
 	}
@@ -1935,8 +1948,9 @@ static enum MHD_Result h_grant_add(struct ctx *x)
 	for (size_t i = 0; i < g.n_goals; i++)
 		json_array_append_new(goals, json_integer(g.goals[i]));
 	json_object_set_new(after, "goals", goals);
-	if (write_item(x, w_grant, &g, "grant", in->slug, after, &errs)) {
-		enum MHD_Result ok = grants_page(x, 500, &errs, NULL, 1);
+	int rc = write_item(x, w_grant, &g, "grant", in->slug, after, &errs);
+	if (rc) {
+		enum MHD_Result ok = grants_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
 		return ok;
 	}
@@ -2003,8 +2017,9 @@ static enum MHD_Result h_step_add(struct ctx *x)
 	json_object_set_new(after, "year", json_integer(n.year));
 	json_object_set_new(after, "status", json_string(tl_step_status_name(n.status)));
 	json_object_set_new(after, "text", json_string(n.text));
-	if (write_item(x, w_step, &n, "next step", n.theme, after, &errs)) {
-		enum MHD_Result ok = steps_page(x, 500, &errs, NULL, 1);
+	int rc = write_item(x, w_step, &n, "next step", n.theme, after, &errs);
+	if (rc) {
+		enum MHD_Result ok = steps_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
 		return ok;
 	}
@@ -2119,6 +2134,8 @@ enum {
 	V_THEME,          /* one of the agenda's themes */
 	V_INSTRUMENT,     /* one of the agenda's instruments */
 	V_POLARITY,       /* higher-is-better, lower-is-better or neutral */
+	V_DECIMALS,       /* a whole number of decimals, 0 to 6 (as report.yml allows) */
+	V_STATED,         /* totals a source states, one a line (stated_line()): at most max */
 };
 
 /* One field of an item's form, in both languages, and how it is checked. */
@@ -2142,6 +2159,8 @@ struct value {
 	const char **list;         /* V_LINES, V_MUNICIPALITIES */
 	size_t n;                  /* entries of goals or list */
 	enum tl_polarity polarity; /* V_POLARITY */
+	int whole;                 /* V_DECIMALS */
+	struct tl_stated_total *stated; /* V_STATED, n of them */
 };
 
 /* A kind of item the editor changes and deletes. */
@@ -2354,6 +2373,99 @@ static void field_error(struct ctx *x, tl_errors *errs, const char *field, const
 
 /* The form's values for specs[0..n), read and checked as each field's
  * check says, into an array in the request arena (index = field). */
+/* An instrument's stated totals as the form shows them: one a line,
+ * "year | theme | count | amount | the source's words", each part may be
+ * empty (no year, all themes, not stated); the words may hold "|". */
+static const char *stated_text(struct ctx *x, const struct tl_stated_total *t, size_t n)
+{
+	tl_buf b = TL_BUF_INIT;
+	for (size_t i = 0; i < n; i++)
+		tl_buf_printf(&b, "%s%s | %s | %s | %s | %s", i ? "\n" : "", t[i].year ? int_text(x, t[i].year) : "",
+			      t[i].theme ? t[i].theme : "", t[i].count >= 0 ? int_text(x, t[i].count) : "",
+			      t[i].has_amount ? num_text(x, t[i].amount) : "", t[i].text ? t[i].text : "");
+	const char *r = tl_arena_strdup(x->a, b.data ? b.data : "");
+	tl_buf_free(&b);
+	return r;
+}
+
+/* One part of a stated-total line, trimmed, into the arena ("" -> NULL). */
+static const char *stated_part(struct ctx *x, const char *p, size_t len)
+{
+	while (len && (*p == ' ' || *p == '\t'))
+		p++, len--;
+	while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r'))
+		len--;
+	return len ? tl_arena_strndup(x->a, p, len) : NULL;
+}
+
+/* Parse stated_text()'s lines; every error names the field and the line. */
+static struct tl_stated_total *stated_from(struct ctx *x, const char *field, const char *text, size_t max,
+					   size_t *n, tl_errors *errs)
+{
+	const struct tl_model *m = x->snap->m;
+	size_t lines = 1;
+	for (const char *c = text; *c; c++)
+		lines += *c == '\n';
+	struct tl_stated_total *v = TL_NEW_ARRAY(x->a, struct tl_stated_total, lines + 1);
+	*n = 0;
+	size_t line = 0;
+	for (const char *r = text; *r;) {
+		const char *e = strchr(r, '\n');
+		size_t len = e ? (size_t)(e - r) : strlen(r);
+		line++;
+		const char *part[5] = {0};
+		size_t k = 0;
+		for (const char *p = r, *end = r + len; p <= end && k < 5; k++) {
+			const char *bar = k < 4 ? memchr(p, '|', (size_t)(end - p)) : NULL;
+			const char *stop = bar ? bar : end;
+			part[k] = stated_part(x, p, (size_t)(stop - p));
+			if (!bar) {
+				k++;
+				break;
+			}
+			p = bar + 1;
+		}
+		r = e ? e + 1 : r + len;
+		if (!part[0] && !part[1] && !part[2] && !part[3] && !part[4])
+			continue; /* an empty line */
+		const char *why = NULL;
+		struct tl_stated_total *t = &v[*n];
+		t->count = -1;
+		long y = part[0] ? parse_year(part[0]) : 0;
+		char *endp = NULL;
+		if (k < 3)
+			why = L(x, "schrijf jaar | thema | aantal | bedrag | woorden", "write year | theme | count | amount | words");
+		else if (y < 0)
+			why = L(x, "het jaar is een jaartal, zoals 2025, of leeg", "the year is a year, such as 2025, or empty");
+		else if (part[1] && !tl_model_theme(m, part[1]))
+			why = L(x, "onbekend thema (laat leeg voor alle thema's)", "unknown theme (leave empty for all themes)");
+		else if (part[2] && (strspn(part[2], "0123456789") != strlen(part[2]) || strlen(part[2]) > 9))
+			why = L(x, "het aantal is een heel getal, 0 of meer", "the count is a whole number, 0 or more");
+		else if (part[3] && (parse_number(part[3], &t->amount) || t->amount < 0))
+			why = L(x, "het bedrag is een getal, 0 of meer", "the amount is a number, 0 or more");
+		else if (!part[2] && !part[3])
+			why = L(x, "noem een aantal, een bedrag of allebei", "give a count, an amount or both");
+		else if (part[4] && strlen(part[4]) > 500)
+			why = L(x, "de woorden van de bron hebben hoogstens 500 tekens",
+				"the source's words have at most 500 characters");
+		if (why) {
+			tl_errors_add(errs, NULL, 0, 0, field, "%s %zu: %s", L(x, "regel", "line"), line, why);
+			continue;
+		}
+		t->year = (int)y;
+		t->theme = part[1];
+		if (part[2])
+			t->count = strtol(part[2], &endp, 10);
+		t->has_amount = part[3] != NULL;
+		t->text = part[4];
+		(*n)++;
+	}
+	if (*n > max)
+		tl_errors_add(errs, NULL, 0, 0, field, "%s %zu %s", L(x, "hoogstens", "at most"), max,
+			      L(x, "regels", "lines"));
+	return v;
+}
+
 static struct value *parse_fields(struct ctx *x, const struct field_spec *specs, size_t n, tl_errors *errs)
 {
 	const struct tl_model *m = x->snap->m;
@@ -2437,6 +2549,16 @@ static struct value *parse_fields(struct ctx *x, const struct field_spec *specs,
 			if (tl_polarity_parse(t, &o->polarity))
 				field_error(x, errs, f->name, "hoger is beter, lager is beter of neutraal",
 					    "higher is better, lower is better or neutral");
+			break;
+		case V_STATED:
+			o->stated = stated_from(x, f->name, t, f->max, &o->n, errs);
+			break;
+		case V_DECIMALS:
+			if (strlen(t) != 1 || t[0] < '0' || t[0] > '6')
+				field_error(x, errs, f->name, "een heel getal van 0 tot en met 6",
+					    "a whole number from 0 to 6");
+			else
+				o->whole = t[0] - '0';
 			break;
 		}
 	}
@@ -2815,7 +2937,7 @@ static enum MHD_Result h_story_add(struct ctx *x)
 	struct tl_form_field *f = spec_fields(x, story_entity.fields, story_entity.nf, story_entity.editors_tail, &nf);
 	int rc = write_item(x, w_story, &y, "story", y.slug, values_obj(f, nf, refill(x, f, nf)), &errs);
 	if (rc) {
-		enum MHD_Result ok = stories_page(x, 500, &errs, NULL, 1);
+		enum MHD_Result ok = stories_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
 		return ok;
 	}
@@ -3065,7 +3187,7 @@ static struct tl_form_field *step_add_fields(struct ctx *x, size_t *nf)
  * budget, period, goals -- */
 
 enum { IN_NAME, IN_KIND, IN_THEME, IN_DESCRIPTION, IN_PARTNERS, IN_MUNICIPALITIES, IN_BUDGET, IN_BUDGET_NOTE,
-       IN_START, IN_END, IN_GOALS, IN_FIELDS };
+       IN_START, IN_END, IN_STATED, IN_GOALS, IN_FIELDS };
 
 static const struct field_spec instrument_fields[IN_FIELDS] = {
 	[IN_NAME] = {"name", "Naam", "Name", TL_FIELD_TEXT, OPT_NONE, 1, V_TEXT, 200},
@@ -3083,6 +3205,11 @@ static const struct field_spec instrument_fields[IN_FIELDS] = {
 			    "Note on the budget (e.g. for three years)", TL_FIELD_TEXT, OPT_NONE, 0, V_TEXT, 200},
 	[IN_START] = {"start_year", "Eerste jaar", "First year", TL_FIELD_NUMBER, OPT_NONE, 0, V_YEAR, 0},
 	[IN_END] = {"end_year", "Laatste jaar", "Last year", TL_FIELD_NUMBER, OPT_NONE, 0, V_YEAR_END, 0},
+	[IN_STATED] = {"stated", "Totalen zoals de bron ze noemt, één per regel: jaar | thema | aantal | bedrag | woorden"
+		       " van de bron (leeg laten wat de bron niet noemt)",
+		       "Totals as the source states them, one a line: year | theme | count | amount | the source's"
+		       " words (leave empty what the source does not state)",
+		       TL_FIELD_TEXTAREA, OPT_NONE, 0, V_STATED, 20},
 	[IN_GOALS] = {"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0, V_GOALS, 0},
 };
 
@@ -3099,6 +3226,7 @@ static const char **instrument_values(struct ctx *x, const struct tl_instrument 
 	v[IN_BUDGET_NOTE] = in->budget_note;
 	v[IN_START] = in->start_year ? int_text(x, in->start_year) : "";
 	v[IN_END] = in->end_year ? int_text(x, in->end_year) : "";
+	v[IN_STATED] = stated_text(x, in->stated, in->n_stated);
 	v[IN_GOALS] = goals_text(x, in->goals, in->n_goals);
 	return v;
 }
@@ -3143,6 +3271,8 @@ static void instrument_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 	in->budget_note = v[IN_BUDGET_NOTE].text;
 	in->start_year = v[IN_START].year;
 	in->end_year = v[IN_END].year;
+	in->stated = v[IN_STATED].stated;
+	in->n_stated = v[IN_STATED].stated ? v[IN_STATED].n : 0;
 	in->goals = v[IN_GOALS].goals;
 	in->n_goals = v[IN_GOALS].n;
 	if (!(role_bit(x->user.role) & EDITORS)) {
@@ -3255,11 +3385,12 @@ static const struct entity instrument_entity = {
 	.saved_en = "The instrument has been saved.",
 };
 
-/* -- Targets: what, theme, instrument, unit, polarity, baseline (value and
- * date), target value, deadline, goals -- */
+/* -- Targets: what, theme, instrument, unit, decimals, polarity, baseline
+ * (value and date), target value, deadline, the source's sentence and its
+ * source, goals -- */
 
-enum { TG_TITLE, TG_THEME, TG_INSTRUMENT, TG_UNIT, TG_POLARITY, TG_BASELINE, TG_BASELINE_DATE, TG_TARGET,
-       TG_DEADLINE, TG_GOALS, TG_FIELDS };
+enum { TG_TITLE, TG_THEME, TG_INSTRUMENT, TG_UNIT, TG_DECIMALS, TG_POLARITY, TG_BASELINE, TG_BASELINE_DATE,
+       TG_TARGET, TG_DEADLINE, TG_TEXT, TG_SOURCE, TG_GOALS, TG_FIELDS };
 
 static const struct field_spec target_fields[TG_FIELDS] = {
 	[TG_TITLE] = {"title", "Wat we willen bereiken", "What is to be reached", TL_FIELD_TEXT, OPT_NONE, 1, V_TEXT, 300},
@@ -3268,6 +3399,8 @@ static const struct field_spec target_fields[TG_FIELDS] = {
 			   V_INSTRUMENT, 0},
 	[TG_UNIT] = {"unit", "Eenheid (bijvoorbeeld tuinen of %)", "Unit (e.g. gardens or %)", TL_FIELD_TEXT, OPT_NONE, 0,
 		     V_TEXT, 120},
+	[TG_DECIMALS] = {"decimals", "Decimalen in de getallen (0 tot en met 6)", "Decimals in the figures (0 to 6)",
+			 TL_FIELD_NUMBER, OPT_NONE, 0, V_DECIMALS, 0},
 	[TG_POLARITY] = {"polarity", "Richting (wat is beter)", "Direction (what is better)", TL_FIELD_SELECT,
 			 OPT_POLARITY, 1, V_POLARITY, 0},
 	[TG_BASELINE] = {"baseline", "Beginwaarde (getal)", "Baseline (number)", TL_FIELD_NUMBER, OPT_NONE, 0, V_NUMBER, 0},
@@ -3276,6 +3409,9 @@ static const struct field_spec target_fields[TG_FIELDS] = {
 	[TG_TARGET] = {"target", "Streefwaarde (getal)", "Target value (number)", TL_FIELD_NUMBER, OPT_NONE, 0, V_NUMBER, 0},
 	[TG_DEADLINE] = {"deadline", "Uiterlijk (jjjj, jjjj-mm of jjjj-mm-dd)", "Deadline (yyyy, yyyy-mm or yyyy-mm-dd)",
 			 TL_FIELD_DATE, OPT_NONE, 0, V_DATE, 0},
+	[TG_TEXT] = {"text", "Het streefdoel in de woorden van de bron", "The target in the source's own words",
+		     TL_FIELD_TEXTAREA, OPT_NONE, 0, V_TEXT, 2000},
+	[TG_SOURCE] = {"source", "Bron", "Source", TL_FIELD_TEXT, OPT_NONE, 0, V_TEXT, 300},
 	[TG_GOALS] = {"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0, V_GOALS, 0},
 };
 
@@ -3286,11 +3422,14 @@ static const char **target_values(struct ctx *x, const struct tl_target *t)
 	v[TG_THEME] = t->theme;
 	v[TG_INSTRUMENT] = t->instrument;
 	v[TG_UNIT] = t->unit;
+	v[TG_DECIMALS] = int_text(x, t->decimals);
 	v[TG_POLARITY] = tl_polarity_name(t->polarity);
 	v[TG_BASELINE] = t->has_baseline ? num_text(x, t->baseline) : "";
 	v[TG_BASELINE_DATE] = ymd_text(x, &t->baseline_date);
 	v[TG_TARGET] = t->has_target ? num_text(x, t->target) : "";
 	v[TG_DEADLINE] = ymd_text(x, &t->deadline);
+	v[TG_TEXT] = t->text;
+	v[TG_SOURCE] = t->source;
 	v[TG_GOALS] = goals_text(x, t->goals, t->n_goals);
 	return v;
 }
@@ -3324,6 +3463,7 @@ static void target_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 	t->theme = v[TG_THEME].text;
 	t->instrument = v[TG_INSTRUMENT].text;
 	t->unit = v[TG_UNIT].text;
+	t->decimals = v[TG_DECIMALS].whole;
 	t->polarity = v[TG_POLARITY].polarity;
 	t->baseline = v[TG_BASELINE].num;
 	t->has_baseline = v[TG_BASELINE].has;
@@ -3331,6 +3471,8 @@ static void target_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 	t->target = v[TG_TARGET].num;
 	t->has_target = v[TG_TARGET].has;
 	t->deadline = v[TG_DEADLINE].date;
+	t->text = v[TG_TEXT].text;
+	t->source = v[TG_SOURCE].text;
 	t->goals = v[TG_GOALS].goals;
 	t->n_goals = v[TG_GOALS].n;
 	e->item = t;
@@ -3390,6 +3532,7 @@ static const char **target_fresh(struct ctx *x, const struct tl_form_field *f, s
 	(void)f;
 	const char **v = TL_NEW_ARRAY(x->a, const char *, nf + 1);
 	v[TG_POLARITY] = "higher-is-better";
+	v[TG_DECIMALS] = "0";
 	return v;
 }
 

@@ -184,6 +184,41 @@ body_lacks "chapter unchanged" "Versie van de beheerder"
 expect "chapter save without version" 400 POST /beheer/hoofdstuk/thema -b "$T/admin.jar" \
 	--data-urlencode "csrf=$c_admin" --data-urlencode "action=save" --data-urlencode "markdown=Zonder versie"
 
+# ---- Adds are checked before they commit, as edits are ---------------------------
+# A chapter broken behind the server's back (a binding to a story that does
+# not exist) means no report can be built from the store: every add is
+# then refused with a 422 that names the binding, and stores nothing (not
+# the item, not an audit row), instead of committing and failing to reload.
+sql "UPDATE chapter SET markdown = markdown || ' {{verhaal bestaat-niet}}' WHERE slug = 'thema'"
+n_story=$(sql "SELECT count(*) FROM story")
+n_award=$(sql "SELECT count(*) FROM award")
+n_prog=$(sql "SELECT count(*) FROM target_progress")
+n_step=$(sql "SELECT count(*) FROM next_step")
+n_aud=$(sql "SELECT count(*) FROM audit")
+expect "story add while no report builds" 422 POST /beheer/verhalen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "title=Niet+bewaard&markdown=Tekst&instruments=regeling-a"
+body_has "story add refusal names the binding" 'bestaat-niet'
+body_has "story add refusal keeps the form" 'value="Niet bewaard"'
+expect "grant add while no report builds" 422 POST /beheer/toekenningen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "instrument=regeling-a&recipient=Niet+bewaard&year=2025"
+body_has "grant add refusal names the binding" 'bestaat-niet'
+expect "progress add while no report builds" 422 POST /beheer/voortgang -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "target=doel-met-alles&date=2025-06&value=3"
+body_has "progress add refusal names the binding" 'bestaat-niet'
+expect "step add while no report builds" 422 POST /beheer/stappen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
+	--data "theme=thema&year=2026&status=planned&text=Niet+bewaard"
+body_has "step add refusal names the binding" 'bestaat-niet'
+for t in story award target_progress next_step audit; do
+	case $t in story) was=$n_story ;; award) was=$n_award ;; target_progress) was=$n_prog ;;
+	next_step) was=$n_step ;; audit) was=$n_aud ;; esac
+	now=$(sql "SELECT count(*) FROM $t")
+	[ "$now" = "$was" ] && ok || not_ok "a refused add changed $t: $was rows, now $now"
+done
+sql "UPDATE chapter SET markdown = replace(markdown, ' {{verhaal bestaat-niet}}', '') WHERE slug = 'thema'"
+expect "a step add once the report builds again" 303 POST /beheer/stappen -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "theme=thema&year=2026&status=planned&text=Wel+bewaard"
+[ "$(sql "SELECT count(*) FROM next_step")" = $((n_step + 1)) ] && ok || not_ok "the step add after repair was not stored"
+
 # ---- Concurrent edits: one writer wins, the others get 409 ---------------------------
 expect "step form" 200 GET /beheer/stappen/2 -b "$T/editor.jar"
 cv=$(version_of)
@@ -232,7 +267,28 @@ body_has "instrument form: delete" 'value="delete"'
 body_has "instrument form: kind" 'name="kind" required value="regeling"'
 body_has "instrument form: theme chosen" '<option value="thema" selected>'
 body_has "instrument form: description" 'Een *verzonnen* regeling.</textarea>'
+body_has "instrument form: stated totals, one a line" '>2025 |  | 4 | 10000 | Vier initiatieven kregen samen € 10.000.
+2025 | thema | 3 |  | </textarea>'
 iv=$(version_of)
+expect "bad stated totals" 422 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
+	--data-urlencode "csrf=$c_p1" --data "version=$iv&name=Regeling+A&kind=regeling" --data-urlencode "partners=Partner Een" \
+	--data-urlencode "stated=2025 | | 4 | | goed
+twintig | | 4 | |
+2025 | nope | 4 | |
+2025 | | vier | |
+2025 | | | -5 |
+2025 | | | | $X
+alleen tekst"
+body_has "stated: line 2's year" 'href="#stated">'
+body_has "stated: line 2's year" 'regel 2: het jaar is een jaartal'
+body_has "stated: line 3's theme" 'regel 3: onbekend thema'
+body_has "stated: line 4's count" 'regel 4: het aantal is een heel getal'
+body_has "stated: line 5's amount" 'regel 5: het bedrag is een getal, 0 of meer'
+body_has "stated: line 6 states nothing" 'regel 6: noem een aantal, een bedrag of allebei'
+body_has "stated: line 7 has no parts" 'regel 7: schrijf jaar | thema | aantal | bedrag | woorden'
+body_lacks "stated: line 1 is fine" 'regel 1:'
+body_lacks "refused stated totals escape" "<script>alert(1)"
+[ "$(sql "SELECT count(*) FROM stated_total WHERE instrument = 'regeling-a'")" = 2 ] && ok || not_ok "refused stated totals changed the store"
 [ "$iv" = 0 ] && ok || not_ok "imported instrument has version $iv, expected 0"
 expect "partner drops its own organisation" 422 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
 	--data-urlencode "csrf=$c_p1" --data "version=$iv&name=Regeling+A" --data-urlencode "partners=Partner Twee"
@@ -249,13 +305,23 @@ expect "partner edits its instrument" 303 POST /beheer/instrumenten/regeling-a -
 	--data-urlencode "description=Beschrijving $X" \
 	--data "municipalities=GM0106&municipalities=GM0114&goals=1" --data-urlencode "name=Regeling A $X" \
 	--data-urlencode "partners=Partner Een
-Partner Drie $X" --data-urlencode "budget_note=voor drie jaar"
+Partner Drie $X" --data-urlencode "budget_note=voor drie jaar" --data-urlencode "stated=2025 | | 5 | 12500,50 | Vijf $X
+
+2024 | thema | 2 | |"
+[ "$(sql "SELECT year || '/' || coalesce(theme, '-') || '/' || count || '/' || coalesce(amount, -1) FROM stated_total WHERE instrument = 'regeling-a' ORDER BY position" | tr '\n' ' ')" = "2025/-/5/12500.5 2024/thema/2/-1 " ] &&
+	ok || not_ok "stated totals not stored: $(sql "SELECT * FROM stated_total WHERE instrument = 'regeling-a'")"
+[ "$(sql "SELECT text FROM stated_total WHERE instrument = 'regeling-a' AND position = 0")" = "Vijf $X" ] && ok ||
+	not_ok "the stated total's words are not stored"
+expect "audit json after the stated totals" 200 GET /beheer/audit.json -b "$T/admin.jar"
+body_has "audit: stated totals before" '"stated":"2025 |  | 4 | 10000 | Vier initiatieven'
+body_has "audit: stated totals after" '"stated":"2025 | | 5 | 12500,50 | Vijf'
 expect "api: the instrument" 200 GET /api/v1/instruments
 body_has "api: partners" '"partners":["Partner Een","Partner Drie \"><script>alert(1)</script><img src=x onerror=alert(2)>"]'
 body_has "api: budget" '"budget":120000'
 body_has "api: description" '"description":"Beschrijving \"><script>'
 expect "the description in the form" 200 GET /beheer/instrumenten/regeling-a -b "$T/partner1.jar"
 body_has "the description in the form, escaped" "Beschrijving &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</textarea>"
+body_has "the stated totals in the form, escaped" "| Vijf &quot;&gt;&lt;script&gt;"
 expect "stored xss in the instrument list" 200 GET /beheer/instrumenten -b "$T/editor.jar"
 body_lacks "instrument list escapes" "<script>alert(1)"
 expect "stored xss on the report page" 200 GET /thema.html
@@ -287,15 +353,42 @@ expect "target list" 200 GET /beheer/streefdoelen -b "$T/editor.jar"
 body_has "target list links" 'href="/beheer/streefdoelen/doel-zonder-getal"'
 expect "target form" 200 GET /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar"
 body_has "target form: baseline date" 'value="2024-01-01"'
+body_has "target form: the source's words" '>Van twee naar tien tuinen.</textarea>'
+body_has "target form: decimals" 'name="decimals" inputmode="decimal" value="0"'
 tv=$(version_of)
 expect "bad target value" 422 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
-	--data-urlencode "csrf=$c_editor" --data "version=$tv&title=Tuinen&target=tien&deadline=2028-13"
+	--data-urlencode "csrf=$c_editor" --data "version=$tv&title=Tuinen&target=tien&deadline=2028-13&decimals=7" \
+	--data-urlencode "text=Zin $X" --data-urlencode "source=Bron $X"
 body_has "error names the target value" 'Streefwaarde (getal)</a>: een getal'
 body_has "error names the deadline" 'href="#deadline"'
+body_has "error names the decimals" 'Decimalen in de getallen (0 tot en met 6)</a>: een heel getal van 0 tot en met 6'
+body_lacks "refused target form escapes its sentence and source" "<script>alert(1)"
+body_has "refused target form keeps the sentence" 'Zin &quot;&gt;&lt;script&gt;'
+for d in -1 2.5 x 10; do
+	expect "decimals $d refused" 422 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
+		--data-urlencode "csrf=$c_editor" --data "version=$tv&title=Tuinen&polarity=neutral" --data-urlencode "decimals=$d"
+	body_has "decimals $d: error names the field" 'href="#decimals"'
+done
+long=$(printf '%0301d' 0)
+expect "a source of 301 characters" 422 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$tv&title=Tuinen&polarity=neutral&source=$long"
+body_has "error names the source" 'href="#source"'
 expect "target edit" 303 POST /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$tv&baseline=3&baseline_date=2024-02&target=12%2C5&deadline=2028" \
 	--data "polarity=lower-is-better&goals=2&theme=thema&instrument=regeling-a" \
-	--data-urlencode "title=Tuinen $X" --data-urlencode "unit=tuinen $X"
+	--data-urlencode "title=Tuinen $X" --data-urlencode "unit=tuinen $X" --data "decimals=1" \
+	--data-urlencode "text=Van drie naar twaalf en een half $X" --data-urlencode "source=Bron $X"
+[ "$(sql "SELECT decimals FROM target WHERE slug = 'doel-met-alles'")" = 1 ] && ok || not_ok "target decimals not stored"
+[ "$(sql "SELECT source FROM target WHERE slug = 'doel-met-alles'")" = "Bron $X" ] && ok || not_ok "target source not stored"
+[ "$(sql "SELECT text FROM target WHERE slug = 'doel-met-alles'")" = "Van drie naar twaalf en een half $X" ] && ok ||
+	not_ok "target sentence not stored"
+expect "target form after the edit" 200 GET /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar"
+body_lacks "target form escapes the stored sentence and source" "<script>alert(1)"
+body_has "target form shows the stored source" 'value="Bron &quot;&gt;&lt;script&gt;'
+expect "audit json after the target edit" 200 GET /beheer/audit.json -b "$T/admin.jar"
+body_has "audit: target decimals before and after" '"decimals":"0"'
+body_has "audit: target decimals after" '"decimals":"1"'
+body_has "audit: target sentence before" '"text":"Van twee naar tien tuinen."'
 expect "api: the target" 200 GET /api/v1/targets
 body_has "api: target value" '"target":12.5'
 body_has "api: baseline" '"baseline":3'
@@ -303,6 +396,10 @@ body_has "api: polarity" '"polarity":"lower-is-better"'
 [ "$(sql "SELECT goal FROM target_goal WHERE target = 'doel-met-alles'")" = 2 ] && ok || not_ok "target goals not replaced"
 expect "target on the report page" 200 GET /thema.html
 body_lacks "report page escapes the target" "<script>alert(1)"
+expect "api: the edited sentence and source" 200 GET /api/v1/targets
+body_has "api: the edited sentence" '"text":"Van drie naar twaalf en een half \"><script>'
+body_has "api: the edited source" '"source":"Bron \"><script>'
+
 expect "stale target save" 409 POST /beheer/streefdoelen/doel-met-alles -b "$T/admin.jar" \
 	--data-urlencode "csrf=$c_admin" --data "version=$tv&title=Mijn+doel&target=11&polarity=neutral"
 body_has "target 409 shows the stored" "12,5"
@@ -475,8 +572,11 @@ body_has "error names the deadline" 'href="#deadline">'
 body_lacks "refused target escapes" "<script>alert(1)"
 expect "editor adds a target" 303 POST /beheer/streefdoelen -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
 	--data "polarity=lower-is-better&theme=thema&instrument=regeling-a&baseline=20&target=10&deadline=2030&goals=2" \
-	--data-urlencode "title=Minder wachten $X" --data-urlencode "unit=weken"
+	--data-urlencode "title=Minder wachten $X" --data-urlencode "unit=weken" --data "decimals=2" \
+	--data-urlencode "text=Wachttijd halveren $X" --data-urlencode "source=Nota $X"
 slug=$(sql "SELECT slug FROM target WHERE title LIKE 'Minder wachten%'")
+[ "$(sql "SELECT decimals || '|' || text || '|' || source FROM target WHERE slug = '$slug'")" = "2|Wachttijd halveren $X|Nota $X" ] &&
+	ok || not_ok "the new target's decimals, sentence and source are not stored"
 case $slug in minder-wachten*) ok ;; *) not_ok "the new target has slug '$slug'" ;; esac
 expect "api: the new target" 200 GET /api/v1/targets
 body_has "api: the new target's direction" '"polarity":"lower-is-better"'
