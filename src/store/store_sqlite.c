@@ -1167,14 +1167,36 @@ static int step_obs(tl_sql_stmt *s, int64_t key, const struct tl_observation *o,
 	return rc;
 }
 
-/* Limits of the packed observation key (schema migration 3). */
-#define KEY_IND_MAX ((int64_t)1 << 20)
-#define KEY_REG_MAX ((int64_t)1 << 24)
+/* The packed observation key (schema migration 12): period id in the high
+ * bits, then region id, then indicator id, so that a wide file (one
+ * period, rows of regions in file order, a column per indicator) is
+ * written in ascending key order, an append.  The SQL in
+ * load_observations and the view `observation` (schema.c) unpack it with
+ * the same numbers. */
+#define KEY_IND_BITS 20
+#define KEY_REG_BITS 24
+#define KEY_IND_MAX ((int64_t)1 << KEY_IND_BITS)
+#define KEY_REG_MAX ((int64_t)1 << KEY_REG_BITS)
 #define KEY_PER_MAX ((int64_t)1 << 19)
 
 static int64_t obs_key(int64_t ind, int64_t reg, int64_t per)
 {
-	return ind << 43 | reg << 19 | per;
+	return per << (KEY_REG_BITS + KEY_IND_BITS) | reg << KEY_IND_BITS | ind;
+}
+
+static int64_t key_indicator(int64_t key)
+{
+	return key & (KEY_IND_MAX - 1);
+}
+
+static int64_t key_region(int64_t key)
+{
+	return (key >> KEY_IND_BITS) & (KEY_REG_MAX - 1);
+}
+
+static int64_t key_period(int64_t key)
+{
+	return key >> (KEY_REG_BITS + KEY_IND_BITS);
 }
 
 /* An indicator's id, by its slug's pointer first (see ind_memo). */
@@ -1333,9 +1355,10 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 
 /* ---- SQLite bulk loading -------------------------------------------------
  * One INSERT per observation costs a statement run and a descent of the obs
- * b-tree per cell, in the order the file has them: a wide file gives a
- * region's cells for 30-odd indicators in a row, so consecutive inserts land
- * in as many places of the indicator-major key space.  The bulk path keeps
+ * b-tree per cell, in the order the file has them: a file that does not
+ * come in key order (period, region, indicator: see obs_key), such as a long
+ * file listed indicator by indicator, lands each insert in another place of
+ * the key space.  The bulk path keeps
  * up to LITE_ROWS rows, sorts them by key (a stable radix sort on their
  * keys), and writes them LITE_CHUNK to an INSERT: the rows of one statement
  * then fall on one or two leaf pages, which are hot.  The buffer is
@@ -1537,10 +1560,10 @@ static void lite_name(tl_store *st, tl_sql_stmt **s, const char *sql, int64_t id
 static int lite_dup(tl_store *st, const struct lite_row *r, tl_errors *errs)
 {
 	char ind[256], reg[64], per[9];
-	lite_name(st, &st->ind_slug, "SELECT slug FROM indicator WHERE id = ?1", r->key >> 43, ind, sizeof ind);
-	lite_name(st, &st->reg_code, "SELECT code FROM region WHERE id = ?1", (r->key >> 19) & (KEY_REG_MAX - 1),
-		  reg, sizeof reg);
-	int64_t pid = r->key & (KEY_PER_MAX - 1), rest = pid % 100;
+	lite_name(st, &st->ind_slug, "SELECT slug FROM indicator WHERE id = ?1", key_indicator(r->key), ind,
+		  sizeof ind);
+	lite_name(st, &st->reg_code, "SELECT code FROM region WHERE id = ?1", key_region(r->key), reg, sizeof reg);
+	int64_t pid = key_period(r->key), rest = pid % 100;
 	struct tl_period p = {(int)(pid / 100), rest < 10 ? TL_PERIOD_YEAR : rest < 20 ? TL_PERIOD_QUARTER : TL_PERIOD_MONTH,
 			      (int)(rest < 10 ? rest : rest < 20 ? rest - 10 : rest - 20)};
 	if (st->dup) {
@@ -2204,9 +2227,9 @@ static int load_observations(tl_store *st, struct tl_model *m, tl_errors *errs)
 	 * does not depend on the order ids were given out in. */
 	if (prepare(st, &s,
 		    "SELECT i.slug, r.code, p.year, p.kind, p.sub, o.value, o.status, s.text, o.note"
-		    " FROM obs o JOIN indicator i ON i.id = (o.key >> 43)"
-		    " JOIN region r ON r.id = ((o.key >> 19) & 16777215)"
-		    " JOIN period p ON p.id = (o.key & 524287) LEFT JOIN source s ON s.id = o.source_id"
+		    " FROM obs o JOIN indicator i ON i.id = (o.key & 1048575)"
+		    " JOIN region r ON r.id = ((o.key >> 20) & 16777215)"
+		    " JOIN period p ON p.id = (o.key >> 44) LEFT JOIN source s ON s.id = o.source_id"
 		    " ORDER BY i.slug, r.code, p.code",
 		    errs))
 		return TL_ERR_STORE;
