@@ -44,6 +44,7 @@ struct tl_store {
 	 * the caches are dropped on rollback and clear (forget_ids). */
 	tl_arena *ids_arena;
 	tl_strmap *ind_ids, *reg_ids, *src_ids;
+	tl_strmap *periods; /* codes ensured in table period, with last_period */
 	/* PostgreSQL's bulk path (see put_observation): observations waiting
 	 * for COPY, and the keys the current import wrote. */
 	int bulk;
@@ -269,11 +270,13 @@ static void forget_ids(tl_store *st)
 	tl_strmap_free(st->ind_ids);
 	tl_strmap_free(st->reg_ids);
 	tl_strmap_free(st->src_ids);
+	tl_strmap_free(st->periods);
 	tl_arena_free(st->ids_arena);
 	st->ids_arena = tl_arena_new();
 	st->ind_ids = tl_strmap_new(st->ids_arena);
 	st->reg_ids = tl_strmap_new(st->ids_arena);
 	st->src_ids = tl_strmap_new(st->ids_arena);
+	st->periods = tl_strmap_new(st->ids_arena);
 	st->last_period[0] = '\0';
 	st->last_reg[0] = st->last_src[0] = '\0';
 	st->last_reg_id = st->last_src_id = 0;
@@ -477,6 +480,7 @@ void tl_store_close(tl_store *st)
 	tl_strmap_free(st->ind_ids);
 	tl_strmap_free(st->reg_ids);
 	tl_strmap_free(st->src_ids);
+	tl_strmap_free(st->periods);
 	tl_arena_free(st->ids_arena);
 	tl_buf_free(&st->pending);
 	seen_forget(st);
@@ -1231,9 +1235,10 @@ static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, 
 	static const char *const kinds[] = {"JJ", "KW", "MM"};
 	tl_period_code(&o->period, code);
 
-	/* Rows of a file mostly share their period: insert it only when it
-	 * changes.  The cache is cleared on rollback (see tl_store_rollback). */
-	if (strcmp(code, st->last_period) != 0) {
+	/* Insert a period only the first time it is seen: rows of a wide file
+	 * share their period, but a long file may change it on every row.
+	 * The caches are cleared on rollback (see tl_store_rollback). */
+	if (strcmp(code, st->last_period) != 0 && !tl_strmap_get(st->periods, code, NULL)) {
 		tl_sql_stmt *p = st->put_period;
 		tl_sql_bind_text(p, 1, code);
 		tl_sql_bind_int(p, 2, o->period.year);
@@ -1245,8 +1250,9 @@ static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, 
 		lite_leave(st);
 		if (prc)
 			return prc;
-		memcpy(st->last_period, code, sizeof code);
+		tl_strmap_put(st->periods, code, st);
 	}
+	memcpy(st->last_period, code, sizeof code);
 	int64_t ind = indicator_id(st, o->indicator);
 	int64_t reg;
 	if (st->last_reg_id && !strcmp(o->region, st->last_reg)) {

@@ -213,6 +213,44 @@ static void test_rollback_leaves_the_store_as_it_was(void **state)
 	tl_errors_free(&e);
 }
 
+/* Periods are inserted once per transaction however often a file switches
+ * between them; a period first seen in a rolled-back import is inserted
+ * again by the next one, so its cells are not lost to a missing period. */
+static void test_periods_alternating_and_after_a_rollback_are_all_kept(void **state)
+{
+	struct fx *f = *state;
+	put_all(f);
+	tl_errors e = TL_ERRORS_INIT;
+	int64_t id;
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_import_begin(f->st, "a.csv", &id, &e), 0);
+	struct tl_observation o = obs("schulden", "GM0114", 2030, 9.1, TL_STATUS_FINAL);
+	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
+	tl_store_rollback(f->st);
+
+	assert_int_equal(tl_store_begin(f->st, &e), 0);
+	assert_int_equal(tl_store_import_begin(f->st, "b.csv", &id, &e), 0);
+	static const char *const regions[] = {"GM0106", "GM0114"};
+	for (int r = 0; r < 2; r++)
+		for (int year = 2029; year <= 2031; year++) {
+			o = obs("schulden", regions[r], year, year - 2000 + r, TL_STATUS_FINAL);
+			assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
+		}
+	assert_int_equal(tl_store_commit(f->st, &e), 0);
+	assert_int_equal(tl_store_count_observations(f->st), 6);
+	tl_arena *a = tl_arena_new();
+	struct tl_model *m;
+	assert_int_equal(tl_store_load(f->st, a, &m, &e), 0);
+	assert_int_equal(m->n_obs, 6);
+	for (size_t i = 0; i < 6; i++) {
+		assert_string_equal(m->obs[i].region, regions[i / 3]);
+		assert_int_equal(m->obs[i].period.year, 2029 + (int)(i % 3));
+		assert_true(m->obs[i].value == 29 + (int)(i % 3) + (int)(i / 3));
+	}
+	tl_arena_free(a);
+	tl_errors_free(&e);
+}
+
 static void test_unknown_indicator_and_region_lookups(void **state)
 {
 	struct fx *f = *state;
@@ -483,6 +521,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_values_and_notes_come_back_exactly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_cell_twice_in_one_import_is_a_duplicate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_leaves_the_store_as_it_was, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_periods_alternating_and_after_a_rollback_are_all_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_indicator_and_region_lookups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_clear_with_data_empties_the_store, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_accepted_figures_survive_a_reload, setup, teardown),
