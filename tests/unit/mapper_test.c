@@ -45,6 +45,7 @@ static int setup(void **state)
 	if (tl_store_open(&f->st, test_store_uri(f->path), &f->e) ||
 	    tl_agenda_parse("agenda.yml", yml, strlen(yml), f->a, &f->m, &f->e))
 		return -1;
+	tl_store_bulk_rows(f->st, TEST_BULK_ROWS);
 	const struct tl_model *m = f->m;
 	tl_store_begin(f->st, &f->e);
 	tl_store_put_agenda(f->st, &m->agenda, &f->e);
