@@ -73,6 +73,15 @@ static void put_all(struct fx *f)
 	tl_errors_free(&e);
 }
 
+/* A transaction and an import record for `file` in it; the import's id. */
+static int64_t begin_import(struct fx *f, const char *file, tl_errors *e)
+{
+	int64_t id;
+	assert_int_equal(tl_store_begin(f->st, e), 0);
+	assert_int_equal(tl_store_import_begin(f->st, file, &id, e), 0);
+	return id;
+}
+
 static struct tl_observation obs(const char *ind, const char *reg, int year, double v, enum tl_status s)
 {
 	struct tl_observation o = {ind, reg, {year, TL_PERIOD_YEAR, 0}, v, s, NULL, NULL};
@@ -127,9 +136,7 @@ static void test_missing_values_are_stored_without_a_number(void **state)
 	struct fx *f = *state;
 	put_all(f);
 	tl_errors e = TL_ERRORS_INIT;
-	int64_t id;
-	assert_int_equal(tl_store_begin(f->st, &e), 0);
-	assert_int_equal(tl_store_import_begin(f->st, "x.csv", &id, &e), 0);
+	int64_t id = begin_import(f, "x.csv", &e);
 	struct tl_observation o = obs("ervaren-gezondheid", "PV22", 2024, 74.2, TL_STATUS_FINAL);
 	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
 	o = obs("ervaren-gezondheid", "GM0106", 2024, 999, TL_STATUS_UNKNOWN);
@@ -156,8 +163,7 @@ static void test_values_and_notes_come_back_exactly(void **state)
 	tl_errors e = TL_ERRORS_INIT;
 	int64_t id;
 	const char *note = "tab\there, new\nline, back\\slash \\N, cr\r, \xc3\xa9";
-	assert_int_equal(tl_store_begin(f->st, &e), 0);
-	assert_int_equal(tl_store_import_begin(f->st, "x.csv", &id, &e), 0);
+	id = begin_import(f, "x.csv", &e);
 	struct tl_observation o = obs("ervaren-gezondheid", "PV22", 2024, 0.1 + 0.2, TL_STATUS_PROVISIONAL);
 	o.note = note;
 	o.source = "Bron\tmet tab";
@@ -180,17 +186,14 @@ static void test_same_cell_twice_in_one_import_is_a_duplicate(void **state)
 	struct fx *f = *state;
 	put_all(f);
 	tl_errors e = TL_ERRORS_INIT;
-	int64_t id;
-	assert_int_equal(tl_store_begin(f->st, &e), 0);
-	assert_int_equal(tl_store_import_begin(f->st, "a.csv", &id, &e), 0);
+	int64_t id = begin_import(f, "a.csv", &e);
 	struct tl_observation o = obs("schulden", "GM0114", 2023, 9.1, TL_STATUS_FINAL);
 	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
 	o.value = 9.2;
 	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 1);
 	assert_int_equal(tl_store_commit(f->st, &e), 0);
 	/* A later import replaces the cell. */
-	assert_int_equal(tl_store_begin(f->st, &e), 0);
-	assert_int_equal(tl_store_import_begin(f->st, "b.csv", &id, &e), 0);
+	id = begin_import(f, "b.csv", &e);
 	o.value = 9.3;
 	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
 	assert_int_equal(tl_store_commit(f->st, &e), 0);
@@ -203,9 +206,7 @@ static void test_rollback_leaves_the_store_as_it_was(void **state)
 	struct fx *f = *state;
 	put_all(f);
 	tl_errors e = TL_ERRORS_INIT;
-	int64_t id;
-	assert_int_equal(tl_store_begin(f->st, &e), 0);
-	assert_int_equal(tl_store_import_begin(f->st, "a.csv", &id, &e), 0);
+	int64_t id = begin_import(f, "a.csv", &e);
 	struct tl_observation o = obs("schulden", "GM0114", 2023, 9.1, TL_STATUS_FINAL);
 	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
 	tl_store_rollback(f->st);
@@ -221,15 +222,12 @@ static void test_periods_alternating_and_after_a_rollback_are_all_kept(void **st
 	struct fx *f = *state;
 	put_all(f);
 	tl_errors e = TL_ERRORS_INIT;
-	int64_t id;
-	assert_int_equal(tl_store_begin(f->st, &e), 0);
-	assert_int_equal(tl_store_import_begin(f->st, "a.csv", &id, &e), 0);
+	int64_t id = begin_import(f, "a.csv", &e);
 	struct tl_observation o = obs("schulden", "GM0114", 2030, 9.1, TL_STATUS_FINAL);
 	assert_int_equal(tl_store_put_observation(f->st, id, &o, &e), 0);
 	tl_store_rollback(f->st);
 
-	assert_int_equal(tl_store_begin(f->st, &e), 0);
-	assert_int_equal(tl_store_import_begin(f->st, "b.csv", &id, &e), 0);
+	id = begin_import(f, "b.csv", &e);
 	static const char *const regions[] = {"GM0106", "GM0114"};
 	for (int r = 0; r < 2; r++)
 		for (int year = 2029; year <= 2031; year++) {
