@@ -2423,7 +2423,7 @@ int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, con
 }
 
 /* An instrument's stated totals, in order (position = index). */
-int tl_store_put_stated_list(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
+static int put_stated_list(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
 {
 	tl_sql_stmt *s;
 	for (size_t i = 0; i < in->n_stated; i++) {
@@ -2444,6 +2444,19 @@ int tl_store_put_stated_list(tl_store *st, const struct tl_instrument *in, tl_er
 		if (run(st, s, errs, "stated total"))
 			return TL_ERR_STORE;
 	}
+	return TL_OK;
+}
+
+int tl_store_put_instrument_lists(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
+{
+	if (tl_store_put_text_list(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
+				   in->slug, in->partners, in->n_partners, errs) ||
+	    tl_store_put_text_list(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
+				   in->slug, in->municipalities, in->n_municipalities, errs) ||
+	    tl_store_put_goal_list(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
+				   in->goals, in->n_goals, errs) ||
+	    put_stated_list(st, in, errs))
+		return TL_ERR_STORE;
 	return TL_OK;
 }
 
@@ -2468,15 +2481,7 @@ int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_err
 	bind_int0(s, 10, in->end_year);
 	bind_int0(s, 11, in->in_agenda ? 1 : 0);
 	bind_text(s, 12, in->source);
-	if (run(st, s, errs, "instrument") ||
-	    tl_store_put_text_list(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
-		      in->slug, in->partners, in->n_partners, errs) ||
-	    tl_store_put_text_list(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
-		      in->slug, in->municipalities, in->n_municipalities, errs) ||
-	    tl_store_put_goal_list(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
-		      in->goals, in->n_goals, errs))
-		return TL_ERR_STORE;
-	if (tl_store_put_stated_list(st, in, errs))
+	if (run(st, s, errs, "instrument") || tl_store_put_instrument_lists(st, in, errs))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < in->n_grants; i++) {
 		const struct tl_grant *g = &in->grants[i];

@@ -761,13 +761,7 @@ int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int
 	    clear_list(st, "DELETE FROM instrument_region WHERE instrument = ?1", in->slug, errs) ||
 	    clear_list(st, "DELETE FROM instrument_goal WHERE instrument = ?1", in->slug, errs) ||
 	    clear_list(st, "DELETE FROM stated_total WHERE instrument = ?1", in->slug, errs) ||
-	    tl_store_put_stated_list(st, in, errs) ||
-	    tl_store_put_text_list(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
-				   in->slug, in->partners, in->n_partners, errs) ||
-	    tl_store_put_text_list(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
-				   in->slug, in->municipalities, in->n_municipalities, errs) ||
-	    tl_store_put_goal_list(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
-				   in->goals, in->n_goals, errs))
+	    tl_store_put_instrument_lists(st, in, errs))
 		return rc ? rc : TL_ERR_STORE;
 	return TL_OK;
 }
