@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sodium.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2163,6 +2164,21 @@ struct value {
 	struct tl_stated_total *stated; /* V_STATED, n of them */
 };
 
+/* Items that are the rows of a table in the model, each named by a slug
+ * (instruments, targets).  table_locate(), table_items(), table_new_key()
+ * and table_add() serve all of them from this description, so what differs
+ * between them is data: where the table is and what names a row. */
+struct table {
+	size_t rows, count;   /* offsetof(struct tl_model, …): the array and its length */
+	size_t size;          /* of one row */
+	size_t slug, title;   /* offsetof in a row: its slug and what names it (const char *) */
+	const char *fallback; /* the slug of a new row whose name gives none */
+	/* May this account write the row?  NULL: whoever the route lets in. */
+	int (*may)(const struct ctx *x, const void *row);
+	/* Insert the row (its slug set), with its lists. */
+	int (*insert)(tl_store *st, const void *row, tl_errors *errs);
+};
+
 /* A kind of item the editor changes and deletes. */
 struct entity {
 	const char *name;          /* in the audit trail: "grant" */
@@ -2185,12 +2201,13 @@ struct entity {
 	/* A free key for the parsed new item (add() stores it under it). */
 	const char *(*new_key)(struct ctx *x, struct edit *e);
 	/* The items this account may edit: text and edit link, *n of them. */
-	void (*items)(struct ctx *x, const char ***items, const char ***links, size_t *n);
+	void (*items)(struct ctx *x, const struct entity *ent, const char ***items, const char ***links, size_t *n);
 	/* The add form's values for this account, or NULL (all empty). */
 	const char **(*fresh)(struct ctx *x, const struct tl_form_field *f, size_t nf);
 	const char *list_nl, *list_en;   /* heading of the list page */
 	const char *intro_nl, *intro_en;
 	const char *saved_nl, *saved_en; /* notice after a save */
+	struct table tab;                /* rows of a table of the model (instruments, targets), or all 0 */
 };
 
 static const char *const *options_of(struct ctx *x, int which)
@@ -2278,6 +2295,97 @@ static const char *edit_heading(struct ctx *x, const struct edit *e)
 {
 	const char *h = L(x, e->ent->nl, e->ent->en);
 	return e->title ? tl_arena_printf(x->a, "%s: %s", h, e->title) : h;
+}
+
+/* -- Rows of a table of the model, named by a slug (struct table) -- */
+
+static const void *table_row(const struct tl_model *m, const struct table *t, size_t i)
+{
+	const char *rows = *(const char *const *)((const char *)m + t->rows);
+	return rows + i * t->size;
+}
+
+static size_t table_count(const struct tl_model *m, const struct table *t)
+{
+	return *(const size_t *)((const char *)m + t->count);
+}
+
+/* The text field at offset at of a row. */
+static const char *table_text(const void *row, size_t at)
+{
+	return *(const char *const *)((const char *)row + at);
+}
+
+/* The row named slug, or NULL. */
+static const void *table_find(const struct tl_model *m, const struct table *t, const char *slug)
+{
+	for (size_t i = 0; slug && i < table_count(m, t); i++) {
+		const void *row = table_row(m, t, i);
+		if (!strcmp(table_text(row, t->slug), slug))
+			return row;
+	}
+	return NULL;
+}
+
+static int table_may(struct ctx *x, const struct table *t, const void *row)
+{
+	return !t->may || t->may(x, row);
+}
+
+/* SLUG, if this account may write the row. */
+static int table_locate(struct ctx *x, struct edit *e)
+{
+	const struct table *t = &e->ent->tab;
+	const void *row = table_find(x->snap->m, t, x->rest);
+	if (!row)
+		return 404;
+	e->title = table_text(row, t->title);
+	e->key = table_text(row, t->slug);
+	return table_may(x, t, row) ? 0 : 403;
+}
+
+static void table_items(struct ctx *x, const struct entity *ent, const char ***items, const char ***links,
+			size_t *n)
+{
+	const struct tl_model *m = x->snap->m;
+	const struct table *t = &ent->tab;
+	size_t count = table_count(m, t);
+	*items = TL_NEW_ARRAY(x->a, const char *, count + 1);
+	*links = TL_NEW_ARRAY(x->a, const char *, count + 1);
+	*n = 0;
+	for (size_t i = 0; i < count; i++) {
+		const void *row = table_row(m, t, i);
+		if (table_may(x, t, row)) {
+			(*links)[*n] = tl_arena_printf(x->a, "%s/%s", ent->list, table_text(row, t->slug));
+			(*items)[(*n)++] = table_text(row, t->title);
+		}
+	}
+}
+
+/* A free slug for the parsed new row from its name: lower case, dashes,
+ * and a number after it when another row has it. */
+static const char *table_new_key(struct ctx *x, struct edit *e)
+{
+	const struct table *t = &e->ent->tab;
+	const char *name = table_text(e->item, t->title);
+	char base[72];
+	tl_html_idify(base, sizeof base, name ? name : "");
+	if (!base[0])
+		snprintf(base, sizeof base, "%s", t->fallback);
+	const char *slug = base;
+	for (int i = 2; table_find(x->snap->m, t, slug); i++)
+		slug = tl_arena_printf(x->a, "%s-%d", base, i);
+	return tl_arena_strdup(x->a, slug);
+}
+
+/* Insert a copy of the parsed row under e->key. */
+static int table_add(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	const struct table *t = &e->ent->tab;
+	char *row = tl_arena_alloc(x->a, t->size);
+	memcpy(row, e->item, t->size);
+	memcpy(row + t->slug, &e->key, sizeof e->key);
+	return t->insert(st, row, errs);
 }
 
 /* -- Lists in form fields -- */
@@ -2563,21 +2671,6 @@ static struct value *parse_fields(struct ctx *x, const struct field_spec *specs,
 		}
 	}
 	return v;
-}
-
-/* A key for a new item from its name: lower case, dashes, and a number
- * after it when taken (taken() says so). */
-static const char *slug_for(struct ctx *x, const char *name, const char *fallback,
-			    int (*taken)(const struct tl_model *m, const char *slug))
-{
-	char base[72];
-	tl_html_idify(base, sizeof base, name ? name : "");
-	if (!base[0])
-		snprintf(base, sizeof base, "%s", fallback);
-	const char *slug = base;
-	for (int i = 2; taken(x->snap->m, slug); i++)
-		slug = tl_arena_printf(x->a, "%s-%d", base, i);
-	return tl_arena_strdup(x->a, slug);
 }
 
 /* -- Stories -- */
@@ -3231,18 +3324,6 @@ static const char **instrument_values(struct ctx *x, const struct tl_instrument 
 	return v;
 }
 
-/* SLUG, if this account may write for the instrument (a partner: one that
- * lists its organisation). */
-static int instrument_locate(struct ctx *x, struct edit *e)
-{
-	const struct tl_instrument *in = tl_model_instrument(x->snap->m, x->rest);
-	if (!in)
-		return 404;
-	e->title = in->name;
-	e->key = in->slug;
-	return may_use_instrument(x, in) ? 0 : 403;
-}
-
 static int instrument_get(struct ctx *x, tl_store *st, struct edit *e)
 {
 	struct tl_instrument in;
@@ -3316,36 +3397,14 @@ static int instrument_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors
 	return tl_store_instrument_update(st, e->item, e->version, &nv, errs);
 }
 
-static int instrument_add(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+static int instrument_may(const struct ctx *x, const void *row)
 {
-	(void)x;
-	struct tl_instrument in = *(const struct tl_instrument *)e->item;
-	in.slug = e->key;
-	return tl_store_instrument_add(st, &in, errs);
+	return may_use_instrument(x, row);
 }
 
-static int instrument_taken(const struct tl_model *m, const char *slug)
+static int instrument_insert(tl_store *st, const void *row, tl_errors *errs)
 {
-	return tl_model_instrument(m, slug) != NULL;
-}
-
-static const char *instrument_new_key(struct ctx *x, struct edit *e)
-{
-	const struct tl_instrument *in = e->item;
-	return slug_for(x, in->name, "instrument", instrument_taken);
-}
-
-static void instrument_items(struct ctx *x, const char ***items, const char ***links, size_t *n)
-{
-	const struct tl_model *m = x->snap->m;
-	*items = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
-	*links = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
-	*n = 0;
-	for (size_t i = 0; i < m->n_instruments; i++)
-		if (may_use_instrument(x, &m->instruments[i])) {
-			(*links)[*n] = tl_arena_printf(x->a, "/beheer/instrumenten/%s", m->instruments[i].slug);
-			(*items)[(*n)++] = m->instruments[i].name;
-		}
+	return tl_store_instrument_add(st, row, errs);
 }
 
 /* A partner's new instrument starts with its organisation as partner. */
@@ -3366,13 +3425,13 @@ static const struct entity instrument_entity = {
 	.en = "Edit instrument",
 	.fields = instrument_fields,
 	.nf = IN_FIELDS,
-	.locate = instrument_locate,
+	.locate = table_locate,
 	.get = instrument_get,
 	.parse = instrument_parse,
 	.put = instrument_put,
-	.add = instrument_add,
-	.new_key = instrument_new_key,
-	.items = instrument_items,
+	.add = table_add,
+	.new_key = table_new_key,
+	.items = table_items,
 	.fresh = instrument_fresh,
 	.list_nl = "Instrumenten",
 	.list_en = "Instruments",
@@ -3383,6 +3442,9 @@ static const struct entity instrument_entity = {
 		    "An instrument that grants, targets or stories still refer to cannot be deleted.",
 	.saved_nl = "Het instrument is opgeslagen.",
 	.saved_en = "The instrument has been saved.",
+	.tab = {offsetof(struct tl_model, instruments), offsetof(struct tl_model, n_instruments),
+		sizeof(struct tl_instrument), offsetof(struct tl_instrument, slug), offsetof(struct tl_instrument, name),
+		"instrument", instrument_may, instrument_insert},
 };
 
 /* -- Targets: what, theme, instrument, unit, decimals, polarity, baseline
@@ -3432,16 +3494,6 @@ static const char **target_values(struct ctx *x, const struct tl_target *t)
 	v[TG_SOURCE] = t->source;
 	v[TG_GOALS] = goals_text(x, t->goals, t->n_goals);
 	return v;
-}
-
-static int target_locate(struct ctx *x, struct edit *e)
-{
-	const struct tl_target *t = tl_model_target(x->snap->m, x->rest);
-	if (!t)
-		return 404;
-	e->title = t->title;
-	e->key = t->slug;
-	return 0;
 }
 
 static int target_get(struct ctx *x, tl_store *st, struct edit *e)
@@ -3495,35 +3547,9 @@ static int target_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *er
 	return tl_store_target_update(st, e->item, e->version, &nv, errs);
 }
 
-static int target_add(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+static int target_insert(tl_store *st, const void *row, tl_errors *errs)
 {
-	(void)x;
-	struct tl_target t = *(const struct tl_target *)e->item;
-	t.slug = e->key;
-	return tl_store_target_add(st, &t, errs);
-}
-
-static int target_taken(const struct tl_model *m, const char *slug)
-{
-	return tl_model_target(m, slug) != NULL;
-}
-
-static const char *target_new_key(struct ctx *x, struct edit *e)
-{
-	const struct tl_target *t = e->item;
-	return slug_for(x, t->title, "streefdoel", target_taken);
-}
-
-static void target_items(struct ctx *x, const char ***items, const char ***links, size_t *n)
-{
-	const struct tl_model *m = x->snap->m;
-	*items = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
-	*links = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
-	for (size_t i = 0; i < m->n_targets; i++) {
-		(*links)[i] = tl_arena_printf(x->a, "/beheer/streefdoelen/%s", m->targets[i].slug);
-		(*items)[i] = m->targets[i].title;
-	}
-	*n = m->n_targets;
+	return tl_store_target_add(st, row, errs);
 }
 
 /* A new target's direction starts at "higher is better". */
@@ -3543,13 +3569,13 @@ static const struct entity target_entity = {
 	.en = "Edit target",
 	.fields = target_fields,
 	.nf = TG_FIELDS,
-	.locate = target_locate,
+	.locate = table_locate,
 	.get = target_get,
 	.parse = target_parse,
 	.put = target_put,
-	.add = target_add,
-	.new_key = target_new_key,
-	.items = target_items,
+	.add = table_add,
+	.new_key = table_new_key,
+	.items = table_items,
 	.fresh = target_fresh,
 	.list_nl = "Streefdoelen",
 	.list_en = "Targets",
@@ -3559,6 +3585,8 @@ static const struct entity target_entity = {
 		    "target; progress is under Progress on targets.",
 	.saved_nl = "Het streefdoel is opgeslagen.",
 	.saved_en = "The target has been saved.",
+	.tab = {offsetof(struct tl_model, targets), offsetof(struct tl_model, n_targets), sizeof(struct tl_target),
+		offsetof(struct tl_target, slug), offsetof(struct tl_target, title), "streefdoel", NULL, target_insert},
 };
 
 /* -- The list pages of items that are also added there -- */
@@ -3568,7 +3596,7 @@ static enum MHD_Result entity_list_page(struct ctx *x, const struct entity *ent,
 {
 	const char **items, **links;
 	size_t n;
-	ent->items(x, &items, &links, &n);
+	ent->items(x, ent, &items, &links, &n);
 	size_t nf;
 	struct tl_form_field *f = spec_fields(x, ent->fields, ent->nf, ent->editors_tail, &nf);
 	if (!values && ent->fresh)
