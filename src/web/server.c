@@ -1038,7 +1038,7 @@ struct edit {
 	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
 	const char **theirs;                /* filled by get: the stored values, per field */
 	int64_t their_version;
-	const void *stored;                 /* stories: get's copy of the stored story */
+	const void *stored;                 /* stories, instruments: get's copy of the stored item */
 	int partner_keep;                   /* story: a partner keeps the stored publish flag */
 };
 
@@ -2137,6 +2137,7 @@ enum {
 	V_POLARITY,       /* higher-is-better, lower-is-better or neutral */
 	V_DECIMALS,       /* a whole number of decimals, 0 to 6 (as report.yml allows) */
 	V_STATED,         /* totals a source states, one a line (stated_line()): at most max */
+	V_FLAG,           /* a ticked checkbox: "1" (has), or absent */
 };
 
 /* One field of an item's form, in both languages, and how it is checked. */
@@ -2153,7 +2154,7 @@ struct field_spec {
 struct value {
 	const char *text;          /* V_TEXT, V_THEME, V_INSTRUMENT */
 	double num;                /* V_MONEY, V_NUMBER, when has */
-	int has;
+	int has;                   /* also V_FLAG: ticked */
 	int year;                  /* V_YEAR, V_YEAR_END */
 	struct tl_ymd date;        /* V_DATE */
 	int *goals;                /* V_GOALS */
@@ -2660,6 +2661,11 @@ static struct value *parse_fields(struct ctx *x, const struct field_spec *specs,
 			break;
 		case V_STATED:
 			o->stated = stated_from(x, f->name, t, f->max, &o->n, errs);
+			break;
+		case V_FLAG:
+			if (strcmp(t, "1") != 0)
+				field_error(x, errs, f->name, "aangevinkt (1) of leeg", "ticked (1) or empty");
+			o->has = 1;
 			break;
 		case V_DECIMALS:
 			if (strlen(t) != 1 || t[0] < '0' || t[0] > '6')
@@ -3277,10 +3283,10 @@ static struct tl_form_field *step_add_fields(struct ctx *x, size_t *nf)
 }
 
 /* -- Instruments: name, kind, theme, description, partners, municipalities,
- * budget, period, goals -- */
+ * budget, period, stated totals, goals, source, part of the agenda -- */
 
 enum { IN_NAME, IN_KIND, IN_THEME, IN_DESCRIPTION, IN_PARTNERS, IN_MUNICIPALITIES, IN_BUDGET, IN_BUDGET_NOTE,
-       IN_START, IN_END, IN_STATED, IN_GOALS, IN_FIELDS };
+       IN_START, IN_END, IN_STATED, IN_GOALS, IN_SOURCE, IN_AGENDA, IN_FIELDS };
 
 static const struct field_spec instrument_fields[IN_FIELDS] = {
 	[IN_NAME] = {"name", "Naam", "Name", TL_FIELD_TEXT, OPT_NONE, 1, V_TEXT, 200},
@@ -3304,6 +3310,13 @@ static const struct field_spec instrument_fields[IN_FIELDS] = {
 		       " words (leave empty what the source does not state)",
 		       TL_FIELD_TEXTAREA, OPT_NONE, 0, V_STATED, 20},
 	[IN_GOALS] = {"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0, V_GOALS, 0},
+	[IN_SOURCE] = {"source", "Bron (waar het instrument beschreven staat)", "Source (where the instrument is described)",
+		       TL_FIELD_TEXT, OPT_NONE, 0, V_TEXT, 300},
+	/* editors only (editors_tail): whether an instrument counts as part of
+	 * the agenda is the province's call, not a partner's */
+	[IN_AGENDA] = {"in_agenda", "Onderdeel van de agenda (uitvinken voor een verwant instrument buiten de agenda)",
+		       "Part of the agenda (untick for a related instrument outside it)", TL_FIELD_CHECKBOX, OPT_NONE, 0,
+		       V_FLAG, 0},
 };
 
 static const char **instrument_values(struct ctx *x, const struct tl_instrument *in)
@@ -3321,16 +3334,19 @@ static const char **instrument_values(struct ctx *x, const struct tl_instrument 
 	v[IN_END] = in->end_year ? int_text(x, in->end_year) : "";
 	v[IN_STATED] = stated_text(x, in->stated, in->n_stated);
 	v[IN_GOALS] = goals_text(x, in->goals, in->n_goals);
+	v[IN_SOURCE] = in->source;
+	v[IN_AGENDA] = in->in_agenda ? "1" : "";
 	return v;
 }
 
 static int instrument_get(struct ctx *x, tl_store *st, struct edit *e)
 {
-	struct tl_instrument in;
-	int rc = tl_store_instrument_get(st, e->key, x->a, &in, &e->their_version);
+	struct tl_instrument *in = TL_NEW(x->a, struct tl_instrument);
+	int rc = tl_store_instrument_get(st, e->key, x->a, in, &e->their_version);
 	if (rc)
 		return rc;
-	e->theirs = instrument_values(x, &in);
+	e->stored = in;
+	e->theirs = instrument_values(x, in);
 	return TL_OK;
 }
 
@@ -3356,6 +3372,10 @@ static void instrument_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 	in->n_stated = v[IN_STATED].stated ? v[IN_STATED].n : 0;
 	in->goals = v[IN_GOALS].goals;
 	in->n_goals = v[IN_GOALS].n;
+	in->source = v[IN_SOURCE].text;
+	/* a partner's new instrument is in the agenda; its edit keeps the
+	 * stored flag (instrument_put) */
+	in->in_agenda = (role_bit(x->user.role) & EDITORS) ? v[IN_AGENDA].has : 1;
 	if (!(role_bit(x->user.role) & EDITORS)) {
 		int mine = 0;
 		for (size_t i = 0; i < in->n_partners; i++)
@@ -3393,8 +3413,12 @@ static int instrument_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors
 	if (e->deleting)
 		return instrument_in_use(x, e->key, errs) ? TL_ERR_INPUT
 							  : tl_store_instrument_delete(st, e->key, e->version, errs);
+	struct tl_instrument in = *(const struct tl_instrument *)e->item;
+	if (!(role_bit(x->user.role) & EDITORS))
+		in.in_agenda = ((const struct tl_instrument *)e->stored)->in_agenda;
 	int64_t nv;
-	return tl_store_instrument_update(st, e->item, e->version, &nv, errs);
+	int rc = tl_store_instrument_update(st, &in, e->version, &nv, errs);
+	return rc ? rc : tl_store_instrument_origin_update(st, &in, errs);
 }
 
 static int instrument_may(const struct ctx *x, const void *row)
@@ -3407,14 +3431,17 @@ static int instrument_insert(tl_store *st, const void *row, tl_errors *errs)
 	return tl_store_instrument_add(st, row, errs);
 }
 
-/* A partner's new instrument starts with its organisation as partner. */
+/* A new instrument starts in the agenda; a partner's with its organisation
+ * as partner. */
 static const char **instrument_fresh(struct ctx *x, const struct tl_form_field *f, size_t nf)
 {
 	(void)f;
+	(void)nf; /* a partner's form lacks the last field: index by IN_* */
+	const char **v = TL_NEW_ARRAY(x->a, const char *, IN_FIELDS + 1);
 	if (role_bit(x->user.role) & EDITORS)
-		return NULL;
-	const char **v = TL_NEW_ARRAY(x->a, const char *, nf + 1);
-	v[IN_PARTNERS] = x->user.organisation;
+		v[IN_AGENDA] = "1";
+	else
+		v[IN_PARTNERS] = x->user.organisation;
 	return v;
 }
 
@@ -3425,6 +3452,7 @@ static const struct entity instrument_entity = {
 	.en = "Edit instrument",
 	.fields = instrument_fields,
 	.nf = IN_FIELDS,
+	.editors_tail = 1,
 	.locate = table_locate,
 	.get = instrument_get,
 	.parse = instrument_parse,
@@ -3435,10 +3463,10 @@ static const struct entity instrument_entity = {
 	.fresh = instrument_fresh,
 	.list_nl = "Instrumenten",
 	.list_en = "Instruments",
-	.intro_nl = "Soort, thema, beschrijving, partners, gemeenten, budget, looptijd en doelen van elk instrument. "
+	.intro_nl = "Soort, thema, beschrijving, partners, gemeenten, budget, looptijd, doelen en bron van elk instrument. "
 		    "Een instrument waar nog toekenningen, streefdoelen of verhalen naar verwijzen, kan niet worden "
 		    "verwijderd.",
-	.intro_en = "Kind, theme, description, partners, municipalities, budget, period and goals of each instrument. "
+	.intro_en = "Kind, theme, description, partners, municipalities, budget, period, goals and source of each instrument. "
 		    "An instrument that grants, targets or stories still refer to cannot be deleted.",
 	.saved_nl = "Het instrument is opgeslagen.",
 	.saved_en = "The instrument has been saved.",
