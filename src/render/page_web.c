@@ -104,6 +104,47 @@ static const char *role_name(const struct tl_page *p, const char *role)
 	return W(p, "meelezer", "viewer");
 }
 
+/* One entry of the editor's menu; editor_only: not shown to partners. */
+struct menu_entry {
+	const char *href, *nl, *en;
+	int editor_only;
+};
+
+static const struct menu_entry content_menu[] = {
+	{"/beheer/verhalen", "Verhalen", "Stories", 0},
+	{"/beheer/voortgang", "Voortgang van streefdoelen", "Progress on targets", 0},
+	{"/beheer/toekenningen", "Toekenningen", "Grants", 0},
+	{"/beheer/instrumenten", "Instrumenten", "Instruments", 0},
+	{"/beheer/streefdoelen", "Streefdoelen", "Targets", 1},
+};
+
+static const struct menu_entry steps_menu[] = {
+	{"/beheer/stappen", "Hoe gaan we verder? (volgende stappen per thema)", "How do we go on? (next steps per theme)",
+	 1},
+};
+
+static const struct menu_entry figures_menu[] = {
+	{"/beheer/import", "Statistiekbestand importeren", "Import a statistics file", 1},
+};
+
+static const struct menu_entry admin_menu[] = {
+	{"/beheer/audit", "Wijzigingslog", "Audit trail", 1},
+	{"/beheer/gebruikers", "Gebruikers", "Accounts", 1},
+};
+
+/* The entries of menu[0..n) this account sees, as a list of links. */
+static void menu_list(tl_buf *b, const struct tl_page *p, const struct menu_entry *menu, size_t n, int editor)
+{
+	tl_html_lit(b, "<ul>\n");
+	for (size_t i = 0; i < n; i++)
+		if (editor || !menu[i].editor_only) {
+			tl_html_lit(b, "<li>");
+			tl_html_link(b, menu[i].href, W(p, menu[i].nl, menu[i].en));
+			tl_html_lit(b, "</li>\n");
+		}
+	tl_html_lit(b, "</ul>\n");
+}
+
 void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, const char *csrf,
 		   const char *note)
 {
@@ -137,21 +178,8 @@ void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, 
 	if (editor || !strcmp(u->role, "partner")) {
 		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
 		tl_html_text(b, W(p, "Verhalen, voortgang en toekenningen", "Stories, progress and grants"));
-		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/verhalen\">");
-		tl_html_text(b, W(p, "Verhalen", "Stories"));
-		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/voortgang\">");
-		tl_html_text(b, W(p, "Voortgang van streefdoelen", "Progress on targets"));
-		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/toekenningen\">");
-		tl_html_text(b, W(p, "Toekenningen", "Grants"));
-		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/instrumenten\">");
-		tl_html_text(b, W(p, "Instrumenten", "Instruments"));
-		tl_html_lit(b, "</a></li>\n");
-		if (editor) {
-			tl_html_lit(b, "<li><a href=\"/beheer/streefdoelen\">");
-			tl_html_text(b, W(p, "Streefdoelen", "Targets"));
-			tl_html_lit(b, "</a></li>\n");
-		}
-		tl_html_lit(b, "</ul>\n");
+		tl_html_lit(b, "</h2>\n");
+		menu_list(b, p, content_menu, sizeof content_menu / sizeof *content_menu, editor);
 	}
 	if (editor) {
 		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
@@ -168,14 +196,13 @@ void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, 
 		}
 		tl_html_lit(b, "</ul>\n<h2 class=\"utrecht-heading-2\">");
 		tl_html_text(b, W(p, "Volgende stappen", "Next steps"));
-		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/stappen\">");
-		tl_html_text(b, W(p, "Hoe gaan we verder? (volgende stappen per thema)",
-				  "How do we go on? (next steps per theme)"));
-		tl_html_lit(b, "</a></li>\n</ul>\n<h2 class=\"utrecht-heading-2\">");
+		tl_html_lit(b, "</h2>\n");
+		menu_list(b, p, steps_menu, sizeof steps_menu / sizeof *steps_menu, editor);
+		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
 		tl_html_text(b, W(p, "Cijfers en publicatie", "Figures and publication"));
-		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/import\">");
-		tl_html_text(b, W(p, "Statistiekbestand importeren", "Import a statistics file"));
-		tl_html_lit(b, "</a></li>\n</ul>\n<form method=\"post\" action=\"/beheer/publiceren\">\n");
+		tl_html_lit(b, "</h2>\n");
+		menu_list(b, p, figures_menu, sizeof figures_menu / sizeof *figures_menu, editor);
+		tl_html_lit(b, "<form method=\"post\" action=\"/beheer/publiceren\">\n");
 		csrf_field(b, csrf);
 		tl_html_lit(b, "<p><label for=\"note\">");
 		tl_html_text(b, W(p, "Toelichting bij de publicatie", "Note on the publication"));
@@ -187,11 +214,8 @@ void tl_page_admin(tl_buf *b, const struct tl_page *p, const struct tl_user *u, 
 	if (admin) {
 		tl_html_lit(b, "<h2 class=\"utrecht-heading-2\">");
 		tl_html_text(b, W(p, "Beheerder", "Administrator"));
-		tl_html_lit(b, "</h2>\n<ul>\n<li><a href=\"/beheer/audit\">");
-		tl_html_text(b, W(p, "Wijzigingslog", "Audit trail"));
-		tl_html_lit(b, "</a></li>\n<li><a href=\"/beheer/gebruikers\">");
-		tl_html_text(b, W(p, "Gebruikers", "Accounts"));
-		tl_html_lit(b, "</a></li>\n</ul>\n");
+		tl_html_lit(b, "</h2>\n");
+		menu_list(b, p, admin_menu, sizeof admin_menu / sizeof *admin_menu, editor);
 	}
 	tl_layout_end(b, p);
 }

@@ -717,6 +717,8 @@ static void read_instrument(tl_sql_stmt *s, tl_arena *a, void *item)
 	in->start_year = (int)tl_sql_col_int(s, 7);
 	in->end_year = (int)tl_sql_col_int(s, 8);
 	in->description = col_text(a, s, 9);
+	in->in_agenda = (int)tl_sql_col_int(s, 10);
+	in->source = col_text(a, s, 11);
 }
 
 int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct tl_instrument *in,
@@ -725,7 +727,7 @@ int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct 
 	memset(in, 0, sizeof *in);
 	struct row r = instrument_row(slug);
 	int rc = row_get(st, "SELECT version, slug, name, kind, theme, budget, budget_note, start_year, end_year,"
-			     " description FROM instrument WHERE slug = ?1", &r, read_instrument, a, in, version);
+			     " description, in_agenda, source FROM instrument WHERE slug = ?1", &r, read_instrument, a, in, version);
 	if (rc)
 		return rc;
 	tl_errors errs = TL_ERRORS_INIT;
@@ -764,6 +766,17 @@ int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int
 	    tl_store_put_instrument_lists(st, in, errs))
 		return rc ? rc : TL_ERR_STORE;
 	return TL_OK;
+}
+
+int tl_store_instrument_origin_update(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
+{
+	tl_sql_stmt *s = prep(st, "UPDATE instrument SET in_agenda = ?2, source = ?3 WHERE slug = ?1");
+	if (s) {
+		bind_text(s, 1, in->slug);
+		tl_sql_bind_int(s, 2, in->in_agenda ? 1 : 0);
+		bind_text(s, 3, in->source);
+	}
+	return done(st, s, errs, "instrument");
 }
 
 static void read_target(tl_sql_stmt *s, tl_arena *a, void *item)
@@ -870,7 +883,6 @@ int tl_store_instrument_add(tl_store *st, const struct tl_instrument *in, tl_err
 {
 	struct tl_instrument c = *in;
 	c.position = next_position(st, "SELECT coalesce(max(position), 0) + 1 FROM instrument");
-	c.in_agenda = 1;
 	c.n_grants = 0;
 	int rc = tl_store_put_instrument(st, &c, errs);
 	if (!rc)

@@ -164,8 +164,8 @@ int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_
 int tl_store_next_step_delete(tl_store *st, int position, int64_t version, tl_errors *errs);
 
 /* An instrument by slug: name, kind, theme, description, budget, budget
- * note, period, partners, municipalities and goals (not its grants or
- * stated totals). */
+ * note, period, whether it is in the agenda, its source, partners,
+ * municipalities, goals and stated totals (not its grants). */
 int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct tl_instrument *in,
 			    int64_t *version);
 /* Name, kind, theme, description, budget, budget note, period, and
@@ -173,8 +173,13 @@ int tl_store_instrument_get(tl_store *st, const char *slug, tl_arena *a, struct 
  * in->slug. */
 int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int64_t version,
 			       int64_t *new_version, tl_errors *errs);
-/* A new instrument in->slug (in the agenda, after the others; its grants
- * and stated totals are not written).  The caller picks a free slug. */
+/* Whether the instrument in->slug is in the agenda, and its source.  Call
+ * it in the transaction of tl_store_instrument_update, after that has
+ * checked and bumped the version. */
+int tl_store_instrument_origin_update(tl_store *st, const struct tl_instrument *in, tl_errors *errs);
+/* A new instrument in->slug (after the others, in the agenda when
+ * in->in_agenda, with its stated totals; its grants are not written).  The
+ * caller picks a free slug. */
 int tl_store_instrument_add(tl_store *st, const struct tl_instrument *in, tl_errors *errs);
 /* Delete an instrument with its partners, municipalities, goals and stated
  * totals.  TL_ERR_INPUT (naming how many) while grants, targets or stories

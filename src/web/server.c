@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <sodium.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1037,7 +1038,7 @@ struct edit {
 	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
 	const char **theirs;                /* filled by get: the stored values, per field */
 	int64_t their_version;
-	const void *stored;                 /* stories: get's copy of the stored story */
+	const void *stored;                 /* stories, instruments: get's copy of the stored item */
 	int partner_keep;                   /* story: a partner keeps the stored publish flag */
 };
 
@@ -2136,6 +2137,7 @@ enum {
 	V_POLARITY,       /* higher-is-better, lower-is-better or neutral */
 	V_DECIMALS,       /* a whole number of decimals, 0 to 6 (as report.yml allows) */
 	V_STATED,         /* totals a source states, one a line (stated_line()): at most max */
+	V_FLAG,           /* a ticked checkbox: "1" (has), or absent */
 };
 
 /* One field of an item's form, in both languages, and how it is checked. */
@@ -2152,7 +2154,7 @@ struct field_spec {
 struct value {
 	const char *text;          /* V_TEXT, V_THEME, V_INSTRUMENT */
 	double num;                /* V_MONEY, V_NUMBER, when has */
-	int has;
+	int has;                   /* also V_FLAG: ticked */
 	int year;                  /* V_YEAR, V_YEAR_END */
 	struct tl_ymd date;        /* V_DATE */
 	int *goals;                /* V_GOALS */
@@ -2161,6 +2163,21 @@ struct value {
 	enum tl_polarity polarity; /* V_POLARITY */
 	int whole;                 /* V_DECIMALS */
 	struct tl_stated_total *stated; /* V_STATED, n of them */
+};
+
+/* Items that are the rows of a table in the model, each named by a slug
+ * (instruments, targets).  table_locate(), table_items(), table_new_key()
+ * and table_add() serve all of them from this description, so what differs
+ * between them is data: where the table is and what names a row. */
+struct table {
+	size_t rows, count;   /* offsetof(struct tl_model, …): the array and its length */
+	size_t size;          /* of one row */
+	size_t slug, title;   /* offsetof in a row: its slug and what names it (const char *) */
+	const char *fallback; /* the slug of a new row whose name gives none */
+	/* May this account write the row?  NULL: whoever the route lets in. */
+	int (*may)(const struct ctx *x, const void *row);
+	/* Insert the row (its slug set), with its lists. */
+	int (*insert)(tl_store *st, const void *row, tl_errors *errs);
 };
 
 /* A kind of item the editor changes and deletes. */
@@ -2185,12 +2202,13 @@ struct entity {
 	/* A free key for the parsed new item (add() stores it under it). */
 	const char *(*new_key)(struct ctx *x, struct edit *e);
 	/* The items this account may edit: text and edit link, *n of them. */
-	void (*items)(struct ctx *x, const char ***items, const char ***links, size_t *n);
+	void (*items)(struct ctx *x, const struct entity *ent, const char ***items, const char ***links, size_t *n);
 	/* The add form's values for this account, or NULL (all empty). */
 	const char **(*fresh)(struct ctx *x, const struct tl_form_field *f, size_t nf);
 	const char *list_nl, *list_en;   /* heading of the list page */
 	const char *intro_nl, *intro_en;
 	const char *saved_nl, *saved_en; /* notice after a save */
+	struct table tab;                /* rows of a table of the model (instruments, targets), or all 0 */
 };
 
 static const char *const *options_of(struct ctx *x, int which)
@@ -2278,6 +2296,97 @@ static const char *edit_heading(struct ctx *x, const struct edit *e)
 {
 	const char *h = L(x, e->ent->nl, e->ent->en);
 	return e->title ? tl_arena_printf(x->a, "%s: %s", h, e->title) : h;
+}
+
+/* -- Rows of a table of the model, named by a slug (struct table) -- */
+
+static const void *table_row(const struct tl_model *m, const struct table *t, size_t i)
+{
+	const char *rows = *(const char *const *)((const char *)m + t->rows);
+	return rows + i * t->size;
+}
+
+static size_t table_count(const struct tl_model *m, const struct table *t)
+{
+	return *(const size_t *)((const char *)m + t->count);
+}
+
+/* The text field at offset at of a row. */
+static const char *table_text(const void *row, size_t at)
+{
+	return *(const char *const *)((const char *)row + at);
+}
+
+/* The row named slug, or NULL. */
+static const void *table_find(const struct tl_model *m, const struct table *t, const char *slug)
+{
+	for (size_t i = 0; slug && i < table_count(m, t); i++) {
+		const void *row = table_row(m, t, i);
+		if (!strcmp(table_text(row, t->slug), slug))
+			return row;
+	}
+	return NULL;
+}
+
+static int table_may(struct ctx *x, const struct table *t, const void *row)
+{
+	return !t->may || t->may(x, row);
+}
+
+/* SLUG, if this account may write the row. */
+static int table_locate(struct ctx *x, struct edit *e)
+{
+	const struct table *t = &e->ent->tab;
+	const void *row = table_find(x->snap->m, t, x->rest);
+	if (!row)
+		return 404;
+	e->title = table_text(row, t->title);
+	e->key = table_text(row, t->slug);
+	return table_may(x, t, row) ? 0 : 403;
+}
+
+static void table_items(struct ctx *x, const struct entity *ent, const char ***items, const char ***links,
+			size_t *n)
+{
+	const struct tl_model *m = x->snap->m;
+	const struct table *t = &ent->tab;
+	size_t count = table_count(m, t);
+	*items = TL_NEW_ARRAY(x->a, const char *, count + 1);
+	*links = TL_NEW_ARRAY(x->a, const char *, count + 1);
+	*n = 0;
+	for (size_t i = 0; i < count; i++) {
+		const void *row = table_row(m, t, i);
+		if (table_may(x, t, row)) {
+			(*links)[*n] = tl_arena_printf(x->a, "%s/%s", ent->list, table_text(row, t->slug));
+			(*items)[(*n)++] = table_text(row, t->title);
+		}
+	}
+}
+
+/* A free slug for the parsed new row from its name: lower case, dashes,
+ * and a number after it when another row has it. */
+static const char *table_new_key(struct ctx *x, struct edit *e)
+{
+	const struct table *t = &e->ent->tab;
+	const char *name = table_text(e->item, t->title);
+	char base[72];
+	tl_html_idify(base, sizeof base, name ? name : "");
+	if (!base[0])
+		snprintf(base, sizeof base, "%s", t->fallback);
+	const char *slug = base;
+	for (int i = 2; table_find(x->snap->m, t, slug); i++)
+		slug = tl_arena_printf(x->a, "%s-%d", base, i);
+	return tl_arena_strdup(x->a, slug);
+}
+
+/* Insert a copy of the parsed row under e->key. */
+static int table_add(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+{
+	const struct table *t = &e->ent->tab;
+	char *row = tl_arena_alloc(x->a, t->size);
+	memcpy(row, e->item, t->size);
+	memcpy(row + t->slug, &e->key, sizeof e->key);
+	return t->insert(st, row, errs);
 }
 
 /* -- Lists in form fields -- */
@@ -2553,6 +2662,11 @@ static struct value *parse_fields(struct ctx *x, const struct field_spec *specs,
 		case V_STATED:
 			o->stated = stated_from(x, f->name, t, f->max, &o->n, errs);
 			break;
+		case V_FLAG:
+			if (strcmp(t, "1") != 0)
+				field_error(x, errs, f->name, "aangevinkt (1) of leeg", "ticked (1) or empty");
+			o->has = 1;
+			break;
 		case V_DECIMALS:
 			if (strlen(t) != 1 || t[0] < '0' || t[0] > '6')
 				field_error(x, errs, f->name, "een heel getal van 0 tot en met 6",
@@ -2563,21 +2677,6 @@ static struct value *parse_fields(struct ctx *x, const struct field_spec *specs,
 		}
 	}
 	return v;
-}
-
-/* A key for a new item from its name: lower case, dashes, and a number
- * after it when taken (taken() says so). */
-static const char *slug_for(struct ctx *x, const char *name, const char *fallback,
-			    int (*taken)(const struct tl_model *m, const char *slug))
-{
-	char base[72];
-	tl_html_idify(base, sizeof base, name ? name : "");
-	if (!base[0])
-		snprintf(base, sizeof base, "%s", fallback);
-	const char *slug = base;
-	for (int i = 2; taken(x->snap->m, slug); i++)
-		slug = tl_arena_printf(x->a, "%s-%d", base, i);
-	return tl_arena_strdup(x->a, slug);
 }
 
 /* -- Stories -- */
@@ -3184,10 +3283,10 @@ static struct tl_form_field *step_add_fields(struct ctx *x, size_t *nf)
 }
 
 /* -- Instruments: name, kind, theme, description, partners, municipalities,
- * budget, period, goals -- */
+ * budget, period, stated totals, goals, source, part of the agenda -- */
 
 enum { IN_NAME, IN_KIND, IN_THEME, IN_DESCRIPTION, IN_PARTNERS, IN_MUNICIPALITIES, IN_BUDGET, IN_BUDGET_NOTE,
-       IN_START, IN_END, IN_STATED, IN_GOALS, IN_FIELDS };
+       IN_START, IN_END, IN_STATED, IN_GOALS, IN_SOURCE, IN_AGENDA, IN_FIELDS };
 
 static const struct field_spec instrument_fields[IN_FIELDS] = {
 	[IN_NAME] = {"name", "Naam", "Name", TL_FIELD_TEXT, OPT_NONE, 1, V_TEXT, 200},
@@ -3211,6 +3310,13 @@ static const struct field_spec instrument_fields[IN_FIELDS] = {
 		       " words (leave empty what the source does not state)",
 		       TL_FIELD_TEXTAREA, OPT_NONE, 0, V_STATED, 20},
 	[IN_GOALS] = {"goals", "Doelen van de agenda", "Goals of the agenda", TL_FIELD_CHOICES, OPT_GOALS, 0, V_GOALS, 0},
+	[IN_SOURCE] = {"source", "Bron (waar het instrument beschreven staat)", "Source (where the instrument is described)",
+		       TL_FIELD_TEXT, OPT_NONE, 0, V_TEXT, 300},
+	/* editors only (editors_tail): whether an instrument counts as part of
+	 * the agenda is the province's call, not a partner's */
+	[IN_AGENDA] = {"in_agenda", "Onderdeel van de agenda (uitvinken voor een verwant instrument buiten de agenda)",
+		       "Part of the agenda (untick for a related instrument outside it)", TL_FIELD_CHECKBOX, OPT_NONE, 0,
+		       V_FLAG, 0},
 };
 
 static const char **instrument_values(struct ctx *x, const struct tl_instrument *in)
@@ -3228,28 +3334,19 @@ static const char **instrument_values(struct ctx *x, const struct tl_instrument 
 	v[IN_END] = in->end_year ? int_text(x, in->end_year) : "";
 	v[IN_STATED] = stated_text(x, in->stated, in->n_stated);
 	v[IN_GOALS] = goals_text(x, in->goals, in->n_goals);
+	v[IN_SOURCE] = in->source;
+	v[IN_AGENDA] = in->in_agenda ? "1" : "";
 	return v;
-}
-
-/* SLUG, if this account may write for the instrument (a partner: one that
- * lists its organisation). */
-static int instrument_locate(struct ctx *x, struct edit *e)
-{
-	const struct tl_instrument *in = tl_model_instrument(x->snap->m, x->rest);
-	if (!in)
-		return 404;
-	e->title = in->name;
-	e->key = in->slug;
-	return may_use_instrument(x, in) ? 0 : 403;
 }
 
 static int instrument_get(struct ctx *x, tl_store *st, struct edit *e)
 {
-	struct tl_instrument in;
-	int rc = tl_store_instrument_get(st, e->key, x->a, &in, &e->their_version);
+	struct tl_instrument *in = TL_NEW(x->a, struct tl_instrument);
+	int rc = tl_store_instrument_get(st, e->key, x->a, in, &e->their_version);
 	if (rc)
 		return rc;
-	e->theirs = instrument_values(x, &in);
+	e->stored = in;
+	e->theirs = instrument_values(x, in);
 	return TL_OK;
 }
 
@@ -3275,6 +3372,10 @@ static void instrument_parse(struct ctx *x, struct edit *e, tl_errors *errs)
 	in->n_stated = v[IN_STATED].stated ? v[IN_STATED].n : 0;
 	in->goals = v[IN_GOALS].goals;
 	in->n_goals = v[IN_GOALS].n;
+	in->source = v[IN_SOURCE].text;
+	/* a partner's new instrument is in the agenda; its edit keeps the
+	 * stored flag (instrument_put) */
+	in->in_agenda = (role_bit(x->user.role) & EDITORS) ? v[IN_AGENDA].has : 1;
 	if (!(role_bit(x->user.role) & EDITORS)) {
 		int mine = 0;
 		for (size_t i = 0; i < in->n_partners; i++)
@@ -3312,50 +3413,35 @@ static int instrument_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors
 	if (e->deleting)
 		return instrument_in_use(x, e->key, errs) ? TL_ERR_INPUT
 							  : tl_store_instrument_delete(st, e->key, e->version, errs);
-	int64_t nv;
-	return tl_store_instrument_update(st, e->item, e->version, &nv, errs);
-}
-
-static int instrument_add(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
-{
-	(void)x;
 	struct tl_instrument in = *(const struct tl_instrument *)e->item;
-	in.slug = e->key;
-	return tl_store_instrument_add(st, &in, errs);
+	if (!(role_bit(x->user.role) & EDITORS))
+		in.in_agenda = ((const struct tl_instrument *)e->stored)->in_agenda;
+	int64_t nv;
+	int rc = tl_store_instrument_update(st, &in, e->version, &nv, errs);
+	return rc ? rc : tl_store_instrument_origin_update(st, &in, errs);
 }
 
-static int instrument_taken(const struct tl_model *m, const char *slug)
+static int instrument_may(const struct ctx *x, const void *row)
 {
-	return tl_model_instrument(m, slug) != NULL;
+	return may_use_instrument(x, row);
 }
 
-static const char *instrument_new_key(struct ctx *x, struct edit *e)
+static int instrument_insert(tl_store *st, const void *row, tl_errors *errs)
 {
-	const struct tl_instrument *in = e->item;
-	return slug_for(x, in->name, "instrument", instrument_taken);
+	return tl_store_instrument_add(st, row, errs);
 }
 
-static void instrument_items(struct ctx *x, const char ***items, const char ***links, size_t *n)
-{
-	const struct tl_model *m = x->snap->m;
-	*items = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
-	*links = TL_NEW_ARRAY(x->a, const char *, m->n_instruments + 1);
-	*n = 0;
-	for (size_t i = 0; i < m->n_instruments; i++)
-		if (may_use_instrument(x, &m->instruments[i])) {
-			(*links)[*n] = tl_arena_printf(x->a, "/beheer/instrumenten/%s", m->instruments[i].slug);
-			(*items)[(*n)++] = m->instruments[i].name;
-		}
-}
-
-/* A partner's new instrument starts with its organisation as partner. */
+/* A new instrument starts in the agenda; a partner's with its organisation
+ * as partner. */
 static const char **instrument_fresh(struct ctx *x, const struct tl_form_field *f, size_t nf)
 {
 	(void)f;
+	(void)nf; /* a partner's form lacks the last field: index by IN_* */
+	const char **v = TL_NEW_ARRAY(x->a, const char *, IN_FIELDS + 1);
 	if (role_bit(x->user.role) & EDITORS)
-		return NULL;
-	const char **v = TL_NEW_ARRAY(x->a, const char *, nf + 1);
-	v[IN_PARTNERS] = x->user.organisation;
+		v[IN_AGENDA] = "1";
+	else
+		v[IN_PARTNERS] = x->user.organisation;
 	return v;
 }
 
@@ -3366,23 +3452,27 @@ static const struct entity instrument_entity = {
 	.en = "Edit instrument",
 	.fields = instrument_fields,
 	.nf = IN_FIELDS,
-	.locate = instrument_locate,
+	.editors_tail = 1,
+	.locate = table_locate,
 	.get = instrument_get,
 	.parse = instrument_parse,
 	.put = instrument_put,
-	.add = instrument_add,
-	.new_key = instrument_new_key,
-	.items = instrument_items,
+	.add = table_add,
+	.new_key = table_new_key,
+	.items = table_items,
 	.fresh = instrument_fresh,
 	.list_nl = "Instrumenten",
 	.list_en = "Instruments",
-	.intro_nl = "Soort, thema, beschrijving, partners, gemeenten, budget, looptijd en doelen van elk instrument. "
+	.intro_nl = "Soort, thema, beschrijving, partners, gemeenten, budget, looptijd, doelen en bron van elk instrument. "
 		    "Een instrument waar nog toekenningen, streefdoelen of verhalen naar verwijzen, kan niet worden "
 		    "verwijderd.",
-	.intro_en = "Kind, theme, description, partners, municipalities, budget, period and goals of each instrument. "
+	.intro_en = "Kind, theme, description, partners, municipalities, budget, period, goals and source of each instrument. "
 		    "An instrument that grants, targets or stories still refer to cannot be deleted.",
 	.saved_nl = "Het instrument is opgeslagen.",
 	.saved_en = "The instrument has been saved.",
+	.tab = {offsetof(struct tl_model, instruments), offsetof(struct tl_model, n_instruments),
+		sizeof(struct tl_instrument), offsetof(struct tl_instrument, slug), offsetof(struct tl_instrument, name),
+		"instrument", instrument_may, instrument_insert},
 };
 
 /* -- Targets: what, theme, instrument, unit, decimals, polarity, baseline
@@ -3432,16 +3522,6 @@ static const char **target_values(struct ctx *x, const struct tl_target *t)
 	v[TG_SOURCE] = t->source;
 	v[TG_GOALS] = goals_text(x, t->goals, t->n_goals);
 	return v;
-}
-
-static int target_locate(struct ctx *x, struct edit *e)
-{
-	const struct tl_target *t = tl_model_target(x->snap->m, x->rest);
-	if (!t)
-		return 404;
-	e->title = t->title;
-	e->key = t->slug;
-	return 0;
 }
 
 static int target_get(struct ctx *x, tl_store *st, struct edit *e)
@@ -3495,35 +3575,9 @@ static int target_put(struct ctx *x, tl_store *st, struct edit *e, tl_errors *er
 	return tl_store_target_update(st, e->item, e->version, &nv, errs);
 }
 
-static int target_add(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs)
+static int target_insert(tl_store *st, const void *row, tl_errors *errs)
 {
-	(void)x;
-	struct tl_target t = *(const struct tl_target *)e->item;
-	t.slug = e->key;
-	return tl_store_target_add(st, &t, errs);
-}
-
-static int target_taken(const struct tl_model *m, const char *slug)
-{
-	return tl_model_target(m, slug) != NULL;
-}
-
-static const char *target_new_key(struct ctx *x, struct edit *e)
-{
-	const struct tl_target *t = e->item;
-	return slug_for(x, t->title, "streefdoel", target_taken);
-}
-
-static void target_items(struct ctx *x, const char ***items, const char ***links, size_t *n)
-{
-	const struct tl_model *m = x->snap->m;
-	*items = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
-	*links = TL_NEW_ARRAY(x->a, const char *, m->n_targets + 1);
-	for (size_t i = 0; i < m->n_targets; i++) {
-		(*links)[i] = tl_arena_printf(x->a, "/beheer/streefdoelen/%s", m->targets[i].slug);
-		(*items)[i] = m->targets[i].title;
-	}
-	*n = m->n_targets;
+	return tl_store_target_add(st, row, errs);
 }
 
 /* A new target's direction starts at "higher is better". */
@@ -3543,13 +3597,13 @@ static const struct entity target_entity = {
 	.en = "Edit target",
 	.fields = target_fields,
 	.nf = TG_FIELDS,
-	.locate = target_locate,
+	.locate = table_locate,
 	.get = target_get,
 	.parse = target_parse,
 	.put = target_put,
-	.add = target_add,
-	.new_key = target_new_key,
-	.items = target_items,
+	.add = table_add,
+	.new_key = table_new_key,
+	.items = table_items,
 	.fresh = target_fresh,
 	.list_nl = "Streefdoelen",
 	.list_en = "Targets",
@@ -3559,6 +3613,8 @@ static const struct entity target_entity = {
 		    "target; progress is under Progress on targets.",
 	.saved_nl = "Het streefdoel is opgeslagen.",
 	.saved_en = "The target has been saved.",
+	.tab = {offsetof(struct tl_model, targets), offsetof(struct tl_model, n_targets), sizeof(struct tl_target),
+		offsetof(struct tl_target, slug), offsetof(struct tl_target, title), "streefdoel", NULL, target_insert},
 };
 
 /* -- The list pages of items that are also added there -- */
@@ -3568,7 +3624,7 @@ static enum MHD_Result entity_list_page(struct ctx *x, const struct entity *ent,
 {
 	const char **items, **links;
 	size_t n;
-	ent->items(x, &items, &links, &n);
+	ent->items(x, ent, &items, &links, &n);
 	size_t nf;
 	struct tl_form_field *f = spec_fields(x, ent->fields, ent->nf, ent->editors_tail, &nf);
 	if (!values && ent->fresh)

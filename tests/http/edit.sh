@@ -269,6 +269,8 @@ body_has "instrument form: theme chosen" '<option value="thema" selected>'
 body_has "instrument form: description" 'Een *verzonnen* regeling.</textarea>'
 body_has "instrument form: stated totals, one a line" '>2025 |  | 4 | 10000 | Vier initiatieven kregen samen € 10.000.
 2025 | thema | 3 |  | </textarea>'
+body_has "instrument form: source" 'name="source" value="Testbron"'
+body_lacks "a partner's form has no in-the-agenda box" 'name="in_agenda"'
 iv=$(version_of)
 expect "bad stated totals" 422 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
 	--data-urlencode "csrf=$c_p1" --data "version=$iv&name=Regeling+A&kind=regeling" --data-urlencode "partners=Partner Een" \
@@ -307,7 +309,9 @@ expect "partner edits its instrument" 303 POST /beheer/instrumenten/regeling-a -
 	--data-urlencode "partners=Partner Een
 Partner Drie $X" --data-urlencode "budget_note=voor drie jaar" --data-urlencode "stated=2025 | | 5 | 12500,50 | Vijf $X
 
-2024 | thema | 2 | |"
+2024 | thema | 2 | |" --data-urlencode "source=Bron $X"
+[ "$(sql "SELECT in_agenda || '|' || source FROM instrument WHERE slug = 'regeling-a'")" = "1|Bron $X" ] && ok ||
+	not_ok "partner's save: in_agenda kept and source stored, got $(sql "SELECT in_agenda || '|' || source FROM instrument WHERE slug = 'regeling-a'")"
 [ "$(sql "SELECT year || '/' || coalesce(theme, '-') || '/' || count || '/' || coalesce(amount, -1) FROM stated_total WHERE instrument = 'regeling-a' ORDER BY position" | tr '\n' ' ')" = "2025/-/5/12500.5 2024/thema/2/-1 " ] &&
 	ok || not_ok "stated totals not stored: $(sql "SELECT * FROM stated_total WHERE instrument = 'regeling-a'")"
 [ "$(sql "SELECT text FROM stated_total WHERE instrument = 'regeling-a' AND position = 0")" = "Vijf $X" ] && ok ||
@@ -315,6 +319,8 @@ Partner Drie $X" --data-urlencode "budget_note=voor drie jaar" --data-urlencode 
 expect "audit json after the stated totals" 200 GET /beheer/audit.json -b "$T/admin.jar"
 body_has "audit: stated totals before" '"stated":"2025 |  | 4 | 10000 | Vier initiatieven'
 body_has "audit: stated totals after" '"stated":"2025 | | 5 | 12500,50 | Vijf'
+body_has "audit: source before" '"source":"Testbron"'
+body_has "audit: source after" '"source":"Bron \"><script>alert(1)</script>'
 expect "api: the instrument" 200 GET /api/v1/instruments
 body_has "api: partners" '"partners":["Partner Een","Partner Drie \"><script>alert(1)</script><img src=x onerror=alert(2)>"]'
 body_has "api: budget" '"budget":120000'
@@ -322,6 +328,7 @@ body_has "api: description" '"description":"Beschrijving \"><script>'
 expect "the description in the form" 200 GET /beheer/instrumenten/regeling-a -b "$T/partner1.jar"
 body_has "the description in the form, escaped" "Beschrijving &quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</textarea>"
 body_has "the stated totals in the form, escaped" "| Vijf &quot;&gt;&lt;script&gt;"
+body_has "the source in the form, escaped" 'name="source" value="Bron &quot;&gt;&lt;script&gt;alert(1)'
 expect "stored xss in the instrument list" 200 GET /beheer/instrumenten -b "$T/editor.jar"
 body_lacks "instrument list escapes" "<script>alert(1)"
 expect "stored xss on the report page" 200 GET /thema.html
@@ -342,6 +349,44 @@ expect "instrument save without csrf" 403 POST /beheer/instrumenten/regeling-a -
 expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
 body_has "audit: instrument before" '"before":{"budget":"100000"'
 body_has "audit: instrument edit" '"entity":"instrument"'
+
+# An instrument's source and whether it is part of the agenda (editors only:
+# a partner's form lacks the box and its save keeps the stored flag, above).
+agenda_b() { sql "SELECT in_agenda || '|' || coalesce(source, '-') FROM instrument WHERE slug = 'netwerk-b'"; }
+expect "editor's instrument form" 200 GET /beheer/instrumenten/netwerk-b -b "$T/editor.jar"
+body_has "the box is there, not ticked" 'id="in-agenda" name="in_agenda">'
+body_has "the source field is there" 'name="source" value="">'
+nv=$(version_of)
+expect "bad source and flag" 422 POST /beheer/instrumenten/netwerk-b -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$nv&name=Netwerk+B&kind=netwerk&in_agenda=ja&source=$(printf '%0301d' 0)"
+body_has "error names the flag" 'href="#in-agenda">Onderdeel van de agenda (uitvinken voor een verwant instrument buiten de agenda)</a>: aangevinkt (1) of leeg'
+body_has "error names the source" 'href="#source">Bron (waar het instrument beschreven staat)</a>: hoogstens 300'
+[ "$(agenda_b)" = "0|-" ] && ok || not_ok "the refused save changed netwerk-b: $(agenda_b)"
+expect "flag without csrf" 403 POST /beheer/instrumenten/netwerk-b -b "$T/editor.jar" \
+	--data "version=$nv&name=Netwerk+B&kind=netwerk&in_agenda=1"
+[ "$(agenda_b)" = "0|-" ] && ok || not_ok "the csrf-less save changed netwerk-b: $(agenda_b)"
+expect "editor puts it in the agenda" 303 POST /beheer/instrumenten/netwerk-b -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$nv&name=Netwerk+B&kind=netwerk&in_agenda=1" \
+	--data-urlencode "source=Nota $X"
+[ "$(agenda_b)" = "1|Nota $X" ] && ok || not_ok "in_agenda and source not stored: $(agenda_b)"
+expect "stale flag" 409 POST /beheer/instrumenten/netwerk-b -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$nv&name=Netwerk+B&kind=netwerk&source=Oud"
+body_has "409 keeps my source" 'value="Oud"'
+body_has "409 shows the stored source, escaped" 'Nota &quot;&gt;&lt;script&gt;'
+body_lacks "409 escapes" "<script>alert(1)"
+[ "$(agenda_b)" = "1|Nota $X" ] && ok || not_ok "the stale save changed netwerk-b: $(agenda_b)"
+expect "api: in the agenda, its source" 200 GET /api/v1/instruments
+grep -o '"slug":"netwerk-b"[^}]*' "$T/body" | grep -qF '"in_agenda":true' && ok || not_ok "api: netwerk-b is not in the agenda"
+expect "the form shows them" 200 GET /beheer/instrumenten/netwerk-b -b "$T/editor.jar"
+body_has "the box is ticked" 'id="in-agenda" name="in_agenda" checked>'
+body_has "the source, escaped" 'name="source" value="Nota &quot;&gt;&lt;script&gt;'
+body_lacks "the form escapes the source" "<script>alert(1)"
+expect "audit json after the flag" 200 GET /beheer/audit.json -b "$T/admin.jar"
+body_has "audit: flag and source after" '"in_agenda":"1","kind":"netwerk"'
+body_has "audit: flag and source before" '"in_agenda":null,"kind":"netwerk"'
+expect "editor takes it out again" 303 POST /beheer/instrumenten/netwerk-b -b "$T/editor.jar" \
+	--data-urlencode "csrf=$c_editor" --data "version=$(sql "SELECT version FROM instrument WHERE slug = 'netwerk-b'")&name=Netwerk+B&kind=netwerk"
+[ "$(agenda_b)" = "0|-" ] && ok || not_ok "unticking did not take netwerk-b out: $(agenda_b)"
 
 # ---- Targets: what, baseline, target value, deadline, unit -----------------------
 #      method path                                  body                anon viewer partner partner1 editor admin
@@ -506,6 +551,9 @@ expect "add with another session's csrf" 403 POST /beheer/instrumenten -b "$T/ed
 	--data-urlencode "csrf=$c_admin" --data "name=Ander+token&kind=fonds"
 expect "partner's add form" 200 GET /beheer/instrumenten -b "$T/partner1.jar"
 body_has "a partner's new instrument starts with its organisation" 'Partner Een</textarea>'
+body_lacks "a partner's add form has no in-the-agenda box" 'name="in_agenda"'
+expect "editor's add form" 200 GET /beheer/instrumenten -b "$T/editor.jar"
+body_has "a new instrument starts in the agenda" 'id="in-agenda" name="in_agenda" checked>'
 expect "bad instrument" 422 POST /beheer/instrumenten -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
 	--data "kind=fonds&theme=bestaat-niet&budget=-5&start_year=2026&end_year=2025&goals=99&municipalities=GM9999" \
 	--data-urlencode "name=Nieuw $X" --data-urlencode "description=Beschrijving $X"
@@ -522,8 +570,11 @@ body_has "error names the name" 'href="#name">Naam</a>: dit veld is verplicht'
 expect "editor adds an instrument" 303 POST /beheer/instrumenten -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
 	--data "theme=thema&budget=5000&start_year=2025&end_year=2026&goals=1&municipalities=GM0106" \
 	--data-urlencode "name=Nieuw fonds" --data-urlencode "kind=fonds $X" --data-urlencode "description=Over het fonds $X" \
-	--data-urlencode "partners=Partner Vier $X" --data-urlencode "budget_note=per jaar $X"
+	--data-urlencode "partners=Partner Vier $X" --data-urlencode "budget_note=per jaar $X" \
+	--data "in_agenda=1" --data-urlencode "source=Nota $X"
 [ "$(sql "SELECT kind FROM instrument WHERE slug = 'nieuw-fonds'")" = "fonds $X" ] && ok || not_ok "the new instrument is not stored"
+[ "$(sql "SELECT in_agenda || '|' || source FROM instrument WHERE slug = 'nieuw-fonds'")" = "1|Nota $X" ] && ok ||
+	not_ok "the new instrument's flag and source are not stored"
 [ "$(sql "SELECT count(*) FROM instrument_goal WHERE instrument = 'nieuw-fonds'")" = 1 ] && ok || not_ok "its goals are not stored"
 expect "api: the new instrument" 200 GET /api/v1/instruments
 body_has "api: the new instrument" '"slug":"nieuw-fonds"'
@@ -535,6 +586,8 @@ body_has "its form shows the kind escaped" 'value="fonds &quot;&gt;&lt;script&gt
 expect "an instrument of the same name" 303 POST /beheer/instrumenten -b "$T/editor.jar" --data-urlencode "csrf=$c_editor" \
 	--data "kind=fonds" --data-urlencode "name=Nieuw fonds"
 [ "$(sql "SELECT count(*) FROM instrument WHERE slug = 'nieuw-fonds-2'")" = 1 ] && ok || not_ok "a second name did not get its own slug"
+[ "$(sql "SELECT in_agenda FROM instrument WHERE slug = 'nieuw-fonds-2'")" = 0 ] && ok ||
+	not_ok "an instrument added with the box unticked is in the agenda"
 expect "audit json" 200 GET /beheer/audit.json -b "$T/admin.jar"
 body_has "audit: the add" '"action":"add","after":{"budget":"5000"'
 body_has "audit: the add has no before" '"before":null,"entity":"instrument","id":'
@@ -545,6 +598,8 @@ body_has "error names the partners" 'Partners (één organisatie per regel)</a>:
 expect "partner adds its own instrument" 303 POST /beheer/instrumenten -b "$T/partner.jar" \
 	--data-urlencode "csrf=$(cat "$T/partner.csrf")" --data "name=Eigen+project&kind=project" \
 	--data-urlencode "partners=Stichting Test"
+[ "$(sql "SELECT in_agenda FROM instrument WHERE slug = 'eigen-project'")" = 1 ] && ok ||
+	not_ok "a partner's new instrument is not in the agenda"
 matrix GET  /beheer/instrumenten/eigen-project  ""    303 403 200 403 200 200
 expect "others' partner may not delete it" 403 POST /beheer/instrumenten/eigen-project -b "$T/partner1.jar" \
 	--data-urlencode "csrf=$c_p1" --data "version=0&action=delete"

@@ -489,7 +489,8 @@ static void test_a_target_update_checks_the_version(void **state)
 	tl_errors_free(&e);
 }
 
-/* A new instrument with its lists, after the others at a version of its own;
+/* A new instrument with its lists, agenda flag and source, after the others
+ * at a version of its own (flag and source are then rewritten on their own);
  * a delete is refused while a grant or target points at it, and then takes
  * its lists along. */
 static void test_instruments_are_added_and_deleted_only_when_nothing_points_at_them(void **state)
@@ -511,6 +512,8 @@ static void test_instruments_are_added_and_deleted_only_when_nothing_points_at_t
 	in.n_partners = 1;
 	in.goals = goals;
 	in.n_goals = 1;
+	in.in_agenda = 1;
+	in.source = "Een nota";
 	ok(tl_store_begin(f->st, &e), &e);
 	ok(tl_store_instrument_add(f->st, &in, &e), &e);
 	ok(tl_store_commit(f->st, &e), &e);
@@ -523,6 +526,15 @@ static void test_instruments_are_added_and_deleted_only_when_nothing_points_at_t
 	assert_string_equal(back.description, "Een *fonds*.");
 	assert_int_equal(back.n_partners, 1);
 	assert_int_equal(back.n_goals, 1);
+	assert_int_equal(back.in_agenda, 1);
+	assert_string_equal(back.source, "Een nota");
+	back.in_agenda = 0;
+	back.source = NULL;
+	ok(tl_store_begin(f->st, &e) || tl_store_instrument_origin_update(f->st, &back, &e) || tl_store_commit(f->st, &e),
+	   &e);
+	ok(tl_store_instrument_get(f->st, "fonds", f->a, &back, &v), &e);
+	assert_int_equal(back.in_agenda, 0);
+	assert_null(back.source);
 	struct tl_grant gr;
 	memset(&gr, 0, sizeof gr);
 	gr.instrument = "fonds";
