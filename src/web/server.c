@@ -1036,6 +1036,10 @@ struct edit {
 	int (*get)(struct ctx *x, tl_store *st, struct edit *e);
 	/* Update or delete, checking e->version again in the statement. */
 	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
+	/* Read the saved item back as get does, for the audit trail's "after"
+	 * (report content); NULL: the form's values are the "after" (chapters
+	 * are stored as sent; an account's password shows as "changed"). */
+	int (*reread)(struct ctx *x, tl_store *st, struct edit *e);
 	const char **theirs;                /* filled by get: the stored values, per field */
 	int64_t their_version;
 	const void *stored;                 /* stories, instruments: get's copy of the stored item */
@@ -1094,6 +1098,22 @@ static int check_commit(struct server *sv, int rc, tl_errors *errs)
 	return rc;
 }
 
+/* The audit trail's "after" of a saved item: read back through e->reread
+ * when set, so it is the stored value formatted as "before" is (12500,5, not
+ * the form's 12500,50; a partner's kept fields as kept); else the form's
+ * values.  A delete has none. */
+static int audit_after(struct ctx *x, tl_store *st, const struct edit *e, const char *const **after)
+{
+	*after = e->deleting ? NULL : e->mine;
+	if (e->deleting || !e->reread)
+		return TL_OK;
+	struct edit back = *e;
+	int rc = e->reread(x, st, &back);
+	if (!rc)
+		*after = back.theirs;
+	return rc;
+}
+
 /* Read, compare versions, write and audit in one transaction.  Before it
  * commits, the changed data is loaded into the next snapshot: a change that
  * leaves no report (a story a chapter still shows, deleted) is rolled back
@@ -1111,11 +1131,14 @@ static int run_edit(struct ctx *x, struct edit *e, tl_errors *errs)
 			rc = TL_ERR_CONFLICT;
 		if (!rc)
 			rc = e->put(x, st, e, errs);
+		const char *const *after = NULL;
+		if (!rc)
+			rc = audit_after(x, st, e, &after);
 		if (!rc)
 			rc = tl_store_audit_add(st, x->user.name, e->adding ? "add" : e->deleting ? "delete" : "edit",
 						e->entity, e->key,
 						e->adding ? NULL : values_json(x, e->fields, e->nf, e->theirs),
-						e->deleting ? NULL : values_json(x, e->fields, e->nf, e->mine), errs);
+						after ? values_json(x, e->fields, e->nf, after) : NULL, errs);
 		rc = check_commit(x->sv, rc, errs);
 	} else {
 		pthread_mutex_unlock(&x->sv->db_lock);
@@ -3034,7 +3057,8 @@ static enum MHD_Result h_story_add(struct ctx *x)
 	y.published = editor && tl_form_get(&x->form, "published") != NULL;
 	size_t nf;
 	struct tl_form_field *f = spec_fields(x, story_entity.fields, story_entity.nf, story_entity.editors_tail, &nf);
-	int rc = write_item(x, w_story, &y, "story", y.slug, values_obj(f, nf, refill(x, f, nf)), &errs);
+	/* the audit row's "after" as an edit's: the parsed story, formatted as stored */
+	int rc = write_item(x, w_story, &y, "story", y.slug, values_obj(f, nf, story_values(x, &y)), &errs);
 	if (rc) {
 		enum MHD_Result ok = stories_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
@@ -3687,6 +3711,7 @@ static enum MHD_Result h_item_edit(struct ctx *x)
 	e.mine = refill(x, e.fields, e.nf);
 	e.get = e.ent->get;
 	e.put = e.ent->put;
+	e.reread = e.ent->get;
 	if (!e.deleting) {
 		tl_errors errs = TL_ERRORS_INIT;
 		e.ent->parse(x, &e, &errs);
@@ -3734,6 +3759,7 @@ static enum MHD_Result h_item_add(struct ctx *x)
 		e.key = e.ent->new_key(x, &e);
 		e.get = get_nothing;
 		e.put = e.ent->add;
+		e.reread = e.ent->get;
 		int rc = run_edit(x, &e, &errs);
 		if (rc == TL_OK) {
 			tl_errors_free(&errs);

@@ -303,7 +303,7 @@ body_has "error names the last year" 'Laatste jaar</a>: het eindjaar'
 body_lacks "refused form escapes" "<script>alert(1)"
 body_has "refused form keeps the text" 'value="Regeling &quot;&gt;&lt;script&gt;'
 expect "partner edits its instrument" 303 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
-	--data-urlencode "csrf=$c_p1" --data "version=$iv&budget=120000&start_year=2024&end_year=2026&kind=regeling&theme=thema" \
+	--data-urlencode "csrf=$c_p1" --data "version=$iv&budget=120000%2C00&start_year=2024&end_year=2026&kind=regeling&theme=thema" \
 	--data-urlencode "description=Beschrijving $X" \
 	--data "municipalities=GM0106&municipalities=GM0114&goals=1" --data-urlencode "name=Regeling A $X" \
 	--data-urlencode "partners=Partner Een
@@ -318,7 +318,11 @@ Partner Drie $X" --data-urlencode "budget_note=voor drie jaar" --data-urlencode 
 	not_ok "the stated total's words are not stored"
 expect "audit json after the stated totals" 200 GET /beheer/audit.json -b "$T/admin.jar"
 body_has "audit: stated totals before" '"stated":"2025 |  | 4 | 10000 | Vier initiatieven'
-body_has "audit: stated totals after" '"stated":"2025 | | 5 | 12500,50 | Vijf'
+# "after" is the stored value, formatted as "before" is, not the form's text
+body_has "audit: stated totals after, as stored" '"stated":"2025 |  | 5 | 12500,5 | Vijf'
+body_lacks "audit: not the form's stated totals" '12500,50'
+body_has "audit: budget after, as stored" '"budget":"120000","budget_note"'
+body_lacks "audit: not the form's budget" '120000,00'
 body_has "audit: source before" '"source":"Testbron"'
 body_has "audit: source after" '"source":"Bron \"><script>alert(1)</script>'
 expect "api: the instrument" 200 GET /api/v1/instruments
