@@ -46,6 +46,7 @@ expect "grant list" 200 GET /beheer/toekenningen -b "$T/partner1.jar"
 body_has "grant list links" 'href="/beheer/toekenningen/regeling-a/0"'
 expect "story list" 200 GET /beheer/verhalen -b "$T/editor.jar"
 body_has "story list links" 'href="/beheer/verhalen/concept"'
+body_has "each story's link names it" 'href="/beheer/verhalen/concept">wijzigen of verwijderen<span class="tl-visually-hidden">: '
 expect "step list" 200 GET /beheer/stappen -b "$T/editor.jar"
 body_has "step list links" 'href="/beheer/stappen/'
 
@@ -257,6 +258,8 @@ expect "sql injection in a target slug" 404 POST "/beheer/streefdoelen/x'%20OR%2
 	--data-urlencode "csrf=$c_editor" --data "version=0&title=x"
 expect "instrument list" 200 GET /beheer/instrumenten -b "$T/partner1.jar"
 body_has "instrument list links" 'href="/beheer/instrumenten/regeling-a"'
+body_has "each instrument's link names it" \
+	'href="/beheer/instrumenten/regeling-a">wijzigen of verwijderen<span class="tl-visually-hidden">: Regeling A</span></a>'
 body_lacks "partner sees only its instruments" 'href="/beheer/instrumenten/netwerk-b"'
 body_has "instrument list has an add form" 'Toevoegen</button>'
 expect "instrument form" 200 GET /beheer/instrumenten/regeling-a -b "$T/partner1.jar"
@@ -335,6 +338,7 @@ body_has "the stated totals in the form, escaped" "| Vijf &quot;&gt;&lt;script&g
 body_has "the source in the form, escaped" 'name="source" value="Bron &quot;&gt;&lt;script&gt;alert(1)'
 expect "stored xss in the instrument list" 200 GET /beheer/instrumenten -b "$T/editor.jar"
 body_lacks "instrument list escapes" "<script>alert(1)"
+body_has "the hidden link name is escaped" '<span class="tl-visually-hidden">: Regeling A &quot;&gt;&lt;script&gt;'
 expect "stored xss on the report page" 200 GET /thema.html
 body_lacks "report page escapes the instrument" "<script>alert(1)"
 body_lacks "report page escapes the instrument img" "<img src=x"
@@ -400,6 +404,8 @@ matrix POST /beheer/streefdoelen/doel-met-alles     "version=0&title="  401 403 
 expect "unknown target" 404 GET /beheer/streefdoelen/bestaat-niet -b "$T/editor.jar"
 expect "target list" 200 GET /beheer/streefdoelen -b "$T/editor.jar"
 body_has "target list links" 'href="/beheer/streefdoelen/doel-zonder-getal"'
+body_has "each target's link names it" \
+	'href="/beheer/streefdoelen/doel-zonder-getal">wijzigen of verwijderen<span class="tl-visually-hidden">: Meer jongeren voelen zich gezond</span></a>'
 expect "target form" 200 GET /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar"
 body_has "target form: baseline date" 'value="2024-01-01"'
 body_has "target form: the source's words" '>Van twee naar tien tuinen.</textarea>'
