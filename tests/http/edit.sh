@@ -342,6 +342,11 @@ body_has "the hidden link name is escaped" '<span class="tl-visually-hidden">: R
 expect "stored xss on the report page" 200 GET /thema.html
 body_lacks "report page escapes the instrument" "<script>alert(1)"
 body_lacks "report page escapes the instrument img" "<img src=x"
+# /thema.html no longer shows the instruments (the chapter was rewritten
+# above) and is the published report: the search shows the edited name
+expect "search finds the edited instrument" 200 GET "/zoeken?q=Regeling"
+body_has "search shows the instrument's name, escaped" 'Regeling A &quot;&gt;&lt;script&gt;alert(1)'
+body_lacks "search escapes the instrument" "<script>alert(1)"
 expect "stale instrument save" 409 POST /beheer/instrumenten/regeling-a -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$iv&name=Mijn+regeling&kind=regeling" --data-urlencode "partners=Partner Een"
 body_has "instrument 409 in Dutch" "iemand anders heeft dit intussen gewijzigd"
