@@ -2191,7 +2191,8 @@ struct value {
 /* Items that are the rows of a table in the model, each named by a slug
  * (instruments, targets).  table_locate(), table_items(), table_new_key()
  * and table_add() serve all of them from this description, so what differs
- * between them is data: where the table is and what names a row. */
+ * between them is data: where the table is and what names a row.  (Stories,
+ * listed and added on pages of their own, use it for table_new_key().) */
 struct table {
 	size_t rows, count;   /* offsetof(struct tl_model, …): the array and its length */
 	size_t size;          /* of one row */
@@ -2995,6 +2996,9 @@ static const struct entity story_entity = {
 	.get = story_get,
 	.parse = story_parse,
 	.put = story_put,
+	/* the stories' own list and add pages use its table for a new slug only */
+	.tab = {offsetof(struct tl_model, stories), offsetof(struct tl_model, n_stories), sizeof(struct tl_story),
+		offsetof(struct tl_story, slug), offsetof(struct tl_story, title), "verhaal", NULL, NULL},
 };
 
 /* The list of stories this account may see, and the form that adds one:
@@ -3034,7 +3038,6 @@ static enum MHD_Result h_stories(struct ctx *x)
 
 static enum MHD_Result h_story_add(struct ctx *x)
 {
-	const struct tl_model *m = x->snap->m;
 	int editor = (role_bit(x->user.role) & EDITORS) != 0;
 	tl_errors errs = TL_ERRORS_INIT;
 	struct tl_story y;
@@ -3046,14 +3049,8 @@ static enum MHD_Result h_story_add(struct ctx *x)
 		return ok;
 	}
 	/* A slug from the title, unique among the stories. */
-	char base[72];
-	tl_html_idify(base, sizeof base, y.title);
-	if (!base[0])
-		strcpy(base, "verhaal");
-	const char *slug = base;
-	for (int i = 2; tl_model_story(m, slug); i++)
-		slug = tl_arena_printf(x->a, "%s-%d", base, i);
-	y.slug = slug;
+	struct edit e = {.ent = &story_entity, .item = &y};
+	y.slug = table_new_key(x, &e);
 	y.published = editor && tl_form_get(&x->form, "published") != NULL;
 	size_t nf;
 	struct tl_form_field *f = spec_fields(x, story_entity.fields, story_entity.nf, story_entity.editors_tail, &nf);
