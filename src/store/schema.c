@@ -77,7 +77,7 @@ const char *const tl_schema_migrations[] = {
 	 * it is inserted and keeps it; a period's id is computed from its code:
 	 * year*100, +10+quarter, +20+month), and an observation's key packs the
 	 * three: indicator_id << 43 | region_id << 19 | period_id (ids below
-	 * 2^20, 2^24 and 2^19).  The key is the rowid, so an insert costs what
+	 * 2^20, 2^24 and 2^19; migration 12 put the period first).  The key is the rowid, so an insert costs what
 	 * an append to a plain table costs, the key stays unique, and one
 	 * indicator's (or one indicator and region's) cells are one key range.
 	 * Sources are a dictionary; statuses small integers in tl_status
@@ -275,6 +275,38 @@ const char *const tl_schema_migrations[] = {
 	/* 11: the rules of telling check an agenda switches off (agenda.yml
 	 * check: {off: [...]}), as "form date"; NULL = none. */
 	"ALTER TABLE agenda ADD COLUMN check_off TEXT;",
+
+	/* 12: observation keys packed period first: period_id << 44 |
+	 * region_id << 20 | indicator_id (migration 3 packed indicator <<
+	 * 43 | region << 19 | period).  Statistics files come a period per
+	 * file (RIVM, RMBW) or per row (CBS), with a row per region and a
+	 * column per indicator, so a file now writes ascending keys, an append
+	 * to the b-tree; indicator first made every row of a second period
+	 * insert into as many key ranges as it had indicators (the national
+	 * Gezondheidsmonitor: 2,2 s, now 1,6 s).  Nothing reads obs in key
+	 * order.  The rows are copied into a new table in the new key order
+	 * (an append; updating the keys in place took 4x as long). */
+	"DROP VIEW observation;"
+	"CREATE TABLE obs_by_period ("
+	"  key INTEGER PRIMARY KEY,"
+	"  value REAL,"
+	"  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),"
+	"  source_id INTEGER,"
+	"  note TEXT,"
+	"  import_id INTEGER,"
+	"  CHECK ((value IS NOT NULL) = (status IN (0, 1))));"
+	"INSERT INTO obs_by_period (key, value, status, source_id, note, import_id)"
+	"  SELECT ((key & 524287) << 44) | (((key >> 19) & 16777215) << 20) | (key >> 43),"
+	"    value, status, source_id, note, import_id FROM obs ORDER BY 1;"
+	"DROP TABLE obs;"
+	"ALTER TABLE obs_by_period RENAME TO obs;"
+	"CREATE VIEW observation AS SELECT i.slug AS indicator, r.code AS region, p.code AS period,"
+	"  o.value AS value,"
+	"  CASE o.status WHEN 0 THEN 'final' WHEN 1 THEN 'provisional' WHEN 2 THEN 'unknown'"
+	"    WHEN 3 THEN 'suppressed' WHEN 4 THEN 'not-applicable' ELSE 'missing' END AS status,"
+	"  s.text AS source, o.note AS note, o.import_id AS import_id"
+	"  FROM obs o JOIN indicator i ON i.id = (o.key & 1048575) JOIN region r ON r.id = ((o.key >> 20) & 16777215)"
+	"  JOIN period p ON p.id = (o.key >> 44) LEFT JOIN source s ON s.id = o.source_id;",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

@@ -169,6 +169,12 @@ int64_t tl_sql_data_version(tl_sql *db)
 	return db->ops->data_version(db);
 }
 
+void tl_sql_bookkeeping(tl_sql *db, int on)
+{
+	if (db->ops->bookkeeping)
+		db->ops->bookkeeping(db, on);
+}
+
 void tl_sql_now(char out[21])
 {
 	time_t t = time(NULL);

@@ -124,6 +124,14 @@ int tl_sql_copy(tl_sql *db, const char *copy, const char *data, size_t len);
  * telling serve, polled).  -1 on error. */
 int64_t tl_sql_data_version(tl_sql *db);
 
+/* While `on`, writes on db are bookkeeping (login sessions), not data: on
+ * PostgreSQL they do not move other connections' tl_sql_data_version, so a
+ * login through one telling serve does not make every other serve on the
+ * store reload its report.  Writes made while off count, also in a
+ * transaction that made bookkeeping writes too.  SQLite's counter (PRAGMA
+ * data_version) moves on any commit: there this has no effect. */
+void tl_sql_bookkeeping(tl_sql *db, int on);
+
 /* The current UTC time as 2026-11-29T09:38:00Z, for timestamp columns. */
 void tl_sql_now(char out[21]);
 

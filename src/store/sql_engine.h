@@ -38,6 +38,7 @@ struct tl_sql_ops {
 	int (*legacy_version)(tl_sql *db);
 	int (*set_legacy_version)(tl_sql *db, int version);
 	int64_t (*data_version)(tl_sql *db);
+	void (*bookkeeping)(tl_sql *db, int on); /* NULL: no effect */
 	int (*copy)(tl_sql *db, const char *copy, const char *data, size_t len);
 };
 

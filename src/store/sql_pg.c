@@ -17,7 +17,10 @@
  * NOTIFY telling_changes as it commits (a write outside a transaction
  * sends it right after); a connection that asks for the counter LISTENs
  * and counts the notifications other connections sent.  A rolled-back
- * transaction sends nothing, like SQLite's PRAGMA data_version.
+ * transaction sends nothing, like SQLite's PRAGMA data_version; nor do
+ * writes marked as bookkeeping (tl_sql_bookkeeping: login sessions), or
+ * every login through one telling serve made all the others on the store
+ * reload their whole report.
  *
  * Statements sent without waiting (tl_sql_run_later): inside a transaction
  * the connection goes into libpq's pipeline mode and the statement is sent
@@ -61,7 +64,8 @@ struct pg {
 	char *err;
 	long changes;
 	unsigned next_name;
-	int in_tx, wrote; /* wrote: this transaction changed something */
+	int in_tx, wrote; /* wrote: this transaction changed data */
+	int bookkeeping;  /* writes now are not data (tl_sql_bookkeeping) */
 	int listening;
 	int piped;        /* statements sent by run_later, answers not yet read */
 	int64_t version;  /* notifications from other connections */
@@ -244,6 +248,16 @@ static int notify(struct pg *p)
 	return run(p, "NOTIFY telling_changes");
 }
 
+/* A write succeeded: it changed data unless it was bookkeeping.  Outside a
+ * transaction it is committed already, so listeners hear of it now. */
+static int wrote_data(struct pg *p)
+{
+	if (p->bookkeeping)
+		return 0;
+	p->wrote = 1;
+	return p->in_tx ? 0 : notify(p);
+}
+
 static void flush_stale(struct pg *p)
 {
 	for (size_t i = 0; i < p->n_stale; i++) {
@@ -279,11 +293,8 @@ static int pg_exec(tl_sql *db, const char *script)
 	set_err(p, NULL);
 	int rc = run(p, sql);
 	free(sql);
-	if (!rc) {
-		p->wrote = 1; /* scripts are schema changes and bulk deletes */
-		if (!p->in_tx)
-			rc = notify(p);
-	}
+	if (!rc)
+		rc = wrote_data(p); /* scripts are schema changes and bulk deletes */
 	return rc;
 }
 
@@ -464,11 +475,8 @@ static int pg_step(tl_sql_stmt *st)
 	const char *tag = PQcmdStatus(s->res);
 	p->changes = atol(PQcmdTuples(s->res));
 	int write = !strncmp(tag, "INSERT", 6) || !strncmp(tag, "UPDATE", 6) || !strncmp(tag, "DELETE", 6);
-	if (write && p->changes > 0) {
-		p->wrote = 1;
-		if (!p->in_tx && notify(p))
-			return TL_SQL_ERROR;
-	}
+	if (write && p->changes > 0 && wrote_data(p))
+		return TL_SQL_ERROR;
 	s->n_rows = es == PGRES_TUPLES_OK ? PQntuples(s->res) : 0;
 	s->n_cols = PQnfields(s->res);
 	s->blobs = xcalloc((size_t)s->n_cols + 1, sizeof *s->blobs);
@@ -506,7 +514,8 @@ static int pg_run_later(tl_sql_stmt *st)
 		settle(p);
 		return TL_SQL_ERROR;
 	}
-	p->wrote = 1; /* as far as anyone can tell before the answer */
+	if (!p->bookkeeping)
+		p->wrote = 1; /* as far as anyone can tell before the answer */
 	return p->piped >= PIPE_MAX ? settle(p) : 0;
 }
 
@@ -680,12 +689,14 @@ static int pg_copy(tl_sql *db, const char *copy, const char *data, size_t len)
 		}
 		PQclear(r);
 	}
-	if (!rc) {
-		p->wrote = 1;
-		if (!p->in_tx)
-			rc = notify(p);
-	}
+	if (!rc)
+		rc = wrote_data(p);
 	return rc;
+}
+
+static void pg_bookkeeping(tl_sql *db, int on)
+{
+	P(db)->bookkeeping = on;
 }
 
 static void quiet(void *arg, const char *message)
@@ -722,6 +733,7 @@ static const struct tl_sql_ops pg_ops = {
 	.legacy_version = pg_legacy_version,
 	.set_legacy_version = pg_set_legacy_version,
 	.data_version = pg_data_version,
+	.bookkeeping = pg_bookkeeping,
 	.copy = pg_copy,
 };
 

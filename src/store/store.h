@@ -150,6 +150,10 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
  * to finish its batch first.  One bulk writer at a time. */
 typedef void (*tl_store_dup_fn)(void *ctx, uint64_t tag, const struct tl_observation *o);
 void tl_store_bulk_begin(tl_store *st, tl_store_dup_fn dup, void *ctx);
+/* Rows per bulk batch on SQLite (default 131 072, about 10 MB with their
+ * sort order); only before the store's first bulk write.  Tests take a
+ * small batch to cross batches with few rows. */
+void tl_store_bulk_rows(tl_store *st, size_t rows);
 int tl_store_put_observation_later(tl_store *st, int64_t import_id, const struct tl_observation *o,
 				   uint64_t tag, tl_errors *errs);
 int tl_store_bulk_end(tl_store *st, tl_errors *errs);

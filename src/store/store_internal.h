@@ -28,9 +28,11 @@ int tl_store_put_goal_list(tl_store *st, const char *sql, const char *owner, con
 			   tl_errors *errs);
 int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, const char *const *v, size_t n,
 			   tl_errors *errs);
-/* An instrument's stated totals (in->stated), positions 0, 1, …; the
- * caller has removed the old ones. */
-int tl_store_put_stated_list(tl_store *st, const struct tl_instrument *in, tl_errors *errs);
+/* An instrument's child lists: partners, municipalities, goals and
+ * stated totals (positions 0, 1, … in each); the loader of an agenda and
+ * the editor's update both write them here.  The caller has removed the
+ * old ones.  TL_ERR_STORE with errs on failure. */
+int tl_store_put_instrument_lists(tl_store *st, const struct tl_instrument *in, tl_errors *errs);
 
 /* The child lists of one item (its slug, or a grant's instrument and
  * position, already set), into a: partners, municipalities, goals and

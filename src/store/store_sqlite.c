@@ -44,6 +44,7 @@ struct tl_store {
 	 * the caches are dropped on rollback and clear (forget_ids). */
 	tl_arena *ids_arena;
 	tl_strmap *ind_ids, *reg_ids, *src_ids;
+	tl_strmap *periods; /* codes ensured in table period, with last_period */
 	/* PostgreSQL's bulk path (see put_observation): observations waiting
 	 * for COPY, and the keys the current import wrote. */
 	int bulk;
@@ -74,6 +75,7 @@ struct tl_store {
 		int64_t import_id;
 	} fill;
 	struct lite_ord *lite_ord, *lite_tmp; /* the sort's, used by whoever writes */
+	size_t lite_rows;                     /* rows per batch (tl_store_bulk_rows) */
 	struct lite_writer *w;
 	int db_depth, db_held; /* this thread's lite_enter nesting; whether it took the connection */
 	struct lite_row *dups;
@@ -100,6 +102,17 @@ struct lite_row {
 struct lite_ord {
 	uint64_t key;
 	uint32_t row;
+};
+
+enum {
+	/* Rows per batch: 6 MB, and 4 MB of sort order.  A batch of a file
+	 * that is not in key order touches pages all over the b-tree; four
+	 * times the rows per batch is a quarter of the touches (a national
+	 * long file sorted by indicator: 9,8 s CPU with 32 768 rows, 4,9 s;
+	 * a wide file is the same either way). */
+	LITE_ROWS = 131072,
+	LITE_CHUNK = 64,   /* rows per INSERT */
+	LITE_COLS = 5      /* parameters per row; import_id is shared */
 };
 
 /* ---- PostgreSQL bulk loading ---------------------------------------------
@@ -269,11 +282,13 @@ static void forget_ids(tl_store *st)
 	tl_strmap_free(st->ind_ids);
 	tl_strmap_free(st->reg_ids);
 	tl_strmap_free(st->src_ids);
+	tl_strmap_free(st->periods);
 	tl_arena_free(st->ids_arena);
 	st->ids_arena = tl_arena_new();
 	st->ind_ids = tl_strmap_new(st->ids_arena);
 	st->reg_ids = tl_strmap_new(st->ids_arena);
 	st->src_ids = tl_strmap_new(st->ids_arena);
+	st->periods = tl_strmap_new(st->ids_arena);
 	st->last_period[0] = '\0';
 	st->last_reg[0] = st->last_src[0] = '\0';
 	st->last_reg_id = st->last_src_id = 0;
@@ -395,6 +410,7 @@ static int open_store(tl_store **out, const char *uri, int must_exist, tl_errors
 		return no_schema(uri, errs);
 	tl_store *st = xcalloc(1, sizeof *st);
 	st->uri = xstrdup(uri);
+	st->lite_rows = LITE_ROWS;
 	forget_ids(st);
 	if (tl_sql_open(&st->db, uri)) {
 		tl_errors_add(errs, uri, 0, 0, NULL, "store: cannot open: %s",
@@ -477,6 +493,7 @@ void tl_store_close(tl_store *st)
 	tl_strmap_free(st->ind_ids);
 	tl_strmap_free(st->reg_ids);
 	tl_strmap_free(st->src_ids);
+	tl_strmap_free(st->periods);
 	tl_arena_free(st->ids_arena);
 	tl_buf_free(&st->pending);
 	seen_forget(st);
@@ -1167,14 +1184,36 @@ static int step_obs(tl_sql_stmt *s, int64_t key, const struct tl_observation *o,
 	return rc;
 }
 
-/* Limits of the packed observation key (schema migration 3). */
-#define KEY_IND_MAX ((int64_t)1 << 20)
-#define KEY_REG_MAX ((int64_t)1 << 24)
+/* The packed observation key (schema migration 12): period id in the high
+ * bits, then region id, then indicator id, so that a wide file (one
+ * period, rows of regions in file order, a column per indicator) is
+ * written in ascending key order, an append.  The SQL in
+ * load_observations and the view `observation` (schema.c) unpack it with
+ * the same numbers. */
+#define KEY_IND_BITS 20
+#define KEY_REG_BITS 24
+#define KEY_IND_MAX ((int64_t)1 << KEY_IND_BITS)
+#define KEY_REG_MAX ((int64_t)1 << KEY_REG_BITS)
 #define KEY_PER_MAX ((int64_t)1 << 19)
 
 static int64_t obs_key(int64_t ind, int64_t reg, int64_t per)
 {
-	return ind << 43 | reg << 19 | per;
+	return per << (KEY_REG_BITS + KEY_IND_BITS) | reg << KEY_IND_BITS | ind;
+}
+
+static int64_t key_indicator(int64_t key)
+{
+	return key & (KEY_IND_MAX - 1);
+}
+
+static int64_t key_region(int64_t key)
+{
+	return (key >> KEY_IND_BITS) & (KEY_REG_MAX - 1);
+}
+
+static int64_t key_period(int64_t key)
+{
+	return key >> (KEY_REG_BITS + KEY_IND_BITS);
 }
 
 /* An indicator's id, by its slug's pointer first (see ind_memo). */
@@ -1209,9 +1248,10 @@ static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, 
 	static const char *const kinds[] = {"JJ", "KW", "MM"};
 	tl_period_code(&o->period, code);
 
-	/* Rows of a file mostly share their period: insert it only when it
-	 * changes.  The cache is cleared on rollback (see tl_store_rollback). */
-	if (strcmp(code, st->last_period) != 0) {
+	/* Insert a period only the first time it is seen: rows of a wide file
+	 * share their period, but a long file may change it on every row.
+	 * The caches are cleared on rollback (see tl_store_rollback). */
+	if (strcmp(code, st->last_period) != 0 && !tl_strmap_get(st->periods, code, NULL)) {
 		tl_sql_stmt *p = st->put_period;
 		tl_sql_bind_text(p, 1, code);
 		tl_sql_bind_int(p, 2, o->period.year);
@@ -1223,8 +1263,9 @@ static int obs_ids(tl_store *st, const struct tl_observation *o, int64_t *keyp, 
 		lite_leave(st);
 		if (prc)
 			return prc;
-		memcpy(st->last_period, code, sizeof code);
+		tl_strmap_put(st->periods, code, st);
 	}
+	memcpy(st->last_period, code, sizeof code);
 	int64_t ind = indicator_id(st, o->indicator);
 	int64_t reg;
 	if (st->last_reg_id && !strcmp(o->region, st->last_reg)) {
@@ -1333,9 +1374,10 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 
 /* ---- SQLite bulk loading -------------------------------------------------
  * One INSERT per observation costs a statement run and a descent of the obs
- * b-tree per cell, in the order the file has them: a wide file gives a
- * region's cells for 30-odd indicators in a row, so consecutive inserts land
- * in as many places of the indicator-major key space.  The bulk path keeps
+ * b-tree per cell, in the order the file has them: a file that does not
+ * come in key order (period, region, indicator: see obs_key), such as a long
+ * file listed indicator by indicator, lands each insert in another place of
+ * the key space.  The bulk path keeps
  * up to LITE_ROWS rows, sorts them by key (a stable radix sort on their
  * keys), and writes them LITE_CHUNK to an INSERT: the rows of one statement
  * then fall on one or two leaf pages, which are hot.  The buffer is
@@ -1370,12 +1412,6 @@ int tl_store_put_observation(tl_store *st, int64_t import_id, const struct tl_ob
 #define LITE_CACHE "PRAGMA cache_size = -8192"
 #define LITE_CACHE_DEFAULT "PRAGMA cache_size = -2000"
 
-enum {
-	LITE_ROWS = 32768, /* rows per batch: 1.3 MB, and 1 MB of sort order */
-	LITE_CHUNK = 64,   /* rows per INSERT */
-	LITE_COLS = 5      /* parameters per row; import_id is shared */
-};
-
 struct lite_writer {
 	pthread_t th;
 	pthread_mutex_t mx;
@@ -1387,6 +1423,12 @@ struct lite_writer {
 	int in_chunk;            /* the writer is inside an INSERT */
 	int main_wait, main_in;  /* the caller's thread wants / has the connection */
 };
+
+void tl_store_bulk_rows(tl_store *st, size_t rows)
+{
+	if (rows && !st->fill.rows && !st->w)
+		st->lite_rows = rows;
+}
 
 void tl_store_bulk_begin(tl_store *st, tl_store_dup_fn dup, void *ctx)
 {
@@ -1537,10 +1579,10 @@ static void lite_name(tl_store *st, tl_sql_stmt **s, const char *sql, int64_t id
 static int lite_dup(tl_store *st, const struct lite_row *r, tl_errors *errs)
 {
 	char ind[256], reg[64], per[9];
-	lite_name(st, &st->ind_slug, "SELECT slug FROM indicator WHERE id = ?1", r->key >> 43, ind, sizeof ind);
-	lite_name(st, &st->reg_code, "SELECT code FROM region WHERE id = ?1", (r->key >> 19) & (KEY_REG_MAX - 1),
-		  reg, sizeof reg);
-	int64_t pid = r->key & (KEY_PER_MAX - 1), rest = pid % 100;
+	lite_name(st, &st->ind_slug, "SELECT slug FROM indicator WHERE id = ?1", key_indicator(r->key), ind,
+		  sizeof ind);
+	lite_name(st, &st->reg_code, "SELECT code FROM region WHERE id = ?1", key_region(r->key), reg, sizeof reg);
+	int64_t pid = key_period(r->key), rest = pid % 100;
 	struct tl_period p = {(int)(pid / 100), rest < 10 ? TL_PERIOD_YEAR : rest < 20 ? TL_PERIOD_QUARTER : TL_PERIOD_MONTH,
 			      (int)(rest < 10 ? rest : rest < 20 ? rest - 10 : rest - 20)};
 	if (st->dup) {
@@ -1699,7 +1741,7 @@ static void *lite_writer_main(void *arg)
 static struct lite_writer *lite_start(tl_store *st)
 {
 	struct lite_writer *w = xcalloc(1, sizeof *w);
-	w->batch.rows = xmalloc(LITE_ROWS * sizeof *w->batch.rows);
+	w->batch.rows = xmalloc(st->lite_rows * sizeof *w->batch.rows);
 	pthread_mutex_init(&w->mx, NULL);
 	pthread_cond_init(&w->cv, NULL);
 	st->w = w;
@@ -1813,7 +1855,7 @@ int tl_store_put_observation_later(tl_store *st, int64_t import_id, const struct
 {
 	if (tl_sql_kind(st->db) != TL_SQL_SQLITE || !st->in_tx)
 		return tl_store_put_observation(st, import_id, o, errs);
-	if (st->fill.n && (st->fill.n == LITE_ROWS || st->fill.import_id != import_id)) {
+	if (st->fill.n && (st->fill.n == st->lite_rows || st->fill.import_id != import_id)) {
 		int frc = lite_handoff(st, errs);
 		if (frc)
 			return frc;
@@ -1822,9 +1864,9 @@ int tl_store_put_observation_later(tl_store *st, int64_t import_id, const struct
 	if (obs_ids(st, o, &key, &src, errs))
 		return TL_ERR_STORE;
 	if (!st->fill.rows) {
-		st->fill.rows = xmalloc(LITE_ROWS * sizeof *st->fill.rows);
-		st->lite_ord = xmalloc(LITE_ROWS * sizeof *st->lite_ord);
-		st->lite_tmp = xmalloc(LITE_ROWS * sizeof *st->lite_tmp);
+		st->fill.rows = xmalloc(st->lite_rows * sizeof *st->fill.rows);
+		st->lite_ord = xmalloc(st->lite_rows * sizeof *st->lite_ord);
+		st->lite_tmp = xmalloc(st->lite_rows * sizeof *st->lite_tmp);
 	}
 	struct lite_row *r = &st->fill.rows[st->fill.n++];
 	r->key = key;
@@ -2204,9 +2246,9 @@ static int load_observations(tl_store *st, struct tl_model *m, tl_errors *errs)
 	 * does not depend on the order ids were given out in. */
 	if (prepare(st, &s,
 		    "SELECT i.slug, r.code, p.year, p.kind, p.sub, o.value, o.status, s.text, o.note"
-		    " FROM obs o JOIN indicator i ON i.id = (o.key >> 43)"
-		    " JOIN region r ON r.id = ((o.key >> 19) & 16777215)"
-		    " JOIN period p ON p.id = (o.key & 524287) LEFT JOIN source s ON s.id = o.source_id"
+		    " FROM obs o JOIN indicator i ON i.id = (o.key & 1048575)"
+		    " JOIN region r ON r.id = ((o.key >> 20) & 16777215)"
+		    " JOIN period p ON p.id = (o.key >> 44) LEFT JOIN source s ON s.id = o.source_id"
 		    " ORDER BY i.slug, r.code, p.code",
 		    errs))
 		return TL_ERR_STORE;
@@ -2381,7 +2423,7 @@ int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, con
 }
 
 /* An instrument's stated totals, in order (position = index). */
-int tl_store_put_stated_list(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
+static int put_stated_list(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
 {
 	tl_sql_stmt *s;
 	for (size_t i = 0; i < in->n_stated; i++) {
@@ -2402,6 +2444,19 @@ int tl_store_put_stated_list(tl_store *st, const struct tl_instrument *in, tl_er
 		if (run(st, s, errs, "stated total"))
 			return TL_ERR_STORE;
 	}
+	return TL_OK;
+}
+
+int tl_store_put_instrument_lists(tl_store *st, const struct tl_instrument *in, tl_errors *errs)
+{
+	if (tl_store_put_text_list(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
+				   in->slug, in->partners, in->n_partners, errs) ||
+	    tl_store_put_text_list(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
+				   in->slug, in->municipalities, in->n_municipalities, errs) ||
+	    tl_store_put_goal_list(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
+				   in->goals, in->n_goals, errs) ||
+	    put_stated_list(st, in, errs))
+		return TL_ERR_STORE;
 	return TL_OK;
 }
 
@@ -2426,15 +2481,7 @@ int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_err
 	bind_int0(s, 10, in->end_year);
 	bind_int0(s, 11, in->in_agenda ? 1 : 0);
 	bind_text(s, 12, in->source);
-	if (run(st, s, errs, "instrument") ||
-	    tl_store_put_text_list(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
-		      in->slug, in->partners, in->n_partners, errs) ||
-	    tl_store_put_text_list(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
-		      in->slug, in->municipalities, in->n_municipalities, errs) ||
-	    tl_store_put_goal_list(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
-		      in->goals, in->n_goals, errs))
-		return TL_ERR_STORE;
-	if (tl_store_put_stated_list(st, in, errs))
+	if (run(st, s, errs, "instrument") || tl_store_put_instrument_lists(st, in, errs))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < in->n_grants; i++) {
 		const struct tl_grant *g = &in->grants[i];

@@ -255,24 +255,31 @@ int tl_store_user_delete(tl_store *st, int64_t id, int64_t version, tl_errors *e
 	return row_delete(st, "DELETE FROM app_user WHERE id = ?1 AND version = ?2", &r, version, errs);
 }
 
-/* ---- Sessions ----------------------------------------------------------- */
+/* ---- Sessions -----------------------------------------------------------
+ * Session rows are not report data: their writes are bookkeeping for the
+ * change counter (tl_sql_bookkeeping), so that a login or logout through one
+ * telling serve does not make the others on the store reload the report. */
 
 int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, const char *csrf,
 			 int64_t expires, int64_t now, tl_errors *errs)
 {
+	tl_sql_bookkeeping(tl_store_sql(st), 1);
 	tl_sql_stmt *s = prep(st, "DELETE FROM session WHERE expires <= ?1");
 	if (s)
 		tl_sql_bind_int(s, 1, now);
-	if (done(st, s, errs, "session"))
-		return TL_ERR_STORE;
-	s = prep(st, "INSERT INTO session (token_hash, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)");
-	if (s) {
-		bind_text(s, 1, token_hash);
-		tl_sql_bind_int(s, 2, user_id);
-		bind_text(s, 3, csrf);
-		tl_sql_bind_int(s, 4, expires);
+	int rc = done(st, s, errs, "session");
+	if (!rc) {
+		s = prep(st, "INSERT INTO session (token_hash, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)");
+		if (s) {
+			bind_text(s, 1, token_hash);
+			tl_sql_bind_int(s, 2, user_id);
+			bind_text(s, 3, csrf);
+			tl_sql_bind_int(s, 4, expires);
+		}
+		rc = done(st, s, errs, "session");
 	}
-	return done(st, s, errs, "session");
+	tl_sql_bookkeeping(tl_store_sql(st), 0);
+	return rc;
 }
 
 int tl_store_session_get(tl_store *st, const char *token_hash, int64_t now, tl_arena *a,
@@ -301,7 +308,9 @@ void tl_store_session_delete(tl_store *st, const char *token_hash)
 	if (!s)
 		return;
 	bind_text(s, 1, token_hash);
+	tl_sql_bookkeeping(tl_store_sql(st), 1);
 	tl_sql_step(s);
+	tl_sql_bookkeeping(tl_store_sql(st), 0);
 	tl_sql_finalize(s);
 }
 
@@ -310,7 +319,10 @@ int tl_store_session_delete_user(tl_store *st, int64_t user_id, tl_errors *errs)
 	tl_sql_stmt *s = prep(st, "DELETE FROM session WHERE user_id = ?1");
 	if (s)
 		tl_sql_bind_int(s, 1, user_id);
-	return done(st, s, errs, "session");
+	tl_sql_bookkeeping(tl_store_sql(st), 1);
+	int rc = done(st, s, errs, "session");
+	tl_sql_bookkeeping(tl_store_sql(st), 0);
+	return rc;
 }
 
 /* ---- Audit trail -------------------------------------------------------- */
@@ -763,13 +775,7 @@ int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int
 	    clear_list(st, "DELETE FROM instrument_region WHERE instrument = ?1", in->slug, errs) ||
 	    clear_list(st, "DELETE FROM instrument_goal WHERE instrument = ?1", in->slug, errs) ||
 	    clear_list(st, "DELETE FROM stated_total WHERE instrument = ?1", in->slug, errs) ||
-	    tl_store_put_stated_list(st, in, errs) ||
-	    tl_store_put_text_list(st, "INSERT INTO instrument_partner (instrument, position, name) VALUES (?1, ?2, ?3)",
-				   in->slug, in->partners, in->n_partners, errs) ||
-	    tl_store_put_text_list(st, "INSERT INTO instrument_region (instrument, position, region) VALUES (?1, ?2, ?3)",
-				   in->slug, in->municipalities, in->n_municipalities, errs) ||
-	    tl_store_put_goal_list(st, "INSERT INTO instrument_goal (instrument, goal) VALUES (?1, ?2)", in->slug,
-				   in->goals, in->n_goals, errs))
+	    tl_store_put_instrument_lists(st, in, errs))
 		return rc ? rc : TL_ERR_STORE;
 	return TL_OK;
 }

@@ -45,6 +45,7 @@ static int setup(void **state)
 	if (tl_store_open(&f->st, test_store_uri(f->path), &f->e) ||
 	    tl_agenda_parse("agenda.yml", yml, strlen(yml), f->a, &f->m, &f->e))
 		return -1;
+	tl_store_bulk_rows(f->st, TEST_BULK_ROWS);
 	const struct tl_model *m = f->m;
 	tl_store_begin(f->st, &f->e);
 	tl_store_put_agenda(f->st, &m->agenda, &f->e);
@@ -105,13 +106,25 @@ static void topics(const struct tl_raw_sink *s, const char *const *keys)
 	}
 }
 
+static const char *const inkomen[] = {"Inkomen_7", NULL};
+
+/* A mapper for x.csv in the fixture's import (o may be NULL), told the
+ * file's topics (keys, ending in NULL); *s is its sink. */
+static tl_mapper *open_mapper(struct fx *f, const struct tl_mapper_opts *o, const char *const *keys,
+			      const struct tl_raw_sink **s)
+{
+	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, o, &f->e);
+	*s = tl_mapper_sink(mp);
+	topics(*s, keys);
+	return mp;
+}
+
 static void test_cells_of_a_spec_become_scaled_observations(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"Inkomen_7", "Anders_8", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, keys, &s);
 	struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2023, 36.2, NULL, 0);
 	assert_int_equal(s->cell(s->ctx, &c), 0);
 	c = cell("Anders_8", "GM0106", 2023, 1, NULL, 0);
@@ -186,10 +199,8 @@ static void test_renumbered_topic_is_an_error_naming_the_nearest_key(void **stat
 static void test_labels_resolve_through_the_region_register(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
-	static const char *const keys[] = {"Inkomen_7", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, inkomen, &s);
 	struct tl_raw_cell c = cell("Inkomen_7", NULL, 2023, 1, NULL, 0);
 	c.region_label = "Drenthe (PV)";
 	s->cell(s->ctx, &c);
@@ -208,10 +219,8 @@ static void test_add_regions_registers_what_the_file_describes(void **state)
 {
 	struct fx *f = *state;
 	struct tl_mapper_opts o = {1, 0, NULL};
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, &o, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
-	static const char *const keys[] = {"Inkomen_7", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, &o, inkomen, &s);
 	struct tl_raw_region r = {"WK010600", "Centrum", "wijk", "GM0106", 2020, NULL};
 	s->region(s->ctx, &r);
 	struct tl_raw_cell c = cell("Inkomen_7", "WK010600", 2023, 1, NULL, 0);
@@ -231,10 +240,8 @@ static void test_add_regions_registers_what_the_file_describes(void **state)
 static void test_second_value_for_a_cell_is_a_positioned_error(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
-	static const char *const keys[] = {"Inkomen_7", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, inkomen, &s);
 	struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2023, 1, NULL, 0);
 	s->cell(s->ctx, &c);
 	c.line = 9;
@@ -264,10 +271,8 @@ static void monthly_cells(const struct tl_raw_sink *s, int n, double v)
 static void test_second_value_far_behind_the_first_is_a_positioned_error(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
-	static const char *const keys[] = {"Inkomen_7", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, inkomen, &s);
 	monthly_cells(s, 33000, 1);
 	struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2000, 2, NULL, 0);
 	c.period = (struct tl_period){2000, TL_PERIOD_MONTH, 1};
@@ -289,14 +294,13 @@ static void test_second_value_far_behind_the_first_is_a_positioned_error(void **
 static void test_a_later_import_replaces_the_cells_of_an_earlier_one(void **state)
 {
 	struct fx *f = *state;
-	static const char *const keys[] = {"Inkomen_7", NULL};
 	for (int k = 0; k < 2; k++) {
 		int64_t id = f->id;
 		if (k)
 			assert_int_equal(tl_store_import_begin(f->st, "y.csv", &id, &f->e), 0);
 		tl_mapper *mp = tl_mapper_new(f->st, f->m, k ? "y.csv" : "x.csv", id, NULL, &f->e);
 		const struct tl_raw_sink *s = tl_mapper_sink(mp);
-		topics(s, keys);
+		topics(s, inkomen);
 		monthly_cells(s, 1000, k + 1);
 		struct tl_mapper_stats st;
 		assert_int_equal(tl_mapper_finish(mp, &st), 0);
@@ -323,10 +327,8 @@ static void test_regions_added_while_a_batch_is_written_keep_their_cells(void **
 {
 	struct fx *f = *state;
 	struct tl_mapper_opts o = {1, 0, NULL};
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, &o, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
-	static const char *const keys[] = {"Inkomen_7", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, &o, inkomen, &s);
 	static const char *const codes[] = {"WK010601", "WK010602", "WK010603", "WK010604"};
 	for (int k = 0; k < 4; k++) {
 		struct tl_raw_region r = {codes[k], "Wijk", "wijk", "GM0106", 2020, NULL};
@@ -364,10 +366,8 @@ static void test_regions_added_while_a_batch_is_written_keep_their_cells(void **
 static void test_a_second_value_the_writer_thread_finds_has_its_place(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
-	static const char *const keys[] = {"Inkomen_7", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, inkomen, &s);
 	monthly_cells(s, 100, 1);
 	struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2000, 2, NULL, 0);
 	c.period = (struct tl_period){2000, TL_PERIOD_MONTH, 5};
@@ -394,10 +394,8 @@ static void test_a_second_value_the_writer_thread_finds_has_its_place(void **sta
 static void test_a_failed_read_during_a_bulk_write_leaves_nothing(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
-	static const char *const keys[] = {"Inkomen_7", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, inkomen, &s);
 	monthly_cells(s, 50000, 1);
 	tl_mapper_free(mp);
 	tl_store_rollback(f->st);
@@ -410,10 +408,9 @@ static void test_a_failed_read_during_a_bulk_write_leaves_nothing(void **state)
 static void test_a_key_finds_its_label_topic(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"Inkomen en vermogen|Inkomen", "Inkomen en vermogen|Vermogen", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, keys, &s);
 	struct tl_raw_cell c = cell("Inkomen en vermogen|Inkomen", "GM0106", 2023, 36.2, NULL, 0);
 	s->cell(s->ctx, &c);
 	c = cell("Inkomen en vermogen|Vermogen", "GM0106", 2023, 9, NULL, 0);
@@ -431,10 +428,9 @@ static void test_a_key_finds_its_label_topic(void **state)
 static void test_a_key_that_fits_two_labels_is_an_error(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"Huishoudens|Inkomen", "Personen|Inkomen", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, keys, &s);
 	assert_int_not_equal(tl_mapper_finish(mp, NULL), 0);
 	tl_mapper_free(mp);
 	char *msg = tl_error_format(&f->e.items[0], 0);
@@ -448,10 +444,8 @@ static void test_a_key_that_fits_two_labels_is_an_error(void **state)
 static void test_a_national_cell_goes_to_the_national_region(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
-	static const char *const keys[] = {"Inkomen_7", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, inkomen, &s);
 	struct tl_raw_region r = {"GM0106", "Assen", "gemeente", "PV22", 2023, NULL};
 	s->region(s->ctx, &r);
 	struct tl_raw_cell c = cell("Inkomen_7", NULL, 2023, 30, NULL, 0);
@@ -473,10 +467,9 @@ static void test_a_national_cell_goes_to_the_national_region(void **state)
 static void test_nothing_loaded_says_why(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"ErvarenGezondheid_4", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, keys, &s);
 	struct tl_raw_dim mid = {"Leeftijd", "53115"};
 	struct tl_raw_cell c = cell("ErvarenGezondheid_4", "PV22", 2020, 76.0, &mid, 1);
 	s->cell(s->ctx, &c);
@@ -507,10 +500,9 @@ static void test_nothing_loaded_says_why(void **state)
 static void test_rows_are_counted_by_line(void **state)
 {
 	struct fx *f = *state;
-	tl_mapper *mp = tl_mapper_new(f->st, f->m, "x.csv", f->id, NULL, &f->e);
-	const struct tl_raw_sink *s = tl_mapper_sink(mp);
 	static const char *const keys[] = {"Inkomen_7", "Anders_8", NULL};
-	topics(s, keys);
+	const struct tl_raw_sink *s;
+	tl_mapper *mp = open_mapper(f, NULL, keys, &s);
 	for (unsigned line = 2; line < 5; line++) {
 		struct tl_raw_cell c = cell("Inkomen_7", "GM0106", 2020 + (int)line, 1, NULL, 0);
 		c.line = line;

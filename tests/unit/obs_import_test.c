@@ -33,6 +33,7 @@ static int setup(void **state)
 	tl_errors e = TL_ERRORS_INIT;
 	if (tl_store_open(&f->st, test_store_uri(f->path), &e))
 		return -1;
+	tl_store_bulk_rows(f->st, TEST_BULK_ROWS);
 	f->a = tl_arena_new();
 	struct tl_agenda ag = {.slug = "t", .title = "T", .period_start = 2024, .period_end = 2029,
 			       .report_year = 2025, .focus_region = "PV22", .national_region = "NL01",

@@ -64,6 +64,24 @@ static struct fx *fixture(void)
 	return &f;
 }
 
+/* The fixture's model with these indicators and observations, indexed, and
+ * its profile context; *gm: the fixture's two municipalities. */
+static struct tl_profile_ctx *with_figures(struct fx *f, struct tl_indicator *ind, size_t n_ind,
+					   struct tl_observation *obs, size_t n_obs,
+					   const struct tl_region *const **gm)
+{
+	f->m->indicators = ind;
+	f->m->n_indicators = n_ind;
+	f->m->obs = obs;
+	f->m->n_obs = n_obs;
+	tl_model_index(f->m);
+	struct tl_profile_ctx *c = tl_profile_ctx_new(f->m, NULL);
+	size_t n;
+	*gm = tl_profile_municipalities(c, &n);
+	assert_int_equal(n, 2);
+	return c;
+}
+
 static void test_grants_and_stories_of_a_municipality(void **state)
 {
 	(void)state;
@@ -148,20 +166,13 @@ static void test_an_indicator_without_municipal_figures_is_named_not_listed(void
 				       .polarity = TL_POLARITY_HIGHER_BETTER, .source = "T"};
 	ind[1] = (struct tl_indicator){.slug = "inwoners", .title = "Inwoners", .unit = "aantal", .decimals = 0,
 				       .polarity = TL_POLARITY_NEUTRAL, .source = "T"};
-	f->m->indicators = ind;
-	f->m->n_indicators = 2;
 	static struct tl_observation obs[3];
 	obs[0] = (struct tl_observation){"gezond", "GM0106", {2022, TL_PERIOD_YEAR, 0}, 71.1, TL_STATUS_FINAL, NULL, NULL};
 	obs[1] = (struct tl_observation){"gezond", "PV22", {2022, TL_PERIOD_YEAR, 0}, 72.5, TL_STATUS_FINAL, NULL, NULL};
 	obs[2] = (struct tl_observation){"inwoners", "PV22", {2019, TL_PERIOD_YEAR, 0}, 416623, TL_STATUS_FINAL, NULL, NULL};
-	f->m->obs = obs;
-	f->m->n_obs = 3;
-	tl_model_index(f->m);
-	struct tl_profile_ctx *c = tl_profile_ctx_new(f->m, NULL);
-	size_t n;
-	const struct tl_region *const *gm = tl_profile_municipalities(c, &n);
-	assert_int_equal(n, 2);
-	for (size_t k = 0; k < n; k++) {
+	const struct tl_region *const *gm;
+	struct tl_profile_ctx *c = with_figures(f, ind, 2, obs, 3, &gm);
+	for (size_t k = 0; k < 2; k++) {
 		struct tl_page p = {f->m, TL_LANG_EN, gm[k]->name, "gemeente/x.html", "../", 0, 0};
 		tl_buf b = TL_BUF_INIT;
 		tl_page_region(&b, &p, c, gm[k]);
@@ -195,19 +206,12 @@ static void test_province_and_nation_show_their_own_figure_when_the_municipality
 	static struct tl_indicator ind[1];
 	ind[0] = (struct tl_indicator){.slug = "samen", .title = "Samen", .unit = "%", .decimals = 1,
 				       .polarity = TL_POLARITY_HIGHER_BETTER, .source = "T"};
-	f->m->indicators = ind;
-	f->m->n_indicators = 1;
 	static struct tl_observation obs[3];
 	obs[0] = (struct tl_observation){"samen", "GM0106", {2022, TL_PERIOD_YEAR, 0}, 60.4, TL_STATUS_FINAL, NULL, NULL};
 	obs[1] = (struct tl_observation){"samen", "PV22", {2020, TL_PERIOD_YEAR, 0}, 58.3, TL_STATUS_FINAL, NULL, NULL};
 	obs[2] = (struct tl_observation){"samen", "PV22", {2022, TL_PERIOD_YEAR, 0}, 61.2, TL_STATUS_FINAL, NULL, NULL};
-	f->m->obs = obs;
-	f->m->n_obs = 3;
-	tl_model_index(f->m);
-	struct tl_profile_ctx *c = tl_profile_ctx_new(f->m, NULL);
-	size_t n;
-	const struct tl_region *const *gm = tl_profile_municipalities(c, &n);
-	assert_int_equal(n, 2);
+	const struct tl_region *const *gm;
+	struct tl_profile_ctx *c = with_figures(f, ind, 1, obs, 3, &gm);
 	assert_string_equal(gm[1]->code, "GM0114"); /* Emmen: no figure of its own */
 	struct tl_page p = {f->m, TL_LANG_EN, "Emmen", "gemeente/GM0114.html", "../", 0, 0};
 	tl_buf b = TL_BUF_INIT;

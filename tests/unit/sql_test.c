@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "store/sql.h"
 
@@ -283,6 +284,52 @@ static void test_copy_reports_a_unique_violation(void **state)
 	tl_sql_finalize(q);
 }
 
+/* Another connection's change counter, after it settled: notifications
+ * travel asynchronously, so poll until it moved past `from`, then a little
+ * longer for any that would follow. */
+static int64_t settled_version(tl_sql *db, int64_t from)
+{
+	int64_t v = tl_sql_data_version(db);
+	for (int i = 0; i < 200 && v == from; i++) {
+		nanosleep(&(struct timespec){0, 10000000}, NULL);
+		v = tl_sql_data_version(db);
+	}
+	nanosleep(&(struct timespec){0, 300000000}, NULL);
+	return tl_sql_data_version(db);
+}
+
+/* Writes marked as bookkeeping (login sessions) do not move another
+ * connection's change counter; a data write after them does, once. */
+static void test_bookkeeping_writes_are_not_a_data_change(void **state)
+{
+	tl_sql *db = *state;
+	if (tl_sql_kind(db) != TL_SQL_PG)
+		skip(); /* SQLite's PRAGMA data_version moves on any commit */
+	tl_sql *other;
+	assert_int_equal(tl_sql_open(&other, getenv("TELLING_PG_URI")), 0);
+	int64_t v0 = tl_sql_data_version(other); /* starts listening */
+	assert_true(v0 >= 0);
+	int rc;
+	tl_sql_bookkeeping(db, 1);
+	insert(db, "sessie", 1, 1, &rc); /* outside a transaction */
+	assert_int_equal(tl_sql_begin(db), 0);
+	insert(db, "sessie2", 1, 1, &rc); /* and inside one */
+	assert_int_equal(tl_sql_commit(db), 0);
+	tl_sql_bookkeeping(db, 0);
+	insert(db, "gegeven", 1, 1, &rc);
+	assert_int_equal(rc, TL_SQL_DONE);
+	assert_int_equal(settled_version(other, v0), v0 + 1);
+	/* A transaction with both kinds of write counts. */
+	assert_int_equal(tl_sql_begin(db), 0);
+	insert(db, "gegeven2", 1, 1, &rc);
+	tl_sql_bookkeeping(db, 1);
+	insert(db, "sessie3", 1, 1, &rc);
+	tl_sql_bookkeeping(db, 0);
+	assert_int_equal(tl_sql_commit(db), 0);
+	assert_int_equal(settled_version(other, v0 + 1), v0 + 2);
+	tl_sql_close(other);
+}
+
 #define ALL(setup)                                                                      \
 	cmocka_unit_test_setup_teardown(test_generated_ids_come_back_through_returning, setup, \
 					teardown),                                      \
@@ -294,7 +341,8 @@ static void test_copy_reports_a_unique_violation(void **state)
 		cmocka_unit_test_setup_teardown(test_a_bad_statement_says_why, setup, teardown), \
 		cmocka_unit_test_setup_teardown(test_run_later_runs_in_order, setup, teardown), \
 		cmocka_unit_test_setup_teardown(test_run_later_failure_is_reported, setup, teardown), \
-		cmocka_unit_test_setup_teardown(test_copy_reports_a_unique_violation, setup, teardown)
+		cmocka_unit_test_setup_teardown(test_copy_reports_a_unique_violation, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_bookkeeping_writes_are_not_a_data_change, setup, teardown)
 
 int main(void)
 {

@@ -33,4 +33,9 @@ static inline const char *test_store_uri(const char *path)
 	return uri;
 }
 
+/* Rows per bulk batch in tests that cross batches (tl_store_bulk_rows):
+ * the tests' cell counts and comments are sized for it, and a small batch
+ * keeps them quick under the sanitizers. */
+enum { TEST_BULK_ROWS = 32768 };
+
 #endif

@@ -41,12 +41,15 @@ tok=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$D/inloggen.html" | sed 's/.*valu
 curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$tok" --data-urlencode name=admin \
 	--data-urlencode "password=$PW" "$B/inloggen"
 get() { curl -s -b "$jar" -o "$D/$1.html" "$B$2"; }
+# post NAME FIELDS PATH: a form sent with the session's CSRF token, the
+# answer saved as NAME.html.
+post() { curl -s -b "$jar" -o "$D/$1.html" --data-urlencode "csrf=$csrf" --data "$2" "$B$3"; }
 get beheer /beheer
 csrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' "$D/beheer.html" | head -1 | sed 's/.*value="//;s/"$//')
 get hoofdstuk /beheer/hoofdstuk/thema
 curl -s -b "$jar" -o "$D/voorbeeld.html" --data-urlencode "csrf=$csrf" --data-urlencode action=preview \
 	--data-urlencode "markdown=$(cat tests/data/mini-report/chapters/thema.md)" "$B/beheer/hoofdstuk/thema"
-curl -s -b "$jar" -o "$D/geweigerd.html" --data-urlencode "csrf=$csrf" --data "title=&markdown=" "$B/beheer/verhalen"
+post geweigerd "title=&markdown=" /beheer/verhalen
 get import /beheer/import
 get verhalen /beheer/verhalen
 get voortgang /beheer/voortgang
@@ -70,24 +73,17 @@ get streefdoelen /beheer/streefdoelen
 get streefdoel-wijzigen /beheer/streefdoelen/doel-met-alles
 get voorpagina /
 # A refused instrument form: each error names its field, linked to it.
-curl -s -b "$jar" -o "$D/instrument-geweigerd.html" --data-urlencode "csrf=$csrf" \
-	--data "version=0&name=&budget=x&start_year=2026&end_year=2024&goals=99" "$B/beheer/instrumenten/regeling-a"
+post instrument-geweigerd "version=0&name=&budget=x&start_year=2026&end_year=2024&goals=99" /beheer/instrumenten/regeling-a
 # Refused additions of an instrument and a target (the list page with the
 # errors and the refilled form), and a story's 409 page with its people.
-curl -s -b "$jar" -o "$D/instrument-toevoegen-geweigerd.html" --data-urlencode "csrf=$csrf" \
-	--data "name=&kind=&budget=-1&theme=nope" "$B/beheer/instrumenten"
-curl -s -b "$jar" -o "$D/streefdoel-toevoegen-geweigerd.html" --data-urlencode "csrf=$csrf" \
-	--data "title=&polarity=beter&deadline=morgen" "$B/beheer/streefdoelen"
-curl -s -b "$jar" -o "$D/verhaal-conflict.html" --data-urlencode "csrf=$csrf" \
-	--data "version=999999&title=T&markdown=M&people_0_name=Iemand&people_0_consent=1" "$B/beheer/verhalen/gepubliceerd"
+post instrument-toevoegen-geweigerd "name=&kind=&budget=-1&theme=nope" /beheer/instrumenten
+post streefdoel-toevoegen-geweigerd "title=&polarity=beter&deadline=morgen" /beheer/streefdoelen
+post verhaal-conflict "version=999999&title=T&markdown=M&people_0_name=Iemand&people_0_consent=1" /beheer/verhalen/gepubliceerd
 # A save against a version that is not the stored one: the 409 page with
 # both versions; and a save to an item that is gone.
-curl -s -b "$jar" -o "$D/conflict.html" --data-urlencode "csrf=$csrf" \
-	--data "version=999999&theme=thema&year=2025&status=done&text=Mijn+versie" "$B/beheer/stappen/1"
-curl -s -b "$jar" -o "$D/conflict-verwijderen.html" --data-urlencode "csrf=$csrf" \
-	--data "version=999999&action=delete" "$B/beheer/stappen/1"
-curl -s -b "$jar" -o "$D/verdwenen.html" --data-urlencode "csrf=$csrf" \
-	--data "version=1&recipient=X&year=2025" "$B/beheer/toekenningen/regeling-a/99"
+post conflict "version=999999&theme=thema&year=2025&status=done&text=Mijn+versie" /beheer/stappen/1
+post conflict-verwijderen "version=999999&action=delete" /beheer/stappen/1
+post verdwenen "version=1&recipient=X&year=2025" /beheer/toekenningen/regeling-a/99
 # After a publication the dashboard says it shows the current data.
 curl -s -b "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data "note=axe" "$B/beheer/publiceren"
 get zoeken-na-publicatie "/zoeken?q=verhaal"
