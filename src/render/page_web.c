@@ -565,8 +565,15 @@ void tl_page_content(tl_buf *b, const struct tl_page *p, const char *csrf, const
 			tl_html_lit(b, "<li>");
 			tl_html_text(b, items[i]);
 			if (links && links[i]) {
-				tl_html_lit(b, " ");
-				tl_html_link(b, links[i], W(p, "wijzigen of verwijderen", "edit or delete"));
+				/* the same visible words on every row: the item's name,
+				 * hidden, tells the links apart (WCAG 2.4.4, 2.4.9) */
+				tl_html_lit(b, " <a");
+				tl_html_href(b, links[i]);
+				tl_html_lit(b, ">");
+				tl_html_text(b, W(p, "wijzigen of verwijderen", "edit or delete"));
+				tl_html_lit(b, "<span class=\"tl-visually-hidden\">: ");
+				tl_html_text(b, items[i]);
+				tl_html_lit(b, "</span></a>");
 			}
 			tl_html_lit(b, "</li>\n");
 		}

@@ -1036,6 +1036,10 @@ struct edit {
 	int (*get)(struct ctx *x, tl_store *st, struct edit *e);
 	/* Update or delete, checking e->version again in the statement. */
 	int (*put)(struct ctx *x, tl_store *st, struct edit *e, tl_errors *errs);
+	/* Read the saved item back as get does, for the audit trail's "after"
+	 * (report content); NULL: the form's values are the "after" (chapters
+	 * are stored as sent; an account's password shows as "changed"). */
+	int (*reread)(struct ctx *x, tl_store *st, struct edit *e);
 	const char **theirs;                /* filled by get: the stored values, per field */
 	int64_t their_version;
 	const void *stored;                 /* stories, instruments: get's copy of the stored item */
@@ -1094,6 +1098,22 @@ static int check_commit(struct server *sv, int rc, tl_errors *errs)
 	return rc;
 }
 
+/* The audit trail's "after" of a saved item: read back through e->reread
+ * when set, so it is the stored value formatted as "before" is (12500,5, not
+ * the form's 12500,50; a partner's kept fields as kept); else the form's
+ * values.  A delete has none. */
+static int audit_after(struct ctx *x, tl_store *st, const struct edit *e, const char *const **after)
+{
+	*after = e->deleting ? NULL : e->mine;
+	if (e->deleting || !e->reread)
+		return TL_OK;
+	struct edit back = *e;
+	int rc = e->reread(x, st, &back);
+	if (!rc)
+		*after = back.theirs;
+	return rc;
+}
+
 /* Read, compare versions, write and audit in one transaction.  Before it
  * commits, the changed data is loaded into the next snapshot: a change that
  * leaves no report (a story a chapter still shows, deleted) is rolled back
@@ -1111,11 +1131,14 @@ static int run_edit(struct ctx *x, struct edit *e, tl_errors *errs)
 			rc = TL_ERR_CONFLICT;
 		if (!rc)
 			rc = e->put(x, st, e, errs);
+		const char *const *after = NULL;
+		if (!rc)
+			rc = audit_after(x, st, e, &after);
 		if (!rc)
 			rc = tl_store_audit_add(st, x->user.name, e->adding ? "add" : e->deleting ? "delete" : "edit",
 						e->entity, e->key,
 						e->adding ? NULL : values_json(x, e->fields, e->nf, e->theirs),
-						e->deleting ? NULL : values_json(x, e->fields, e->nf, e->mine), errs);
+						after ? values_json(x, e->fields, e->nf, after) : NULL, errs);
 		rc = check_commit(x->sv, rc, errs);
 	} else {
 		pthread_mutex_unlock(&x->sv->db_lock);
@@ -2168,7 +2191,8 @@ struct value {
 /* Items that are the rows of a table in the model, each named by a slug
  * (instruments, targets).  table_locate(), table_items(), table_new_key()
  * and table_add() serve all of them from this description, so what differs
- * between them is data: where the table is and what names a row. */
+ * between them is data: where the table is and what names a row.  (Stories,
+ * listed and added on pages of their own, use it for table_new_key().) */
 struct table {
 	size_t rows, count;   /* offsetof(struct tl_model, …): the array and its length */
 	size_t size;          /* of one row */
@@ -2972,6 +2996,9 @@ static const struct entity story_entity = {
 	.get = story_get,
 	.parse = story_parse,
 	.put = story_put,
+	/* the stories' own list and add pages use its table for a new slug only */
+	.tab = {offsetof(struct tl_model, stories), offsetof(struct tl_model, n_stories), sizeof(struct tl_story),
+		offsetof(struct tl_story, slug), offsetof(struct tl_story, title), "verhaal", NULL, NULL},
 };
 
 /* The list of stories this account may see, and the form that adds one:
@@ -3011,7 +3038,6 @@ static enum MHD_Result h_stories(struct ctx *x)
 
 static enum MHD_Result h_story_add(struct ctx *x)
 {
-	const struct tl_model *m = x->snap->m;
 	int editor = (role_bit(x->user.role) & EDITORS) != 0;
 	tl_errors errs = TL_ERRORS_INIT;
 	struct tl_story y;
@@ -3023,18 +3049,13 @@ static enum MHD_Result h_story_add(struct ctx *x)
 		return ok;
 	}
 	/* A slug from the title, unique among the stories. */
-	char base[72];
-	tl_html_idify(base, sizeof base, y.title);
-	if (!base[0])
-		strcpy(base, "verhaal");
-	const char *slug = base;
-	for (int i = 2; tl_model_story(m, slug); i++)
-		slug = tl_arena_printf(x->a, "%s-%d", base, i);
-	y.slug = slug;
+	struct edit e = {.ent = &story_entity, .item = &y};
+	y.slug = table_new_key(x, &e);
 	y.published = editor && tl_form_get(&x->form, "published") != NULL;
 	size_t nf;
 	struct tl_form_field *f = spec_fields(x, story_entity.fields, story_entity.nf, story_entity.editors_tail, &nf);
-	int rc = write_item(x, w_story, &y, "story", y.slug, values_obj(f, nf, refill(x, f, nf)), &errs);
+	/* the audit row's "after" as an edit's: the parsed story, formatted as stored */
+	int rc = write_item(x, w_story, &y, "story", y.slug, values_obj(f, nf, story_values(x, &y)), &errs);
 	if (rc) {
 		enum MHD_Result ok = stories_page(x, rc == TL_ERR_INPUT ? 422 : 500, &errs, NULL, 1);
 		tl_errors_free(&errs);
@@ -3687,6 +3708,7 @@ static enum MHD_Result h_item_edit(struct ctx *x)
 	e.mine = refill(x, e.fields, e.nf);
 	e.get = e.ent->get;
 	e.put = e.ent->put;
+	e.reread = e.ent->get;
 	if (!e.deleting) {
 		tl_errors errs = TL_ERRORS_INIT;
 		e.ent->parse(x, &e, &errs);
@@ -3734,6 +3756,7 @@ static enum MHD_Result h_item_add(struct ctx *x)
 		e.key = e.ent->new_key(x, &e);
 		e.get = get_nothing;
 		e.put = e.ent->add;
+		e.reread = e.ent->get;
 		int rc = run_edit(x, &e, &errs);
 		if (rc == TL_OK) {
 			tl_errors_free(&errs);

@@ -46,6 +46,7 @@ expect "grant list" 200 GET /beheer/toekenningen -b "$T/partner1.jar"
 body_has "grant list links" 'href="/beheer/toekenningen/regeling-a/0"'
 expect "story list" 200 GET /beheer/verhalen -b "$T/editor.jar"
 body_has "story list links" 'href="/beheer/verhalen/concept"'
+body_has "each story's link names it" 'href="/beheer/verhalen/concept">wijzigen of verwijderen<span class="tl-visually-hidden">: '
 expect "step list" 200 GET /beheer/stappen -b "$T/editor.jar"
 body_has "step list links" 'href="/beheer/stappen/'
 
@@ -257,6 +258,8 @@ expect "sql injection in a target slug" 404 POST "/beheer/streefdoelen/x'%20OR%2
 	--data-urlencode "csrf=$c_editor" --data "version=0&title=x"
 expect "instrument list" 200 GET /beheer/instrumenten -b "$T/partner1.jar"
 body_has "instrument list links" 'href="/beheer/instrumenten/regeling-a"'
+body_has "each instrument's link names it" \
+	'href="/beheer/instrumenten/regeling-a">wijzigen of verwijderen<span class="tl-visually-hidden">: Regeling A</span></a>'
 body_lacks "partner sees only its instruments" 'href="/beheer/instrumenten/netwerk-b"'
 body_has "instrument list has an add form" 'Toevoegen</button>'
 expect "instrument form" 200 GET /beheer/instrumenten/regeling-a -b "$T/partner1.jar"
@@ -303,7 +306,7 @@ body_has "error names the last year" 'Laatste jaar</a>: het eindjaar'
 body_lacks "refused form escapes" "<script>alert(1)"
 body_has "refused form keeps the text" 'value="Regeling &quot;&gt;&lt;script&gt;'
 expect "partner edits its instrument" 303 POST /beheer/instrumenten/regeling-a -b "$T/partner1.jar" \
-	--data-urlencode "csrf=$c_p1" --data "version=$iv&budget=120000&start_year=2024&end_year=2026&kind=regeling&theme=thema" \
+	--data-urlencode "csrf=$c_p1" --data "version=$iv&budget=120000%2C00&start_year=2024&end_year=2026&kind=regeling&theme=thema" \
 	--data-urlencode "description=Beschrijving $X" \
 	--data "municipalities=GM0106&municipalities=GM0114&goals=1" --data-urlencode "name=Regeling A $X" \
 	--data-urlencode "partners=Partner Een
@@ -318,7 +321,11 @@ Partner Drie $X" --data-urlencode "budget_note=voor drie jaar" --data-urlencode 
 	not_ok "the stated total's words are not stored"
 expect "audit json after the stated totals" 200 GET /beheer/audit.json -b "$T/admin.jar"
 body_has "audit: stated totals before" '"stated":"2025 |  | 4 | 10000 | Vier initiatieven'
-body_has "audit: stated totals after" '"stated":"2025 | | 5 | 12500,50 | Vijf'
+# "after" is the stored value, formatted as "before" is, not the form's text
+body_has "audit: stated totals after, as stored" '"stated":"2025 |  | 5 | 12500,5 | Vijf'
+body_lacks "audit: not the form's stated totals" '12500,50'
+body_has "audit: budget after, as stored" '"budget":"120000","budget_note"'
+body_lacks "audit: not the form's budget" '120000,00'
 body_has "audit: source before" '"source":"Testbron"'
 body_has "audit: source after" '"source":"Bron \"><script>alert(1)</script>'
 expect "api: the instrument" 200 GET /api/v1/instruments
@@ -331,9 +338,15 @@ body_has "the stated totals in the form, escaped" "| Vijf &quot;&gt;&lt;script&g
 body_has "the source in the form, escaped" 'name="source" value="Bron &quot;&gt;&lt;script&gt;alert(1)'
 expect "stored xss in the instrument list" 200 GET /beheer/instrumenten -b "$T/editor.jar"
 body_lacks "instrument list escapes" "<script>alert(1)"
+body_has "the hidden link name is escaped" '<span class="tl-visually-hidden">: Regeling A &quot;&gt;&lt;script&gt;'
 expect "stored xss on the report page" 200 GET /thema.html
 body_lacks "report page escapes the instrument" "<script>alert(1)"
 body_lacks "report page escapes the instrument img" "<img src=x"
+# /thema.html no longer shows the instruments (the chapter was rewritten
+# above) and is the published report: the search shows the edited name
+expect "search finds the edited instrument" 200 GET "/zoeken?q=Regeling"
+body_has "search shows the instrument's name, escaped" 'Regeling A &quot;&gt;&lt;script&gt;alert(1)'
+body_lacks "search escapes the instrument" "<script>alert(1)"
 expect "stale instrument save" 409 POST /beheer/instrumenten/regeling-a -b "$T/editor.jar" \
 	--data-urlencode "csrf=$c_editor" --data "version=$iv&name=Mijn+regeling&kind=regeling" --data-urlencode "partners=Partner Een"
 body_has "instrument 409 in Dutch" "iemand anders heeft dit intussen gewijzigd"
@@ -396,6 +409,8 @@ matrix POST /beheer/streefdoelen/doel-met-alles     "version=0&title="  401 403 
 expect "unknown target" 404 GET /beheer/streefdoelen/bestaat-niet -b "$T/editor.jar"
 expect "target list" 200 GET /beheer/streefdoelen -b "$T/editor.jar"
 body_has "target list links" 'href="/beheer/streefdoelen/doel-zonder-getal"'
+body_has "each target's link names it" \
+	'href="/beheer/streefdoelen/doel-zonder-getal">wijzigen of verwijderen<span class="tl-visually-hidden">: Meer jongeren voelen zich gezond</span></a>'
 expect "target form" 200 GET /beheer/streefdoelen/doel-met-alles -b "$T/editor.jar"
 body_has "target form: baseline date" 'value="2024-01-01"'
 body_has "target form: the source's words" '>Van twee naar tien tuinen.</textarea>'
