@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "store/sql.h"
 
@@ -31,6 +32,18 @@ static inline const char *test_store_uri(const char *path)
 	}
 	tl_sql_close(db);
 	return uri;
+}
+
+/* Remove the SQLite file path and the -wal and -shm files beside it (none
+ * of them need exist). */
+static inline void test_store_remove(const char *path)
+{
+	char p[256];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
 }
 
 #endif
