@@ -45,8 +45,17 @@ static int setup(void **state)
 	if (tl_store_open(&f->st, test_store_uri(f->path), &f->e) ||
 	    tl_agenda_parse("agenda.yml", yml, strlen(yml), f->a, &f->m, &f->e))
 		return -1;
+	const struct tl_model *m = f->m;
 	tl_store_begin(f->st, &f->e);
-	test_store_put_framework(f->st, f->m, &f->e);
+	tl_store_put_agenda(f->st, &m->agenda, &f->e);
+	for (size_t i = 0; i < m->n_themes; i++)
+		tl_store_put_theme(f->st, &m->themes[i], &f->e);
+	for (size_t i = 0; i < m->n_goals; i++)
+		tl_store_put_goal(f->st, &m->goals[i], &f->e);
+	for (size_t i = 0; i < m->n_regions; i++)
+		tl_store_put_region(f->st, &m->regions[i], &f->e);
+	for (size_t i = 0; i < m->n_indicators; i++)
+		tl_store_put_indicator(f->st, &m->indicators[i], &f->e);
 	tl_store_import_begin(f->st, "x.csv", &f->id, &f->e);
 	if (tl_errors_failed(&f->e))
 		return -1;

@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "store/sql.h"
-#include "store/store.h"
 
 static inline const char *test_store_uri(const char *path)
 {
@@ -33,23 +32,6 @@ static inline const char *test_store_uri(const char *path)
 	}
 	tl_sql_close(db);
 	return uri;
-}
-
-/* Model m's agenda, themes, goals, regions, indicators and mergers into
- * st, in the caller's transaction; failures are added to errs. */
-static inline void test_store_put_framework(tl_store *st, const struct tl_model *m, tl_errors *errs)
-{
-	tl_store_put_agenda(st, &m->agenda, errs);
-	for (size_t i = 0; i < m->n_themes; i++)
-		tl_store_put_theme(st, &m->themes[i], errs);
-	for (size_t i = 0; i < m->n_goals; i++)
-		tl_store_put_goal(st, &m->goals[i], errs);
-	for (size_t i = 0; i < m->n_regions; i++)
-		tl_store_put_region(st, &m->regions[i], errs);
-	for (size_t i = 0; i < m->n_indicators; i++)
-		tl_store_put_indicator(st, &m->indicators[i], errs);
-	for (size_t i = 0; i < m->n_mergers; i++)
-		tl_store_put_merger(st, &m->mergers[i], errs);
 }
 
 /* Remove the SQLite file path and the -wal and -shm files beside it (none
