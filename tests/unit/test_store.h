@@ -16,6 +16,18 @@
 
 #include "store/sql.h"
 
+/* Remove the SQLite file path and the -wal and -shm files beside it (none
+ * of them need exist). */
+static inline void test_store_remove(const char *path)
+{
+	char p[256];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
 static inline const char *test_store_uri(const char *path)
 {
 	if (!getenv("TELLING_TEST_PG"))
@@ -32,18 +44,6 @@ static inline const char *test_store_uri(const char *path)
 	}
 	tl_sql_close(db);
 	return uri;
-}
-
-/* Remove the SQLite file path and the -wal and -shm files beside it (none
- * of them need exist). */
-static inline void test_store_remove(const char *path)
-{
-	char p[256];
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
 }
 
 #endif
