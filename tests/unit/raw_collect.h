@@ -1,12 +1,14 @@
 /*
  * raw_collect — a tl_raw_sink for reader tests that copies everything it is
  * told (table, topics, regions, cells), in order, into an arena, and the
- * helpers those tests share (messages, assert_has, data_path).  Shared by
- * the CBS v3, v4, metadata, StatLine and RMBW reader tests, which include
- * <sys/stat.h>, <stdio.h>, <stdlib.h>, core/buf.h and core/err.h first.
+ * helpers those tests share (messages, assert_has, and data_path from
+ * test_data.h).  Shared by the CBS v3, v4, metadata, StatLine and RMBW
+ * reader tests, which include <stdlib.h>, core/buf.h and core/err.h first.
  */
 #ifndef TL_TEST_RAW_COLLECT_H
 #define TL_TEST_RAW_COLLECT_H
+
+#include "test_data.h"
 
 /* ---- Harness ---------------------------------------------------------------
  * A sink that copies everything it is told, in order. */
@@ -170,7 +172,7 @@ static struct tl_raw_sink sink_of(struct coll *c)
 	return s;
 }
 
-/* ---- Messages and fixtures ------------------------------------------------- */
+/* ---- Messages -------------------------------------------------------------- */
 
 /* All entries of errs formatted, one per line (caller frees). */
 static char *messages(const tl_errors *e)
@@ -191,33 +193,5 @@ static char *messages(const tl_errors *e)
 		if (!strstr((msg), (want)))                                     \
 			fail_msg("missing \"%s\" in:\n%s", (want), (msg));     \
 	} while (0)
-
-/* Path of a fixture under tests/data/: from $TL_TEST_DATA when set, else
- * from the source tree root (where make runs the tests), else relative to
- * this file.  A fixture that cannot be found fails the test with a hint. */
-static const char *data_path(const char *rel)
-{
-	static char buf[4][1024];
-	static int k;
-	char *out = buf[k++ & 3];
-	struct stat sb;
-	const char *env = getenv("TL_TEST_DATA");
-	if (env && *env) {
-		snprintf(out, sizeof buf[0], "%s/%s", env, rel);
-		if (stat(out, &sb) == 0)
-			return out;
-	}
-	snprintf(out, sizeof buf[0], "tests/data/%s", rel);
-	if (stat(out, &sb) == 0)
-		return out;
-	const char *me = __FILE__;
-	const char *slash = strrchr(me, '/');
-	snprintf(out, sizeof buf[0], "%.*s/../data/%s", slash ? (int)(slash - me) : 1,
-		 slash ? me : ".", rel);
-	if (stat(out, &sb) != 0)
-		fail_msg("fixture tests/data/%s not found: run the tests from the source tree "
-			 "root, or set TL_TEST_DATA to the tests/data folder", rel);
-	return out;
-}
 
 #endif
