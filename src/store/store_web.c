@@ -37,6 +37,23 @@ static const char *col_text(tl_arena *a, tl_sql_stmt *s, int i)
 	return t ? tl_arena_strdup(a, (const char *)t) : NULL;
 }
 
+/* An optional number (budget, amount, baseline): NULL when there is none. */
+static void bind_opt_double(tl_sql_stmt *s, int i, int has, double v)
+{
+	if (has)
+		tl_sql_bind_double(s, i, v);
+	else
+		tl_sql_bind_null(s, i);
+}
+
+/* Column i into *v, 0 when NULL; whether it held a number. */
+static int col_opt_double(tl_sql_stmt *s, int i, double *v)
+{
+	int has = !tl_sql_col_null(s, i);
+	*v = has ? tl_sql_col_double(s, i) : 0;
+	return has;
+}
+
 /* Step a one-shot statement to completion and finalize it. */
 static int done(tl_store *st, tl_sql_stmt *s, tl_errors *errs, const char *what)
 {
@@ -546,10 +563,7 @@ int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 		bind_text(s, 3, g->project);
 		bind_text(s, 4, g->municipality);
 		tl_sql_bind_int(s, 5, g->year);
-		if (g->has_amount)
-			tl_sql_bind_double(s, 6, g->amount);
-		else
-			tl_sql_bind_null(s, 6);
+		bind_opt_double(s, 6, g->has_amount, g->amount);
 		bind_text(s, 7, g->note);
 	}
 	if (done(st, s, errs, "grant"))
@@ -723,8 +737,7 @@ static void read_instrument(tl_sql_stmt *s, tl_arena *a, void *item)
 	in->name = col_text(a, s, 2);
 	in->kind = col_text(a, s, 3);
 	in->theme = col_text(a, s, 4);
-	in->has_budget = !tl_sql_col_null(s, 5);
-	in->budget = in->has_budget ? tl_sql_col_double(s, 5) : 0;
+	in->has_budget = col_opt_double(s, 5, &in->budget);
 	in->budget_note = col_text(a, s, 6);
 	in->start_year = (int)tl_sql_col_int(s, 7);
 	in->end_year = (int)tl_sql_col_int(s, 8);
@@ -757,10 +770,7 @@ int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int
 				       " description = ?11 WHERE slug = ?1 AND version = ?8", &r);
 	if (s) {
 		bind_text(s, 2, in->name);
-		if (in->has_budget)
-			tl_sql_bind_double(s, 3, in->budget);
-		else
-			tl_sql_bind_null(s, 3);
+		bind_opt_double(s, 3, in->has_budget, in->budget);
 		bind_text(s, 4, in->budget_note);
 		tl_sql_bind_int(s, 5, in->start_year);
 		tl_sql_bind_int(s, 6, in->end_year);
@@ -798,11 +808,9 @@ static void read_target(tl_sql_stmt *s, tl_arena *a, void *item)
 	t->title = col_text(a, s, 2);
 	t->instrument = col_text(a, s, 3);
 	t->unit = col_text(a, s, 4);
-	t->has_baseline = !tl_sql_col_null(s, 5);
-	t->baseline = t->has_baseline ? tl_sql_col_double(s, 5) : 0;
+	t->has_baseline = col_opt_double(s, 5, &t->baseline);
 	col_ymd(s, 6, &t->baseline_date);
-	t->has_target = !tl_sql_col_null(s, 7);
-	t->target = t->has_target ? tl_sql_col_double(s, 7) : 0;
+	t->has_target = col_opt_double(s, 7, &t->target);
 	col_ymd(s, 8, &t->deadline);
 	t->theme = col_text(a, s, 9);
 	const char *pol = tl_sql_col_text(s, 10);
@@ -839,15 +847,9 @@ int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t vers
 	if (s) {
 		bind_text(s, 2, t->title);
 		bind_text(s, 3, t->unit);
-		if (t->has_baseline)
-			tl_sql_bind_double(s, 4, t->baseline);
-		else
-			tl_sql_bind_null(s, 4);
+		bind_opt_double(s, 4, t->has_baseline, t->baseline);
 		bind_ymd_text(s, 5, &t->baseline_date);
-		if (t->has_target)
-			tl_sql_bind_double(s, 6, t->target);
-		else
-			tl_sql_bind_null(s, 6);
+		bind_opt_double(s, 6, t->has_target, t->target);
 		bind_ymd_text(s, 7, &t->deadline);
 		tl_sql_bind_int(s, 8, *new_version);
 		tl_sql_bind_int(s, 9, version);
@@ -1061,8 +1063,7 @@ static void read_grant(tl_sql_stmt *s, tl_arena *a, void *item)
 	g->project = col_text(a, s, 3);
 	g->municipality = col_text(a, s, 4);
 	g->year = tl_sql_col_int(s, 5);
-	g->has_amount = !tl_sql_col_null(s, 6);
-	g->amount = g->has_amount ? tl_sql_col_double(s, 6) : 0;
+	g->has_amount = col_opt_double(s, 6, &g->amount);
 	g->note = col_text(a, s, 7);
 }
 
@@ -1094,10 +1095,7 @@ int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, 
 		bind_text(s, 4, g->project);
 		bind_text(s, 5, g->municipality);
 		tl_sql_bind_int(s, 6, g->year);
-		if (g->has_amount)
-			tl_sql_bind_double(s, 7, g->amount);
-		else
-			tl_sql_bind_null(s, 7);
+		bind_opt_double(s, 7, g->has_amount, g->amount);
 		bind_text(s, 8, g->note);
 		tl_sql_bind_int(s, 9, *new_version);
 		tl_sql_bind_int(s, 10, version);

@@ -24,7 +24,6 @@
 #include "import/cbs_v3.h"
 
 #include "raw_collect.h"
-}
 
 static const struct rtopic *topic(const struct coll *c, const char *key)
 {
@@ -45,53 +44,6 @@ static const struct rcell *cell(const struct coll *c, const char *key, const cha
 			return x;
 	}
 	return NULL;
-}
-
-/* All entries of errs formatted, one per line (caller frees). */
-static char *messages(const tl_errors *e)
-{
-	tl_buf b = TL_BUF_INIT;
-	for (size_t i = 0; i < e->n; i++) {
-		char *s = tl_error_format(&e->items[i], e->is_warning[i]);
-		tl_buf_puts(&b, s);
-		tl_buf_putc(&b, '\n');
-		free(s);
-	}
-	return tl_buf_detach(&b, NULL);
-}
-
-#define assert_has(msg, want)                                                   \
-	do {                                                                    \
-		if (!strstr((msg), (want)))                                     \
-			fail_msg("missing \"%s\" in:\n%s", (want), (msg));     \
-	} while (0)
-
-/* Path of a fixture under tests/data/: from $TL_TEST_DATA when set, else
- * from the source tree root (where make runs the tests), else relative to
- * this file. */
-static const char *data_path(const char *rel)
-{
-	static char buf[4][1024];
-	static int k;
-	char *out = buf[k++ & 3];
-	struct stat sb;
-	const char *env = getenv("TL_TEST_DATA");
-	if (env && *env) {
-		snprintf(out, sizeof buf[0], "%s/%s", env, rel);
-		if (stat(out, &sb) == 0)
-			return out;
-	}
-	snprintf(out, sizeof buf[0], "tests/data/%s", rel);
-	if (stat(out, &sb) == 0)
-		return out;
-	const char *me = __FILE__;
-	const char *slash = strrchr(me, '/');
-	snprintf(out, sizeof buf[0], "%.*s/../data/%s", slash ? (int)(slash - me) : 1,
-		 slash ? me : ".", rel);
-	if (stat(out, &sb) != 0)
-		fail_msg("fixture tests/data/%s not found: run the tests from the source tree "
-			 "root, or set TL_TEST_DATA to the tests/data folder", rel);
-	return out;
 }
 
 #define RIVM2020 "cbs/rivm-gezondheidsmonitor/RIVM_gezondheid2020_18+.drenthe.csv"

@@ -71,12 +71,7 @@ static int teardown(void **state)
 	tl_store_close(f->st);
 	tl_arena_free(f->a);
 	tl_errors_free(&f->e);
-	char p[80];
-	unlink(f->path);
-	snprintf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	test_store_remove(f->path);
 	free(f);
 	return 0;
 }

@@ -1,10 +1,14 @@
 /*
  * raw_collect — a tl_raw_sink for reader tests that copies everything it is
- * told (table, topics, regions, cells), in order, into an arena.  Shared by
- * the CBS v3, metadata and StatLine reader tests.
+ * told (table, topics, regions, cells), in order, into an arena, and the
+ * helpers those tests share (messages, assert_has, and data_path from
+ * test_data.h).  Shared by the CBS v3, v4, metadata, StatLine and RMBW
+ * reader tests, which include <stdlib.h>, core/buf.h and core/err.h first.
  */
 #ifndef TL_TEST_RAW_COLLECT_H
 #define TL_TEST_RAW_COLLECT_H
+
+#include "test_data.h"
 
 /* ---- Harness ---------------------------------------------------------------
  * A sink that copies everything it is told, in order. */
@@ -39,6 +43,8 @@ struct coll {
 	struct rcell *cells;
 	size_t nc;
 	int topic_after_cell;  /* a topic came after a cell */
+	int region_after_cell; /* a region came after a cell */
+	long national;         /* cells marked national */
 	int unannounced;       /* a cell's topic or region was not reported before it */
 	int check_regions;     /* count a cell whose region was not reported as unannounced */
 	int dup_region;        /* a region code came twice */
@@ -99,6 +105,8 @@ static int on_region(void *ctx, const struct tl_raw_region *g)
 {
 	struct coll *c = ctx;
 	assert_non_null(g->code);
+	if (c->nc)
+		c->region_after_cell = 1;
 	if (region(c, g->code))
 		c->dup_region = 1;
 	c->regions = grow(c, c->regions, c->nr, sizeof *c->regions);
@@ -123,6 +131,7 @@ static int on_cell(void *ctx, const struct tl_raw_cell *x)
 		c->unannounced = 1;
 	c->cells = grow(c, c->cells, c->nc, sizeof *c->cells);
 	struct rcell *r = &c->cells[c->nc++];
+	c->national += x->national != 0;
 	r->table = cdup(c, x->table);
 	r->topic = cdup(c, x->topic);
 	r->region = cdup(c, x->region);
@@ -161,5 +170,28 @@ static struct tl_raw_sink sink_of(struct coll *c)
 {
 	struct tl_raw_sink s = {c, on_table, on_topic, on_region, on_cell, NULL};
 	return s;
+}
+
+/* ---- Messages -------------------------------------------------------------- */
+
+/* All entries of errs formatted, one per line (caller frees). */
+static char *messages(const tl_errors *e)
+{
+	tl_buf b = TL_BUF_INIT;
+	for (size_t i = 0; i < e->n; i++) {
+		char *s = tl_error_format(&e->items[i], e->is_warning[i]);
+		tl_buf_puts(&b, s);
+		tl_buf_putc(&b, '\n');
+		free(s);
+	}
+	return tl_buf_detach(&b, NULL);
+}
+
+/* Fail, showing all messages, unless msg contains want. */
+#define assert_has(msg, want)                                                   \
+	do {                                                                    \
+		if (!strstr((msg), (want)))                                     \
+			fail_msg("missing \"%s\" in:\n%s", (want), (msg));     \
+	} while (0)
 
 #endif

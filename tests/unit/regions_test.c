@@ -32,27 +32,10 @@
 #include "import/statfile.h"
 #include "store/store.h"
 #include "text/narrate_analysis.h"
+#include "test_data.h"
 #include "test_store.h"
 
 #define K37259 "cbs/odata3-untyped-csv/37259ned_UntypedDataSet_05022020_161506.drenthe.csv"
-
-static const char *data_path(const char *rel)
-{
-	static char buf[2][1024];
-	static int k;
-	char *out = buf[k++ & 1];
-	struct stat sb;
-	const char *env = getenv("TL_TEST_DATA");
-	if (env && *env) {
-		snprintf(out, sizeof buf[0], "%s/%s", env, rel);
-		if (stat(out, &sb) == 0)
-			return out;
-	}
-	snprintf(out, sizeof buf[0], "tests/data/%s", rel);
-	if (stat(out, &sb) != 0)
-		fail_msg("fixture tests/data/%s not found: run the tests from the source tree root", rel);
-	return out;
-}
 
 static const char yml[] =
 	"agenda: {slug: r, title: R, report_year: 2025, focus_region: PV22, national_region: NL01}\n"
@@ -115,12 +98,7 @@ static int teardown(void **state)
 	tl_store_close(f->st);
 	tl_arena_free(f->a);
 	tl_errors_free(&f->e);
-	char p[80];
-	unlink(f->path);
-	snprintf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	test_store_remove(f->path);
 	free(f);
 	return 0;
 }

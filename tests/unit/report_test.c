@@ -266,12 +266,7 @@ static void test_report_round_trips_through_the_store(void **state)
 	tl_arena_free(a);
 	tl_arena_free(b);
 	tl_store_close(st);
-	unlink(path);
-	char aux[80];
-	snprintf(aux, sizeof aux, "%s-wal", path);
-	unlink(aux);
-	snprintf(aux, sizeof aux, "%s-shm", path);
-	unlink(aux);
+	test_store_remove(path);
 }
 
 static void test_dates_keep_their_precision(void **state)

@@ -43,12 +43,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 	tl_store_close(f->st);
 	tl_arena_free(f->a);
-	char wal[80];
-	unlink(f->path);
-	snprintf(wal, sizeof wal, "%s-wal", f->path);
-	unlink(wal);
-	snprintf(wal, sizeof wal, "%s-shm", f->path);
-	unlink(wal);
+	test_store_remove(f->path);
 	free(f);
 	return 0;
 }

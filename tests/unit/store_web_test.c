@@ -15,6 +15,7 @@
 
 #include "store/store.h"
 #include "store/store_web.h"
+#include "test_store.h"
 
 struct fx {
 	char path[64];
@@ -70,12 +71,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 	tl_store_close(f->st);
 	tl_arena_free(f->a);
-	char p[80];
-	unlink(f->path);
-	snprintf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	test_store_remove(f->path);
 	free(f);
 	return 0;
 }

@@ -12,8 +12,21 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "store/sql.h"
+
+/* Remove the SQLite file path and the -wal and -shm files beside it (none
+ * of them need exist). */
+static inline void test_store_remove(const char *path)
+{
+	char p[256];
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
 
 static inline const char *test_store_uri(const char *path)
 {
