@@ -6,9 +6,24 @@
 #include "pages.h"
 #include "../model/report.h"
 
-/* The latest value of an indicator in a region, as table cell text. */
+/* Whether some municipality of the report has a figure for the indicator. */
+static int municipalities_have(const struct tl_model *m, const struct tl_indicator *d)
+{
+	size_t ngm, n;
+	const struct tl_region **gm = tl_report_municipalities(m, &ngm);
+	for (size_t i = 0; i < ngm; i++) {
+		const struct tl_observation *s = tl_model_series(m, d->slug, gm[i]->code, &n);
+		if (s && tl_series_latest(s, n) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The latest value of an indicator in a region, as table cell text.  With
+ * by_municipality set, a region without a figure whose municipalities do
+ * have one says so, rather than "geen gegevens" above a chart full of them. */
 static void latest_cell(tl_buf *b, const struct tl_model *m, const struct tl_indicator *d,
-			const char *region, enum tl_lang lang)
+			const char *region, int by_municipality, enum tl_lang lang)
 {
 	tl_html_lit(b, "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column tl-num\">");
 	size_t n;
@@ -16,7 +31,10 @@ static void latest_cell(tl_buf *b, const struct tl_model *m, const struct tl_ind
 	long last = s ? tl_series_latest(s, n) : -1;
 	if (last < 0) {
 		tl_html_lit(b, "<span class=\"tl-missing\">");
-		tl_html_text(b, tl_word(lang, "geen gegevens", "no data"));
+		if (by_municipality && municipalities_have(m, d))
+			tl_html_text(b, tl_word(lang, "alleen per gemeente", "by municipality only"));
+		else
+			tl_html_text(b, tl_word(lang, "geen gegevens", "no data"));
 		tl_html_lit(b, "</span>");
 	} else {
 		tl_html_value(b, s[last].value, d->decimals, tl_unit_kind(d->unit), lang);
@@ -135,9 +153,9 @@ void tl_page_index(tl_buf *b, const struct tl_page *p, const char *const *chart_
 				tl_html_text(b, d->title);
 			}
 			tl_html_lit(b, "</th>");
-			latest_cell(b, m, d, focus->code, lang);
+			latest_cell(b, m, d, focus->code, 1, lang);
 			if (nat)
-				latest_cell(b, m, d, nat->code, lang);
+				latest_cell(b, m, d, nat->code, 0, lang);
 			tl_html_lit(b, "<td class=\"utrecht-table__cell\">");
 			tl_html_text(b, d->source);
 			tl_html_lit(b, "</td></tr>\n");

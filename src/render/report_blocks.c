@@ -164,13 +164,22 @@ void tl_render_grants(tl_buf *b, const struct tl_page *p, const struct tl_instru
 	tl_html_lit(b, "</tbody>\n<tfoot><tr><th scope=\"row\" class=\"utrecht-table__header-cell\" colspan=\"5\">");
 	tl_html_text(b, tl_word(lang, "Berekend uit de genoemde toekenningen: ", "Computed from the grants named: "));
 	tl_html_int(b, s.count);
-	if (s.with_amount < s.count) {
+	if (s.with_amount == 0 && s.count) {
+		tl_html_text(b, tl_word(lang, " (geen bedrag genoemd)", " (no amount stated)"));
+	} else if (s.with_amount < s.count) {
 		tl_html_text(b, tl_word(lang, " (bedrag bekend van ", " (amount known for "));
 		tl_html_int(b, s.with_amount);
 		tl_html_lit(b, ")");
 	}
 	tl_html_lit(b, "</th><td class=\"utrecht-table__cell utrecht-table__cell--numeric-column tl-num\">");
-	euro(b, s.amount, lang);
+	/* no amount known is not an amount of € 0 */
+	if (s.with_amount == 0 && s.count) {
+		tl_html_lit(b, "<span class=\"tl-missing\">");
+		tl_html_text(b, tl_word(lang, "niet genoemd", "not stated"));
+		tl_html_lit(b, "</span>");
+	} else {
+		euro(b, s.amount, lang);
+	}
 	tl_html_lit(b, "</td></tr></tfoot></table></div>\n");
 	if (in->n_stated) {
 		/* Say that not every grant is named only when a stated total is
