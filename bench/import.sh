@@ -14,7 +14,8 @@
 # \copy of the long CSV (ratio to baseline c), and times what a fresh
 # process needs to render one municipality profile from the national store
 # on each engine (bench/profile_render.c: open, load the model, parse the
-# site, render the first gemeente/ page), checking both give the same bytes.
+# site, render the first gemeente/ page), checking both give the same bytes,
+# and that process's peak RSS on each engine.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared}
@@ -122,12 +123,12 @@ if [ -n "${TELLING_PG_URI:-}" ]; then
 		-O2 -I"$ROOT/src" -o "$W/profile_render" "$ROOT/bench/profile_render.c" "$ROOT"/build/obj/*/*.o \
 		-lsqlite3 -lpq -lyaml -lmd4c -ljansson -lmicrohttpd -lsodium -lz -lpthread -lm
 	field() { sed -n "s/.* $1 \([0-9.]*\) s.*/\1/p" "$2"; }
-	lt=() ll=() pt2=() pl=()
+	lt=() ll=() pt2=() pl=() lr=() pr=()
 	for i in $(seq 1 "$RUNS"); do
-		"$W/profile_render" "$W/t.db" >"$W/prof-lite"
-		lt+=("$(field total "$W/prof-lite")"); ll+=("$(field load "$W/prof-lite")")
-		"$W/profile_render" "$PG" >"$W/prof-pg"
-		pt2+=("$(field total "$W/prof-pg")"); pl+=("$(field load "$W/prof-pg")")
+		/usr/bin/time -v -o "$W/time" "$W/profile_render" "$W/t.db" >"$W/prof-lite"
+		lt+=("$(field total "$W/prof-lite")"); ll+=("$(field load "$W/prof-lite")"); lr+=("$(peak "$W/time")")
+		/usr/bin/time -v -o "$W/time" "$W/profile_render" "$PG" >"$W/prof-pg"
+		pt2+=("$(field total "$W/prof-pg")"); pl+=("$(field load "$W/prof-pg")"); pr+=("$(peak "$W/time")")
 	done
 	sum_lite=$(sed 's/.*sum //' "$W/prof-lite")
 	sum_pg=$(sed 's/.*sum //' "$W/prof-pg")
@@ -138,5 +139,10 @@ if [ -n "${TELLING_PG_URI:-}" ]; then
 	printf 'profile %s from SQLite     %6.2f s (loading the model %.2f s)\n' "$page" "$lm" "$(printf '%s\n' "${ll[@]}" | median)"
 	printf 'profile %s from PostgreSQL %6.2f s (loading the model %.2f s), the same bytes\n' "$page" "$pm" "$(printf '%s\n' "${pl[@]}" | median)"
 	printf 'profile ratio PostgreSQL to SQLite: %.2f\n' "$(div "$pm" "$lm")"
+	# Peak RSS of that process: the model, plus on PostgreSQL whatever the
+	# engine holds of the query results while loading it.
+	lrm=$(printf '%s\n' "${lr[@]}" | sort -n | tail -1)
+	prm=$(printf '%s\n' "${pr[@]}" | sort -n | tail -1)
+	printf 'profile peak RSS: SQLite %d kB, PostgreSQL %d kB, ratio %.2f\n' "$lrm" "$prm" "$(div "$prm" "$lrm")"
 fi
 printf 'ratio: %.2f\n' "$(div "$ot" "$at")"

@@ -8,6 +8,16 @@
  * them.  A step runs the statement on the first call and walks its rows on
  * the next ones.
  *
+ * A SELECT streams: it is sent in libpq's single-row mode and each step
+ * reads one row off the connection, so that loading a national store's
+ * model (about 2 million observations) does not first hold every row in
+ * one PGresult (about 500 MB).  While a SELECT streams the connection is
+ * busy, so any other call that talks to the server first reads the rest of
+ * its rows into memory (spill(); loads that query per row of an outer
+ * SELECT walk small tables), and a reset or finalize before the last row
+ * reads and drops the rest.  Other statements (writes, whose change count
+ * comes with their last answer) run with PQexecPrepared as one result.
+ *
  * Schema scripts (tl_sql_exec) also map the portable type words to
  * PostgreSQL's from the one table below.  TEXT gets COLLATE "C": SQLite
  * compares text bytewise, and so must every ORDER BY here, or one agenda
@@ -35,6 +45,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/buf.h"
 #include "../core/xalloc.h"
@@ -69,6 +80,7 @@ struct pg {
 	int listening;
 	int piped;        /* statements sent by run_later, answers not yet read */
 	int64_t version;  /* notifications from other connections */
+	struct pg_stmt *live; /* the SELECT whose rows are arriving, if any */
 	char **stale;     /* statements to deallocate once the transaction ends */
 	size_t n_stale, cap_stale;
 };
@@ -81,6 +93,10 @@ struct pg_stmt {
 	int *lengths, *formats;
 	PGresult *res;
 	int row, n_rows;
+	int select; /* streams its rows (see the file comment) */
+	int ran;    /* executed: steps walk its rows */
+	PGresult **spill; /* its remaining answers, read early by spill() */
+	size_t n_spill, i_spill, cap_spill;
 	unsigned char **blobs; /* decoded bytea per column of the current row */
 	size_t *blob_len;
 	int n_cols;
@@ -183,11 +199,31 @@ static char *translate(const char *sql, int ddl, int *max_param)
 
 enum { PIPE_MAX = 256 }; /* answers are small: 256 fit any socket buffer */
 
+/* Free the connection for another call: the rest of the streaming SELECT's
+ * answers go into that statement's memory, to be stepped through later. */
+static void spill(struct pg *p)
+{
+	struct pg_stmt *s = p->live;
+	if (!s)
+		return;
+	PGresult *r;
+	while ((r = PQgetResult(p->conn))) {
+		if (s->n_spill == s->cap_spill) {
+			s->cap_spill = s->cap_spill ? 2 * s->cap_spill : 64;
+			s->spill = xrealloc(s->spill, s->cap_spill * sizeof *s->spill);
+		}
+		s->spill[s->n_spill++] = r;
+	}
+	p->live = NULL;
+}
+
 /* Read the answers to the statements run_later sent and leave pipeline
  * mode: 0, or TL_SQL_ERROR with the first failure's message kept (the
- * transaction is then aborted on the server and its commit fails). */
+ * transaction is then aborted on the server and its commit fails).  A
+ * streaming SELECT is spilled first. */
 static int settle(struct pg *p)
 {
+	spill(p);
 	if (!p->piped)
 		return 0;
 	int rc = 0, nulls = 0;
@@ -353,6 +389,32 @@ static void drop_blobs(struct pg_stmt *s)
 	}
 }
 
+/* The streaming SELECT's next answer: spilled, else off the connection;
+ * NULL when there are no more. */
+static PGresult *next_answer(struct pg_stmt *s)
+{
+	if (s->i_spill < s->n_spill)
+		return s->spill[s->i_spill++];
+	struct pg *p = P(s->base.db);
+	if (p->live != s)
+		return NULL;
+	PGresult *r = PQgetResult(p->conn);
+	if (!r)
+		p->live = NULL;
+	return r;
+}
+
+/* Drop whatever a streaming SELECT has not yet been stepped through. */
+static void end_stream(struct pg_stmt *s)
+{
+	PGresult *r;
+	while ((r = next_answer(s)))
+		PQclear(r);
+	free(s->spill);
+	s->spill = NULL;
+	s->n_spill = s->i_spill = s->cap_spill = 0;
+}
+
 static void clear_result(struct pg_stmt *s)
 {
 	drop_blobs(s);
@@ -364,6 +426,8 @@ static void clear_result(struct pg_stmt *s)
 	PQclear(s->res);
 	s->res = NULL;
 	s->row = s->n_rows = 0;
+	end_stream(s);
+	s->ran = 0;
 }
 
 static tl_sql_stmt *pg_prepare(tl_sql *db, const char *sql)
@@ -377,6 +441,8 @@ static tl_sql_stmt *pg_prepare(tl_sql *db, const char *sql)
 		return NULL;
 	}
 	snprintf(s->name, sizeof s->name, "tl%u", ++p->next_name);
+	const char *w = sql + strspn(sql, " \t\n(");
+	s->select = !strncasecmp(w, "SELECT", 6) && !is_word(w[6]);
 	char *q = translate(sql, 0, &s->n_params);
 	PGresult *r = PQprepare(p->conn, s->name, q, 0, NULL);
 	free(q);
@@ -451,27 +517,82 @@ static void pg_bind_null(tl_sql_stmt *st, int i)
 	slot(st, i);
 }
 
+static int fail_result(struct pg_stmt *s, PGresult *r)
+{
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	int unique = state && !strcmp(state, "23505");
+	set_res_err(P(s->base.db), r);
+	PQclear(r);
+	clear_result(s);
+	return unique ? TL_SQL_CONSTRAINT : TL_SQL_ERROR;
+}
+
+/* A streaming SELECT's next row: usually one answer of one row (single-row
+ * mode); one answer of all rows when libpq could not enter that mode. */
+static int stream_row(struct pg_stmt *s)
+{
+	if (s->row + 1 < s->n_rows) {
+		s->row++;
+		return TL_SQL_ROW;
+	}
+	PQclear(s->res);
+	s->res = NULL;
+	s->row = s->n_rows = 0;
+	PGresult *r = next_answer(s);
+	if (!r)
+		return TL_SQL_DONE;
+	ExecStatusType es = PQresultStatus(r);
+	if (es != PGRES_SINGLE_TUPLE && es != PGRES_TUPLES_OK)
+		return fail_result(s, r);
+	if (PQntuples(r) == 0) { /* the end: the rest is the closing NULL */
+		PQclear(r);
+		end_stream(s);
+		return TL_SQL_DONE;
+	}
+	s->res = r;
+	s->n_rows = PQntuples(r);
+	if (!s->blobs) {
+		s->n_cols = PQnfields(r);
+		s->blobs = xcalloc((size_t)s->n_cols + 1, sizeof *s->blobs);
+		s->blob_len = xcalloc((size_t)s->n_cols + 1, sizeof *s->blob_len);
+	}
+	return TL_SQL_ROW;
+}
+
 static int pg_step(tl_sql_stmt *st)
 {
 	struct pg_stmt *s = PS(st);
 	struct pg *p = P(st->db);
-	if (s->res) {
+	if (s->ran) {
 		drop_blobs(s);
+		if (s->select)
+			return stream_row(s);
 		return ++s->row < s->n_rows ? TL_SQL_ROW : TL_SQL_DONE;
 	}
 	set_err(p, NULL);
 	if (settle(p))
 		return TL_SQL_ERROR;
+	if (s->select) {
+		if (PQsendQueryPrepared(p->conn, s->name, s->n_params, (const char *const *)s->values, s->lengths,
+					s->formats, 0) != 1) {
+			set_err(p, PQerrorMessage(p->conn));
+			return TL_SQL_ERROR;
+		}
+		PQsetSingleRowMode(p->conn); /* if it fails, the rows come as one answer */
+		p->live = s;
+		s->ran = 1;
+		s->row = s->n_rows = 0;
+		return stream_row(s);
+	}
 	s->res = PQexecPrepared(p->conn, s->name, s->n_params, (const char *const *)s->values, s->lengths,
 				s->formats, 0);
 	ExecStatusType es = PQresultStatus(s->res);
 	if (es != PGRES_TUPLES_OK && es != PGRES_COMMAND_OK) {
-		const char *state = PQresultErrorField(s->res, PG_DIAG_SQLSTATE);
-		int unique = state && !strcmp(state, "23505");
-		set_res_err(p, s->res);
-		clear_result(s);
-		return unique ? TL_SQL_CONSTRAINT : TL_SQL_ERROR;
+		PGresult *r = s->res;
+		s->res = NULL;
+		return fail_result(s, r);
 	}
+	s->ran = 1;
 	const char *tag = PQcmdStatus(s->res);
 	p->changes = atol(PQcmdTuples(s->res));
 	int write = !strncmp(tag, "INSERT", 6) || !strncmp(tag, "UPDATE", 6) || !strncmp(tag, "DELETE", 6);
@@ -498,6 +619,7 @@ static int pg_run_later(tl_sql_stmt *st)
 	}
 	set_err(p, NULL);
 	clear_result(s);
+	spill(p); /* pipeline mode needs an idle connection */
 	if (!p->piped && PQenterPipelineMode(p->conn) != 1) {
 		set_err(p, PQerrorMessage(p->conn));
 		pg_reset(st);

@@ -284,6 +284,126 @@ static void test_copy_reports_a_unique_violation(void **state)
 	tl_sql_finalize(q);
 }
 
+static void insert_rows(tl_sql *db, int n)
+{
+	tl_sql_stmt *s = tl_sql_prepare(db, "INSERT INTO t (name, n) VALUES (?1, ?2)");
+	assert_non_null(s);
+	char name[16];
+	for (int i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "r%04d", i);
+		tl_sql_bind_text(s, 1, name);
+		tl_sql_bind_int(s, 2, i);
+		assert_int_equal(tl_sql_step(s), TL_SQL_DONE);
+		tl_sql_reset(s);
+	}
+	tl_sql_finalize(s);
+}
+
+/* Rows of a SELECT can be walked while other statements run on the same
+ * connection (PostgreSQL streams a SELECT's rows: the others must not
+ * lose them): a lookup, a write and a statement sent without waiting per
+ * row, and the walk still sees every row in order. */
+static void test_other_statements_run_while_a_select_is_walked(void **state)
+{
+	tl_sql *db = *state;
+	insert_rows(db, 300);
+	assert_int_equal(tl_sql_begin(db), 0);
+	tl_sql_stmt *outer = tl_sql_prepare(db, "SELECT name, n FROM t ORDER BY n");
+	tl_sql_stmt *look = tl_sql_prepare(db, "SELECT n FROM t WHERE name = ?1");
+	tl_sql_stmt *upd = tl_sql_prepare(db, "UPDATE t SET x = ?2 WHERE name = ?1");
+	assert_non_null(outer);
+	assert_non_null(look);
+	assert_non_null(upd);
+	int seen = 0;
+	while (tl_sql_step(outer) == TL_SQL_ROW) {
+		const char *name = tl_sql_col_text(outer, 0);
+		assert_int_equal(tl_sql_col_int(outer, 1), seen);
+		if (seen % 7 == 0) {
+			tl_sql_bind_text(look, 1, name);
+			assert_int_equal(tl_sql_step(look), TL_SQL_ROW);
+			assert_int_equal(tl_sql_col_int(look, 0), seen);
+			tl_sql_reset(look);
+			/* the borrowed text of the outer row survives the others */
+			tl_sql_bind_text(upd, 1, name);
+			tl_sql_bind_double(upd, 2, seen * 0.5);
+			if (seen % 2)
+				assert_int_equal(tl_sql_run_later(upd), 0);
+			else {
+				assert_int_equal(tl_sql_step(upd), TL_SQL_DONE);
+				tl_sql_reset(upd);
+			}
+			char want[16];
+			snprintf(want, sizeof want, "r%04d", seen);
+			assert_string_equal(name, want);
+		}
+		seen++;
+	}
+	assert_int_equal(seen, 300);
+	tl_sql_finalize(outer);
+	tl_sql_finalize(look);
+	tl_sql_finalize(upd);
+	assert_int_equal(tl_sql_commit(db), 0);
+	tl_sql_stmt *q = tl_sql_prepare(db, "SELECT count(*), sum(x) FROM t WHERE x IS NOT NULL");
+	assert_int_equal(tl_sql_step(q), TL_SQL_ROW);
+	assert_int_equal(tl_sql_col_int(q, 0), 43); /* 0, 7, …, 294 */
+	assert_true(tl_sql_col_double(q, 1) == 0.5 * 7 * (42 * 43 / 2));
+	tl_sql_finalize(q);
+}
+
+/* A SELECT left before its last row (reset, finalize) leaves the
+ * connection usable, and runs again in full after a reset. */
+static void test_a_select_left_halfway_leaves_the_connection_usable(void **state)
+{
+	tl_sql *db = *state;
+	insert_rows(db, 50);
+	tl_sql_stmt *s = tl_sql_prepare(db, "SELECT n FROM t WHERE n >= ?1 ORDER BY n");
+	assert_non_null(s);
+	tl_sql_bind_int(s, 1, 10);
+	assert_int_equal(tl_sql_step(s), TL_SQL_ROW);
+	assert_int_equal(tl_sql_col_int(s, 0), 10);
+	assert_int_equal(tl_sql_step(s), TL_SQL_ROW);
+	tl_sql_reset(s);
+	tl_sql_bind_int(s, 1, 45);
+	int n = 0;
+	while (tl_sql_step(s) == TL_SQL_ROW)
+		assert_int_equal(tl_sql_col_int(s, 0), 45 + n++);
+	assert_int_equal(n, 5);
+	tl_sql_reset(s);
+	tl_sql_bind_int(s, 1, 0);
+	assert_int_equal(tl_sql_step(s), TL_SQL_ROW);
+	tl_sql_finalize(s); /* with 49 rows unread */
+	tl_sql_stmt *q = tl_sql_prepare(db, "SELECT count(*) FROM t");
+	assert_non_null(q);
+	assert_int_equal(tl_sql_step(q), TL_SQL_ROW);
+	assert_int_equal(tl_sql_col_int(q, 0), 50);
+	tl_sql_finalize(q);
+	int rc;
+	insert(db, "daarna", 1, 1, &rc);
+	assert_int_equal(rc, TL_SQL_DONE);
+}
+
+/* A SELECT that fails after some rows says why, and the connection goes on. */
+static void test_a_select_failing_midway_says_why(void **state)
+{
+	tl_sql *db = *state;
+	if (tl_sql_kind(db) != TL_SQL_PG)
+		skip(); /* SQLite's 1/0 is NULL, not an error */
+	insert_rows(db, 20);
+	tl_sql_stmt *s = tl_sql_prepare(db, "SELECT 100 / (n - 10) FROM t ORDER BY n");
+	assert_non_null(s);
+	int rc, rows = 0;
+	while ((rc = tl_sql_step(s)) == TL_SQL_ROW)
+		rows++;
+	assert_int_equal(rc, TL_SQL_ERROR);
+	assert_true(rows <= 10);
+	assert_non_null(strstr(tl_sql_errmsg(db), "division by zero"));
+	tl_sql_finalize(s);
+	tl_sql_stmt *q = tl_sql_prepare(db, "SELECT count(*) FROM t");
+	assert_int_equal(tl_sql_step(q), TL_SQL_ROW);
+	assert_int_equal(tl_sql_col_int(q, 0), 20);
+	tl_sql_finalize(q);
+}
+
 /* Another connection's change counter, after it settled: notifications
  * travel asynchronously, so poll until it moved past `from`, then a little
  * longer for any that would follow. */
@@ -342,7 +462,11 @@ static void test_bookkeeping_writes_are_not_a_data_change(void **state)
 		cmocka_unit_test_setup_teardown(test_run_later_runs_in_order, setup, teardown), \
 		cmocka_unit_test_setup_teardown(test_run_later_failure_is_reported, setup, teardown), \
 		cmocka_unit_test_setup_teardown(test_copy_reports_a_unique_violation, setup, teardown), \
-		cmocka_unit_test_setup_teardown(test_bookkeeping_writes_are_not_a_data_change, setup, teardown)
+		cmocka_unit_test_setup_teardown(test_bookkeeping_writes_are_not_a_data_change, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_other_statements_run_while_a_select_is_walked, setup, teardown), \
+		cmocka_unit_test_setup_teardown(test_a_select_left_halfway_leaves_the_connection_usable, setup, \
+						teardown), \
+		cmocka_unit_test_setup_teardown(test_a_select_failing_midway_says_why, setup, teardown)
 
 int main(void)
 {
