@@ -1,82 +1,71 @@
 #!/usr/bin/env bash
-# What logins through one `telling serve` cost another serve on the same
-# PostgreSQL database (session rows are bookkeeping, not report data):
-#
-#   tools/pg-test.sh bash bench/serve_logins.sh      (LOGINS=10 ROUNDS=2)
-#   BEFORE=/path/to/older/telling tools/pg-test.sh bash bench/serve_logins.sh
-#
-# Loads examples/drenthe-2025 into the database, starts serves A and B,
-# and reads B's CPU time (utime + stime, /proc) over LOGINS logins on A and
-# over the same time with nothing happening (the baseline, in the same
-# round).  With BEFORE set, each round runs that binary's pair first and
-# build/telling's after it, alternated.  A data edit on A must reach B: each
-# round ends with one, and checks B's Last-Modified moved.
+# Logins through one `telling serve` and what they cost another serve on the
+# same store: two serves (A, B) on one store of the Drenthe example (SQLite,
+# or the PostgreSQL database TELLING_BENCH_DB names), LOGINS logins through A
+# spaced past B's one-second poll, then as long idle.  Prints how often B
+# reloaded its report during the logins (a reload shows as a new
+# Last-Modified) and B's CPU time during the logins and idle, and the ratio
+# logins/idle (1.00: logins cost B nothing).  A data edit (a user added) at
+# the end must still make B reload: the last line says whether it did.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -n "${TELLING_PG_URI:-}" ] || { echo "bench/serve_logins.sh: run it inside tools/pg-test.sh" >&2; exit 1; }
 LOGINS=${LOGINS:-10}
-ROUNDS=${ROUNDS:-2}
+command -v curl >/dev/null || { echo "bench/serve_logins: needs curl" >&2; exit 1; }
 make -s build/telling
-NOW=$PWD/build/telling
-PG=$TELLING_PG_URI
-W=$(mktemp -d)
-a= b=
+T=$(mktemp -d)
+DB=${TELLING_BENCH_DB:-$T/d.db}
+PA=$((30000 + $$ % 10000 + 20))
+PB=$((PA + 1))
+pids=()
 cleanup() {
-	for p in $a $b; do kill "$p" 2>/dev/null || true; done
-	rm -rf "$W"
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	rm -rf "$T"
 }
 trap cleanup EXIT
-"$NOW" init examples/drenthe-2025 --db "$PG" >/dev/null 2>&1
-PW=bench-only-password
-echo "$PW" | "$NOW" user add admin --role admin --db "$PG" >/dev/null
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-lastmod() { curl -s -D - -o /dev/null "$1/" | tr -d '\r' | sed -n 's/^[Ll]ast-[Mm]odified: //p'; }
-PA=$((41000 + $$ % 4000))
-PB=$((PA + 1))
+PW=correct-horse-battery
+./build/telling init examples/drenthe-2025 --db "$DB" >/dev/null 2>&1
+echo "$PW" | ./build/telling user add bench --role viewer --db "$DB" >/dev/null
+for p in "$PA" "$PB"; do
+	./build/telling serve --db "$DB" --port "$p" >"$T/serve-$p.log" 2>&1 &
+	pids+=($!)
+	for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$p/" && break; sleep 0.1; done
+done
+pid_b=${pids[1]}
 A=http://127.0.0.1:$PA
 B=http://127.0.0.1:$PB
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+lastmod() { curl -s -D - -o /dev/null "$B/" | tr -d '\r' | sed -n 's/^[Ll]ast-[Mm]odified: //p'; }
 login() {
-	rm -f "$W/jar"
-	tok=$(curl -s -c "$W/jar" -b "$W/jar" "$A/inloggen" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-	code=$(curl -s -c "$W/jar" -b "$W/jar" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$tok" \
-		--data-urlencode "name=admin" --data-urlencode "password=$PW" "$A/inloggen")
-	[ "$code" = 303 ] || { echo "bench/serve_logins.sh: login gave $code" >&2; exit 1; }
+	rm -f "$T/jar"
+	tok=$(curl -s -c "$T/jar" -b "$T/jar" "$A/inloggen" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 |
+		sed 's/.*value="//;s/"$//')
+	curl -s -c "$T/jar" -b "$T/jar" -o /dev/null --data-urlencode "csrf=$tok" --data-urlencode "name=bench" \
+		--data-urlencode "password=$PW" "$A/inloggen"
 }
-round() { # BINARY LABEL
-	"$1" serve --db "$PG" --port "$PA" >"$W/a.log" 2>&1 &
-	a=$!
-	"$1" serve --db "$PG" --port "$PB" >"$W/b.log" 2>&1 &
-	b=$!
-	for _ in $(seq 1 300); do curl -s -o /dev/null "$A/" && curl -s -o /dev/null "$B/" && break; sleep 0.1; done
-	sleep 2
-	start=$(date +%s.%N)
-	t0=$(ticks "$b")
-	for _ in $(seq 1 "$LOGINS"); do login; done
-	sleep 2 # B's watcher polls once a second
-	t1=$(ticks "$b")
-	secs=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
-	sleep "$secs"
-	t2=$(ticks "$b")
-	lm=$(lastmod "$B")
-	sleep 1.1
-	# A data edit through A (the chapter form) must still reach B.
-	curl -s -b "$W/jar" -o "$W/form" "$A/beheer/hoofdstuk/gezondheid"
-	csrf=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$W/form" | head -1)
-	ver=$(sed -n 's/.*name="version" value="\([0-9]*\)".*/\1/p' "$W/form" | head -1)
-	md=$(awk '/<textarea/,/<\/textarea>/' "$W/form" | sed -e 's/.*<textarea[^>]*>//' -e 's/<\/textarea>.*//' |
-		sed -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&quot;/"/g' -e "s/&#39;/'/g" -e 's/&amp;/\&/g')
-	code=$(curl -s -b "$W/jar" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$csrf" --data-urlencode "version=$ver" \
-		--data-urlencode "action=save" --data-urlencode "markdown=$md"$'\n\n'"Bewerkt (bench)." "$A/beheer/hoofdstuk/gezondheid")
-	moved=no
-	for _ in $(seq 1 100); do [ "$(lastmod "$B")" != "$lm" ] && moved=yes && break; sleep 0.1; done
-	printf '%-7s B: %3d cs CPU over %d logins on A (%s s), %3d cs over the same time idle; edit (%s) reloaded B: %s\n' \
-		"$2" $((t1 - t0)) "$LOGINS" "$secs" $((t2 - t1)) "$code" "$moved"
-	kill "$a" "$b"
-	wait "$a" "$b" 2>/dev/null || true
-	a= b=
-}
-echo "== serve logins ($(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)); cs = 1/100 s"
-for _ in $(seq 1 "$ROUNDS"); do
-	[ -n "${BEFORE:-}" ] && round "$BEFORE" before
-	round "$NOW" now
+
+sleep 1.5
+reloads=0
+prev=$(lastmod)
+c0=$(cpu_ticks "$pid_b")
+for _ in $(seq 1 "$LOGINS"); do
+	login
+	sleep 1.3 # B's watcher polls once a second; Last-Modified is to the second
+	now=$(lastmod)
+	[ "$now" != "$prev" ] && reloads=$((reloads + 1))
+	prev=$now
 done
+c1=$(cpu_ticks "$pid_b")
+sleep "$(echo "$LOGINS * 1.3" | bc)"
+c2=$(cpu_ticks "$pid_b")
+hz=$(getconf CLK_TCK)
+echo "== serve logins ($(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $LOGINS logins through A)"
+echo "store: ${TELLING_BENCH_DB:+PostgreSQL}${TELLING_BENCH_DB:-SQLite} (examples/drenthe-2025)"
+echo "B reloaded: $reloads of $LOGINS logins"
+awk -v a=$((c1 - c0)) -v i=$((c2 - c1)) -v hz="$hz" 'BEGIN {
+	printf "B cpu: logins %.2f s, idle %.2f s, ratio: %s\n", a / hz, i / hz,
+		(i > 0 ? sprintf("%.2f", a / i) : "n/a (idle under a tick)") }'
+echo "$PW" | ./build/telling user add bench2 --role viewer --db "$DB" >/dev/null
+sleep 1.5
+[ "$(lastmod)" != "$prev" ] && echo "data edit: B reloaded" || echo "data edit: B did NOT reload"

@@ -307,6 +307,14 @@ const char *const tl_schema_migrations[] = {
 	"  s.text AS source, o.note AS note, o.import_id AS import_id"
 	"  FROM obs o JOIN indicator i ON i.id = (o.key & 1048575) JOIN region r ON r.id = ((o.key >> 20) & 16777215)"
 	"  JOIN period p ON p.id = (o.key >> 44) LEFT JOIN source s ON s.id = o.source_id;",
+
+	/* 13: a count of commits that changed data, for telling serve's change
+	 * counter on SQLite (sql_sqlite.c adds one in every such transaction;
+	 * login sessions do not count).  PRAGMA data_version alone moves on
+	 * any commit.  PostgreSQL counts notifications instead: there it stays
+	 * 0. */
+	"CREATE TABLE data_counter (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);"
+	"INSERT INTO data_counter (id, n) VALUES (1, 0);",
 };
 
 const int tl_schema_version = (int)(sizeof tl_schema_migrations / sizeof *tl_schema_migrations);

@@ -121,15 +121,17 @@ int tl_sql_set_legacy_version(tl_sql *db, int version);
 int tl_sql_copy(tl_sql *db, const char *copy, const char *data, size_t len);
 
 /* A number that changes whenever another connection commits a change (for
- * telling serve, polled).  -1 on error. */
+ * telling serve, polled).  -1 on error.  PostgreSQL counts notifications;
+ * SQLite reads data_counter (migration 13) when PRAGMA data_version moved,
+ * and on a store without that table counts every commit by another. */
 int64_t tl_sql_data_version(tl_sql *db);
 
-/* While `on`, writes on db are bookkeeping (login sessions), not data: on
- * PostgreSQL they do not move other connections' tl_sql_data_version, so a
- * login through one telling serve does not make every other serve on the
- * store reload its report.  Writes made while off count, also in a
- * transaction that made bookkeeping writes too.  SQLite's counter (PRAGMA
- * data_version) moves on any commit: there this has no effect. */
+/* While `on`, writes on db are bookkeeping (login sessions), not data: they
+ * do not move other connections' tl_sql_data_version, so a login through
+ * one telling serve does not make every other serve on the store reload its
+ * report.  Writes made while off count, also in a transaction that made
+ * bookkeeping writes too.  On SQLite this needs migration 13 (before it,
+ * every commit counts). */
 void tl_sql_bookkeeping(tl_sql *db, int on);
 
 /* The current UTC time as 2026-11-29T09:38:00Z, for timestamp columns. */

@@ -5,6 +5,21 @@
  * modelled on.  The file is opened in WAL mode (readers such as telling
  * serve are not blocked by an import; a process killed mid-import leaves
  * the last committed state) with foreign keys enforced.
+ *
+ * Change counter (tl_sql_data_version): PRAGMA data_version moves on any
+ * commit by another connection, login sessions too, and a login through
+ * one telling serve then made every other serve on the file reload its
+ * whole report.  So a commit that changed data also adds one to
+ * data_counter.n (migration 13), in the same transaction; a write outside
+ * a transaction adds it right after, in one of its own.  What changed is
+ * read from sqlite3_total_changes64 at the commit, not per statement: the
+ * import's hot path pays nothing.  Writes made while bookkeeping
+ * (tl_sql_bookkeeping) are left out of that count.  A reader asks PRAGMA
+ * data_version first (no I/O) and reads data_counter only when it moved;
+ * its own count grows when data_counter did.  On a store before migration
+ * 13 (none yet, or while migrating) every commit by another connection
+ * counts, as PRAGMA data_version alone did.  Schema changes that write no
+ * row do not count; every migration writes schema_version.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -18,6 +33,14 @@ struct lite {
 	struct tl_sql base;
 	sqlite3 *db;
 	char *err; /* a message of our own (exec), else sqlite3_errmsg */
+	sqlite3_stmt *bump;  /* adds one to data_counter.n; NULL until it exists */
+	int in_tx;           /* between lite_begin and its commit or rollback */
+	int bookkeeping;     /* writes now are not data (tl_sql_bookkeeping) */
+	int wrote;           /* data written before the last bookkeeping began */
+	int64_t mark;        /* total changes when the current data run began */
+	int64_t seen_pv;     /* PRAGMA data_version at the last poll; -1 none */
+	int64_t seen_n;      /* data_counter.n then; -1 when it had none */
+	int64_t version;     /* what tl_sql_data_version returns */
 };
 
 struct lite_stmt {
@@ -44,6 +67,7 @@ static void set_err(struct lite *l, const char *msg)
 static void lite_close(tl_sql *db)
 {
 	struct lite *l = L(db);
+	sqlite3_finalize(l->bump);
 	sqlite3_close(l->db);
 	free(l->err);
 	free(l);
@@ -57,7 +81,7 @@ static const char *lite_errmsg(tl_sql *db)
 	return l->db ? sqlite3_errmsg(l->db) : "out of memory";
 }
 
-static int lite_exec(tl_sql *db, const char *script)
+static int raw_exec(tl_sql *db, const char *script)
 {
 	struct lite *l = L(db);
 	char *msg = NULL;
@@ -70,19 +94,102 @@ static int lite_exec(tl_sql *db, const char *script)
 	return 0;
 }
 
+/* Whether data changed since the transaction (or the last autocommit
+ * write) began, leaving out bookkeeping writes. */
+static int wrote_data(struct lite *l)
+{
+	return l->wrote || (!l->bookkeeping && sqlite3_total_changes64(l->db) != l->mark);
+}
+
+/* Start counting afresh: after a commit, a rollback or an autocommit. */
+static void count_from_now(struct lite *l)
+{
+	l->wrote = 0;
+	l->mark = sqlite3_total_changes64(l->db);
+}
+
+/* Add one to data_counter.n when data changed.  Before migration 13 there
+ * is no counter: nothing to do.  Our own bump must not read as another's
+ * change at our next poll: when the counter had not moved since that poll
+ * but for us, the poll's value follows it. */
+static int bump(struct lite *l)
+{
+	if (!wrote_data(l))
+		return 0;
+	if (!l->bump &&
+	    sqlite3_prepare_v2(l->db, "UPDATE data_counter SET n = n + 1 RETURNING n", -1, &l->bump, NULL) != SQLITE_OK) {
+		l->bump = NULL; /* no such table (yet) */
+		return 0;
+	}
+	int rc = sqlite3_step(l->bump);
+	if (rc == SQLITE_ROW) {
+		int64_t n = sqlite3_column_int64(l->bump, 0);
+		if (l->seen_n >= 0 && n == l->seen_n + 1)
+			l->seen_n = n;
+		rc = sqlite3_step(l->bump);
+	}
+	if (rc != SQLITE_DONE)
+		set_err(l, sqlite3_errmsg(l->db));
+	sqlite3_reset(l->bump);
+	return rc == SQLITE_DONE ? 0 : TL_SQL_ERROR;
+}
+
+/* After a statement outside a transaction: its write has committed on its
+ * own, so the counter follows in a commit of its own.  The caller checks
+ * in_tx first, so that statements in a transaction (the import) pay one
+ * branch. */
+static void autocommitted(struct lite *l)
+{
+	if (!sqlite3_get_autocommit(l->db))
+		return; /* a transaction begun by a script (SAVEPOINT) */
+	if (wrote_data(l)) {
+		bump(l);
+		count_from_now(l);
+	}
+}
+
+static int lite_exec(tl_sql *db, const char *script)
+{
+	struct lite *l = L(db);
+	int rc = raw_exec(db, script);
+	if (!l->in_tx)
+		autocommitted(l);
+	return rc;
+}
+
 static int lite_begin(tl_sql *db)
 {
-	return lite_exec(db, "BEGIN IMMEDIATE");
+	struct lite *l = L(db);
+	int rc = raw_exec(db, "BEGIN IMMEDIATE");
+	if (!rc) {
+		l->in_tx = 1;
+		count_from_now(l);
+	}
+	return rc;
 }
 
 static int lite_commit(tl_sql *db)
 {
-	return lite_exec(db, "COMMIT");
+	struct lite *l = L(db);
+	int64_t seen_n = l->seen_n;
+	int rc = bump(l);
+	if (!rc)
+		rc = raw_exec(db, "COMMIT");
+	if (rc)
+		l->seen_n = seen_n; /* our bump did not land */
+	if (sqlite3_get_autocommit(l->db)) {
+		l->in_tx = 0;
+		count_from_now(l);
+	}
+	return rc;
 }
 
 static void lite_rollback(tl_sql *db)
 {
-	sqlite3_exec(L(db)->db, "ROLLBACK", NULL, NULL, NULL);
+	struct lite *l = L(db);
+	sqlite3_exec(l->db, "ROLLBACK", NULL, NULL, NULL);
+	l->in_tx = 0;
+	count_from_now(l);
 }
 
 static tl_sql_stmt *lite_prepare(tl_sql *db, const char *sql)
@@ -126,11 +233,15 @@ static void lite_bind_null(tl_sql_stmt *s, int i)
 static int lite_step(tl_sql_stmt *s)
 {
 	set_err(L(s->db), NULL);
+	struct lite *l = L(s->db);
 	int rc = sqlite3_step(S(s));
 	if (rc == SQLITE_ROW)
 		return TL_SQL_ROW;
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
+		if (!l->in_tx)
+			autocommitted(l);
 		return TL_SQL_DONE;
+	}
 	int ext = sqlite3_extended_errcode(L(s->db)->db);
 	if (ext == SQLITE_CONSTRAINT_PRIMARYKEY || ext == SQLITE_CONSTRAINT_UNIQUE)
 		return TL_SQL_CONSTRAINT;
@@ -164,10 +275,14 @@ static const void *lite_col_blob(tl_sql_stmt *s, int i, size_t *len)
 	return p;
 }
 
+/* A statement left before its last row (INSERT … RETURNING read once)
+ * commits outside a transaction when it is reset or finalized. */
 static void lite_reset(tl_sql_stmt *s)
 {
 	sqlite3_reset(S(s));
 	sqlite3_clear_bindings(S(s));
+	if (!L(s->db)->in_tx)
+		autocommitted(L(s->db));
 }
 
 /* SQLite is in-process: there is no round trip to save. */
@@ -182,8 +297,11 @@ static int lite_run_later(tl_sql_stmt *s)
 
 static void lite_finalize(tl_sql_stmt *s)
 {
+	struct lite *l = L(s->db);
 	sqlite3_finalize(S(s));
 	free(s);
+	if (!l->in_tx)
+		autocommitted(l);
 }
 
 static long lite_changes(tl_sql *db)
@@ -225,7 +343,31 @@ static int lite_set_legacy_version(tl_sql *db, int version)
 
 static int64_t lite_data_version(tl_sql *db)
 {
-	return lite_int_query(db, "PRAGMA data_version", NULL);
+	struct lite *l = L(db);
+	int64_t pv = lite_int_query(db, "PRAGMA data_version", NULL);
+	if (pv < 0)
+		return -1;
+	if (pv == l->seen_pv)
+		return l->version;
+	/* -1 before migration 13: then every commit by another counts. */
+	int64_t n = lite_int_query(db, "SELECT n FROM data_counter", NULL);
+	if (l->seen_pv >= 0 && (n < 0 || n != l->seen_n))
+		l->version++;
+	l->seen_pv = pv;
+	l->seen_n = n;
+	return l->version;
+}
+
+static void lite_bookkeeping(tl_sql *db, int on)
+{
+	struct lite *l = L(db);
+	if (!on == !l->bookkeeping)
+		return;
+	if (on)
+		l->wrote = wrote_data(l);
+	else
+		l->mark = sqlite3_total_changes64(l->db);
+	l->bookkeeping = on;
 }
 
 static int lite_copy(tl_sql *db, const char *copy, const char *data, size_t len)
@@ -265,6 +407,7 @@ static const struct tl_sql_ops lite_ops = {
 	.legacy_version = lite_legacy_version,
 	.set_legacy_version = lite_set_legacy_version,
 	.data_version = lite_data_version,
+	.bookkeeping = lite_bookkeeping,
 	.copy = lite_copy,
 };
 
@@ -272,6 +415,8 @@ int tl_sql_sqlite_open(tl_sql **out, const char *path)
 {
 	struct lite *l = xcalloc(1, sizeof *l);
 	l->base.ops = &lite_ops;
+	l->seen_pv = -1;
+	l->seen_n = -1;
 	*out = &l->base;
 	if (!*path) {
 		set_err(l, "empty database path");
@@ -287,9 +432,9 @@ int tl_sql_sqlite_open(tl_sql **out, const char *path)
 		return TL_SQL_ERROR;
 	}
 	sqlite3_busy_timeout(l->db, 5000);
-	if (lite_exec(*out, "PRAGMA foreign_keys = ON") ||
-	    (strcmp(path, ":memory:") != 0 && lite_exec(*out, "PRAGMA journal_mode = WAL")) ||
-	    lite_exec(*out, "PRAGMA synchronous = NORMAL"))
+	if (raw_exec(*out, "PRAGMA foreign_keys = ON") ||
+	    (strcmp(path, ":memory:") != 0 && raw_exec(*out, "PRAGMA journal_mode = WAL")) ||
+	    raw_exec(*out, "PRAGMA synchronous = NORMAL"))
 		return TL_SQL_ERROR;
 	return 0;
 }

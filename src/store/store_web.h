@@ -219,8 +219,8 @@ int tl_store_publication_has(tl_store *st, int64_t id, const char *path);
 int tl_store_publication_get(tl_store *st, int64_t id, const char *path, tl_arena *a, char **data,
 			     size_t *len);
 
-/* Changes committed by other connections since the last call: SQLite's
- * data_version, which moves whenever another process commits. */
+/* A number that moves when another connection commits a data change
+ * (tl_sql_data_version; login sessions do not count). */
 int64_t tl_store_data_version(tl_store *st);
 
 #endif

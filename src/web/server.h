@@ -7,7 +7,7 @@
  *    (render/site.h), an arena, and a cache of finished answers (bytes,
  *    gzip variant, ETag).  Requests take a reference to the current
  *    snapshot; a change (an edit here, or a commit by another process seen
- *    through SQLite's data_version, polled each second) builds a new one and
+ *    through the store's change counter, polled each second) builds a new one and
  *    swaps it in.  Page views never touch the database.
  *  - Public pages are the latest published snapshot's frozen bytes, or,
  *    before anything was published, the live report.  /concept/ is always

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "store/sql.h"
 
@@ -450,6 +451,118 @@ static void test_bookkeeping_writes_are_not_a_data_change(void **state)
 	tl_sql_close(other);
 }
 
+/* Two connections to one fresh SQLite file: the change counter is between
+ * connections, and two connections to :memory: are two databases. */
+static void open_lite_pair(char *path, size_t len, tl_sql **a, tl_sql **b)
+{
+	snprintf(path, len, "/tmp/tl-sql-test-%ld-XXXXXX", (long)getpid());
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(tl_sql_open(a, path), 0);
+	assert_int_equal(tl_sql_open(b, path), 0);
+	assert_int_equal(tl_sql_exec(*a, "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+					 " x REAL, n INTEGER)"),
+			 0);
+}
+
+static void close_lite_pair(const char *path, tl_sql *a, tl_sql *b)
+{
+	tl_sql_close(a);
+	tl_sql_close(b);
+	char side[300];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+static int64_t counter(tl_sql *db)
+{
+	tl_sql_stmt *q = tl_sql_prepare(db, "SELECT n FROM data_counter");
+	assert_int_equal(tl_sql_step(q), TL_SQL_ROW);
+	int64_t n = tl_sql_col_int(q, 0);
+	tl_sql_finalize(q);
+	return n;
+}
+
+/* The same on SQLite, with the counter of migration 13 (schema.c) in
+ * place: PRAGMA data_version alone moves on any commit, sessions too. */
+static void test_bookkeeping_writes_are_not_a_data_change_on_sqlite(void **state)
+{
+	(void)state;
+	char path[64];
+	tl_sql *db, *other;
+	open_lite_pair(path, sizeof path, &db, &other);
+	assert_int_equal(tl_sql_exec(db, "CREATE TABLE data_counter (id INTEGER PRIMARY KEY CHECK (id = 1),"
+					 " n INTEGER NOT NULL);"
+					 "INSERT INTO data_counter (id, n) VALUES (1, 0)"),
+			 0);
+	int64_t n0 = counter(db);
+	int64_t v0 = tl_sql_data_version(other);
+	assert_true(v0 >= 0);
+	int rc;
+	tl_sql_bookkeeping(db, 1);
+	insert(db, "sessie", 1, 1, &rc); /* outside a transaction */
+	assert_int_equal(tl_sql_begin(db), 0);
+	insert(db, "sessie2", 1, 1, &rc); /* and inside one */
+	assert_int_equal(tl_sql_commit(db), 0);
+	tl_sql_bookkeeping(db, 0);
+	assert_int_equal(tl_sql_data_version(other), v0);
+	insert(db, "gegeven", 1, 1, &rc);
+	assert_int_equal(rc, TL_SQL_DONE);
+	assert_int_equal(tl_sql_data_version(other), v0 + 1);
+	assert_int_equal(tl_sql_data_version(other), v0 + 1);
+	/* A transaction with both kinds of write counts, once. */
+	assert_int_equal(tl_sql_begin(db), 0);
+	insert(db, "gegeven2", 1, 1, &rc);
+	tl_sql_bookkeeping(db, 1);
+	insert(db, "sessie3", 1, 1, &rc);
+	tl_sql_bookkeeping(db, 0);
+	assert_int_equal(tl_sql_commit(db), 0);
+	assert_int_equal(tl_sql_data_version(other), v0 + 2);
+	/* A rolled-back one does not. */
+	assert_int_equal(tl_sql_begin(db), 0);
+	insert(db, "weg", 1, 1, &rc);
+	tl_sql_rollback(db);
+	assert_int_equal(tl_sql_data_version(other), v0 + 2);
+	/* Nor does a connection's own commit, seen from itself. */
+	int64_t mine = tl_sql_data_version(db);
+	insert(db, "eigen", 1, 1, &rc);
+	assert_int_equal(tl_sql_data_version(db), mine);
+	assert_int_equal(tl_sql_data_version(other), v0 + 3);
+	tl_sql_bookkeeping(other, 1);
+	insert(other, "sessie4", 1, 1, &rc);
+	tl_sql_bookkeeping(other, 0);
+	assert_int_equal(tl_sql_data_version(db), mine);
+	/* One count per transaction that wrote data, whatever else it wrote. */
+	assert_int_equal(counter(db), n0 + 3);
+	close_lite_pair(path, db, other);
+}
+
+/* A store before migration 13 has no counter: every commit by another
+ * connection counts, as PRAGMA data_version alone did, and writing works. */
+static void test_without_the_counter_every_commit_counts_on_sqlite(void **state)
+{
+	(void)state;
+	char path[64];
+	tl_sql *db, *other;
+	open_lite_pair(path, sizeof path, &db, &other);
+	int64_t v0 = tl_sql_data_version(other);
+	int rc;
+	tl_sql_bookkeeping(db, 1);
+	insert(db, "sessie", 1, 1, &rc);
+	tl_sql_bookkeeping(db, 0);
+	assert_int_equal(rc, TL_SQL_DONE);
+	assert_int_equal(tl_sql_data_version(other), v0 + 1);
+	assert_int_equal(tl_sql_begin(db), 0);
+	insert(db, "gegeven", 1, 1, &rc);
+	assert_int_equal(tl_sql_commit(db), 0);
+	assert_int_equal(tl_sql_data_version(other), v0 + 2);
+	close_lite_pair(path, db, other);
+}
+
 #define ALL(setup)                                                                      \
 	cmocka_unit_test_setup_teardown(test_generated_ids_come_back_through_returning, setup, \
 					teardown),                                      \
@@ -472,6 +585,11 @@ int main(void)
 {
 	const struct CMUnitTest lite[] = {ALL(setup_sqlite)};
 	int rc = cmocka_run_group_tests_name("sql (SQLite)", lite, NULL, NULL);
+	const struct CMUnitTest lite_file[] = {
+		cmocka_unit_test(test_bookkeeping_writes_are_not_a_data_change_on_sqlite),
+		cmocka_unit_test(test_without_the_counter_every_commit_counts_on_sqlite),
+	};
+	rc |= cmocka_run_group_tests_name("sql (SQLite file, two connections)", lite_file, NULL, NULL);
 	if (getenv("TELLING_PG_URI")) {
 		const struct CMUnitTest pg[] = {ALL(setup_pg)};
 		rc |= cmocka_run_group_tests_name("sql (PostgreSQL)", pg, NULL, NULL);
