@@ -1,9 +1,11 @@
 #include "figure.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../analysis/series.h"
+#include "../core/str.h"
 #include "../text/narrate.h"
 #include "chart.h"
 #include "html.h"
@@ -38,18 +40,29 @@ static void value_cell(tl_buf *b, const struct tl_indicator *d, const struct tl_
 	tl_html_lit(b, "</td>");
 }
 
+int tl_title_names(const char *title, const char *word)
+{
+	size_t n = strlen(word), len = strlen(title);
+	for (size_t i = 0; n && i + n <= len; i++)
+		if ((i == 0 || !isalpha((unsigned char)title[i - 1])) && !isalpha((unsigned char)title[i + n]) &&
+		    tl_slice_eq_ci(title + i, n, word))
+			return 1; /* a whole word: "jaar" is not named by "jaren" */
+	return 0;
+}
+
 /* Caption in the seed's form: "2024 | Bron: RMBW", plus what is shown. */
 static void caption(tl_buf *b, const struct tl_page *p, const struct tl_indicator *d, const char *what,
 		    int year, int has_year)
 {
 	tl_html_lit(b, "<figcaption class=\"utrecht-figure__caption tl-caption\"><span class=\"tl-caption__title\">");
 	tl_html_text(b, d->title);
-	if (d->unit && *d->unit && strcmp(d->unit, "%") != 0 && tl_unit_kind(d->unit) != TL_UNIT_EURO) {
+	if (d->unit && *d->unit && strcmp(d->unit, "%") != 0 && tl_unit_kind(d->unit) != TL_UNIT_EURO &&
+	    !tl_title_names(d->title, d->unit)) {
 		tl_html_lit(b, " (");
 		tl_html_text(b, d->unit);
 		tl_html_lit(b, ")");
 	}
-	if (d->subject) {
+	if (d->subject && !tl_title_names(d->title, d->subject)) {
 		tl_html_lit(b, ", ");
 		tl_html_text(b, d->subject);
 	}

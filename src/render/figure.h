@@ -31,6 +31,11 @@ void tl_render_map(tl_buf *b, const struct tl_page *p, const struct tl_indicator
 void tl_figure_open(tl_buf *b, const char *block, const char *id, int level, const char *title_prefix,
 		    const char *title);
 
+/* Whether a caption's title already names a word (its unit "rapportcijfer",
+ * its subject "huishoudens") as a whole word, ignoring ASCII case: then the caption does not
+ * repeat it in "(rapportcijfer)" or ", huishoudens". */
+int tl_title_names(const char *title, const char *word);
+
 /* The municipalities the report compares: the focus region's children of
  * level gemeente, or, when it has none (a national agenda whose
  * municipalities name no province), every region of level gemeente.  A

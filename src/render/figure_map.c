@@ -141,7 +141,7 @@ void tl_render_map(tl_buf *b, const struct tl_page *p, const struct tl_indicator
 	tl_map_legend(b, &mc);
 	tl_html_lit(b, "</div>\n<figcaption class=\"utrecht-figure__caption tl-caption\"><span class=\"tl-caption__title\">");
 	tl_html_text(b, d->title);
-	if (d->subject) {
+	if (d->subject && !tl_title_names(d->title, d->subject)) {
 		tl_html_lit(b, ", ");
 		tl_html_text(b, d->subject);
 	}

@@ -109,7 +109,7 @@ void tl_page_print(tl_buf *b, const struct tl_page *p, struct tl_block *const *b
 			if (!s->published)
 				continue;
 			size_t nf = tl_story_linked_from(m, blocks, n_blocks, s->slug, from);
-			tl_story_body(b, p, s, from, nf);
+			tl_story_body(b, p, s, from, nf, tl_story_instrument_chapters(m, blocks, n_blocks, s));
 		}
 		tl_html_lit(b, "</section>\n");
 	}

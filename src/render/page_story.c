@@ -34,6 +34,25 @@ size_t tl_story_linked_from(const struct tl_model *m, struct tl_block *const *bl
 	return nf;
 }
 
+const struct tl_chapter **tl_story_instrument_chapters(const struct tl_model *m, struct tl_block *const *blocks,
+						       const size_t *n_blocks, const struct tl_story *s)
+{
+	const struct tl_chapter **at = TL_NEW_ARRAY(m->arena, const struct tl_chapter *, s->n_instruments + 1);
+	for (size_t i = 0; i < s->n_instruments; i++) {
+		const struct tl_instrument *in = tl_model_instrument(m, s->instruments[i]);
+		/* the rule of tl_render_instruments: a block lists its theme's
+		 * instruments, a block without a theme those without one */
+		for (size_t c = 0; in && !at[i] && c < m->n_chapters; c++)
+			for (size_t k = 0; !at[i] && k < n_blocks[c]; k++) {
+				const struct tl_block *bl = &blocks[c][k];
+				if (bl->kind == TL_BLOCK_INSTRUMENTS &&
+				    (bl->ref ? in->theme && !strcmp(in->theme, bl->ref) : !in->theme))
+					at[i] = &m->chapters[c];
+			}
+	}
+	return at;
+}
+
 /* The municipality's name, linked to its page when it has one (not in the
  * one-document version, which has no region pages). */
 static void municipality(tl_buf *b, const struct tl_page *p, const struct tl_region *r)
@@ -44,7 +63,8 @@ static void municipality(tl_buf *b, const struct tl_page *p, const struct tl_reg
 }
 
 /* The facts above a story: who is in it, where, when, goals, instruments. */
-static void facts(tl_buf *b, const struct tl_page *p, const struct tl_story *s)
+static void facts(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
+		  const struct tl_chapter *const *at)
 {
 	const struct tl_model *m = p->m;
 	enum tl_lang lang = p->lang;
@@ -116,7 +136,19 @@ static void facts(tl_buf *b, const struct tl_page *p, const struct tl_story *s)
 			const struct tl_instrument *in = tl_model_instrument(m, s->instruments[i]);
 			if (i)
 				tl_html_lit(b, "; ");
-			tl_html_text(b, in ? in->name : s->instruments[i]);
+			if (in && at && at[i]) {
+				char file[200];
+				if (p->print)
+					snprintf(file, sizeof file, "#instrument-%s", in->slug);
+				else {
+					char ch[96];
+					tl_chapter_file(at[i], ch, sizeof ch);
+					snprintf(file, sizeof file, "%s%s#instrument-%s", p->root ? p->root : "", ch, in->slug);
+				}
+				tl_html_link(b, file, in->name);
+			} else {
+				tl_html_text(b, in ? in->name : s->instruments[i]);
+			}
 		}
 		tl_html_lit(b, "</dd>\n");
 	}
@@ -124,7 +156,7 @@ static void facts(tl_buf *b, const struct tl_page *p, const struct tl_story *s)
 }
 
 void tl_story_body(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
-		   const struct tl_chapter *const *from, size_t n_from)
+		   const struct tl_chapter *const *from, size_t n_from, const struct tl_chapter *const *at)
 {
 	const struct tl_model *m = p->m;
 	enum tl_lang lang = p->lang;
@@ -156,7 +188,7 @@ void tl_story_body(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
 		tl_html_lit(b, "</p>\n");
 	}
 	tl_html_lit(b, "</header>\n");
-	facts(b, p, s);
+	facts(b, p, s, at);
 
 	tl_buf md = TL_BUF_INIT;
 	tl_story_redact(s, s->markdown ? s->markdown : "", s->markdown ? strlen(s->markdown) : 0, lang, &md);
@@ -201,10 +233,10 @@ void tl_story_body(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
 }
 
 void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
-		   const struct tl_chapter *const *from, size_t n_from)
+		   const struct tl_chapter *const *from, size_t n_from, const struct tl_chapter *const *at)
 {
 	tl_layout_begin(b, p);
-	tl_story_body(b, p, s, from, n_from);
+	tl_story_body(b, p, s, from, n_from, at);
 	tl_layout_end(b, p);
 }
 

@@ -46,16 +46,22 @@ size_t tl_print_toc(const struct tl_page *p, const char ***titles);
 
 /* An interview or story page (verhalen/<slug>.html; p->root "../"): only
  * for a published story, with the names of people without consent withheld.
- * from[] are the chapters that link to it, for the way back. */
+ * from[] are the chapters that link to it, for the way back; at[i] (NULL, or
+ * NULL entries) the chapter that lists the story's instrument i, which its
+ * name then links to. */
 void tl_page_story(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
-		   const struct tl_chapter *const *from, size_t n_from);
+		   const struct tl_chapter *const *from, size_t n_from, const struct tl_chapter *const *at);
 /* The list of every published story (verhalen/index.html). */
 void tl_page_stories(tl_buf *b, const struct tl_page *p);
 /* A story's article without the page around it: on its page (title h1) or,
  * with p->print, as an interview in the one-document version (title h3,
  * id "interview-<slug>", links back to "#hoofdstuk-<chapter>"). */
 void tl_story_body(tl_buf *b, const struct tl_page *p, const struct tl_story *s,
-		   const struct tl_chapter *const *from, size_t n_from);
+		   const struct tl_chapter *const *from, size_t n_from, const struct tl_chapter *const *at);
+/* For each of story s's instruments, the first chapter whose instruments
+ * block lists it (or NULL), in m's arena: the `at` of tl_story_body. */
+const struct tl_chapter **tl_story_instrument_chapters(const struct tl_model *m, struct tl_block *const *blocks,
+						       const size_t *n_blocks, const struct tl_story *s);
 /* The chapters whose {{verhaal SLUG}} bindings link to story `slug`, in
  * chapter order, into from[] (m->n_chapters entries); returns their number.
  * blocks[i] / n_blocks[i] belong to m->chapters[i]. */

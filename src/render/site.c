@@ -133,7 +133,8 @@ static int render_story(const tl_site *s, const char *path, tl_buf *b)
 		tl_story_redact(st, st->title, strlen(st->title), s->lang, &t);
 		page.title = tl_arena_strndup(m->arena, t.data ? t.data : "", t.len);
 		tl_buf_free(&t);
-		tl_page_story(b, &page, st, from, nf);
+		tl_page_story(b, &page, st, from, nf,
+			      tl_story_instrument_chapters(m, s->blocks, s->nblocks, st));
 		return TL_OK;
 	}
 	return TL_ERR_NOTFOUND;
