@@ -33,6 +33,8 @@ int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, con
  * the editor's update both write them here.  The caller has removed the
  * old ones.  TL_ERR_STORE with errs on failure. */
 int tl_store_put_instrument_lists(tl_store *st, const struct tl_instrument *in, tl_errors *errs);
+/* A story's goals, instruments and people, the same way. */
+int tl_store_put_story_lists(tl_store *st, const struct tl_story *y, tl_errors *errs);
 
 /* The child lists of one item (its slug, or a grant's instrument and
  * position, already set), into a: partners, municipalities, goals and

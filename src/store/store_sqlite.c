@@ -2574,11 +2574,18 @@ int tl_store_put_story(tl_store *st, const struct tl_story *y, tl_errors *errs)
 	bind_int0(s, 9, y->published ? 1 : 0);
 	bind_text(s, 10, y->path);
 	bind_text(s, 11, y->markdown ? y->markdown : "");
-	if (run(st, s, errs, "story") ||
-	    tl_store_put_goal_list(st, "INSERT INTO story_goal (story, goal) VALUES (?1, ?2)", y->slug, y->goals,
-		      y->n_goals, errs) ||
+	if (run(st, s, errs, "story") || tl_store_put_story_lists(st, y, errs))
+		return TL_ERR_STORE;
+	return TL_OK;
+}
+
+int tl_store_put_story_lists(tl_store *st, const struct tl_story *y, tl_errors *errs)
+{
+	tl_sql_stmt *s;
+	if (tl_store_put_goal_list(st, "INSERT INTO story_goal (story, goal) VALUES (?1, ?2)", y->slug, y->goals,
+				   y->n_goals, errs) ||
 	    tl_store_put_text_list(st, "INSERT INTO story_instrument (story, position, instrument) VALUES (?1, ?2, ?3)",
-		      y->slug, y->instruments, y->n_instruments, errs))
+				   y->slug, y->instruments, y->n_instruments, errs))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < y->n_people; i++) {
 		const struct tl_person *p = &y->people[i];

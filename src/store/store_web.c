@@ -1026,25 +1026,8 @@ int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t versio
 	if (!rc && (clear_list(st, "DELETE FROM story_goal WHERE story = ?1", y->slug, errs) ||
 		    clear_list(st, "DELETE FROM story_instrument WHERE story = ?1", y->slug, errs) ||
 		    clear_list(st, "DELETE FROM story_person WHERE story = ?1", y->slug, errs) ||
-		    tl_store_put_goal_list(st, "INSERT INTO story_goal (story, goal) VALUES (?1, ?2)", y->slug, y->goals,
-					   y->n_goals, errs) ||
-		    tl_store_put_text_list(st, "INSERT INTO story_instrument (story, position, instrument) VALUES (?1, ?2, ?3)",
-					   y->slug, y->instruments, y->n_instruments, errs)))
+		    tl_store_put_story_lists(st, y, errs)))
 		rc = TL_ERR_STORE;
-	for (size_t i = 0; !rc && i < y->n_people; i++) {
-		const struct tl_person *p = &y->people[i];
-		s = prep(st, "INSERT INTO story_person (story, position, name, role, consent, alias)"
-			     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-		if (s) {
-			bind_text(s, 1, y->slug);
-			tl_sql_bind_int(s, 2, (int64_t)i);
-			bind_text(s, 3, p->name);
-			bind_text(s, 4, p->role);
-			tl_sql_bind_int(s, 5, p->consent ? 1 : 0);
-			bind_text(s, 6, p->alias);
-		}
-		rc = done(st, s, errs, "story person");
-	}
 	return rc;
 }
 
