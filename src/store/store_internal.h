@@ -7,6 +7,9 @@
 #ifndef TL_STORE_INTERNAL_H
 #define TL_STORE_INTERNAL_H
 
+#include <string.h>
+
+#include "../core/arena.h"
 #include "sql.h"
 #include "store.h"
 
@@ -45,5 +48,50 @@ int tl_store_load_instrument_lists(tl_store *st, tl_arena *a, struct tl_instrume
 int tl_store_load_grant_goals(tl_store *st, tl_arena *a, struct tl_grant *g, tl_errors *errs);
 int tl_store_load_target_lists(tl_store *st, tl_arena *a, struct tl_target *t, tl_errors *errs);
 int tl_store_load_story_lists(tl_store *st, tl_arena *a, struct tl_story *y, tl_errors *errs);
+
+/* Columns and parameters of the store's rows, for both files.  Text binds
+ * with tl_sql_bind_text itself, which already binds NULL as SQL NULL. */
+
+/* Column text copied into a; NULL stays NULL. */
+static inline const char *col_text(tl_arena *a, tl_sql_stmt *s, int i)
+{
+	const char *t = tl_sql_col_text(s, i);
+	return t ? tl_arena_strdup(a, t) : NULL;
+}
+
+/* An optional number (budget, amount, baseline): NULL when there is none. */
+static inline void bind_opt_double(tl_sql_stmt *s, int i, int has, double v)
+{
+	if (has)
+		tl_sql_bind_double(s, i, v);
+	else
+		tl_sql_bind_null(s, i);
+}
+
+/* Column i into *v, 0 when NULL; whether it held a number. */
+static inline int col_opt_double(tl_sql_stmt *s, int i, double *v)
+{
+	int has = !tl_sql_col_null(s, i);
+	*v = has ? tl_sql_col_double(s, i) : 0;
+	return has;
+}
+
+/* A date as its text (2025, 2025-06 or 2025-06-30); no date binds NULL. */
+static inline void bind_ymd(tl_sql_stmt *s, int i, const struct tl_ymd *d)
+{
+	char t[11];
+	tl_ymd_text(d, t);
+	tl_sql_bind_text(s, i, t[0] ? t : NULL);
+}
+
+/* A date column back into a tl_ymd (NULL or malformed: no date). */
+static inline struct tl_ymd col_ymd(tl_sql_stmt *s, int i)
+{
+	struct tl_ymd d = {0, 0, 0};
+	const char *t = tl_sql_col_text(s, i);
+	if (t && tl_ymd_parse(t, strlen(t), &d))
+		d = (struct tl_ymd){0, 0, 0};
+	return d;
+}
 
 #endif

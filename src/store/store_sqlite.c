@@ -597,20 +597,7 @@ int tl_store_clear(tl_store *st, int with_data, tl_errors *errs)
 		    errs);
 }
 
-/* ---- Binding helpers ---------------------------------------------------- */
-
-static void bind_text(tl_sql_stmt *s, int i, const char *v)
-{
-	if (v)
-		tl_sql_bind_text(s, i, v);
-	else
-		tl_sql_bind_null(s, i);
-}
-
-static void bind_int0(tl_sql_stmt *s, int i, int v)
-{
-	tl_sql_bind_int(s, i, v);
-}
+/* ---- Running statements ------------------------------------------------- */
 
 /* Run a prepared one-shot statement to completion and finalize it. */
 static int run(tl_store *st, tl_sql_stmt *s, tl_errors *errs, const char *what)
@@ -653,25 +640,25 @@ int tl_store_put_agenda(tl_store *st, const struct tl_agenda *a, tl_errors *errs
 		    " lang = excluded.lang",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, a->slug);
-	bind_text(s, 2, a->title);
-	bind_text(s, 3, a->subtitle);
-	bind_text(s, 4, a->organisation);
-	bind_int0(s, 5, a->period_start);
-	bind_int0(s, 6, a->period_end);
-	bind_int0(s, 7, a->report_year);
-	bind_text(s, 8, a->report_title);
-	bind_text(s, 9, a->focus_region);
-	bind_text(s, 10, a->national_region);
-	bind_text(s, 11, a->lang ? a->lang : "nl");
+	tl_sql_bind_text(s, 1, a->slug);
+	tl_sql_bind_text(s, 2, a->title);
+	tl_sql_bind_text(s, 3, a->subtitle);
+	tl_sql_bind_text(s, 4, a->organisation);
+	tl_sql_bind_int(s, 5, a->period_start);
+	tl_sql_bind_int(s, 6, a->period_end);
+	tl_sql_bind_int(s, 7, a->report_year);
+	tl_sql_bind_text(s, 8, a->report_title);
+	tl_sql_bind_text(s, 9, a->focus_region);
+	tl_sql_bind_text(s, 10, a->national_region);
+	tl_sql_bind_text(s, 11, a->lang ? a->lang : "nl");
 	if (run(st, s, errs, "agenda"))
 		return TL_ERR_STORE;
 	if (prepare(st, &s, "UPDATE agenda SET boundaries = ?1, boundaries_source = ?2, check_off = ?3 WHERE id = 1",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, a->boundaries);
-	bind_text(s, 2, a->boundaries_source);
-	bind_text(s, 3, a->check_off);
+	tl_sql_bind_text(s, 1, a->boundaries);
+	tl_sql_bind_text(s, 2, a->boundaries_source);
+	tl_sql_bind_text(s, 3, a->check_off);
 	return run(st, s, errs, "agenda");
 }
 
@@ -684,10 +671,10 @@ int tl_store_put_theme(tl_store *st, const struct tl_theme *t, tl_errors *errs)
 		    " title = excluded.title, subtitle = excluded.subtitle",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, t->slug);
-	bind_int0(s, 2, t->position);
-	bind_text(s, 3, t->title);
-	bind_text(s, 4, t->subtitle);
+	tl_sql_bind_text(s, 1, t->slug);
+	tl_sql_bind_int(s, 2, t->position);
+	tl_sql_bind_text(s, 3, t->title);
+	tl_sql_bind_text(s, 4, t->subtitle);
 	return run(st, s, errs, "theme");
 }
 
@@ -699,10 +686,10 @@ int tl_store_put_goal(tl_store *st, const struct tl_goal *g, tl_errors *errs)
 		    " body = excluded.body",
 		    errs))
 		return TL_ERR_STORE;
-	bind_int0(s, 1, g->number);
-	bind_text(s, 2, g->theme);
-	bind_text(s, 3, g->title);
-	bind_text(s, 4, g->text);
+	tl_sql_bind_int(s, 1, g->number);
+	tl_sql_bind_text(s, 2, g->theme);
+	tl_sql_bind_text(s, 3, g->title);
+	tl_sql_bind_text(s, 4, g->text);
 	return run(st, s, errs, "goal");
 }
 
@@ -720,40 +707,40 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 		    " source_detail = excluded.source_detail, notes = excluded.notes",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, d->slug);
-	bind_text(s, 2, d->theme);
-	bind_int0(s, 3, d->position);
-	bind_text(s, 4, d->title);
-	bind_text(s, 5, d->subject);
-	bind_text(s, 6, d->unit);
-	bind_int0(s, 7, d->decimals);
-	bind_text(s, 8, tl_polarity_name(d->polarity));
-	bind_text(s, 9, d->source);
-	bind_text(s, 10, d->source_detail);
-	bind_text(s, 11, d->notes);
+	tl_sql_bind_text(s, 1, d->slug);
+	tl_sql_bind_text(s, 2, d->theme);
+	tl_sql_bind_int(s, 3, d->position);
+	tl_sql_bind_text(s, 4, d->title);
+	tl_sql_bind_text(s, 5, d->subject);
+	tl_sql_bind_text(s, 6, d->unit);
+	tl_sql_bind_int(s, 7, d->decimals);
+	tl_sql_bind_text(s, 8, tl_polarity_name(d->polarity));
+	tl_sql_bind_text(s, 9, d->source);
+	tl_sql_bind_text(s, 10, d->source_detail);
+	tl_sql_bind_text(s, 11, d->notes);
 	if (run(st, s, errs, "indicator"))
 		return TL_ERR_STORE;
 	if (prepare(st, &s, "DELETE FROM indicator_goal WHERE indicator = ?1", errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, d->slug);
+	tl_sql_bind_text(s, 1, d->slug);
 	if (run(st, s, errs, "indicator goals"))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < d->n_goals; i++) {
 		if (prepare(st, &s, "INSERT INTO indicator_goal (indicator, goal) VALUES (?1, ?2)", errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, d->slug);
-		bind_int0(s, 2, d->goals[i]);
+		tl_sql_bind_text(s, 1, d->slug);
+		tl_sql_bind_int(s, 2, d->goals[i]);
 		if (run(st, s, errs, "indicator goal"))
 			return TL_ERR_STORE;
 	}
 	if (prepare(st, &s, "DELETE FROM series_break WHERE indicator = ?1", errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, d->slug);
+	tl_sql_bind_text(s, 1, d->slug);
 	if (run(st, s, errs, "series breaks"))
 		return TL_ERR_STORE;
 	if (prepare(st, &s, "DELETE FROM indicator_import WHERE indicator = ?1", errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, d->slug);
+	tl_sql_bind_text(s, 1, d->slug);
 	if (run(st, s, errs, "import specs"))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < d->n_imports; i++) {
@@ -763,12 +750,12 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, d->slug);
-		bind_int0(s, 2, (int)i);
-		bind_text(s, 3, sp->topic);
-		bind_text(s, 4, sp->table);
+		tl_sql_bind_text(s, 1, d->slug);
+		tl_sql_bind_int(s, 2, (int)i);
+		tl_sql_bind_text(s, 3, sp->topic);
+		tl_sql_bind_text(s, 4, sp->table);
 		tl_sql_bind_double(s, 5, sp->scale);
-		bind_text(s, 6, sp->source);
+		tl_sql_bind_text(s, 6, sp->source);
 		if (run(st, s, errs, "import spec"))
 			return TL_ERR_STORE;
 		for (size_t k = 0; k < sp->n_dims; k++) {
@@ -777,10 +764,10 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 				    " VALUES (?1, ?2, ?3, ?4)",
 				    errs))
 				return TL_ERR_STORE;
-			bind_text(s, 1, d->slug);
-			bind_int0(s, 2, (int)i);
-			bind_text(s, 3, sp->dim_keys[k]);
-			bind_text(s, 4, sp->dim_codes[k]);
+			tl_sql_bind_text(s, 1, d->slug);
+			tl_sql_bind_int(s, 2, (int)i);
+			tl_sql_bind_text(s, 3, sp->dim_keys[k]);
+			tl_sql_bind_text(s, 4, sp->dim_codes[k]);
 			if (run(st, s, errs, "import spec dimension"))
 				return TL_ERR_STORE;
 		}
@@ -789,9 +776,9 @@ int tl_store_put_indicator(tl_store *st, const struct tl_indicator *d, tl_errors
 		if (prepare(st, &s, "INSERT INTO series_break (indicator, year, explanation) VALUES (?1, ?2, ?3)",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, d->slug);
-		bind_int0(s, 2, d->breaks[i].year);
-		bind_text(s, 3, d->breaks[i].explanation);
+		tl_sql_bind_text(s, 1, d->slug);
+		tl_sql_bind_int(s, 2, d->breaks[i].year);
+		tl_sql_bind_text(s, 3, d->breaks[i].explanation);
 		if (run(st, s, errs, "series break"))
 			return TL_ERR_STORE;
 	}
@@ -821,11 +808,11 @@ static int put_region(tl_store *st, const struct tl_region *r, tl_errors *errs)
 		    errs))
 		return TL_ERR_STORE;
 	tl_sql_stmt *s = st->put_reg;
-	bind_text(s, 1, r->code);
-	bind_text(s, 2, r->name);
-	bind_text(s, 3, r->level);
-	bind_text(s, 4, r->parent);
-	bind_int0(s, 5, r->classification_year);
+	tl_sql_bind_text(s, 1, r->code);
+	tl_sql_bind_text(s, 2, r->name);
+	tl_sql_bind_text(s, 3, r->level);
+	tl_sql_bind_text(s, 4, r->parent);
+	tl_sql_bind_int(s, 5, r->classification_year);
 	return tl_sql_run_later(s) ? fail(st, errs, "region") : TL_OK;
 }
 
@@ -836,7 +823,7 @@ int tl_store_put_group(tl_store *st, const struct tl_region_group *g, tl_errors 
 	 * cascade did before the SQL became portable). */
 	if (prepare(st, &s, "DELETE FROM region_group_member WHERE grp = ?1", errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, g->slug);
+	tl_sql_bind_text(s, 1, g->slug);
 	if (run(st, s, errs, "region group"))
 		return TL_ERR_STORE;
 	if (prepare(st, &s,
@@ -844,18 +831,18 @@ int tl_store_put_group(tl_store *st, const struct tl_region_group *g, tl_errors 
 		    " ON CONFLICT (slug) DO UPDATE SET name = excluded.name, description = excluded.description",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, g->slug);
-	bind_text(s, 2, g->name);
-	bind_text(s, 3, g->description);
+	tl_sql_bind_text(s, 1, g->slug);
+	tl_sql_bind_text(s, 2, g->name);
+	tl_sql_bind_text(s, 3, g->description);
 	if (run(st, s, errs, "region group"))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < g->n_members; i++) {
 		if (prepare(st, &s, "INSERT INTO region_group_member (grp, region, position) VALUES (?1, ?2, ?3)",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, g->slug);
-		bind_text(s, 2, g->members[i]);
-		bind_int0(s, 3, (int)i);
+		tl_sql_bind_text(s, 1, g->slug);
+		tl_sql_bind_text(s, 2, g->members[i]);
+		tl_sql_bind_int(s, 3, (int)i);
 		if (run(st, s, errs, "region group member"))
 			return TL_ERR_STORE;
 	}
@@ -863,32 +850,31 @@ int tl_store_put_group(tl_store *st, const struct tl_region_group *g, tl_errors 
 }
 
 static int has(tl_sql_stmt *s, const char *key);
-static const char *col_text(tl_arena *a, tl_sql_stmt *s, int i);
 
 int tl_store_put_merger(tl_store *st, const struct tl_merger *g, tl_errors *errs)
 {
 	tl_sql_stmt *s;
 	if (prepare(st, &s, "DELETE FROM merger WHERE new_code = ?1 AND year = ?2", errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, g->new_code);
-	bind_int0(s, 2, g->year);
+	tl_sql_bind_text(s, 1, g->new_code);
+	tl_sql_bind_int(s, 2, g->year);
 	if (run(st, s, errs, "merger"))
 		return TL_ERR_STORE;
 	if (prepare(st, &s, "INSERT INTO merger (new_code, year, action) VALUES (?1, ?2, ?3)", errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, g->new_code);
-	bind_int0(s, 2, g->year);
-	bind_text(s, 3, g->action == TL_MERGER_MAP ? "map" : "break");
+	tl_sql_bind_text(s, 1, g->new_code);
+	tl_sql_bind_int(s, 2, g->year);
+	tl_sql_bind_text(s, 3, g->action == TL_MERGER_MAP ? "map" : "break");
 	if (run(st, s, errs, "merger"))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < g->n_old; i++) {
 		if (prepare(st, &s, "INSERT INTO merger_old (new_code, year, position, old_code) VALUES (?1, ?2, ?3, ?4)",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, g->new_code);
-		bind_int0(s, 2, g->year);
-		bind_int0(s, 3, (int)i);
-		bind_text(s, 4, g->old_codes[i]);
+		tl_sql_bind_text(s, 1, g->new_code);
+		tl_sql_bind_int(s, 2, g->year);
+		tl_sql_bind_int(s, 3, (int)i);
+		tl_sql_bind_text(s, 4, g->old_codes[i]);
 		if (run(st, s, errs, "merger"))
 			return TL_ERR_STORE;
 	}
@@ -967,14 +953,14 @@ static int register_region(tl_store *st, const struct tl_register_region *r, int
 			tl_strmap_put(st->known, r->code, (void *)1);
 	}
 	tl_sql_stmt *s = st->put_register;
-	bind_text(s, 1, r->code);
-	bind_text(s, 2, r->name);
-	bind_text(s, 3, r->level);
-	bind_text(s, 4, r->parent);
-	bind_text(s, 5, r->group);
-	bind_int0(s, 6, r->classification_year);
-	bind_int0(s, 7, r->first_year);
-	bind_int0(s, 8, r->last_year);
+	tl_sql_bind_text(s, 1, r->code);
+	tl_sql_bind_text(s, 2, r->name);
+	tl_sql_bind_text(s, 3, r->level);
+	tl_sql_bind_text(s, 4, r->parent);
+	tl_sql_bind_text(s, 5, r->group);
+	tl_sql_bind_int(s, 6, r->classification_year);
+	tl_sql_bind_int(s, 7, r->first_year);
+	tl_sql_bind_int(s, 8, r->last_year);
 	/* Thousands in a row on a national import: no round trip each. */
 	return tl_sql_run_later(s) ? fail(st, errs, "region register") : TL_OK;
 }
@@ -989,9 +975,9 @@ int tl_store_register_group(tl_store *st, const char *code, const char *title, c
 			 " ON CONFLICT (code) DO UPDATE SET title = excluded.title, parent = excluded.parent",
 			 errs);
 	if (!rc) {
-		bind_text(s, 1, code);
-		bind_text(s, 2, title);
-		bind_text(s, 3, parent);
+		tl_sql_bind_text(s, 1, code);
+		tl_sql_bind_text(s, 2, title);
+		tl_sql_bind_text(s, 3, parent);
 		rc = run(st, s, errs, "region group register");
 	}
 	lite_leave(st);
@@ -1006,7 +992,7 @@ int tl_store_register_get(tl_store *st, const char *code, tl_arena *a, struct tl
 				 "SELECT code, name, level, parent, grp, classification_year, first_year, last_year"
 				 " FROM region_register WHERE code = ?1")))
 		return TL_ERR_STORE;
-	bind_text(s, 1, code);
+	tl_sql_bind_text(s, 1, code);
 	int rc = TL_ERR_NOTFOUND;
 	if (tl_sql_step(s) == TL_SQL_ROW) {
 		out->code = col_text(a, s, 0);
@@ -1030,7 +1016,7 @@ long tl_store_register_count(tl_store *st, const char *level)
 	if (!(s = tl_sql_prepare(st->db,
 				 "SELECT count(*) FROM region_register WHERE CAST(?1 AS TEXT) IS NULL OR level = ?1")))
 		return -1;
-	bind_text(s, 1, level);
+	tl_sql_bind_text(s, 1, level);
 	long n = tl_sql_step(s) == TL_SQL_ROW ? tl_sql_col_int(s, 0) : -1;
 	tl_sql_finalize(s);
 	return n;
@@ -1046,12 +1032,12 @@ int tl_store_put_chapter(tl_store *st, const struct tl_chapter *c, tl_errors *er
 		    " title = excluded.title, path = excluded.path, markdown = excluded.markdown",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, c->slug);
-	bind_int0(s, 2, c->position);
-	bind_text(s, 3, c->theme);
-	bind_text(s, 4, c->title);
-	bind_text(s, 5, c->path);
-	bind_text(s, 6, c->markdown);
+	tl_sql_bind_text(s, 1, c->slug);
+	tl_sql_bind_int(s, 2, c->position);
+	tl_sql_bind_text(s, 3, c->theme);
+	tl_sql_bind_text(s, 4, c->title);
+	tl_sql_bind_text(s, 5, c->path);
+	tl_sql_bind_text(s, 6, c->markdown);
 	return run(st, s, errs, "chapter");
 }
 
@@ -1090,7 +1076,7 @@ int tl_store_put_shape(tl_store *st, const struct tl_shape *sh, tl_errors *errs)
 		memcpy(&u, &sh->xy[i], 8);
 		put_le(pts + 8 * i, u, 8);
 	}
-	bind_text(s, 1, sh->region);
+	tl_sql_bind_text(s, 1, sh->region);
 	tl_sql_bind_int(s, 2, (int)sh->crs);
 	tl_sql_bind_blob(s, 3, rings, rl);
 	tl_sql_bind_blob(s, 4, pts, pl);
@@ -1108,8 +1094,8 @@ int tl_store_import_begin(tl_store *st, const char *file, int64_t *import_id, tl
 		return TL_ERR_STORE;
 	char now[21];
 	tl_sql_now(now);
-	bind_text(s, 1, file);
-	bind_text(s, 2, now);
+	tl_sql_bind_text(s, 1, file);
+	tl_sql_bind_text(s, 2, now);
 	return run_id(st, s, import_id, errs, "import");
 }
 
@@ -1921,13 +1907,6 @@ long tl_store_count_observations(tl_store *st)
 
 /* ---- Reads -------------------------------------------------------------- */
 
-/* Column text copied into the arena; NULL stays NULL. */
-static const char *col_text(tl_arena *a, tl_sql_stmt *s, int i)
-{
-	const char *t = tl_sql_col_text(s, i);
-	return t ? tl_arena_strdup(a, (const char *)t) : NULL;
-}
-
 /* Count rows of a query so arrays can be allocated once. */
 static size_t count_rows(tl_store *st, const char *table)
 {
@@ -1985,7 +1964,7 @@ static int load_imports(tl_store *st, tl_arena *a, struct tl_indicator *d, tl_er
 	if (prepare(st, &s,
 		    "SELECT count(*) FROM indicator_import WHERE indicator = ?1", errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, d->slug);
+	tl_sql_bind_text(s, 1, d->slug);
 	size_t n = tl_sql_step(s) == TL_SQL_ROW ? (size_t)tl_sql_col_int(s, 0) : 0;
 	tl_sql_finalize(s);
 	d->imports = TL_NEW_ARRAY(a, struct tl_import_spec, n + 1);
@@ -1994,7 +1973,7 @@ static int load_imports(tl_store *st, tl_arena *a, struct tl_indicator *d, tl_er
 		    " WHERE indicator = ?1 ORDER BY position",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, d->slug);
+	tl_sql_bind_text(s, 1, d->slug);
 	while (d->n_imports < n && tl_sql_step(s) == TL_SQL_ROW) {
 		struct tl_import_spec *sp = &d->imports[d->n_imports++];
 		int pos = (int)tl_sql_col_int(s, 0);
@@ -2010,8 +1989,8 @@ static int load_imports(tl_store *st, tl_arena *a, struct tl_indicator *d, tl_er
 			tl_sql_finalize(s);
 			return TL_ERR_STORE;
 		}
-		bind_text(q, 1, d->slug);
-		bind_int0(q, 2, pos);
+		tl_sql_bind_text(q, 1, d->slug);
+		tl_sql_bind_int(q, 2, pos);
 		size_t cap = 8;
 		sp->dim_keys = TL_NEW_ARRAY(a, const char *, cap);
 		sp->dim_codes = TL_NEW_ARRAY(a, const char *, cap);
@@ -2085,7 +2064,7 @@ static int load_framework(tl_store *st, struct tl_model *m, tl_errors *errs)
 		struct tl_indicator *d = &m->indicators[i];
 		if (prepare(st, &s, "SELECT goal FROM indicator_goal WHERE indicator = ?1 ORDER BY goal", errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, d->slug);
+		tl_sql_bind_text(s, 1, d->slug);
 		size_t cap = 4;
 		d->goals = TL_NEW_ARRAY(a, int, cap);
 		while (tl_sql_step(s) == TL_SQL_ROW) {
@@ -2101,7 +2080,7 @@ static int load_framework(tl_store *st, struct tl_model *m, tl_errors *errs)
 		if (prepare(st, &s,
 			    "SELECT year, explanation FROM series_break WHERE indicator = ?1 ORDER BY year", errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, d->slug);
+		tl_sql_bind_text(s, 1, d->slug);
 		cap = 4;
 		d->breaks = TL_NEW_ARRAY(a, struct tl_series_break, cap);
 		while (tl_sql_step(s) == TL_SQL_ROW) {
@@ -2149,7 +2128,7 @@ static int load_framework(tl_store *st, struct tl_model *m, tl_errors *errs)
 		struct tl_region_group *g = &m->groups[i];
 		if (prepare(st, &s, "SELECT region FROM region_group_member WHERE grp = ?1 ORDER BY position", errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, g->slug);
+		tl_sql_bind_text(s, 1, g->slug);
 		size_t cap = 8;
 		g->members = TL_NEW_ARRAY(a, const char *, cap);
 		while (tl_sql_step(s) == TL_SQL_ROW) {
@@ -2180,8 +2159,8 @@ static int load_framework(tl_store *st, struct tl_model *m, tl_errors *errs)
 		if (prepare(st, &s, "SELECT old_code FROM merger_old WHERE new_code = ?1 AND year = ?2 ORDER BY position",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, g->new_code);
-		bind_int0(s, 2, g->year);
+		tl_sql_bind_text(s, 1, g->new_code);
+		tl_sql_bind_int(s, 2, g->year);
 		size_t cap = 8;
 		g->old_codes = TL_NEW_ARRAY(a, const char *, cap);
 		while (tl_sql_step(s) == TL_SQL_ROW) {
@@ -2370,21 +2349,6 @@ int tl_store_load_framework(tl_store *st, tl_arena *a, struct tl_model **out, tl
 
 /* ---- Annual report content (model/report.h) ------------------------------ */
 
-static void bind_opt_double(tl_sql_stmt *s, int i, int has, double v)
-{
-	if (has)
-		tl_sql_bind_double(s, i, v);
-	else
-		tl_sql_bind_null(s, i);
-}
-
-static void bind_ymd(tl_sql_stmt *s, int i, const struct tl_ymd *d)
-{
-	char t[11];
-	tl_ymd_text(d, t);
-	bind_text(s, i, t[0] ? t : NULL);
-}
-
 /* One statement per row of a small child table: (owner, position/goal, value). */
 int tl_store_put_goal_list(tl_store *st, const char *sql, const char *owner, const int *goals, size_t n,
 		     tl_errors *errs)
@@ -2393,8 +2357,8 @@ int tl_store_put_goal_list(tl_store *st, const char *sql, const char *owner, con
 		tl_sql_stmt *s;
 		if (prepare(st, &s, sql, errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, owner);
-		bind_int0(s, 2, goals[i]);
+		tl_sql_bind_text(s, 1, owner);
+		tl_sql_bind_int(s, 2, goals[i]);
 		if (run(st, s, errs, "goal link"))
 			return TL_ERR_STORE;
 	}
@@ -2408,9 +2372,9 @@ int tl_store_put_text_list(tl_store *st, const char *sql, const char *owner, con
 		tl_sql_stmt *s;
 		if (prepare(st, &s, sql, errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, owner);
-		bind_int0(s, 2, (int)i);
-		bind_text(s, 3, v[i]);
+		tl_sql_bind_text(s, 1, owner);
+		tl_sql_bind_int(s, 2, (int)i);
+		tl_sql_bind_text(s, 3, v[i]);
 		if (run(st, s, errs, "list"))
 			return TL_ERR_STORE;
 	}
@@ -2428,14 +2392,14 @@ static int put_stated_list(tl_store *st, const struct tl_instrument *in, tl_erro
 			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, in->slug);
-		bind_int0(s, 2, (int)i);
-		bind_int0(s, 3, t->year);
-		bind_text(s, 4, t->theme);
+		tl_sql_bind_text(s, 1, in->slug);
+		tl_sql_bind_int(s, 2, (int)i);
+		tl_sql_bind_int(s, 3, t->year);
+		tl_sql_bind_text(s, 4, t->theme);
 		if (t->count >= 0)
 			tl_sql_bind_int(s, 5, t->count);
 		bind_opt_double(s, 6, t->has_amount, t->amount);
-		bind_text(s, 7, t->text);
+		tl_sql_bind_text(s, 7, t->text);
 		if (run(st, s, errs, "stated total"))
 			return TL_ERR_STORE;
 	}
@@ -2464,18 +2428,18 @@ int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_err
 		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, in->slug);
-	bind_int0(s, 2, in->position);
-	bind_text(s, 3, in->name);
-	bind_text(s, 4, in->kind);
-	bind_text(s, 5, in->theme);
-	bind_text(s, 6, in->description);
+	tl_sql_bind_text(s, 1, in->slug);
+	tl_sql_bind_int(s, 2, in->position);
+	tl_sql_bind_text(s, 3, in->name);
+	tl_sql_bind_text(s, 4, in->kind);
+	tl_sql_bind_text(s, 5, in->theme);
+	tl_sql_bind_text(s, 6, in->description);
 	bind_opt_double(s, 7, in->has_budget, in->budget);
-	bind_text(s, 8, in->budget_note);
-	bind_int0(s, 9, in->start_year);
-	bind_int0(s, 10, in->end_year);
-	bind_int0(s, 11, in->in_agenda ? 1 : 0);
-	bind_text(s, 12, in->source);
+	tl_sql_bind_text(s, 8, in->budget_note);
+	tl_sql_bind_int(s, 9, in->start_year);
+	tl_sql_bind_int(s, 10, in->end_year);
+	tl_sql_bind_int(s, 11, in->in_agenda ? 1 : 0);
+	tl_sql_bind_text(s, 12, in->source);
 	if (run(st, s, errs, "instrument") || tl_store_put_instrument_lists(st, in, errs))
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < in->n_grants; i++) {
@@ -2485,23 +2449,23 @@ int tl_store_put_instrument(tl_store *st, const struct tl_instrument *in, tl_err
 			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, in->slug);
-		bind_int0(s, 2, (int)i);
-		bind_text(s, 3, g->recipient);
-		bind_text(s, 4, g->project);
-		bind_text(s, 5, g->municipality);
-		bind_int0(s, 6, g->year);
+		tl_sql_bind_text(s, 1, in->slug);
+		tl_sql_bind_int(s, 2, (int)i);
+		tl_sql_bind_text(s, 3, g->recipient);
+		tl_sql_bind_text(s, 4, g->project);
+		tl_sql_bind_text(s, 5, g->municipality);
+		tl_sql_bind_int(s, 6, g->year);
 		bind_opt_double(s, 7, g->has_amount, g->amount);
-		bind_text(s, 8, g->note);
+		tl_sql_bind_text(s, 8, g->note);
 		if (run(st, s, errs, "grant"))
 			return TL_ERR_STORE;
 		for (size_t k = 0; k < g->n_goals; k++) {
 			if (prepare(st, &s, "INSERT INTO award_goal (instrument, position, goal) VALUES (?1, ?2, ?3)",
 				    errs))
 				return TL_ERR_STORE;
-			bind_text(s, 1, in->slug);
-			bind_int0(s, 2, (int)i);
-			bind_int0(s, 3, g->goals[k]);
+			tl_sql_bind_text(s, 1, in->slug);
+			tl_sql_bind_int(s, 2, (int)i);
+			tl_sql_bind_int(s, 3, g->goals[k]);
 			if (run(st, s, errs, "grant goal"))
 				return TL_ERR_STORE;
 		}
@@ -2518,20 +2482,20 @@ int tl_store_put_target(tl_store *st, const struct tl_target *t, tl_errors *errs
 		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, t->slug);
-	bind_int0(s, 2, t->position);
-	bind_text(s, 3, t->title);
-	bind_text(s, 4, t->theme);
-	bind_text(s, 5, t->instrument);
-	bind_text(s, 6, t->unit);
-	bind_int0(s, 7, t->decimals);
-	bind_text(s, 8, tl_polarity_name(t->polarity));
+	tl_sql_bind_text(s, 1, t->slug);
+	tl_sql_bind_int(s, 2, t->position);
+	tl_sql_bind_text(s, 3, t->title);
+	tl_sql_bind_text(s, 4, t->theme);
+	tl_sql_bind_text(s, 5, t->instrument);
+	tl_sql_bind_text(s, 6, t->unit);
+	tl_sql_bind_int(s, 7, t->decimals);
+	tl_sql_bind_text(s, 8, tl_polarity_name(t->polarity));
 	bind_opt_double(s, 9, t->has_baseline, t->baseline);
 	bind_ymd(s, 10, &t->baseline_date);
 	bind_opt_double(s, 11, t->has_target, t->target);
 	bind_ymd(s, 12, &t->deadline);
-	bind_text(s, 13, t->text);
-	bind_text(s, 14, t->source);
+	tl_sql_bind_text(s, 13, t->text);
+	tl_sql_bind_text(s, 14, t->source);
 	if (run(st, s, errs, "target") ||
 	    tl_store_put_goal_list(st, "INSERT INTO target_goal (target, goal) VALUES (?1, ?2)", t->slug, t->goals,
 		      t->n_goals, errs))
@@ -2543,12 +2507,12 @@ int tl_store_put_target(tl_store *st, const struct tl_target *t, tl_errors *errs
 			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, t->slug);
-		bind_int0(s, 2, (int)i);
+		tl_sql_bind_text(s, 1, t->slug);
+		tl_sql_bind_int(s, 2, (int)i);
 		bind_ymd(s, 3, &e->date);
 		tl_sql_bind_double(s, 4, e->value);
-		bind_text(s, 5, e->source);
-		bind_text(s, 6, e->note);
+		tl_sql_bind_text(s, 5, e->source);
+		tl_sql_bind_text(s, 6, e->note);
 		if (run(st, s, errs, "target progress"))
 			return TL_ERR_STORE;
 	}
@@ -2563,17 +2527,17 @@ int tl_store_put_story(tl_store *st, const struct tl_story *y, tl_errors *errs)
 		    " path, markdown) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(s, 1, y->slug);
-	bind_int0(s, 2, y->position);
-	bind_text(s, 3, y->title);
-	bind_text(s, 4, y->kicker);
-	bind_text(s, 5, y->lead);
-	bind_text(s, 6, y->place);
-	bind_text(s, 7, y->municipality);
+	tl_sql_bind_text(s, 1, y->slug);
+	tl_sql_bind_int(s, 2, y->position);
+	tl_sql_bind_text(s, 3, y->title);
+	tl_sql_bind_text(s, 4, y->kicker);
+	tl_sql_bind_text(s, 5, y->lead);
+	tl_sql_bind_text(s, 6, y->place);
+	tl_sql_bind_text(s, 7, y->municipality);
 	bind_ymd(s, 8, &y->date);
-	bind_int0(s, 9, y->published ? 1 : 0);
-	bind_text(s, 10, y->path);
-	bind_text(s, 11, y->markdown ? y->markdown : "");
+	tl_sql_bind_int(s, 9, y->published ? 1 : 0);
+	tl_sql_bind_text(s, 10, y->path);
+	tl_sql_bind_text(s, 11, y->markdown ? y->markdown : "");
 	if (run(st, s, errs, "story") || tl_store_put_story_lists(st, y, errs))
 		return TL_ERR_STORE;
 	return TL_OK;
@@ -2594,12 +2558,12 @@ int tl_store_put_story_lists(tl_store *st, const struct tl_story *y, tl_errors *
 			    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(s, 1, y->slug);
-		bind_int0(s, 2, (int)i);
-		bind_text(s, 3, p->name);
-		bind_text(s, 4, p->role);
-		bind_int0(s, 5, p->consent ? 1 : 0);
-		bind_text(s, 6, p->alias);
+		tl_sql_bind_text(s, 1, y->slug);
+		tl_sql_bind_int(s, 2, (int)i);
+		tl_sql_bind_text(s, 3, p->name);
+		tl_sql_bind_text(s, 4, p->role);
+		tl_sql_bind_int(s, 5, p->consent ? 1 : 0);
+		tl_sql_bind_text(s, 6, p->alias);
 		if (run(st, s, errs, "story person"))
 			return TL_ERR_STORE;
 	}
@@ -2614,32 +2578,14 @@ int tl_store_put_next_step(tl_store *st, const struct tl_next_step *n, tl_errors
 		    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 		    errs))
 		return TL_ERR_STORE;
-	bind_int0(s, 1, n->position);
-	bind_text(s, 2, n->slug);
-	bind_text(s, 3, n->theme);
-	bind_int0(s, 4, n->year);
-	bind_text(s, 5, tl_step_status_name(n->status));
-	bind_text(s, 6, n->text);
-	bind_text(s, 7, n->outcome);
+	tl_sql_bind_int(s, 1, n->position);
+	tl_sql_bind_text(s, 2, n->slug);
+	tl_sql_bind_text(s, 3, n->theme);
+	tl_sql_bind_int(s, 4, n->year);
+	tl_sql_bind_text(s, 5, tl_step_status_name(n->status));
+	tl_sql_bind_text(s, 6, n->text);
+	tl_sql_bind_text(s, 7, n->outcome);
 	return run(st, s, errs, "next step");
-}
-
-/* A date column back into a tl_ymd (NULL or malformed: no date). */
-static struct tl_ymd col_ymd(tl_sql_stmt *s, int i)
-{
-	struct tl_ymd d = {0, 0, 0};
-	const char *t = tl_sql_col_text(s, i);
-	if (t && tl_ymd_parse(t, strlen(t), &d))
-		d = (struct tl_ymd){0, 0, 0};
-	return d;
-}
-
-static int col_opt_double(tl_sql_stmt *s, int i, double *out)
-{
-	if (tl_sql_col_null(s, i))
-		return 0;
-	*out = tl_sql_col_double(s, i);
-	return 1;
 }
 
 /* Rows of `sql` (one text parameter ?1 = owner) as goal numbers. */
@@ -2650,7 +2596,7 @@ int *tl_store_load_goal_list(tl_store *st, tl_arena *a, const char *sql, const c
 	*n = 0;
 	if (prepare(st, &s, sql, errs))
 		return NULL;
-	bind_text(s, 1, owner);
+	tl_sql_bind_text(s, 1, owner);
 	size_t cap = 4;
 	int *v = TL_NEW_ARRAY(a, int, cap);
 	while (tl_sql_step(s) == TL_SQL_ROW) {
@@ -2673,7 +2619,7 @@ const char **tl_store_load_text_list(tl_store *st, tl_arena *a, const char *sql,
 	*n = 0;
 	if (prepare(st, &s, sql, errs))
 		return NULL;
-	bind_text(s, 1, owner);
+	tl_sql_bind_text(s, 1, owner);
 	size_t cap = 4;
 	const char **v = TL_NEW_ARRAY(a, const char *, cap);
 	while (tl_sql_step(s) == TL_SQL_ROW) {
@@ -2695,7 +2641,7 @@ static size_t count_where(tl_store *st, const char *sql, const char *owner)
 	size_t n = 0;
 	if (!(s = tl_sql_prepare(st->db, sql)))
 		return 0;
-	bind_text(s, 1, owner);
+	tl_sql_bind_text(s, 1, owner);
 	if (tl_sql_step(s) == TL_SQL_ROW)
 		n = (size_t)tl_sql_col_int(s, 0);
 	tl_sql_finalize(s);
@@ -2722,7 +2668,7 @@ int tl_store_load_instrument_lists(tl_store *st, tl_arena *a, struct tl_instrume
 	if (prepare(st, &q, "SELECT year, theme, count, amount, text FROM stated_total WHERE instrument = ?1 ORDER BY position",
 		    errs))
 		return TL_ERR_STORE;
-	bind_text(q, 1, in->slug);
+	tl_sql_bind_text(q, 1, in->slug);
 	while (in->n_stated < ns && tl_sql_step(q) == TL_SQL_ROW) {
 		struct tl_stated_total *t = &in->stated[in->n_stated++];
 		t->year = (int)tl_sql_col_int(q, 0);
@@ -2741,8 +2687,8 @@ int tl_store_load_grant_goals(tl_store *st, tl_arena *a, struct tl_grant *g, tl_
 	g->n_goals = 0;
 	if (prepare(st, &r, "SELECT goal FROM award_goal WHERE instrument = ?1 AND position = ?2 ORDER BY goal", errs))
 		return TL_ERR_STORE;
-	bind_text(r, 1, g->instrument);
-	bind_int0(r, 2, g->position);
+	tl_sql_bind_text(r, 1, g->instrument);
+	tl_sql_bind_int(r, 2, g->position);
 	size_t cap = 4;
 	g->goals = TL_NEW_ARRAY(a, int, cap);
 	while (tl_sql_step(r) == TL_SQL_ROW) {
@@ -2780,7 +2726,7 @@ int tl_store_load_story_lists(tl_store *st, tl_arena *a, struct tl_story *y, tl_
 	y->n_people = 0;
 	if (prepare(st, &q, "SELECT name, role, consent, alias FROM story_person WHERE story = ?1 ORDER BY position", errs))
 		return TL_ERR_STORE;
-	bind_text(q, 1, y->slug);
+	tl_sql_bind_text(q, 1, y->slug);
 	while (y->n_people < np && tl_sql_step(q) == TL_SQL_ROW) {
 		struct tl_person *p = &y->people[y->n_people++];
 		p->name = col_text(a, q, 0);
@@ -2829,7 +2775,7 @@ static int load_instruments(tl_store *st, struct tl_model *m, tl_errors *errs)
 			    " WHERE instrument = ?1 ORDER BY position",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(q, 1, in->slug);
+		tl_sql_bind_text(q, 1, in->slug);
 		while (in->n_grants < ng && tl_sql_step(q) == TL_SQL_ROW) {
 			struct tl_grant *g = &in->grants[in->n_grants++];
 			int pos = (int)tl_sql_col_int(q, 0);
@@ -2892,7 +2838,7 @@ static int load_targets(tl_store *st, struct tl_model *m, tl_errors *errs)
 			    " ORDER BY position",
 			    errs))
 			return TL_ERR_STORE;
-		bind_text(q, 1, t->slug);
+		tl_sql_bind_text(q, 1, t->slug);
 		while (t->n_progress < np && tl_sql_step(q) == TL_SQL_ROW) {
 			struct tl_target_entry *e = &t->progress[t->n_progress++];
 			e->date = col_ymd(q, 0);
@@ -2989,11 +2935,11 @@ int tl_store_put_accepted(tl_store *st, const struct tl_accepted *v, size_t n, t
 		return TL_ERR_STORE;
 	for (size_t i = 0; i < n; i++) {
 		tl_sql_reset(s);
-		bind_text(s, 1, v[i].chapter);
-		bind_text(s, 2, v[i].binding);
-		bind_text(s, 3, v[i].shown ? v[i].shown : "");
-		bind_text(s, 4, v[i].period);
-		bind_text(s, 5, now);
+		tl_sql_bind_text(s, 1, v[i].chapter);
+		tl_sql_bind_text(s, 2, v[i].binding);
+		tl_sql_bind_text(s, 3, v[i].shown ? v[i].shown : "");
+		tl_sql_bind_text(s, 4, v[i].period);
+		tl_sql_bind_text(s, 5, now);
 		if (tl_sql_step(s) != TL_SQL_DONE) {
 			int rc = fail(st, errs, "accepted binding");
 			tl_sql_finalize(s);

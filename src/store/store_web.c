@@ -23,37 +23,6 @@ static tl_sql_stmt *prep(tl_store *st, const char *sql)
 	return tl_sql_prepare(tl_store_sql(st), sql);
 }
 
-static void bind_text(tl_sql_stmt *s, int i, const char *v)
-{
-	if (v)
-		tl_sql_bind_text(s, i, v);
-	else
-		tl_sql_bind_null(s, i);
-}
-
-static const char *col_text(tl_arena *a, tl_sql_stmt *s, int i)
-{
-	const char *t = tl_sql_col_text(s, i);
-	return t ? tl_arena_strdup(a, (const char *)t) : NULL;
-}
-
-/* An optional number (budget, amount, baseline): NULL when there is none. */
-static void bind_opt_double(tl_sql_stmt *s, int i, int has, double v)
-{
-	if (has)
-		tl_sql_bind_double(s, i, v);
-	else
-		tl_sql_bind_null(s, i);
-}
-
-/* Column i into *v, 0 when NULL; whether it held a number. */
-static int col_opt_double(tl_sql_stmt *s, int i, double *v)
-{
-	int has = !tl_sql_col_null(s, i);
-	*v = has ? tl_sql_col_double(s, i) : 0;
-	return has;
-}
-
 /* Step a one-shot statement to completion and finalize it. */
 static int done(tl_store *st, tl_sql_stmt *s, tl_errors *errs, const char *what)
 {
@@ -98,11 +67,11 @@ int tl_store_user_add(tl_store *st, const char *name, const char *pwhash, const 
 		return fail(st, errs, "user");
 	char now[21];
 	tl_sql_now(now);
-	bind_text(s, 1, name);
-	bind_text(s, 2, pwhash);
-	bind_text(s, 3, role);
-	bind_text(s, 4, partner ? organisation : NULL);
-	bind_text(s, 5, now);
+	tl_sql_bind_text(s, 1, name);
+	tl_sql_bind_text(s, 2, pwhash);
+	tl_sql_bind_text(s, 3, role);
+	tl_sql_bind_text(s, 4, partner ? organisation : NULL);
+	tl_sql_bind_text(s, 5, now);
 	int rc = tl_sql_step(s);
 	tl_sql_finalize(s);
 	if (rc == TL_SQL_CONSTRAINT || (rc == TL_SQL_DONE && tl_sql_changes(tl_store_sql(st)) == 0)) {
@@ -130,7 +99,7 @@ int tl_store_user_get(tl_store *st, const char *name, tl_arena *a, struct tl_use
 	tl_sql_stmt *s = prep(st, "SELECT id, name, role, organisation, pwhash FROM app_user WHERE name = ?1");
 	if (!s)
 		return TL_ERR_STORE;
-	bind_text(s, 1, name);
+	tl_sql_bind_text(s, 1, name);
 	int rc = TL_ERR_NOTFOUND;
 	if (tl_sql_step(s) == TL_SQL_ROW) {
 		read_user(s, 0, a, u);
@@ -252,9 +221,9 @@ int tl_store_user_update(tl_store *st, int64_t id, const char *role, const char 
 	tl_sql_stmt *s = row_stmt(st, "UPDATE app_user SET role = ?2, organisation = ?3,"
 				       " pwhash = coalesce(?4, pwhash), version = ?5 WHERE id = ?1 AND version = ?6", &r);
 	if (s) {
-		bind_text(s, 2, role);
-		bind_text(s, 3, partner ? organisation : NULL);
-		bind_text(s, 4, pwhash);
+		tl_sql_bind_text(s, 2, role);
+		tl_sql_bind_text(s, 3, partner ? organisation : NULL);
+		tl_sql_bind_text(s, 4, pwhash);
 		tl_sql_bind_int(s, 5, *new_version);
 		tl_sql_bind_int(s, 6, version);
 	}
@@ -288,9 +257,9 @@ int tl_store_session_put(tl_store *st, const char *token_hash, int64_t user_id, 
 	if (!rc) {
 		s = prep(st, "INSERT INTO session (token_hash, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)");
 		if (s) {
-			bind_text(s, 1, token_hash);
+			tl_sql_bind_text(s, 1, token_hash);
 			tl_sql_bind_int(s, 2, user_id);
-			bind_text(s, 3, csrf);
+			tl_sql_bind_text(s, 3, csrf);
 			tl_sql_bind_int(s, 4, expires);
 		}
 		rc = done(st, s, errs, "session");
@@ -307,7 +276,7 @@ int tl_store_session_get(tl_store *st, const char *token_hash, int64_t now, tl_a
 				   " WHERE s.token_hash = ?1 AND s.expires > ?2");
 	if (!s)
 		return TL_ERR_STORE;
-	bind_text(s, 1, token_hash);
+	tl_sql_bind_text(s, 1, token_hash);
 	tl_sql_bind_int(s, 2, now);
 	int rc = TL_ERR_NOTFOUND;
 	if (tl_sql_step(s) == TL_SQL_ROW) {
@@ -324,7 +293,7 @@ void tl_store_session_delete(tl_store *st, const char *token_hash)
 	tl_sql_stmt *s = prep(st, "DELETE FROM session WHERE token_hash = ?1");
 	if (!s)
 		return;
-	bind_text(s, 1, token_hash);
+	tl_sql_bind_text(s, 1, token_hash);
 	tl_sql_bookkeeping(tl_store_sql(st), 1);
 	tl_sql_step(s);
 	tl_sql_bookkeeping(tl_store_sql(st), 0);
@@ -352,13 +321,13 @@ int tl_store_audit_add(tl_store *st, const char *user, const char *action, const
 	if (s) {
 		char now[21];
 		tl_sql_now(now);
-		bind_text(s, 7, now);
-		bind_text(s, 1, user);
-		bind_text(s, 2, action);
-		bind_text(s, 3, entity);
-		bind_text(s, 4, key);
-		bind_text(s, 5, before);
-		bind_text(s, 6, after);
+		tl_sql_bind_text(s, 7, now);
+		tl_sql_bind_text(s, 1, user);
+		tl_sql_bind_text(s, 2, action);
+		tl_sql_bind_text(s, 3, entity);
+		tl_sql_bind_text(s, 4, key);
+		tl_sql_bind_text(s, 5, before);
+		tl_sql_bind_text(s, 6, after);
 	}
 	return done(st, s, errs, "audit");
 }
@@ -405,7 +374,7 @@ int tl_store_chapter_get_text(tl_store *st, const char *slug, tl_arena *a, const
 	tl_sql_stmt *s = prep(st, "SELECT markdown FROM chapter WHERE slug = ?1");
 	if (!s)
 		return TL_ERR_STORE;
-	bind_text(s, 1, slug);
+	tl_sql_bind_text(s, 1, slug);
 	int rc = TL_ERR_NOTFOUND;
 	if (tl_sql_step(s) == TL_SQL_ROW) {
 		*markdown = col_text(a, s, 0);
@@ -421,8 +390,8 @@ int tl_store_chapter_set_text(tl_store *st, const char *slug, const char *markdo
 	tl_sql_stmt *s = prep(st, "UPDATE chapter SET markdown = ?2 WHERE slug = ?1");
 	if (!s)
 		return fail(st, errs, "chapter");
-	bind_text(s, 1, slug);
-	bind_text(s, 2, markdown);
+	tl_sql_bind_text(s, 1, slug);
+	tl_sql_bind_text(s, 2, markdown);
 	int rc = tl_sql_step(s);
 	tl_sql_finalize(s);
 	if (rc != TL_SQL_DONE)
@@ -466,7 +435,7 @@ static int stamp(tl_store *st, const char *sql, const char *key, int64_t ikey, t
 	if (s) {
 		tl_sql_bind_int(s, 1, v);
 		if (key)
-			bind_text(s, 2, key);
+			tl_sql_bind_text(s, 2, key);
 		else
 			tl_sql_bind_int(s, 2, ikey);
 	}
@@ -505,11 +474,11 @@ int tl_store_progress_add(tl_store *st, const char *target, const struct tl_targ
 				   " version) VALUES (?1, (SELECT coalesce(max(position) + 1, 0) FROM target_progress"
 				   " WHERE target = ?1), ?2, ?3, ?4, ?5, ?6)");
 	if (s) {
-		bind_text(s, 1, target);
-		bind_text(s, 2, date);
+		tl_sql_bind_text(s, 1, target);
+		tl_sql_bind_text(s, 2, date);
 		tl_sql_bind_double(s, 3, e->value);
-		bind_text(s, 4, e->source);
-		bind_text(s, 5, e->note);
+		tl_sql_bind_text(s, 4, e->source);
+		tl_sql_bind_text(s, 5, e->note);
 		tl_sql_bind_int(s, 6, v);
 	}
 	return done(st, s, errs, "target progress");
@@ -523,14 +492,14 @@ static int put_grant_goals(tl_store *st, const char *instrument, int position, c
 		tl_sql_stmt *q = prep(st, "SELECT max(position) FROM award WHERE instrument = ?1");
 		if (!q)
 			return fail(st, errs, "grant goals");
-		bind_text(q, 1, instrument);
+		tl_sql_bind_text(q, 1, instrument);
 		if (tl_sql_step(q) == TL_SQL_ROW)
 			position = (int)tl_sql_col_int(q, 0);
 		tl_sql_finalize(q);
 	}
 	tl_sql_stmt *s = prep(st, "DELETE FROM award_goal WHERE instrument = ?1 AND position = ?2");
 	if (s) {
-		bind_text(s, 1, instrument);
+		tl_sql_bind_text(s, 1, instrument);
 		tl_sql_bind_int(s, 2, position);
 	}
 	if (done(st, s, errs, "grant goals"))
@@ -538,7 +507,7 @@ static int put_grant_goals(tl_store *st, const char *instrument, int position, c
 	for (size_t i = 0; i < n; i++) {
 		s = prep(st, "INSERT INTO award_goal (instrument, position, goal) VALUES (?1, ?2, ?3)");
 		if (s) {
-			bind_text(s, 1, instrument);
+			tl_sql_bind_text(s, 1, instrument);
 			tl_sql_bind_int(s, 2, position);
 			tl_sql_bind_int(s, 3, goals[i]);
 		}
@@ -558,13 +527,13 @@ int tl_store_grant_add(tl_store *st, const struct tl_grant *g, tl_errors *errs)
 				   " WHERE instrument = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 	if (s) {
 		tl_sql_bind_int(s, 8, v);
-		bind_text(s, 1, g->instrument);
-		bind_text(s, 2, g->recipient);
-		bind_text(s, 3, g->project);
-		bind_text(s, 4, g->municipality);
+		tl_sql_bind_text(s, 1, g->instrument);
+		tl_sql_bind_text(s, 2, g->recipient);
+		tl_sql_bind_text(s, 3, g->project);
+		tl_sql_bind_text(s, 4, g->municipality);
 		tl_sql_bind_int(s, 5, g->year);
 		bind_opt_double(s, 6, g->has_amount, g->amount);
-		bind_text(s, 7, g->note);
+		tl_sql_bind_text(s, 7, g->note);
 	}
 	if (done(st, s, errs, "grant"))
 		return TL_ERR_STORE;
@@ -608,7 +577,7 @@ static tl_sql_stmt *row_stmt(tl_store *st, const char *sql, const struct row *r)
 	tl_sql_stmt *s = prep(st, sql);
 	if (s) {
 		if (r->text)
-			bind_text(s, 1, r->text);
+			tl_sql_bind_text(s, 1, r->text);
 		if (r->has_num)
 			tl_sql_bind_int(s, r->text ? 2 : 1, r->num);
 	}
@@ -694,21 +663,6 @@ static struct row step_row(int position)
 	return (struct row){"next step", "SELECT 1 FROM next_step WHERE position = ?1", NULL, position, 1};
 }
 
-static void bind_ymd_text(tl_sql_stmt *s, int i, const struct tl_ymd *d)
-{
-	char t[11];
-	tl_ymd_text(d, t);
-	bind_text(s, i, t[0] ? t : NULL);
-}
-
-static void col_ymd(tl_sql_stmt *s, int i, struct tl_ymd *d)
-{
-	const char *t = tl_sql_col_text(s, i);
-	memset(d, 0, sizeof *d);
-	if (t)
-		tl_ymd_parse(t, strlen(t), d);
-}
-
 /* ---- Instruments, targets and a story's lists ---------------------------- */
 
 /* Empty a child list: del names the owner as ?1. */
@@ -716,7 +670,7 @@ static int clear_list(tl_store *st, const char *del, const char *key, tl_errors 
 {
 	tl_sql_stmt *s = prep(st, del);
 	if (s)
-		bind_text(s, 1, key);
+		tl_sql_bind_text(s, 1, key);
 	return done(st, s, errs, "list");
 }
 
@@ -769,16 +723,16 @@ int tl_store_instrument_update(tl_store *st, const struct tl_instrument *in, int
 				       " start_year = ?5, end_year = ?6, version = ?7, kind = ?9, theme = ?10,"
 				       " description = ?11 WHERE slug = ?1 AND version = ?8", &r);
 	if (s) {
-		bind_text(s, 2, in->name);
+		tl_sql_bind_text(s, 2, in->name);
 		bind_opt_double(s, 3, in->has_budget, in->budget);
-		bind_text(s, 4, in->budget_note);
+		tl_sql_bind_text(s, 4, in->budget_note);
 		tl_sql_bind_int(s, 5, in->start_year);
 		tl_sql_bind_int(s, 6, in->end_year);
 		tl_sql_bind_int(s, 7, *new_version);
 		tl_sql_bind_int(s, 8, version);
-		bind_text(s, 9, in->kind);
-		bind_text(s, 10, in->theme);
-		bind_text(s, 11, in->description);
+		tl_sql_bind_text(s, 9, in->kind);
+		tl_sql_bind_text(s, 10, in->theme);
+		tl_sql_bind_text(s, 11, in->description);
 	}
 	int rc = row_write(st, s, &r, errs);
 	if (rc || clear_list(st, "DELETE FROM instrument_partner WHERE instrument = ?1", in->slug, errs) ||
@@ -794,9 +748,9 @@ int tl_store_instrument_origin_update(tl_store *st, const struct tl_instrument *
 {
 	tl_sql_stmt *s = prep(st, "UPDATE instrument SET in_agenda = ?2, source = ?3 WHERE slug = ?1");
 	if (s) {
-		bind_text(s, 1, in->slug);
+		tl_sql_bind_text(s, 1, in->slug);
 		tl_sql_bind_int(s, 2, in->in_agenda ? 1 : 0);
-		bind_text(s, 3, in->source);
+		tl_sql_bind_text(s, 3, in->source);
 	}
 	return done(st, s, errs, "instrument");
 }
@@ -809,9 +763,9 @@ static void read_target(tl_sql_stmt *s, tl_arena *a, void *item)
 	t->instrument = col_text(a, s, 3);
 	t->unit = col_text(a, s, 4);
 	t->has_baseline = col_opt_double(s, 5, &t->baseline);
-	col_ymd(s, 6, &t->baseline_date);
+	t->baseline_date = col_ymd(s, 6);
 	t->has_target = col_opt_double(s, 7, &t->target);
-	col_ymd(s, 8, &t->deadline);
+	t->deadline = col_ymd(s, 8);
 	t->theme = col_text(a, s, 9);
 	const char *pol = tl_sql_col_text(s, 10);
 	if (!pol || tl_polarity_parse(pol, &t->polarity))
@@ -845,19 +799,19 @@ int tl_store_target_update(tl_store *st, const struct tl_target *t, int64_t vers
 				       " polarity = ?12, text = ?13, source = ?14, decimals = ?15"
 				       " WHERE slug = ?1 AND version = ?9", &r);
 	if (s) {
-		bind_text(s, 2, t->title);
-		bind_text(s, 3, t->unit);
+		tl_sql_bind_text(s, 2, t->title);
+		tl_sql_bind_text(s, 3, t->unit);
 		bind_opt_double(s, 4, t->has_baseline, t->baseline);
-		bind_ymd_text(s, 5, &t->baseline_date);
+		bind_ymd(s, 5, &t->baseline_date);
 		bind_opt_double(s, 6, t->has_target, t->target);
-		bind_ymd_text(s, 7, &t->deadline);
+		bind_ymd(s, 7, &t->deadline);
 		tl_sql_bind_int(s, 8, *new_version);
 		tl_sql_bind_int(s, 9, version);
-		bind_text(s, 10, t->theme);
-		bind_text(s, 11, t->instrument);
-		bind_text(s, 12, tl_polarity_name(t->polarity));
-		bind_text(s, 13, t->text);
-		bind_text(s, 14, t->source);
+		tl_sql_bind_text(s, 10, t->theme);
+		tl_sql_bind_text(s, 11, t->instrument);
+		tl_sql_bind_text(s, 12, tl_polarity_name(t->polarity));
+		tl_sql_bind_text(s, 13, t->text);
+		tl_sql_bind_text(s, 14, t->source);
 		tl_sql_bind_int(s, 15, t->decimals);
 	}
 	int rc = row_write(st, s, &r, errs);
@@ -881,7 +835,7 @@ static int refuse_if_used(tl_store *st, const char *slug, const char *const *sql
 		tl_sql_stmt *s = prep(st, sqls[i]);
 		if (!s)
 			return fail(st, errs, "references");
-		bind_text(s, 1, slug);
+		tl_sql_bind_text(s, 1, slug);
 		long c = tl_sql_step(s) == TL_SQL_ROW ? (long)tl_sql_col_int(s, 0) : 0;
 		tl_sql_finalize(s);
 		if (c > 0 && len < sizeof what)
@@ -947,7 +901,7 @@ int tl_store_chapter_get(tl_store *st, const char *slug, tl_arena *a, const char
 	tl_sql_stmt *s = prep(st, "SELECT markdown, version FROM chapter WHERE slug = ?1");
 	if (!s)
 		return TL_ERR_STORE;
-	bind_text(s, 1, slug);
+	tl_sql_bind_text(s, 1, slug);
 	int rc = TL_ERR_NOTFOUND;
 	if (tl_sql_step(s) == TL_SQL_ROW) {
 		*markdown = col_text(a, s, 0);
@@ -966,7 +920,7 @@ int tl_store_chapter_update(tl_store *st, const char *slug, const char *markdown
 	struct row r = chapter_row(slug);
 	tl_sql_stmt *s = row_stmt(st, "UPDATE chapter SET markdown = ?2, version = ?3 WHERE slug = ?1 AND version = ?4", &r);
 	if (s) {
-		bind_text(s, 2, markdown);
+		tl_sql_bind_text(s, 2, markdown);
 		tl_sql_bind_int(s, 3, *new_version);
 		tl_sql_bind_int(s, 4, version);
 	}
@@ -982,7 +936,7 @@ static void read_story(tl_sql_stmt *s, tl_arena *a, void *item)
 	y->lead = col_text(a, s, 4);
 	y->place = col_text(a, s, 5);
 	y->municipality = col_text(a, s, 6);
-	col_ymd(s, 7, &y->date);
+	y->date = col_ymd(s, 7);
 	y->published = tl_sql_col_int(s, 8);
 	y->markdown = col_text(a, s, 9);
 	y->position = tl_sql_col_int(s, 10);
@@ -1011,14 +965,14 @@ int tl_store_story_update(tl_store *st, const struct tl_story *y, int64_t versio
 				       " date = ?7, published = ?8, markdown = ?9, version = ?10"
 				       " WHERE slug = ?1 AND version = ?11", &r);
 	if (s) {
-		bind_text(s, 2, y->title);
-		bind_text(s, 3, y->kicker);
-		bind_text(s, 4, y->lead);
-		bind_text(s, 5, y->place);
-		bind_text(s, 6, y->municipality);
-		bind_ymd_text(s, 7, &y->date);
+		tl_sql_bind_text(s, 2, y->title);
+		tl_sql_bind_text(s, 3, y->kicker);
+		tl_sql_bind_text(s, 4, y->lead);
+		tl_sql_bind_text(s, 5, y->place);
+		tl_sql_bind_text(s, 6, y->municipality);
+		bind_ymd(s, 7, &y->date);
 		tl_sql_bind_int(s, 8, y->published ? 1 : 0);
-		bind_text(s, 9, y->markdown ? y->markdown : "");
+		tl_sql_bind_text(s, 9, y->markdown ? y->markdown : "");
 		tl_sql_bind_int(s, 10, *new_version);
 		tl_sql_bind_int(s, 11, version);
 	}
@@ -1074,12 +1028,12 @@ int tl_store_grant_update(tl_store *st, int position, const struct tl_grant *g, 
 				       " amount = ?7, note = ?8, version = ?9"
 				       " WHERE instrument = ?1 AND position = ?2 AND version = ?10", &r);
 	if (s) {
-		bind_text(s, 3, g->recipient);
-		bind_text(s, 4, g->project);
-		bind_text(s, 5, g->municipality);
+		tl_sql_bind_text(s, 3, g->recipient);
+		tl_sql_bind_text(s, 4, g->project);
+		tl_sql_bind_text(s, 5, g->municipality);
 		tl_sql_bind_int(s, 6, g->year);
 		bind_opt_double(s, 7, g->has_amount, g->amount);
-		bind_text(s, 8, g->note);
+		tl_sql_bind_text(s, 8, g->note);
 		tl_sql_bind_int(s, 9, *new_version);
 		tl_sql_bind_int(s, 10, version);
 	}
@@ -1098,7 +1052,7 @@ int tl_store_grant_delete(tl_store *st, const char *instrument, int position, in
 static void read_progress(tl_sql_stmt *s, tl_arena *a, void *item)
 {
 	struct tl_target_entry *e = item;
-	col_ymd(s, 1, &e->date);
+	e->date = col_ymd(s, 1);
 	e->value = tl_sql_col_double(s, 2);
 	e->source = col_text(a, s, 3);
 	e->note = col_text(a, s, 4);
@@ -1123,10 +1077,10 @@ int tl_store_progress_update(tl_store *st, const char *target, int position,
 	tl_sql_stmt *s = row_stmt(st, "UPDATE target_progress SET date = ?3, value = ?4, source = ?5, note = ?6,"
 				       " version = ?7 WHERE target = ?1 AND position = ?2 AND version = ?8", &r);
 	if (s) {
-		bind_ymd_text(s, 3, &e->date);
+		bind_ymd(s, 3, &e->date);
 		tl_sql_bind_double(s, 4, e->value);
-		bind_text(s, 5, e->source);
-		bind_text(s, 6, e->note);
+		tl_sql_bind_text(s, 5, e->source);
+		tl_sql_bind_text(s, 6, e->note);
 		tl_sql_bind_int(s, 7, *new_version);
 		tl_sql_bind_int(s, 8, version);
 	}
@@ -1173,10 +1127,10 @@ int tl_store_next_step_update(tl_store *st, const struct tl_next_step *n, int64_
 	tl_sql_stmt *s = row_stmt(st, "UPDATE next_step SET theme = ?2, year = ?3, status = ?4, text = ?5,"
 				       " version = ?6 WHERE position = ?1 AND version = ?7", &r);
 	if (s) {
-		bind_text(s, 2, n->theme);
+		tl_sql_bind_text(s, 2, n->theme);
 		tl_sql_bind_int(s, 3, n->year);
-		bind_text(s, 4, tl_step_status_name(n->status));
-		bind_text(s, 5, n->text);
+		tl_sql_bind_text(s, 4, tl_step_status_name(n->status));
+		tl_sql_bind_text(s, 5, n->text);
 		tl_sql_bind_int(s, 6, *new_version);
 		tl_sql_bind_int(s, 7, version);
 	}
@@ -1200,10 +1154,10 @@ int tl_store_publication_begin(tl_store *st, const char *user, const char *note,
 		return fail(st, errs, "publication");
 	char now[21];
 	tl_sql_now(now);
-	bind_text(s, 1, user);
-	bind_text(s, 2, note);
-	bind_text(s, 3, digest);
-	bind_text(s, 4, now);
+	tl_sql_bind_text(s, 1, user);
+	tl_sql_bind_text(s, 2, note);
+	tl_sql_bind_text(s, 3, digest);
+	tl_sql_bind_text(s, 4, now);
 	int rc = tl_sql_step(s);
 	if (rc == TL_SQL_ROW) {
 		*id = tl_sql_col_int(s, 0);
@@ -1219,7 +1173,7 @@ int tl_store_publication_put(tl_store *st, int64_t id, const char *path, const v
 	tl_sql_stmt *s = prep(st, "INSERT INTO publication_file (publication, path, content) VALUES (?1, ?2, ?3)");
 	if (s) {
 		tl_sql_bind_int(s, 1, id);
-		bind_text(s, 2, path);
+		tl_sql_bind_text(s, 2, path);
 		tl_sql_bind_blob(s, 3, data, len);
 	}
 	return done(st, s, errs, "publication file");
@@ -1252,7 +1206,7 @@ int tl_store_publication_has(tl_store *st, int64_t id, const char *path)
 	if (!s)
 		return 0;
 	tl_sql_bind_int(s, 1, id);
-	bind_text(s, 2, path);
+	tl_sql_bind_text(s, 2, path);
 	int has = tl_sql_step(s) == TL_SQL_ROW;
 	tl_sql_finalize(s);
 	return has;
@@ -1265,7 +1219,7 @@ int tl_store_publication_get(tl_store *st, int64_t id, const char *path, tl_aren
 	if (!s)
 		return TL_ERR_STORE;
 	tl_sql_bind_int(s, 1, id);
-	bind_text(s, 2, path);
+	tl_sql_bind_text(s, 2, path);
 	int rc = TL_ERR_NOTFOUND;
 	if (tl_sql_step(s) == TL_SQL_ROW) {
 		size_t n;
