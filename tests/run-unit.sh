@@ -7,10 +7,10 @@ for t in "$@"; do
 	out=$("$t" 2>&1)
 	rc=$?
 	printf '%s\n' "$out" | grep -E '^\[ *(PASSED|FAILED|RUN|OK|ERROR) *\]|^\[=+\]|^(ERROR|Direct|Indirect|SUMMARY)' | grep -v '^\[ RUN' 
-	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
-	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
-	p=${p:-0}
-	f=${f:-0}
+	# A binary may run several groups (cmocka_run_group_tests), each with
+	# its own summary: add them all.
+	p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+	f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		# A crash, a sanitizer report or a leak after the tests ran.
 		echo "unit: $t exited with $rc"
